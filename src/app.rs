@@ -1,0 +1,589 @@
+//! The application state and every change to it.
+//!
+//! [`App::update`] takes an [`Action`] and changes state; it does no I/O and knows nothing of the
+//! terminal, so every behaviour can be tested by feeding actions. The one exception is
+//! [`App::load_selected`], which reads the selected article's text from the library; the event
+//! loop calls it after each update.
+
+use ratatui::layout::Rect;
+use serde::{Deserialize, Serialize};
+
+use crate::article::Parsed;
+use crate::config;
+use crate::filter::{self, Hit, Matcher};
+use crate::index::Index;
+use crate::layout::Panes;
+use crate::library::{Library, Origin};
+use crate::reflow::{self, Header, Line};
+
+/// The widest the text column of the reading pane gets, in columns.
+pub const MEASURE: usize = 80;
+
+/// Something the user asked for; keys map to these (see [`crate::keymap`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    /// Leave byline.
+    Quit,
+    /// Select the next article in the list.
+    SelectNext,
+    /// Select the previous article in the list.
+    SelectPrevious,
+    /// Select the first article in the list.
+    SelectFirst,
+    /// Select the last article in the list.
+    SelectLast,
+    /// Move the selection down by a page.
+    SelectPageDown,
+    /// Move the selection up by a page.
+    SelectPageUp,
+    /// Move the selection down by half a page.
+    SelectHalfPageDown,
+    /// Move the selection up by half a page.
+    SelectHalfPageUp,
+    /// Scroll the reading pane down a line.
+    ScrollDown,
+    /// Scroll the reading pane up a line.
+    ScrollUp,
+    /// Scroll the reading pane down a page.
+    ScrollPageDown,
+    /// Scroll the reading pane up a page.
+    ScrollPageUp,
+    /// Scroll the reading pane down half a page.
+    ScrollHalfPageDown,
+    /// Scroll the reading pane up half a page.
+    ScrollHalfPageUp,
+    /// Scroll to the top of the article.
+    ScrollTop,
+    /// Scroll to the end of the article.
+    ScrollBottom,
+    /// Move the focus to the reading pane.
+    FocusReader,
+    /// Move the focus to the article list.
+    FocusList,
+    /// Switch the focus between the list and the reading pane.
+    ToggleFocus,
+    /// Focus the filter line to type a query.
+    StartFilter,
+    /// Type a character into the filter line.
+    FilterInput(char),
+    /// Delete the character before the cursor in the filter line.
+    FilterBackspace,
+    /// Delete the word before the cursor in the filter line.
+    FilterDeleteWord,
+    /// Keep the filter and return to the list.
+    AcceptFilter,
+    /// Clear the filter and show every article.
+    ClearFilter,
+    /// Show or hide the list of keys.
+    ToggleHelp,
+    /// The terminal changed size.
+    Resize { width: u16, height: u16 },
+}
+
+impl Action {
+    /// A few words for the help overlay.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Action::Quit => "quit",
+            Action::SelectNext => "next article",
+            Action::SelectPrevious => "previous article",
+            Action::SelectFirst => "first article",
+            Action::SelectLast => "last article",
+            Action::SelectPageDown => "page down",
+            Action::SelectPageUp => "page up",
+            Action::SelectHalfPageDown => "half page down",
+            Action::SelectHalfPageUp => "half page up",
+            Action::ScrollDown => "scroll down",
+            Action::ScrollUp => "scroll up",
+            Action::ScrollPageDown => "page down",
+            Action::ScrollPageUp => "page up",
+            Action::ScrollHalfPageDown => "half page down",
+            Action::ScrollHalfPageUp => "half page up",
+            Action::ScrollTop => "top of article",
+            Action::ScrollBottom => "end of article",
+            Action::FocusReader => "read the article",
+            Action::FocusList => "back to the list",
+            Action::ToggleFocus => "switch pane",
+            Action::StartFilter => "filter the list",
+            Action::FilterInput(_) => "type to filter",
+            Action::FilterBackspace => "delete a character",
+            Action::FilterDeleteWord => "delete a word",
+            Action::AcceptFilter => "keep filter, back to list",
+            Action::ClearFilter => "clear the filter",
+            Action::ToggleHelp => "this help",
+            Action::Resize { .. } => "redraw",
+        }
+    }
+}
+
+/// Which part of the screen takes keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    List,
+    Reader,
+    Filter,
+}
+
+/// What the reading pane holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReaderContent {
+    /// Nothing selected (empty library or no match).
+    Empty,
+    /// The article at this library index, set for the current width.
+    Article { index: usize, lines: Vec<Line> },
+    /// The article at this index could not be read again.
+    Failed { index: usize, reason: String },
+}
+
+/// The whole state of a byline session.
+#[derive(Debug)]
+pub struct App {
+    library: Library,
+    index: Index,
+    matcher: Matcher,
+    hits: Vec<Hit>,
+    selected: usize,
+    list_offset: usize,
+    query: String,
+    focus: Focus,
+    help: bool,
+    quit: bool,
+    area: Rect,
+    panes: Option<Panes>,
+    reader: ReaderContent,
+    /// Where to put real articles, shown while the sample library stands in.
+    sample_hint: Option<String>,
+    /// The article last read from the library, kept to reflow on resize without reading again.
+    parsed: Option<(usize, Parsed)>,
+    scroll: usize,
+}
+
+impl App {
+    /// A session on `library`, laid out for a terminal of `area`.
+    pub fn new(library: Library, area: Rect) -> Self {
+        let index = Index::build(&library.articles);
+        let sample_hint = match &library.origin {
+            Origin::Sample { put_articles_in } => Some(config::tilde(put_articles_in)),
+            Origin::Folders(_) => None,
+        };
+        let mut app = Self {
+            sample_hint,
+            library,
+            index,
+            matcher: Matcher::default(),
+            hits: Vec::new(),
+            selected: 0,
+            list_offset: 0,
+            query: String::new(),
+            focus: Focus::List,
+            help: false,
+            quit: false,
+            area,
+            panes: Panes::new(area),
+            reader: ReaderContent::Empty,
+            parsed: None,
+            scroll: 0,
+        };
+        app.refilter();
+        app
+    }
+
+    pub fn library(&self) -> &Library {
+        &self.library
+    }
+
+    pub fn index(&self) -> &Index {
+        &self.index
+    }
+
+    pub fn matcher(&self) -> &Matcher {
+        &self.matcher
+    }
+
+    /// The articles shown in the list, in order.
+    pub fn hits(&self) -> &[Hit] {
+        &self.hits
+    }
+
+    /// Position of the selection in [`App::hits`].
+    pub fn selected(&self) -> usize {
+        self.selected
+    }
+
+    /// The first list row on screen.
+    pub fn list_offset(&self) -> usize {
+        self.list_offset
+    }
+
+    /// Library index of the selected article.
+    pub fn selected_article(&self) -> Option<usize> {
+        self.hits.get(self.selected).map(|h| h.index)
+    }
+
+    pub fn query(&self) -> &str {
+        &self.query
+    }
+
+    pub fn focus(&self) -> Focus {
+        self.focus
+    }
+
+    pub fn help_visible(&self) -> bool {
+        self.help
+    }
+
+    pub fn should_quit(&self) -> bool {
+        self.quit
+    }
+
+    pub fn panes(&self) -> Option<Panes> {
+        self.panes
+    }
+
+    /// Where real articles go (with `~` for the home folder), while the sample library shows.
+    pub fn sample_hint(&self) -> Option<&str> {
+        self.sample_hint.as_deref()
+    }
+
+    pub fn reader(&self) -> &ReaderContent {
+        &self.reader
+    }
+
+    /// The first line of the article on screen.
+    pub fn scroll(&self) -> usize {
+        self.scroll
+    }
+
+    /// Applies one action to the state.
+    pub fn update(&mut self, action: Action) {
+        if self.help && !matches!(action, Action::Quit | Action::Resize { .. }) {
+            // Any key closes the help overlay.
+            self.help = false;
+            return;
+        }
+        match action {
+            Action::Quit => self.quit = true,
+            Action::SelectNext => self.select_by(1),
+            Action::SelectPrevious => self.select_by(-1),
+            Action::SelectFirst => self.select(0),
+            Action::SelectLast => self.select(self.hits.len().saturating_sub(1)),
+            Action::SelectPageDown => self.select_by(self.list_page() as isize),
+            Action::SelectPageUp => self.select_by(-(self.list_page() as isize)),
+            Action::SelectHalfPageDown => self.select_by(self.list_page().div_ceil(2) as isize),
+            Action::SelectHalfPageUp => self.select_by(-(self.list_page().div_ceil(2) as isize)),
+            Action::ScrollDown => self.scroll_by(1),
+            Action::ScrollUp => self.scroll_by(-1),
+            Action::ScrollPageDown => self.scroll_by(self.reader_page() as isize),
+            Action::ScrollPageUp => self.scroll_by(-(self.reader_page() as isize)),
+            Action::ScrollHalfPageDown => self.scroll_by(self.reader_page().div_ceil(2) as isize),
+            Action::ScrollHalfPageUp => self.scroll_by(-(self.reader_page().div_ceil(2) as isize)),
+            Action::ScrollTop => self.scroll = 0,
+            Action::ScrollBottom => self.scroll = self.max_scroll(),
+            Action::FocusReader => {
+                if !self.hits.is_empty() {
+                    self.focus = Focus::Reader;
+                }
+            }
+            Action::FocusList => self.focus = Focus::List,
+            Action::ToggleFocus => {
+                self.focus = match self.focus {
+                    Focus::List if !self.hits.is_empty() => Focus::Reader,
+                    _ => Focus::List,
+                }
+            }
+            Action::StartFilter => self.focus = Focus::Filter,
+            Action::FilterInput(c) => {
+                if !c.is_control() {
+                    self.query.push(c);
+                    self.refilter();
+                }
+            }
+            Action::FilterBackspace => {
+                if self.query.pop().is_some() {
+                    self.refilter();
+                }
+            }
+            Action::FilterDeleteWord => {
+                let kept = self.query.trim_end().rfind(' ').map_or(0, |i| i + 1);
+                self.query.truncate(kept);
+                self.refilter();
+            }
+            Action::AcceptFilter => self.focus = Focus::List,
+            Action::ClearFilter => {
+                self.focus = Focus::List;
+                if !self.query.is_empty() {
+                    self.query.clear();
+                    self.refilter();
+                }
+            }
+            Action::ToggleHelp => self.help = true,
+            Action::Resize { width, height } => self.resize(Rect::new(0, 0, width, height)),
+        }
+    }
+
+    /// Reads the selected article from the library if the reading pane does not hold it yet.
+    ///
+    /// This is the one place the app touches the disk; the event loop calls it after each update.
+    pub fn load_selected(&mut self) {
+        let wanted = self.selected_article();
+        if wanted == self.parsed.as_ref().map(|(i, _)| *i) {
+            return;
+        }
+        self.scroll = 0;
+        self.parsed = None;
+        self.reader = match wanted {
+            None => ReaderContent::Empty,
+            Some(index) => match self.library.read(index) {
+                Ok(parsed) => {
+                    self.parsed = Some((index, parsed));
+                    self.reflow();
+                    return;
+                }
+                Err(err) => ReaderContent::Failed {
+                    index,
+                    reason: err.to_string(),
+                },
+            },
+        };
+    }
+
+    fn refilter(&mut self) {
+        self.hits = filter::filter(
+            &self.matcher,
+            &self.index,
+            &self.library.articles,
+            &self.query,
+        );
+        self.selected = 0;
+        self.list_offset = 0;
+    }
+
+    fn resize(&mut self, area: Rect) {
+        self.area = area;
+        self.panes = Panes::new(area);
+        self.reflow();
+        self.select(self.selected);
+    }
+
+    /// Sets the loaded article for the reading pane's current width.
+    fn reflow(&mut self) {
+        let Some((index, parsed)) = &self.parsed else {
+            return;
+        };
+        let width = self.reading_width();
+        self.reader = ReaderContent::Article {
+            index: *index,
+            lines: reflow::article(&Header::of(parsed), &parsed.body, width),
+        };
+        self.scroll = self.scroll.min(self.max_scroll());
+    }
+
+    /// The width the article is set to: the pane's, capped at the [`MEASURE`].
+    pub fn reading_width(&self) -> usize {
+        self.panes
+            .map_or(MEASURE, |p| p.reader_columns())
+            .clamp(1, MEASURE)
+    }
+
+    fn list_page(&self) -> usize {
+        self.panes.map_or(1, |p| p.list_rows()).max(1)
+    }
+
+    fn reader_page(&self) -> usize {
+        self.panes.map_or(1, |p| p.reader_rows()).max(1)
+    }
+
+    fn select_by(&mut self, delta: isize) {
+        self.select(self.selected.saturating_add_signed(delta));
+    }
+
+    fn select(&mut self, position: usize) {
+        let last = self.hits.len().saturating_sub(1);
+        self.selected = position.min(last);
+        let page = self.list_page();
+        if self.selected < self.list_offset {
+            self.list_offset = self.selected;
+        } else if self.selected >= self.list_offset + page {
+            self.list_offset = self.selected + 1 - page;
+        }
+        // Keep the list full when the window grows or the selection nears the end.
+        self.list_offset = self.list_offset.min(self.hits.len().saturating_sub(page));
+    }
+
+    fn line_count(&self) -> usize {
+        match &self.reader {
+            ReaderContent::Article { lines, .. } => lines.len(),
+            _ => 0,
+        }
+    }
+
+    fn max_scroll(&self) -> usize {
+        self.line_count().saturating_sub(self.reader_page())
+    }
+
+    fn scroll_by(&mut self, delta: isize) {
+        self.scroll = self
+            .scroll
+            .saturating_add_signed(delta)
+            .min(self.max_scroll());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use super::*;
+
+    fn app() -> App {
+        let library = Library::sample(PathBuf::from("/nowhere"), Vec::new());
+        let mut app = App::new(library, Rect::new(0, 0, 100, 30));
+        app.load_selected();
+        app
+    }
+
+    #[test]
+    fn starts_on_the_newest_article_in_the_list() {
+        let app = app();
+        assert_eq!(app.focus(), Focus::List);
+        assert_eq!(app.selected(), 0);
+        let first = &app.library().articles[app.selected_article().unwrap()];
+        let newest = app.library().articles.iter().filter_map(|a| a.date).max();
+        assert_eq!(first.date, newest);
+        assert!(matches!(app.reader(), ReaderContent::Article { .. }));
+    }
+
+    #[test]
+    fn selection_moves_and_stays_in_bounds() {
+        let mut app = app();
+        let n = app.hits().len();
+        app.update(Action::SelectPrevious);
+        assert_eq!(app.selected(), 0);
+        app.update(Action::SelectNext);
+        assert_eq!(app.selected(), 1);
+        app.update(Action::SelectLast);
+        assert_eq!(app.selected(), n - 1);
+        app.update(Action::SelectNext);
+        assert_eq!(app.selected(), n - 1);
+        app.update(Action::SelectFirst);
+        app.update(Action::SelectPageDown);
+        assert_eq!(app.selected(), (app.list_page()).min(n - 1));
+    }
+
+    #[test]
+    fn list_scrolls_to_keep_the_selection_visible() {
+        let mut app = app();
+        app.update(Action::Resize {
+            width: 60,
+            height: 12,
+        });
+        let rows = app.panes().unwrap().list_rows();
+        for _ in 0..rows + 2 {
+            app.update(Action::SelectNext);
+        }
+        assert!(app.selected() >= app.list_offset());
+        assert!(app.selected() < app.list_offset() + rows);
+    }
+
+    #[test]
+    fn typing_a_query_refilters_and_escape_clears_it() {
+        let mut app = app();
+        let total = app.hits().len();
+        app.update(Action::StartFilter);
+        assert_eq!(app.focus(), Focus::Filter);
+        for c in "zzqx".chars() {
+            app.update(Action::FilterInput(c));
+        }
+        assert!(app.hits().is_empty());
+        app.load_selected();
+        assert_eq!(app.reader(), &ReaderContent::Empty);
+        app.update(Action::FilterDeleteWord);
+        assert_eq!(app.query(), "");
+        app.update(Action::FilterInput('x'));
+        app.update(Action::ClearFilter);
+        assert_eq!(app.query(), "");
+        assert_eq!(app.hits().len(), total);
+        assert_eq!(app.focus(), Focus::List);
+    }
+
+    #[test]
+    fn accept_keeps_the_filter() {
+        let mut app = app();
+        app.update(Action::StartFilter);
+        app.update(Action::FilterInput('a'));
+        app.update(Action::AcceptFilter);
+        assert_eq!(app.query(), "a");
+        assert_eq!(app.focus(), Focus::List);
+    }
+
+    #[test]
+    fn reader_scrolls_within_the_article() {
+        let mut app = app();
+        app.update(Action::FocusReader);
+        assert_eq!(app.focus(), Focus::Reader);
+        app.update(Action::ScrollUp);
+        assert_eq!(app.scroll(), 0);
+        app.update(Action::ScrollBottom);
+        let bottom = app.scroll();
+        assert!(bottom > 0, "sample articles are longer than one screen");
+        app.update(Action::ScrollDown);
+        assert_eq!(app.scroll(), bottom);
+        app.update(Action::ScrollTop);
+        assert_eq!(app.scroll(), 0);
+        app.update(Action::ScrollPageDown);
+        assert_eq!(app.scroll(), app.reader_page().min(bottom));
+    }
+
+    #[test]
+    fn a_new_selection_starts_at_the_top_of_its_article() {
+        let mut app = app();
+        app.update(Action::ScrollPageDown);
+        app.update(Action::SelectNext);
+        app.load_selected();
+        assert_eq!(app.scroll(), 0);
+    }
+
+    #[test]
+    fn resize_reflows_to_the_new_width() {
+        let mut app = app();
+        app.update(Action::Resize {
+            width: 40,
+            height: 20,
+        });
+        let ReaderContent::Article { lines, .. } = app.reader() else {
+            panic!("an article is loaded");
+        };
+        let width = app.reading_width();
+        assert_eq!(width, 36);
+        assert!(
+            lines
+                .iter()
+                .all(|l| unicode_width::UnicodeWidthStr::width(l.text().as_str()) <= width)
+        );
+    }
+
+    #[test]
+    fn help_closes_on_any_key() {
+        let mut app = app();
+        app.update(Action::ToggleHelp);
+        assert!(app.help_visible());
+        app.update(Action::SelectNext);
+        assert!(!app.help_visible());
+        assert_eq!(
+            app.selected(),
+            0,
+            "the key that closes help does nothing else"
+        );
+    }
+
+    #[test]
+    fn cannot_focus_the_reader_with_nothing_to_read() {
+        let mut app = App::new(
+            Library::scan(&[PathBuf::from("/nonexistent/byline")]),
+            Rect::new(0, 0, 100, 30),
+        );
+        app.update(Action::FocusReader);
+        assert_eq!(app.focus(), Focus::List);
+    }
+}

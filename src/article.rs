@@ -1,0 +1,103 @@
+//! What an article is once it has been read: metadata for the whole library, and a body that is
+//! read only when someone opens the article.
+
+use std::path::PathBuf;
+
+use jiff::civil::Date;
+
+/// How a run of body text is set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Inline {
+    /// Ordinary text.
+    Plain,
+    /// `*italic*` or `_italic_` in the source.
+    Emphasis,
+    /// `**bold**` in the source.
+    Strong,
+}
+
+/// A run of text in one style.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Span {
+    pub text: String,
+    pub style: Inline,
+}
+
+impl Span {
+    pub fn new(text: impl Into<String>, style: Inline) -> Self {
+        Self {
+            text: text.into(),
+            style,
+        }
+    }
+}
+
+/// A block of the body, in reading order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Block {
+    Paragraph(Vec<Span>),
+    /// A short line the writer set apart, such as a subheading.
+    Heading(Vec<Span>),
+}
+
+impl Block {
+    pub fn spans(&self) -> &[Span] {
+        match self {
+            Block::Paragraph(spans) | Block::Heading(spans) => spans,
+        }
+    }
+
+    /// The block's text without styles.
+    pub fn text(&self) -> String {
+        self.spans().iter().map(|s| s.text.as_str()).collect()
+    }
+}
+
+/// An article's body, repaired and ready to reflow.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Body {
+    pub blocks: Vec<Block>,
+}
+
+impl Body {
+    /// Words in the body, counted as whitespace-separated runs.
+    pub fn word_count(&self) -> usize {
+        self.blocks
+            .iter()
+            .flat_map(|b| b.spans())
+            .map(|s| s.text.split_whitespace().count())
+            .sum()
+    }
+}
+
+/// An article read in full from its source.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Parsed {
+    pub title: String,
+    pub author: Option<String>,
+    pub date: Option<Date>,
+    pub body: Body,
+}
+
+/// Where an article's text lives, so its body can be read again when it is opened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    /// A file in a library folder.
+    File(PathBuf),
+    /// One of the sample articles compiled into the binary, by index.
+    Sample(usize),
+}
+
+/// What the whole library keeps about one article; the body stays on disk until it is opened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Article {
+    /// Stable across runs and file moves: a hash of title, author and date.
+    pub id: String,
+    pub title: String,
+    pub author: Option<String>,
+    pub date: Option<Date>,
+    /// Path relative to its library root (the file name for sample articles).
+    pub path: PathBuf,
+    pub words: usize,
+    pub source: Source,
+}

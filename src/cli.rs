@@ -1,0 +1,185 @@
+//! The command line: arguments (clap), and which command runs with what.
+//!
+//! Raw arguments are turned into typed values here (a [`LibrarySource`], a width), then handed
+//! to the reader ([`crate::tui`]) or to the scriptable commands ([`crate::commands`]).
+
+use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::app::MEASURE;
+use crate::commands::{self, ShowError};
+use crate::config;
+use crate::library::{Library, LibrarySource};
+use crate::theme::Theme;
+use crate::tui;
+
+/// byline: a terminal reader for your local library of news articles.
+#[derive(Debug, Parser)]
+#[command(
+    name = "byline",
+    version,
+    args_conflicts_with_subcommands = true,
+    after_help = "\
+Where the library is: PATH or --library, else $BYLINE_LIBRARY, else <data dir>/byline/library;
+with none of those holding an article, byline opens its built-in sample library.
+
+Examples:
+  byline                          open the reader
+  byline ~/news                   read the articles under ~/news
+  byline list --query 'dec 2014'  print the articles that match a query
+  byline show 3f9a2c1d            print one article, set to 80 columns"
+)]
+pub struct Cli {
+    /// Library folders (or article files) to read.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    #[command(flatten)]
+    pub library: LibraryArgs,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Where to read articles from.
+#[derive(Debug, Args)]
+pub struct LibraryArgs {
+    /// A library folder (or article file) to read; repeat for more.
+    #[arg(long = "library", short = 'L', value_name = "PATH")]
+    pub library: Vec<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print the articles, newest first, or those matching a query, best first.
+    #[command(after_help = "\
+Each line is: id, date, author, title, separated by tabs.
+
+Examples:
+  byline list --library ~/news
+  byline list --query 'mcgrath korea'
+  byline list --json | jq '.[0].title'")]
+    List(ListArgs),
+    /// Print one article as reflowed plain text.
+    #[command(after_help = "\
+ID is an article's id from `byline list`, or a unique start of one.
+
+Examples:
+  byline show 3f9a2c1d
+  byline show 3f9a --width 60 --library ~/news | less")]
+    Show(ShowArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    #[command(flatten)]
+    pub library: LibraryArgs,
+    /// Only articles matching this query, fuzzily by title, author and date.
+    #[arg(long, short, value_name = "QUERY", default_value = "")]
+    pub query: String,
+    /// Print a JSON array (id, title, author, date, path, words) instead of lines.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The article's id (or a unique start of it).
+    pub id: String,
+    #[command(flatten)]
+    pub library: LibraryArgs,
+    /// Set the text to this many columns (default: the terminal's, at most 80).
+    #[arg(long, short, value_name = "N", value_parser = clap::value_parser!(u16).range(10..))]
+    pub width: Option<u16>,
+}
+
+/// Runs byline as the command line asks; returns the process exit code.
+pub fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
+    match cli.command {
+        None => {
+            if !io::stdout().is_terminal() {
+                eprintln!(
+                    "byline: stdout is not a terminal, so the reader cannot start.\n\
+                     To print the library instead, try: byline list"
+                );
+                return Ok(ExitCode::from(2));
+            }
+            let mut named = cli.paths;
+            named.extend(cli.library.library);
+            let library = Library::open(&source(named));
+            tui::run(library, Theme::builtin_default())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::List(args)) => {
+            let library = open_reporting_problems(args.library);
+            let found =
+                write_or_pipe_closed(|out| commands::list(&library, &args.query, args.json, out))?;
+            // As grep does: no match is exit status 1.
+            Ok(if found == Some(0) {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+        Some(Command::Show(args)) => {
+            let library = open_reporting_problems(args.library);
+            let styled = io::stdout().is_terminal();
+            let width = match args.width {
+                Some(w) => w as usize,
+                None if styled => crossterm::terminal::size()
+                    .map_or(MEASURE, |(w, _)| w as usize)
+                    .min(MEASURE),
+                None => MEASURE,
+            };
+            let result = write_or_pipe_closed(|out| {
+                match commands::show(&library, &args.id, width, styled, out) {
+                    Err(ShowError::Io(e)) => Err(e),
+                    other => Ok(other),
+                }
+            })?;
+            match result {
+                Some(Err(err)) => {
+                    eprintln!("byline: {err}");
+                    Ok(ExitCode::from(1))
+                }
+                _ => Ok(ExitCode::SUCCESS),
+            }
+        }
+    }
+}
+
+fn source(named: Vec<PathBuf>) -> LibrarySource {
+    let env = std::env::var_os(config::LIBRARY_ENV);
+    config::library_source(named, env.as_deref(), config::platform_data_dir())
+}
+
+/// Opens the library for a command, telling stderr about each file it could not use.
+fn open_reporting_problems(args: LibraryArgs) -> Library {
+    let library = Library::open(&source(args.library));
+    for problem in &library.problems {
+        eprintln!(
+            "byline: warning: {}: {}",
+            problem.path.display(),
+            problem.reason
+        );
+    }
+    library
+}
+
+/// Runs `write` on a locked, buffered stdout; a closed pipe (`byline list | head`) is a normal
+/// end, reported as `None`.
+fn write_or_pipe_closed<T>(
+    write: impl FnOnce(&mut dyn Write) -> io::Result<T>,
+) -> io::Result<Option<T>> {
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let result = write(&mut out).and_then(|value| out.flush().map(|()| value));
+    match result {
+        Ok(value) => Ok(Some(value)),
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(None),
+        Err(e) => Err(e),
+    }
+}

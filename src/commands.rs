@@ -1,0 +1,110 @@
+//! The scriptable face of byline: `byline list` and `byline show`, writing plain text or JSON.
+//!
+//! These use the same library, filter and reflow code as the reader, so a query finds the same
+//! articles in the same order in both.
+
+use std::io::{self, Write};
+
+use crossterm::style::Stylize;
+use serde::Serialize;
+
+use crate::article::Inline;
+use crate::date;
+use crate::filter::{self, Matcher};
+use crate::index::Index;
+use crate::library::Library;
+use crate::reflow::{self, Header, Tone};
+
+/// One article as `byline list --json` prints it.
+#[derive(Debug, Serialize)]
+struct ListEntry<'a> {
+    id: &'a str,
+    title: &'a str,
+    author: Option<&'a str>,
+    date: Option<String>,
+    path: String,
+    words: usize,
+}
+
+/// Prints the articles matching `query` in the reader's order; returns how many there were.
+pub fn list(library: &Library, query: &str, json: bool, out: &mut dyn Write) -> io::Result<usize> {
+    let index = Index::build(&library.articles);
+    let hits = filter::filter(&Matcher::default(), &index, &library.articles, query);
+    let articles = hits.iter().map(|h| &library.articles[h.index]);
+    if json {
+        let entries: Vec<ListEntry> = articles
+            .map(|a| ListEntry {
+                id: &a.id,
+                title: &a.title,
+                author: a.author.as_deref(),
+                date: a.date.map(date::iso),
+                path: a.path.to_string_lossy().replace('\\', "/"),
+                words: a.words,
+            })
+            .collect();
+        serde_json::to_writer_pretty(&mut *out, &entries)?;
+        writeln!(out)?;
+    } else {
+        for a in articles {
+            writeln!(
+                out,
+                "{}\t{}\t{}\t{}",
+                a.id,
+                a.date.map(date::iso).as_deref().unwrap_or("-"),
+                a.author.as_deref().unwrap_or("-"),
+                a.title
+            )?;
+        }
+    }
+    Ok(hits.len())
+}
+
+/// Why `byline show` could not show an article.
+#[derive(Debug, thiserror::Error)]
+pub enum ShowError {
+    #[error("no article with id '{0}' (byline list shows the ids)")]
+    NotFound(String),
+    #[error("{path}: {source}")]
+    Read {
+        path: String,
+        source: crate::library::ArticleError,
+    },
+    #[error(transparent)]
+    Io(#[from] io::Error),
+}
+
+/// Prints one article set to `width` columns; `styled` adds bold and italic for a terminal.
+pub fn show(
+    library: &Library,
+    id: &str,
+    width: usize,
+    styled: bool,
+    out: &mut dyn Write,
+) -> Result<(), ShowError> {
+    let index = library
+        .find(id)
+        .ok_or_else(|| ShowError::NotFound(id.to_string()))?;
+    let parsed = library.read(index).map_err(|source| ShowError::Read {
+        path: library.articles[index].path.display().to_string(),
+        source,
+    })?;
+    for line in reflow::article(&Header::of(&parsed), &parsed.body, width) {
+        for piece in &line.pieces {
+            if styled {
+                let text = piece.text.as_str();
+                match piece.tone {
+                    Tone::Title | Tone::Heading | Tone::Text(Inline::Strong) => {
+                        write!(out, "{}", text.bold())?
+                    }
+                    Tone::Text(Inline::Emphasis) => write!(out, "{}", text.italic())?,
+                    Tone::Meta => write!(out, "{}", text.dim())?,
+                    Tone::Text(Inline::Plain) => write!(out, "{text}")?,
+                }
+            } else {
+                write!(out, "{}", piece.text)?;
+            }
+        }
+        writeln!(out)?;
+    }
+    Ok(())
+}

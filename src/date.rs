@@ -1,0 +1,120 @@
+//! Article dates: reading them from the many ways people write them, and the forms byline shows
+//! and matches them in.
+//!
+//! Dates are civil dates (no time zone): a news article's date line names a day, and comparing
+//! days is all that sorting and filtering need.
+
+use jiff::civil::Date;
+
+/// Formats tried, in order, on a trimmed date line.
+const FORMATS: &[&str] = &[
+    "%d %B %Y",     // 31 December 2014
+    "%d %b %Y",     // 31 Dec 2014
+    "%A, %d %b %Y", // Wed, 31 Dec 2014
+    "%b %d, %Y",    // Dec 31, 2014
+    "%A, %d %B %Y", // Wednesday, 31 December 2014
+    "%A %d %B %Y",  // Wednesday 31 December 2014
+    "%B %d, %Y",    // December 31, 2014
+    "%B %d %Y",     // December 31 2014
+    "%A, %B %d, %Y",
+    "%Y-%m-%d", // 2014-12-31
+    "%Y/%m/%d",
+];
+
+/// Reads a date line such as `31 December 2014`, `Dec. 31, 2014` or `2014-12-31`.
+///
+/// Returns `None` for anything that is not a whole date, so that a title or author line is never
+/// mistaken for one.
+pub fn parse(line: &str) -> Option<Date> {
+    let line = line.trim();
+    if line.is_empty() || line.len() > 40 || !line.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    // "Dec. 31" and "Sept 3": jiff knows three-letter abbreviations only.
+    let normalised = line.replace('.', "").replace("Sept ", "Sep ");
+    FORMATS
+        .iter()
+        .find_map(|format| Date::strptime(format, &normalised).ok())
+}
+
+/// `2014-12-31`: the form shown in the list and in `--json`.
+pub fn iso(date: Date) -> String {
+    date.to_string()
+}
+
+/// `31 December 2014`: the form shown in the reading pane.
+pub fn long(date: Date) -> String {
+    format!("{} {} {}", date.day(), month_name(date), date.year())
+}
+
+/// `Dec 2014`: the form people type when they remember only the month.
+pub fn month(date: Date) -> String {
+    let name = month_name(date);
+    format!("{} {}", &name[..3], date.year())
+}
+
+fn month_name(date: Date) -> &'static str {
+    const NAMES: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    NAMES[(date.month() - 1) as usize]
+}
+
+#[cfg(test)]
+mod tests {
+    use jiff::civil::date;
+
+    use super::*;
+
+    #[test]
+    fn reads_common_english_forms() {
+        let d = date(2014, 12, 31);
+        for line in [
+            "31 December 2014",
+            "  31 December 2014 ",
+            "31 Dec 2014",
+            "December 31, 2014",
+            "Dec. 31, 2014",
+            "Wednesday, 31 December 2014",
+            "2014-12-31",
+        ] {
+            assert_eq!(parse(line), Some(d), "{line:?}");
+        }
+        assert_eq!(parse("3 Sept 2021"), Some(date(2021, 9, 3)));
+        assert_eq!(parse("29 February 2024"), Some(date(2024, 2, 29)));
+    }
+
+    #[test]
+    fn rejects_what_is_not_a_date() {
+        for line in [
+            "",
+            "Ben McGrath",
+            "31 Smarch 2014",
+            "30 February 2023",
+            "The 2014 budget",
+            "2014",
+        ] {
+            assert_eq!(parse(line), None, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn formats_each_form() {
+        let d = date(2014, 12, 31);
+        assert_eq!(iso(d), "2014-12-31");
+        assert_eq!(long(d), "31 December 2014");
+        assert_eq!(month(d), "Dec 2014");
+        assert_eq!(long(date(2020, 5, 1)), "1 May 2020");
+    }
+}

@@ -1,0 +1,241 @@
+//! Keys to actions, per mode. The table is also what the help overlay lists, so the two can
+//! never disagree.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use crate::app::{Action, Focus};
+
+/// What is taking keys: decides which bindings apply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Bindings that work everywhere, checked first.
+    Anywhere,
+    List,
+    Reader,
+    Filter,
+}
+
+impl Mode {
+    pub fn of(focus: Focus) -> Self {
+        match focus {
+            Focus::List => Mode::List,
+            Focus::Reader => Mode::Reader,
+            Focus::Filter => Mode::Filter,
+        }
+    }
+
+    /// The heading the help overlay shows for this mode's keys.
+    pub fn title(self) -> &'static str {
+        match self {
+            Mode::Anywhere => "Anywhere",
+            Mode::List => "Article list",
+            Mode::Reader => "Reading pane",
+            Mode::Filter => "Filter line",
+        }
+    }
+}
+
+/// One key bound to one action in one mode.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Binding {
+    pub mode: Mode,
+    pub code: KeyCode,
+    pub modifiers: KeyModifiers,
+    pub action: Action,
+}
+
+const fn key(mode: Mode, code: KeyCode, action: Action) -> Binding {
+    Binding {
+        mode,
+        code,
+        modifiers: KeyModifiers::NONE,
+        action,
+    }
+}
+
+const fn ctrl(mode: Mode, c: char, action: Action) -> Binding {
+    Binding {
+        mode,
+        code: KeyCode::Char(c),
+        modifiers: KeyModifiers::CONTROL,
+        action,
+    }
+}
+
+const fn ch(mode: Mode, c: char, action: Action) -> Binding {
+    key(mode, KeyCode::Char(c), action)
+}
+
+use Action as A;
+use KeyCode as K;
+use Mode::{Anywhere, Filter, List, Reader};
+
+/// The default key bindings, in the order the help overlay lists them.
+pub const BINDINGS: &[Binding] = &[
+    ctrl(Anywhere, 'c', A::Quit),
+    ch(List, 'j', A::SelectNext),
+    key(List, K::Down, A::SelectNext),
+    ch(List, 'k', A::SelectPrevious),
+    key(List, K::Up, A::SelectPrevious),
+    ch(List, 'g', A::SelectFirst),
+    key(List, K::Home, A::SelectFirst),
+    ch(List, 'G', A::SelectLast),
+    key(List, K::End, A::SelectLast),
+    key(List, K::PageDown, A::SelectPageDown),
+    key(List, K::PageUp, A::SelectPageUp),
+    ctrl(List, 'd', A::SelectHalfPageDown),
+    ctrl(List, 'u', A::SelectHalfPageUp),
+    key(List, K::Enter, A::FocusReader),
+    ch(List, 'l', A::FocusReader),
+    key(List, K::Right, A::FocusReader),
+    key(List, K::Tab, A::ToggleFocus),
+    ch(List, '/', A::StartFilter),
+    key(List, K::Esc, A::ClearFilter),
+    ch(List, '?', A::ToggleHelp),
+    ch(List, 'q', A::Quit),
+    ch(Reader, 'j', A::ScrollDown),
+    key(Reader, K::Down, A::ScrollDown),
+    ch(Reader, 'k', A::ScrollUp),
+    key(Reader, K::Up, A::ScrollUp),
+    ch(Reader, ' ', A::ScrollPageDown),
+    key(Reader, K::PageDown, A::ScrollPageDown),
+    key(Reader, K::PageUp, A::ScrollPageUp),
+    ctrl(Reader, 'd', A::ScrollHalfPageDown),
+    ctrl(Reader, 'u', A::ScrollHalfPageUp),
+    ch(Reader, 'g', A::ScrollTop),
+    key(Reader, K::Home, A::ScrollTop),
+    ch(Reader, 'G', A::ScrollBottom),
+    key(Reader, K::End, A::ScrollBottom),
+    ch(Reader, 'h', A::FocusList),
+    key(Reader, K::Left, A::FocusList),
+    key(Reader, K::Esc, A::FocusList),
+    key(Reader, K::Tab, A::ToggleFocus),
+    ch(Reader, '/', A::StartFilter),
+    ch(Reader, '?', A::ToggleHelp),
+    ch(Reader, 'q', A::Quit),
+    key(Filter, K::Enter, A::AcceptFilter),
+    key(Filter, K::Esc, A::ClearFilter),
+    key(Filter, K::Backspace, A::FilterBackspace),
+    ctrl(Filter, 'w', A::FilterDeleteWord),
+    key(Filter, K::Down, A::SelectNext),
+    ctrl(Filter, 'n', A::SelectNext),
+    key(Filter, K::Up, A::SelectPrevious),
+    ctrl(Filter, 'p', A::SelectPrevious),
+];
+
+/// The action a key press asks for in `mode`, if any.
+pub fn action_for(mode: Mode, event: KeyEvent) -> Option<Action> {
+    if event.kind == KeyEventKind::Release {
+        return None;
+    }
+    // Shift is part of the character itself (`G`), so it is not compared for characters.
+    let modifiers = match event.code {
+        KeyCode::Char(_) => event.modifiers - KeyModifiers::SHIFT,
+        _ => event.modifiers,
+    };
+    let bound = BINDINGS
+        .iter()
+        .filter(|b| b.mode == Mode::Anywhere || b.mode == mode)
+        .find(|b| b.code == event.code && b.modifiers == modifiers)
+        .map(|b| b.action);
+    match (bound, mode, event.code) {
+        (Some(action), _, _) => Some(action),
+        (None, Mode::Filter, KeyCode::Char(c))
+            if !modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+        {
+            Some(Action::FilterInput(c))
+        }
+        _ => None,
+    }
+}
+
+/// How a key is written in the help overlay: `j`, `Down`, `Ctrl-d`, `Space`.
+pub fn label(code: KeyCode, modifiers: KeyModifiers) -> String {
+    let name = match code {
+        KeyCode::Char(' ') => "Space".to_string(),
+        KeyCode::Char(c) => c.to_string(),
+        KeyCode::PageDown => "PgDn".to_string(),
+        KeyCode::PageUp => "PgUp".to_string(),
+        KeyCode::Backspace => "Backspace".to_string(),
+        other => other.to_string(),
+    };
+    if modifiers.contains(KeyModifiers::CONTROL) {
+        format!("Ctrl-{name}")
+    } else {
+        name
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn press(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, modifiers)
+    }
+
+    #[test]
+    fn same_key_means_different_things_per_mode() {
+        let j = press(KeyCode::Char('j'), KeyModifiers::NONE);
+        assert_eq!(action_for(Mode::List, j), Some(Action::SelectNext));
+        assert_eq!(action_for(Mode::Reader, j), Some(Action::ScrollDown));
+        assert_eq!(action_for(Mode::Filter, j), Some(Action::FilterInput('j')));
+    }
+
+    #[test]
+    fn ctrl_c_quits_everywhere_even_while_typing() {
+        let ctrl_c = press(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        for mode in [Mode::List, Mode::Reader, Mode::Filter] {
+            assert_eq!(action_for(mode, ctrl_c), Some(Action::Quit));
+        }
+        let q = press(KeyCode::Char('q'), KeyModifiers::NONE);
+        assert_eq!(action_for(Mode::Filter, q), Some(Action::FilterInput('q')));
+    }
+
+    #[test]
+    fn shifted_letters_match_their_binding() {
+        let g = press(KeyCode::Char('G'), KeyModifiers::SHIFT);
+        assert_eq!(action_for(Mode::List, g), Some(Action::SelectLast));
+        let upper = press(KeyCode::Char('K'), KeyModifiers::SHIFT);
+        assert_eq!(
+            action_for(Mode::Filter, upper),
+            Some(Action::FilterInput('K'))
+        );
+    }
+
+    #[test]
+    fn releases_and_unbound_keys_do_nothing() {
+        let mut release = press(KeyCode::Char('j'), KeyModifiers::NONE);
+        release.kind = KeyEventKind::Release;
+        assert_eq!(action_for(Mode::List, release), None);
+        assert_eq!(
+            action_for(Mode::List, press(KeyCode::F(5), KeyModifiers::NONE)),
+            None
+        );
+        let ctrl_x = press(KeyCode::Char('x'), KeyModifiers::CONTROL);
+        assert_eq!(action_for(Mode::Filter, ctrl_x), None);
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_in_one_mode() {
+        for (i, a) in BINDINGS.iter().enumerate() {
+            for b in &BINDINGS[i + 1..] {
+                let overlaps =
+                    a.mode == b.mode || a.mode == Mode::Anywhere || b.mode == Mode::Anywhere;
+                assert!(
+                    !(overlaps && a.code == b.code && a.modifiers == b.modifiers),
+                    "{:?} bound twice",
+                    label(a.code, a.modifiers)
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn labels_read_naturally() {
+        assert_eq!(label(KeyCode::Char('d'), KeyModifiers::CONTROL), "Ctrl-d");
+        assert_eq!(label(KeyCode::Char(' '), KeyModifiers::NONE), "Space");
+        assert_eq!(label(KeyCode::PageDown, KeyModifiers::NONE), "PgDn");
+        assert_eq!(label(KeyCode::Down, KeyModifiers::NONE), "Down");
+    }
+}

@@ -1,0 +1,93 @@
+//! Where each pane goes for a given terminal size: list and reading pane side by side on wide
+//! terminals, stacked on narrow ones, with the filter line and status bar below.
+//!
+//! Both the app state (to know page sizes and the reading width) and the renderer use this one
+//! function, so they can never disagree.
+
+use ratatui::layout::{Constraint, Layout, Rect};
+
+/// From this width on, the panes stand side by side.
+pub const SIDE_BY_SIDE_MIN_WIDTH: u16 = 100;
+
+/// From this width on, the list gives the reading pane room for a full measure.
+const WIDE_WIDTH: u16 = 140;
+
+/// Below this size byline shows only a "terminal too small" note.
+pub const MIN_WIDTH: u16 = 20;
+pub const MIN_HEIGHT: u16 = 6;
+
+/// The areas of one screen.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Panes {
+    pub list: Rect,
+    pub reader: Rect,
+    pub filter: Rect,
+    pub status: Rect,
+}
+
+impl Panes {
+    /// Lays out a screen of `area`; `None` when it is too small to be usable.
+    pub fn new(area: Rect) -> Option<Self> {
+        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+            return None;
+        }
+        let [main, filter, status] = Layout::vertical([
+            Constraint::Min(3),
+            Constraint::Length(1),
+            Constraint::Length(1),
+        ])
+        .areas(area);
+        let [list, reader] = if area.width >= WIDE_WIDTH {
+            Layout::horizontal([Constraint::Percentage(40), Constraint::Percentage(60)]).areas(main)
+        } else if area.width >= SIDE_BY_SIDE_MIN_WIDTH {
+            Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(main)
+        } else {
+            Layout::vertical([Constraint::Percentage(40), Constraint::Percentage(60)]).areas(main)
+        };
+        Some(Self {
+            list,
+            reader,
+            filter,
+            status,
+        })
+    }
+
+    /// Rows of articles the list shows at once (inside its border).
+    pub fn list_rows(&self) -> usize {
+        self.list.height.saturating_sub(2) as usize
+    }
+
+    /// Rows of text the reading pane shows at once (inside its border).
+    pub fn reader_rows(&self) -> usize {
+        self.reader.height.saturating_sub(2) as usize
+    }
+
+    /// Columns inside the reading pane's border and its one-column margins.
+    pub fn reader_columns(&self) -> usize {
+        self.reader.width.saturating_sub(4) as usize
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wide_is_side_by_side_narrow_is_stacked() {
+        let wide = Panes::new(Rect::new(0, 0, 120, 30)).unwrap();
+        assert_eq!(wide.list.y, wide.reader.y);
+        assert!(wide.list.x < wide.reader.x);
+        let narrow = Panes::new(Rect::new(0, 0, 60, 20)).unwrap();
+        assert_eq!(narrow.list.x, narrow.reader.x);
+        assert!(narrow.list.y < narrow.reader.y);
+        assert_eq!(narrow.status.y, 19);
+        assert_eq!(narrow.filter.y, 18);
+    }
+
+    #[test]
+    fn tiny_terminals_have_no_panes() {
+        assert_eq!(Panes::new(Rect::new(0, 0, 19, 30)), None);
+        assert_eq!(Panes::new(Rect::new(0, 0, 80, 5)), None);
+        assert_eq!(Panes::new(Rect::new(0, 0, 0, 0)), None);
+    }
+}

@@ -1,0 +1,189 @@
+//! Makes untrusted article text safe to show in a terminal.
+//!
+//! Every article passes through [`clean`] once, right after decoding, so that no view (the TUI,
+//! `byline list`, `byline show`) ever sees a control character, an escape sequence, a bidi override
+//! or an invisible character from a file. Doing it once at load time keeps the rule in one place
+//! instead of trusting each widget (ratatui filters control characters only on some paths).
+
+/// Columns between tab stops when a tab is expanded to spaces.
+const TAB_WIDTH: usize = 4;
+
+/// Returns `text` with line endings normalised to `\n`, tabs expanded, and everything that could
+/// steer the terminal or hide text removed.
+///
+/// Removed: escape sequences (CSI, OSC, DCS, SOS, PM, APC and two-byte ESC sequences, whole),
+/// other C0 controls, DEL, C1 controls, bidi embeddings/overrides/isolates and marks, zero-width
+/// space, word joiner, byte order marks, soft hyphens and interlinear annotation marks. Kept: `\n`,
+/// zero-width joiner (emoji sequences) and non-joiner (needed by Persian and other scripts).
+pub fn clean(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    let mut column = 0usize;
+    while let Some(c) = chars.next() {
+        match c {
+            '\n' | '\u{2028}' | '\u{2029}' | '\u{85}' => {
+                out.push('\n');
+                column = 0;
+            }
+            '\r' => {
+                // CRLF and lone CR both end a line.
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                out.push('\n');
+                column = 0;
+            }
+            '\t' => {
+                let spaces = TAB_WIDTH - column % TAB_WIDTH;
+                out.extend(std::iter::repeat_n(' ', spaces));
+                column += spaces;
+            }
+            '\u{1b}' => skip_escape(&mut chars),
+            // C1 string introducers: DCS, SOS, OSC, PM, APC swallow their payload up to ST/BEL.
+            '\u{90}' | '\u{98}' | '\u{9d}' | '\u{9e}' | '\u{9f}' => skip_string(&mut chars),
+            // CSI as a single C1 character.
+            '\u{9b}' => skip_csi(&mut chars),
+            c if is_invisible_or_control(c) => {}
+            c => {
+                out.push(c);
+                column += 1;
+            }
+        }
+    }
+    out
+}
+
+/// True for characters that must never reach the terminal from an article.
+pub fn is_invisible_or_control(c: char) -> bool {
+    matches!(c,
+        '\u{0}'..='\u{8}' | '\u{b}'..='\u{1f}' | '\u{7f}'..='\u{9f}'
+        | '\u{ad}'                      // soft hyphen: terminals disagree on its width
+        | '\u{61c}'                     // Arabic letter mark
+        | '\u{200b}'                    // zero-width space
+        | '\u{200e}' | '\u{200f}'       // LRM, RLM
+        | '\u{202a}'..='\u{202e}'       // bidi embeddings and overrides
+        | '\u{2060}'..='\u{2064}'       // word joiner, invisible operators
+        | '\u{2066}'..='\u{2069}'       // bidi isolates
+        | '\u{206a}'..='\u{206f}'       // deprecated format characters
+        | '\u{feff}'                    // byte order mark / zero-width no-break space
+        | '\u{fff9}'..='\u{fffb}'       // interlinear annotation
+    )
+}
+
+/// Skips the rest of an escape sequence whose ESC has just been read.
+fn skip_escape(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+    match chars.next() {
+        Some('[') => skip_csi(chars),
+        Some(']' | 'P' | 'X' | '^' | '_') => skip_string(chars),
+        // Two-byte sequences (ESC c, ESC 7, ...) and intermediates (ESC ( B): drop the
+        // intermediates and the final byte.
+        Some(c) if ('\u{20}'..='\u{2f}').contains(&c) => {
+            while let Some(&n) = chars.peek() {
+                chars.next();
+                if !('\u{20}'..='\u{2f}').contains(&n) {
+                    break;
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Skips CSI parameters and intermediates up to and including the final byte.
+fn skip_csi(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+    while let Some(&c) = chars.peek() {
+        if ('\u{20}'..='\u{3f}').contains(&c) {
+            chars.next();
+        } else {
+            if ('\u{40}'..='\u{7e}').contains(&c) {
+                chars.next();
+            }
+            return;
+        }
+    }
+}
+
+/// Skips an OSC/DCS-style string up to BEL, ST (`ESC \` or U+009C) or the end of the line.
+fn skip_string(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+    while let Some(&c) = chars.peek() {
+        match c {
+            '\u{7}' | '\u{9c}' => {
+                chars.next();
+                return;
+            }
+            '\u{1b}' => {
+                chars.next();
+                if chars.peek() == Some(&'\\') {
+                    chars.next();
+                }
+                return;
+            }
+            // An unterminated string must not swallow the rest of the article.
+            '\n' => return,
+            _ => {
+                chars.next();
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    #[test]
+    fn removes_escape_sequences_whole() {
+        assert_eq!(clean("a\x1b[31mred\x1b[0m b"), "ared b");
+        assert_eq!(
+            clean("x\x1b]52;c;ZXZpbA==\x07y"),
+            "xy",
+            "OSC 52 clipboard write"
+        );
+        assert_eq!(
+            clean("x\x1b]0;title\x1b\\y"),
+            "xy",
+            "OSC window title with ST"
+        );
+        assert_eq!(clean("x\x1bPq#0;2;0;0;0\x1b\\y"), "xy", "DCS");
+        assert_eq!(clean("x\u{9b}2Jy"), "xy", "C1 CSI");
+        assert_eq!(clean("x\x1bcy"), "xy", "RIS");
+        assert_eq!(clean("x\x1b(By"), "xy", "charset designation");
+    }
+
+    #[test]
+    fn unterminated_osc_stops_at_line_end() {
+        assert_eq!(clean("a\x1b]0;oops\nnext line"), "a\nnext line");
+    }
+
+    #[test]
+    fn removes_controls_bidi_and_invisibles() {
+        assert_eq!(clean("a\u{202e}b\u{2066}c\u{2069}d"), "abcd");
+        assert_eq!(clean("\u{feff}zero\u{200b}width\u{ad}"), "zerowidth");
+        assert_eq!(clean("bell\x07 del\x7f nul\0"), "bell del nul");
+    }
+
+    #[test]
+    fn keeps_joiners_and_text() {
+        let family = "👨\u{200d}👩\u{200d}👧";
+        assert_eq!(clean(family), family);
+        assert_eq!(clean("می\u{200c}خواهم"), "می\u{200c}خواهم");
+        assert_eq!(clean("“Curly” — dash"), "“Curly” — dash");
+    }
+
+    #[test]
+    fn normalises_line_endings_and_tabs() {
+        assert_eq!(clean("a\r\nb\rc"), "a\nb\nc");
+        assert_eq!(clean("ab\tc\n\td"), "ab  c\n    d");
+    }
+
+    proptest! {
+        #[test]
+        fn output_never_contains_terminal_controls(s in any::<String>()) {
+            let out = clean(&s);
+            prop_assert!(out.chars().all(|c| c == '\n' || !is_invisible_or_control(c)));
+            prop_assert!(!out.contains('\t') && !out.contains('\r'));
+        }
+    }
+}

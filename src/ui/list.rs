@@ -1,0 +1,159 @@
+//! The article list: one row per article, title, author and date in aligned columns, matched
+//! characters highlighted. Only the rows on screen are built, so a huge library costs nothing here.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+
+use super::text::cell;
+use crate::app::{App, Focus};
+use crate::filter::highlights;
+use crate::index::Field;
+use crate::library::Origin;
+use crate::theme::Theme;
+
+/// Width of the date column (`2014-12-31`).
+const DATE_WIDTH: usize = 10;
+/// The author column takes a quarter of the row, within these bounds.
+const AUTHOR_MIN: usize = 8;
+const AUTHOR_MAX: usize = 22;
+
+pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let focused = app.focus() != Focus::Reader;
+    let block = Block::bordered()
+        .border_style(theme.border(focused))
+        .title(Span::styled(" Articles ", theme.pane_title.style()));
+    let inner = block.inner(area);
+    block.render(area, buf);
+
+    if app.hits().is_empty() {
+        Paragraph::new(empty_note(app))
+            .style(theme.notice.style())
+            .wrap(Wrap { trim: true })
+            .render(inner, buf);
+        return;
+    }
+
+    let columns = Columns::for_width(inner.width as usize);
+    let rows = app
+        .hits()
+        .iter()
+        .enumerate()
+        .skip(app.list_offset())
+        .take(inner.height as usize);
+    for (y, (position, hit)) in (inner.y..).zip(rows) {
+        let selected = position == app.selected();
+        let row_style = match (selected, app.focus()) {
+            (false, _) => theme.list_row.style(),
+            (true, Focus::Reader) => theme.list_selected_unfocused.style(),
+            (true, _) => theme.list_selected.style(),
+        };
+        let line = row(app, theme, hit.index, &columns, row_style, selected);
+        buf.set_line(inner.x, y, &line, inner.width);
+    }
+}
+
+/// Column widths for a row `width` wide; a column too narrow to be useful is dropped.
+struct Columns {
+    title: usize,
+    author: usize,
+    date: usize,
+}
+
+impl Columns {
+    fn for_width(width: usize) -> Self {
+        let date = if width >= 24 { DATE_WIDTH } else { 0 };
+        let author = if width >= 36 {
+            (width / 4).clamp(AUTHOR_MIN, AUTHOR_MAX)
+        } else {
+            0
+        };
+        let gaps = usize::from(date > 0) + usize::from(author > 0);
+        Self {
+            title: width.saturating_sub(date + author + gaps),
+            author,
+            date,
+        }
+    }
+}
+
+fn row(
+    app: &App,
+    theme: &Theme,
+    index: usize,
+    columns: &Columns,
+    row_style: Style,
+    selected: bool,
+) -> Line<'static> {
+    let entry = &app.index().entries[index];
+    let query = app.query();
+    let lit = |field| highlights(app.matcher(), entry, query, field);
+    let style = |column: Style| {
+        if selected {
+            column.patch(row_style)
+        } else {
+            row_style.patch(column)
+        }
+    };
+    let highlight = theme.match_highlight.style();
+    let mut spans = cell(
+        &entry.title,
+        columns.title,
+        &lit(Field::Title),
+        style(Style::new()),
+        highlight,
+    );
+    if columns.author > 0 {
+        let author = if entry.author.is_empty() {
+            "—"
+        } else {
+            &entry.author
+        };
+        spans.push(Span::styled(" ", row_style));
+        spans.extend(cell(
+            author,
+            columns.author,
+            &lit(Field::Author),
+            style(theme.list_author.style()),
+            highlight,
+        ));
+    }
+    if columns.date > 0 {
+        let date = if entry.date_iso.is_empty() {
+            "—"
+        } else {
+            &entry.date_iso
+        };
+        spans.push(Span::styled(" ", row_style));
+        spans.extend(cell(
+            date,
+            columns.date,
+            &lit(Field::DateIso),
+            style(theme.list_date.style()),
+            highlight,
+        ));
+    }
+    Line::from(spans)
+}
+
+/// What the list says when it has no rows.
+fn empty_note(app: &App) -> String {
+    if !app.query().is_empty() {
+        return format!(
+            "No article matches “{}”. Press Esc to clear the filter.",
+            app.query()
+        );
+    }
+    match &app.library().origin {
+        Origin::Folders(roots) => {
+            let roots: Vec<String> = roots.iter().map(|r| r.display().to_string()).collect();
+            format!(
+                "No articles in {}. byline reads .txt files in that folder and below.",
+                roots.join(", ")
+            )
+        }
+        Origin::Sample { .. } => "The sample library is empty.".to_string(),
+    }
+}

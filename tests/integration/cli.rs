@@ -1,0 +1,186 @@
+//! The command line: `byline list`, `byline show`, help, and running without a terminal.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use byline::app::{Action, App};
+use byline::library::Library;
+use ratatui::layout::Rect;
+use serde_json::Value;
+
+use crate::{TempLibrary, seed_path};
+
+/// Runs the byline binary with a private, empty home, so no user library or env leaks in.
+fn byline(home: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_byline"))
+        .args(args)
+        .env_remove("BYLINE_LIBRARY")
+        .env("HOME", home)
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .output()
+        .expect("run byline")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).expect("utf-8 output")
+}
+
+#[test]
+fn list_json_shows_the_seed() {
+    let Some(seed) = seed_path() else { return };
+    let home = TempLibrary::new();
+    let seeds = seed.parent().unwrap().to_str().unwrap();
+    let output = byline(home.path(), &["list", "--library", seeds, "--json"]);
+    assert!(output.status.success(), "{output:?}");
+    let json: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let seed = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["path"] == "000_7c20e05c1545bc48.txt")
+        .expect("the seed is listed");
+    assert_eq!(
+        seed["title"],
+        "US, Japan, and South Korea sign intelligence sharing deal"
+    );
+    assert_eq!(seed["author"], "Ben McGrath");
+    assert_eq!(seed["date"], "2014-12-31");
+    assert!(seed["words"].as_u64().unwrap() > 900);
+    let id = seed["id"].as_str().unwrap();
+    assert_eq!(id.len(), 16);
+    assert!(id.chars().all(|c| c.is_ascii_hexdigit()));
+
+    for query in ["dec 2014", "2014-12", "mcgrath korea"] {
+        let output = byline(home.path(), &["list", "-L", seeds, "--query", query]);
+        assert!(
+            stdout(&output).contains("\tBen McGrath\tUS, Japan"),
+            "{query}"
+        );
+    }
+}
+
+#[test]
+fn list_prints_tab_separated_lines_and_nulls_in_json() {
+    let lib = TempLibrary::new();
+    lib.article("a.txt", "Dated", "Ann Author", "1 May 2020", "Body.");
+    lib.file(
+        "b.txt",
+        "Undated and anonymous\n\nA first sentence of the body.\n",
+    );
+    let path = lib.path().to_str().unwrap();
+    let output = byline(lib.path(), &["list", "--library", path]);
+    let text = stdout(&output);
+    let lines: Vec<Vec<&str>> = text.lines().map(|l| l.split('\t').collect()).collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0][1..], ["2020-05-01", "Ann Author", "Dated"]);
+    assert_eq!(lines[1][1..], ["-", "-", "Undated and anonymous"]);
+
+    let output = byline(lib.path(), &["list", "--library", path, "--json"]);
+    let json: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(json[1]["author"], Value::Null);
+    assert_eq!(json[1]["date"], Value::Null);
+}
+
+#[test]
+fn list_with_no_match_prints_an_empty_array_and_exits_1() {
+    let lib = TempLibrary::new();
+    lib.article("a.txt", "Dated", "Ann Author", "1 May 2020", "Body.");
+    let path = lib.path().to_str().unwrap();
+    let output = byline(lib.path(), &["list", "-L", path, "--json", "-q", "zzzzqqq"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(stdout(&output).trim(), "[]");
+}
+
+#[test]
+fn list_reports_problems_on_stderr() {
+    let lib = TempLibrary::new();
+    lib.article("a.txt", "Dated", "Ann Author", "1 May 2020", "Body.");
+    lib.file("bad.txt", b"\0\0\0");
+    let path = lib.path().to_str().unwrap();
+    let output = byline(lib.path(), &["list", "-L", path]);
+    assert!(output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("bad.txt: binary file"), "{stderr}");
+    assert_eq!(stdout(&output).lines().count(), 1);
+}
+
+#[test]
+fn show_prints_the_article_reflowed_without_escapes() {
+    let lib = TempLibrary::new();
+    let long = "word ".repeat(60);
+    lib.article(
+        "a.txt",
+        "A title",
+        "Ann Author",
+        "1 May 2020",
+        &format!("A *styled* paragraph with {long}end.\n\nSecond paragraph."),
+    );
+    let path = lib.path().to_str().unwrap();
+    let listed = stdout(&byline(lib.path(), &["list", "-L", path]));
+    let id = listed.split('\t').next().unwrap();
+    let output = byline(lib.path(), &["show", &id[..6], "-L", path, "--width", "40"]);
+    assert!(output.status.success(), "{output:?}");
+    let text = stdout(&output);
+    assert!(!text.contains('\x1b'));
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[..3], ["A title", "Ann Author · 1 May 2020", ""]);
+    assert!(lines[3].starts_with("A styled paragraph with word"));
+    assert!(lines.iter().all(|l| l.chars().count() <= 40));
+    assert_eq!(lines[lines.len() - 2..], ["", "Second paragraph."]);
+
+    let missing = byline(lib.path(), &["show", "ffffffff", "-L", path]);
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("no article with id 'ffffffff'"));
+}
+
+#[test]
+fn the_reader_refuses_to_start_without_a_terminal() {
+    let home = TempLibrary::new();
+    let output = byline(home.path(), &[]);
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("not a terminal"), "{stderr}");
+    assert!(stderr.contains("byline list"), "{stderr}");
+    assert!(output.stdout.is_empty());
+}
+
+#[test]
+fn every_command_has_help_with_an_example() {
+    let home = TempLibrary::new();
+    for args in [&["--help"][..], &["list", "--help"], &["show", "--help"]] {
+        let output = byline(home.path(), args);
+        assert!(output.status.success());
+        let text = stdout(&output);
+        assert!(text.contains("Examples:"), "{args:?}");
+        assert!(text.contains("byline "), "{args:?}");
+    }
+}
+
+#[test]
+fn list_and_the_reader_agree_on_order() {
+    let home = TempLibrary::new();
+    for query in ["", "the", "harbour", "20"] {
+        let output = byline(home.path(), &["list", "--json", "--query", query]);
+        let json: Value = serde_json::from_str(&stdout(&output)).unwrap();
+        let listed: Vec<&str> = json
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["id"].as_str().unwrap())
+            .collect();
+
+        let library = Library::sample("/x".into(), Vec::new());
+        let mut app = App::new(library, Rect::new(0, 0, 100, 30));
+        app.update(Action::StartFilter);
+        for c in query.chars() {
+            app.update(Action::FilterInput(c));
+        }
+        let shown: Vec<&str> = app
+            .hits()
+            .iter()
+            .map(|h| app.library().articles[h.index].id.as_str())
+            .collect();
+        assert_eq!(listed, shown, "query {query:?}");
+    }
+}

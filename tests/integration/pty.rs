@@ -1,0 +1,163 @@
+//! End to end: the real binary in a pseudo-terminal, driven by keys, read back as a screen.
+
+use std::io::{Read, Write};
+use std::num::NonZeroU16;
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
+
+use crate::TempLibrary;
+
+const ROWS: u16 = 30;
+const COLS: u16 = 100;
+const DEADLINE: Duration = Duration::from_secs(20);
+
+/// A running byline and the screen it has drawn so far.
+struct Session {
+    child: Box<dyn Child + Send + Sync>,
+    writer: Box<dyn Write + Send>,
+    screen: Arc<Mutex<vt100::Parser>>,
+}
+
+impl Session {
+    fn start(home: &Path, args: &[&str]) -> Self {
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows: ROWS,
+                cols: COLS,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("open a pty");
+        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_byline"));
+        command.args(args);
+        command.env_remove("BYLINE_LIBRARY");
+        command.env("HOME", home);
+        command.env("XDG_DATA_HOME", home.join("data"));
+        command.env("TERM", "xterm-256color");
+        let child = pair.slave.spawn_command(command).expect("spawn byline");
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().expect("pty reader");
+        let writer = pair.master.take_writer().expect("pty writer");
+        let screen = Arc::new(Mutex::new(vt100::Parser::new(
+            NonZeroU16::new(ROWS).unwrap(),
+            NonZeroU16::new(COLS).unwrap(),
+            0,
+        )));
+        let sink = Arc::clone(&screen);
+        thread::spawn(move || {
+            let _master = pair.master;
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                sink.lock().unwrap().process(&buf[..n]);
+            }
+        });
+        Self {
+            child,
+            writer,
+            screen,
+        }
+    }
+
+    fn contents(&self) -> String {
+        self.screen.lock().unwrap().screen().contents()
+    }
+
+    /// Waits until the screen shows `text`, or fails with what it shows instead.
+    fn wait_for(&self, text: &str) {
+        let start = Instant::now();
+        while start.elapsed() < DEADLINE {
+            if self.contents().contains(text) {
+                return;
+            }
+            thread::sleep(Duration::from_millis(25));
+        }
+        panic!(
+            "screen never showed {text:?}; it shows:\n{}",
+            self.contents()
+        );
+    }
+
+    fn send(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    /// Waits for byline to exit and returns whether it succeeded.
+    fn wait_exit(&mut self) -> bool {
+        let start = Instant::now();
+        while start.elapsed() < DEADLINE {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                // Let the reader thread take in the last bytes.
+                thread::sleep(Duration::from_millis(100));
+                return status.success();
+            }
+            thread::sleep(Duration::from_millis(25));
+        }
+        self.child.kill().ok();
+        panic!("byline did not exit; screen:\n{}", self.contents());
+    }
+}
+
+#[test]
+fn filter_open_read_and_quit() {
+    let lib = TempLibrary::new();
+    lib.article(
+        "harbour.txt",
+        "Night ferry returns to the harbour",
+        "Ada Quinn",
+        "3 March 2021",
+        "The ferry sailed at midnight, its first crossing in nine years.\n\nPassengers cheered.",
+    );
+    lib.article(
+        "tram.txt",
+        "City tram line reaches the hospital",
+        "Bo Okafor",
+        "9 July 2019",
+        "The tram arrived on time.",
+    );
+    let mut session = Session::start(lib.path(), &[lib.path().to_str().unwrap()]);
+    session.wait_for("Articles");
+    session.wait_for("1/2 · 2 articles");
+
+    session.send("/ferry");
+    session.wait_for("1/1 · 1 of 2 match “ferry”");
+    assert!(!session.contents().contains("City tram line"));
+
+    // Enter keeps the filter; Enter again opens the reading pane.
+    session.send("\r\r");
+    session.wait_for("Space page");
+    session.wait_for("The ferry sailed at midnight");
+    session.wait_for("Passengers cheered.");
+    session.wait_for("Ada Quinn · 3 March 2021");
+
+    session.send("q");
+    assert!(session.wait_exit(), "byline exits with success");
+    let screen = session.screen.lock().unwrap();
+    assert!(
+        !screen.screen().alternate_screen(),
+        "left the alternate screen"
+    );
+    assert!(
+        !screen.screen().hide_cursor(),
+        "the cursor is visible again"
+    );
+}
+
+#[test]
+fn opens_the_sample_library_when_none_is_configured() {
+    let home = TempLibrary::new();
+    let mut session = Session::start(home.path(), &[]);
+    session.wait_for("sample library: put .txt articles in");
+    session.send("?");
+    session.wait_for("any key closes");
+    session.send("x");
+    session.send("\x03");
+    assert!(session.wait_exit(), "Ctrl-c quits cleanly");
+}

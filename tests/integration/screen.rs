@@ -1,0 +1,151 @@
+//! Whole screens, drawn on a `TestBackend` and compared with reviewed snapshots.
+
+use std::path::PathBuf;
+
+use byline::app::{Action, App};
+use byline::library::Library;
+use byline::theme::Theme;
+use byline::ui;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::layout::Rect;
+
+use crate::TempLibrary;
+
+fn sample_app(width: u16, height: u16) -> App {
+    let library = Library::sample(
+        PathBuf::from("/home/you/.local/share/byline/library"),
+        Vec::new(),
+    );
+    App::new(library, Rect::new(0, 0, width, height))
+}
+
+fn draw(app: &mut App, width: u16, height: u16) -> Terminal<TestBackend> {
+    app.load_selected();
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    let theme = Theme::builtin_default();
+    terminal
+        .draw(|frame| ui::render(app, &theme, frame))
+        .unwrap();
+    terminal
+}
+
+/// Applies actions as the event loop does: update, then load the selected article.
+fn act(app: &mut App, actions: impl IntoIterator<Item = Action>) {
+    for action in actions {
+        app.update(action);
+        app.load_selected();
+    }
+}
+
+fn type_query(app: &mut App, query: &str) {
+    act(app, [Action::StartFilter]);
+    act(app, query.chars().map(Action::FilterInput));
+}
+
+#[test]
+fn sample_library_100x30() {
+    let mut app = sample_app(100, 30);
+    insta::assert_snapshot!(draw(&mut app, 100, 30).backend());
+}
+
+#[test]
+fn sample_library_60x20() {
+    let mut app = sample_app(60, 20);
+    insta::assert_snapshot!(draw(&mut app, 60, 20).backend());
+}
+
+#[test]
+fn query_100x30() {
+    let mut app = sample_app(100, 30);
+    type_query(&mut app, "harbour");
+    insta::assert_snapshot!(draw(&mut app, 100, 30).backend());
+}
+
+#[test]
+fn query_60x20() {
+    let mut app = sample_app(60, 20);
+    type_query(&mut app, "harbour");
+    act(
+        &mut app,
+        [
+            Action::AcceptFilter,
+            Action::FocusReader,
+            Action::ScrollPageDown,
+        ],
+    );
+    insta::assert_snapshot!(draw(&mut app, 60, 20).backend());
+}
+
+#[test]
+fn query_with_no_match() {
+    let mut app = sample_app(60, 20);
+    type_query(&mut app, "zzqxj");
+    insta::assert_snapshot!(draw(&mut app, 60, 20).backend());
+}
+
+#[test]
+fn help_overlay() {
+    let mut app = sample_app(100, 30);
+    act(&mut app, [Action::ToggleHelp]);
+    insta::assert_snapshot!(draw(&mut app, 100, 30).backend());
+}
+
+#[test]
+fn empty_named_library() {
+    let lib = TempLibrary::new();
+    let library = Library::scan(&[lib.path().to_path_buf()]);
+    let mut app = App::new(library, Rect::new(0, 0, 60, 12));
+    let terminal = draw(&mut app, 60, 12);
+    let text =
+        format!("{}", terminal.backend()).replace(&lib.path().display().to_string(), "[LIB]");
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn tiny_and_huge_terminals_never_panic() {
+    for (w, h) in [(1, 1), (5, 3), (19, 6), (20, 6), (21, 7), (300, 100)] {
+        let mut app = sample_app(w, h);
+        for action in [
+            Action::SelectLast,
+            Action::FocusReader,
+            Action::ScrollBottom,
+            Action::ToggleHelp,
+        ] {
+            app.update(action);
+            draw(&mut app, w, h);
+        }
+    }
+}
+
+#[test]
+fn matches_are_highlighted_and_the_selection_stands_out() {
+    let mut app = sample_app(100, 30);
+    type_query(&mut app, "harbour");
+    app.update(Action::AcceptFilter);
+    let terminal = draw(&mut app, 100, 30);
+    let buffer = terminal.backend().buffer();
+    let theme = Theme::builtin_default();
+    let highlight = theme.match_highlight.style();
+    let selected = theme.list_selected.style();
+    // Row 1 is the best match, "Harbour Line Tram…", selected; "Harbour" is its match.
+    for x in 1..8 {
+        let cell = &buffer[(x, 1)];
+        assert!(
+            cell.modifier.contains(highlight.add_modifier),
+            "column {x} of {:?} is highlighted",
+            cell.symbol()
+        );
+        assert_eq!(cell.bg, selected.bg.unwrap());
+    }
+    // The rest of the title is not highlighted, but still selected.
+    let plain = &buffer[(9, 1)];
+    assert!(
+        !plain
+            .modifier
+            .contains(ratatui::style::Modifier::UNDERLINED)
+    );
+    assert_eq!(plain.bg, selected.bg.unwrap());
+    // The second row is not selected.
+    assert_ne!(buffer[(30, 2)].bg, selected.bg.unwrap());
+}
