@@ -276,8 +276,8 @@ impl App {
             Action::ScrollUp => self.scroll_by(-1),
             Action::ScrollPageDown => self.scroll_by(self.reader_page() as isize),
             Action::ScrollPageUp => self.scroll_by(-(self.reader_page() as isize)),
-            Action::ScrollHalfPageDown => self.scroll_by(self.reader_page().div_ceil(2) as isize),
-            Action::ScrollHalfPageUp => self.scroll_by(-(self.reader_page().div_ceil(2) as isize)),
+            Action::ScrollHalfPageDown => self.scroll_by(self.reader_rows().div_ceil(2) as isize),
+            Action::ScrollHalfPageUp => self.scroll_by(-(self.reader_rows().div_ceil(2) as isize)),
             Action::ScrollTop => self.scroll = 0,
             Action::ScrollBottom => self.scroll = self.max_scroll(),
             Action::FocusReader => {
@@ -390,8 +390,14 @@ impl App {
         self.panes.map_or(1, |p| p.list_rows()).max(1)
     }
 
-    fn reader_page(&self) -> usize {
+    fn reader_rows(&self) -> usize {
         self.panes.map_or(1, |p| p.reader_rows()).max(1)
+    }
+
+    /// A page of the reading pane keeps its last two lines in view, to read on from.
+    fn reader_page(&self) -> usize {
+        let rows = self.reader_rows();
+        if rows > 4 { rows - 2 } else { rows }
     }
 
     fn select_by(&mut self, delta: isize) {
@@ -419,7 +425,7 @@ impl App {
     }
 
     fn max_scroll(&self) -> usize {
-        self.line_count().saturating_sub(self.reader_page())
+        self.line_count().saturating_sub(self.reader_rows())
     }
 
     fn scroll_by(&mut self, delta: isize) {
