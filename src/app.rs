@@ -77,6 +77,8 @@ pub enum Action {
     ClearFilter,
     /// Show or hide the list of keys.
     ToggleHelp,
+    /// Show or hide the files that could not be read, and why.
+    ToggleProblems,
     /// The terminal changed size.
     Resize { width: u16, height: u16 },
 }
@@ -112,9 +114,19 @@ impl Action {
             Action::AcceptFilter => "keep filter, back to list",
             Action::ClearFilter => "clear the filter",
             Action::ToggleHelp => "this help",
+            Action::ToggleProblems => "files byline could not read",
             Action::Resize { .. } => "redraw",
         }
     }
+}
+
+/// A view drawn over the panes; it scrolls, and any other key closes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlay {
+    /// Every key binding.
+    Help,
+    /// The files that could not be read, and why.
+    Problems,
 }
 
 /// Which part of the screen takes keys.
@@ -147,7 +159,9 @@ pub struct App {
     list_offset: usize,
     query: String,
     focus: Focus,
-    help: bool,
+    overlay: Option<Overlay>,
+    /// Lines of the overlay scrolled past, for screens too short to show it all.
+    overlay_scroll: usize,
     quit: bool,
     area: Rect,
     panes: Option<Panes>,
@@ -177,10 +191,11 @@ impl App {
             list_offset: 0,
             query: String::new(),
             focus: Focus::List,
-            help: false,
+            overlay: None,
+            overlay_scroll: 0,
             quit: false,
             area,
-            panes: Panes::new(area),
+            panes: Panes::new(area, false),
             reader: ReaderContent::Empty,
             parsed: None,
             scroll: 0,
@@ -229,8 +244,13 @@ impl App {
         self.focus
     }
 
-    pub fn help_visible(&self) -> bool {
-        self.help
+    pub fn overlay(&self) -> Option<Overlay> {
+        self.overlay
+    }
+
+    /// Lines of the overlay scrolled past.
+    pub fn overlay_scroll(&self) -> usize {
+        self.overlay_scroll
     }
 
     pub fn should_quit(&self) -> bool {
@@ -257,11 +277,30 @@ impl App {
 
     /// Applies one action to the state.
     pub fn update(&mut self, action: Action) {
-        if self.help && !matches!(action, Action::Quit | Action::Resize { .. }) {
-            // Any key closes the help overlay.
-            self.help = false;
+        if let Some(overlay) = self.overlay {
+            let lines = match overlay {
+                Overlay::Help => crate::keymap::BINDINGS.len(),
+                Overlay::Problems => self.library.problems.len(),
+            };
+            match action {
+                Action::Quit => self.quit = true,
+                Action::Resize { width, height } => self.resize(Rect::new(0, 0, width, height)),
+                Action::ScrollDown => self.overlay_scroll = (self.overlay_scroll + 1).min(lines),
+                Action::ScrollUp => self.overlay_scroll = self.overlay_scroll.saturating_sub(1),
+                // Any other key closes the overlay.
+                _ => self.overlay = None,
+            }
             return;
         }
+        let focus = self.focus;
+        self.apply(action);
+        if self.focus != focus {
+            // Small screens show only the focused pane, so the layout follows the focus.
+            self.resize(self.area);
+        }
+    }
+
+    fn apply(&mut self, action: Action) {
         match action {
             Action::Quit => self.quit = true,
             Action::SelectNext => self.select_by(1),
@@ -313,13 +352,25 @@ impl App {
             Action::ClearFilter => {
                 self.focus = Focus::List;
                 if !self.query.is_empty() {
+                    // Keep the article you were on, now among all the others.
+                    let selected = self.selected_article();
                     self.query.clear();
                     self.refilter();
+                    if let Some(position) = self.hits.iter().position(|h| Some(h.index) == selected)
+                    {
+                        self.select(position);
+                    }
                 }
             }
-            Action::ToggleHelp => self.help = true,
+            Action::ToggleHelp => self.open_overlay(Overlay::Help),
+            Action::ToggleProblems => self.open_overlay(Overlay::Problems),
             Action::Resize { width, height } => self.resize(Rect::new(0, 0, width, height)),
         }
+    }
+
+    fn open_overlay(&mut self, overlay: Overlay) {
+        self.overlay = Some(overlay);
+        self.overlay_scroll = 0;
     }
 
     /// Reads the selected article from the library if the reading pane does not hold it yet.
@@ -361,8 +412,11 @@ impl App {
 
     fn resize(&mut self, area: Rect) {
         self.area = area;
-        self.panes = Panes::new(area);
-        self.reflow();
+        let width = self.reading_width();
+        self.panes = Panes::new(area, self.focus == Focus::Reader);
+        if self.reading_width() != width {
+            self.reflow();
+        }
         self.select(self.selected);
     }
 
@@ -570,17 +624,61 @@ mod tests {
     }
 
     #[test]
-    fn help_closes_on_any_key() {
+    fn overlays_scroll_and_close_on_any_other_key() {
         let mut app = app();
         app.update(Action::ToggleHelp);
-        assert!(app.help_visible());
+        assert_eq!(app.overlay(), Some(Overlay::Help));
+        app.update(Action::ScrollDown);
+        app.update(Action::ScrollDown);
+        app.update(Action::ScrollUp);
+        assert_eq!(app.overlay_scroll(), 1);
         app.update(Action::SelectNext);
-        assert!(!app.help_visible());
+        assert_eq!(app.overlay(), None);
         assert_eq!(
             app.selected(),
             0,
-            "the key that closes help does nothing else"
+            "the key that closes an overlay does nothing else"
         );
+        app.update(Action::ToggleProblems);
+        assert_eq!(app.overlay(), Some(Overlay::Problems));
+        assert_eq!(app.overlay_scroll(), 0);
+        app.update(Action::ScrollDown);
+        assert_eq!(
+            app.overlay_scroll(),
+            0,
+            "the sample library has no problems to scroll"
+        );
+    }
+
+    #[test]
+    fn clearing_the_filter_keeps_the_selected_article() {
+        let mut app = app();
+        app.update(Action::StartFilter);
+        for c in "harbour".chars() {
+            app.update(Action::FilterInput(c));
+        }
+        app.update(Action::SelectNext);
+        let chosen = app.selected_article();
+        app.update(Action::ClearFilter);
+        assert_eq!(app.query(), "");
+        assert_eq!(app.selected_article(), chosen);
+        assert!(app.selected() > 0);
+    }
+
+    #[test]
+    fn a_short_screen_shows_only_the_focused_pane() {
+        let mut app = app();
+        app.update(Action::Resize {
+            width: 60,
+            height: 10,
+        });
+        let panes = app.panes().unwrap();
+        assert!(panes.list_rows() >= 4);
+        assert_eq!(panes.reader.height, 0);
+        app.update(Action::FocusReader);
+        let panes = app.panes().unwrap();
+        assert_eq!(panes.list.height, 0);
+        assert!(panes.reader_rows() >= 4);
     }
 
     #[test]

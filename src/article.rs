@@ -14,6 +14,10 @@ pub enum Inline {
     Emphasis,
     /// `**bold**` in the source.
     Strong,
+    /// `code` in Markdown.
+    Code,
+    /// The text of a link (its address is kept by the parser that found it).
+    Link,
 }
 
 /// A run of text in one style.
@@ -38,12 +42,21 @@ pub enum Block {
     Paragraph(Vec<Span>),
     /// A short line the writer set apart, such as a subheading.
     Heading(Vec<Span>),
+    /// A paragraph of a block quote.
+    Quote(Vec<Span>),
+    /// A list item: its marker (`•`, `1.`), nesting depth (0 for the outer list) and text.
+    Item {
+        marker: String,
+        depth: u8,
+        spans: Vec<Span>,
+    },
 }
 
 impl Block {
     pub fn spans(&self) -> &[Span] {
         match self {
-            Block::Paragraph(spans) | Block::Heading(spans) => spans,
+            Block::Paragraph(spans) | Block::Heading(spans) | Block::Quote(spans) => spans,
+            Block::Item { spans, .. } => spans,
         }
     }
 
@@ -71,12 +84,17 @@ impl Body {
 }
 
 /// An article read in full from its source.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Parsed {
     pub title: String,
     pub author: Option<String>,
     pub date: Option<Date>,
     pub body: Body,
+    /// Where the article was published, when the file says.
+    pub url: Option<String>,
+    /// The publication or site, when the file says.
+    pub source: Option<String>,
+    pub tags: Vec<String>,
 }
 
 /// Where an article's text lives, so its body can be read again when it is opened.
@@ -84,6 +102,8 @@ pub struct Parsed {
 pub enum Source {
     /// A file in a library folder.
     File(PathBuf),
+    /// One record (counting from 0) of a file that holds several articles (JSON, JSON Lines).
+    Record(PathBuf, usize),
     /// One of the sample articles compiled into the binary, by index.
     Sample(usize),
 }

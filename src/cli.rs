@@ -30,7 +30,8 @@ Examples:
   byline                          open the reader
   byline ~/news                   read the articles under ~/news
   byline list --query 'dec 2014'  print the articles that match a query
-  byline show 3f9a2c1d            print one article, set to 80 columns"
+  byline show 3f9a2c1d            print one article, set to 80 columns
+  byline check                    list the files that are not usable articles"
 )]
 pub struct Cli {
     /// Library folders (or article files) to read.
@@ -71,6 +72,20 @@ Examples:
   byline show 3f9a2c1d
   byline show 3f9a --width 60 --library ~/news | less")]
     Show(ShowArgs),
+    /// Read the whole library and name every file that is not a usable article.
+    #[command(after_help = "\
+Prints `path: reason` for each problem; exits 1 when there are any, 0 when the library is clean.
+
+Examples:
+  byline check
+  byline check --library ~/news --library ~/archive")]
+    Check(CheckArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub library: LibraryArgs,
 }
 
 #[derive(Debug, Args)]
@@ -124,8 +139,10 @@ pub fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
                 ExitCode::SUCCESS
             })
         }
+        Some(Command::Check(args)) => Ok(check(args)?),
         Some(Command::Show(args)) => {
-            let library = open_reporting_problems(args.library);
+            // Problems with other files are not this command's business; `list` reports them.
+            let library = Library::open(&source(args.library.library));
             let styled = io::stdout().is_terminal();
             let width = match args.width {
                 Some(w) => w as usize,
@@ -149,6 +166,22 @@ pub fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
             }
         }
     }
+}
+
+fn check(args: CheckArgs) -> io::Result<ExitCode> {
+    let library = Library::open(&source(args.library.library));
+    let problems = write_or_pipe_closed(|out| commands::check(&library, out))?;
+    eprintln!(
+        "byline: {} article{}, {} problem{}",
+        library.articles.len(),
+        if library.articles.len() == 1 { "" } else { "s" },
+        library.problems.len(),
+        if library.problems.len() == 1 { "" } else { "s" },
+    );
+    Ok(match problems {
+        Some(0) => ExitCode::SUCCESS,
+        _ => ExitCode::from(1),
+    })
 }
 
 fn source(named: Vec<PathBuf>) -> LibrarySource {

@@ -1,4 +1,5 @@
-//! The scriptable face of byline: `byline list` and `byline show`, writing plain text or JSON.
+//! The scriptable face of byline: `byline list`, `byline show` and `byline check`, writing plain
+//! text or JSON.
 //!
 //! These use the same library, filter and reflow code as the reader, so a query finds the same
 //! articles in the same order in both.
@@ -12,7 +13,7 @@ use crate::article::Inline;
 use crate::date;
 use crate::filter::{self, Matcher};
 use crate::index::Index;
-use crate::library::Library;
+use crate::library::{Library, Lookup};
 use crate::reflow::{self, Header, Tone};
 
 /// One article as `byline list --json` prints it.
@@ -59,11 +60,21 @@ pub fn list(library: &Library, query: &str, json: bool, out: &mut dyn Write) -> 
     Ok(hits.len())
 }
 
+/// Prints `path: reason` for each file that could not be used; returns how many there were.
+pub fn check(library: &Library, out: &mut dyn Write) -> io::Result<usize> {
+    for problem in &library.problems {
+        writeln!(out, "{}: {}", problem.path.display(), problem.reason)?;
+    }
+    Ok(library.problems.len())
+}
+
 /// Why `byline show` could not show an article.
 #[derive(Debug, thiserror::Error)]
 pub enum ShowError {
     #[error("no article with id '{0}' (byline list shows the ids)")]
     NotFound(String),
+    #[error("id '{0}' is the start of {1} articles' ids; give more of it")]
+    Ambiguous(String, usize),
     #[error("{path}: {source}")]
     Read {
         path: String,
@@ -81,9 +92,10 @@ pub fn show(
     styled: bool,
     out: &mut dyn Write,
 ) -> Result<(), ShowError> {
-    let index = library
-        .find(id)
-        .ok_or_else(|| ShowError::NotFound(id.to_string()))?;
+    let index = library.find(id).map_err(|lookup| match lookup {
+        Lookup::NotFound => ShowError::NotFound(id.to_string()),
+        Lookup::Ambiguous(n) => ShowError::Ambiguous(id.to_string(), n),
+    })?;
     let parsed = library.read(index).map_err(|source| ShowError::Read {
         path: library.articles[index].path.display().to_string(),
         source,
@@ -96,9 +108,12 @@ pub fn show(
                     Tone::Title | Tone::Heading | Tone::Text(Inline::Strong) => {
                         write!(out, "{}", text.bold())?
                     }
-                    Tone::Text(Inline::Emphasis) => write!(out, "{}", text.italic())?,
+                    Tone::Text(Inline::Emphasis) | Tone::Quote => write!(out, "{}", text.italic())?,
+                    Tone::Text(Inline::Link) => write!(out, "{}", text.underlined())?,
                     Tone::Meta => write!(out, "{}", text.dim())?,
-                    Tone::Text(Inline::Plain) => write!(out, "{text}")?,
+                    Tone::Text(Inline::Plain | Inline::Code) | Tone::Marker => {
+                        write!(out, "{text}")?
+                    }
                 }
             } else {
                 write!(out, "{}", piece.text)?;

@@ -30,6 +30,13 @@ pub fn parse(line: &str) -> Option<Date> {
     if line.is_empty() || line.len() > 40 || !line.chars().any(|c| c.is_ascii_digit()) {
         return None;
     }
+    // Timestamps (RFC 3339, ISO 8601 with a time): the date as written, in its own offset.
+    if let Ok(pieces) = jiff::fmt::temporal::Pieces::parse(line) {
+        return Some(pieces.date());
+    }
+    if let Ok(zoned) = jiff::fmt::rfc2822::parse(line) {
+        return Some(zoned.date());
+    }
     // "Dec. 31" and "Sept 3": jiff knows three-letter abbreviations only.
     let normalised = line.replace('.', "").replace("Sept ", "Sep ");
     FORMATS
@@ -92,6 +99,16 @@ mod tests {
             assert_eq!(parse(line), Some(d), "{line:?}");
         }
         assert_eq!(parse("3 Sept 2021"), Some(date(2021, 9, 3)));
+        for timestamp in [
+            "2014-12-31T23:30:00Z",
+            "2014-12-31T23:30:00+09:00",
+            "2014-12-31T23:30:00.123-05:00",
+            "2014-12-31 23:30",
+            "Wed, 31 Dec 2014 23:30:00 +0900",
+            "Wed, 31 Dec 2014 23:30:00 GMT",
+        ] {
+            assert_eq!(parse(timestamp), Some(d), "{timestamp:?}");
+        }
         assert_eq!(parse("29 February 2024"), Some(date(2024, 2, 29)));
     }
 

@@ -52,11 +52,24 @@ impl Matcher {
         self.inner.fuzzy_indices(text, term).map(|(_, i)| i)
     }
 
+    /// The score of `term` in one field of `entry`.
+    ///
+    /// Dates, and terms without a letter (`2014`, `2014-12`), match only where they appear
+    /// whole: typed digits mean that number, so `2020` must not find `2026-02-09` fuzzily.
+    fn field_score(&self, entry: &Entry, field: Field, term: &str) -> Option<i64> {
+        let text = entry.field(field);
+        let whole = field.is_date() || !term.chars().any(char::is_alphabetic);
+        if whole && !contains_smart_case(text, term) {
+            return None;
+        }
+        self.score(text, term)
+    }
+
     /// The field `term` matches best in, and its score.
     fn best_field(&self, entry: &Entry, term: &str) -> Option<(Field, i64)> {
         Field::ALL
             .iter()
-            .filter_map(|&f| Some((f, self.score(entry.field(f), term)?)))
+            .filter_map(|&f| Some((f, self.field_score(entry, f, term)?)))
             .fold(None, |best, (f, s)| match best {
                 Some((_, b)) if b >= s => best,
                 _ => Some((f, s)),
@@ -70,6 +83,21 @@ impl Matcher {
             .map(|t| self.best_field(entry, t).map(|(_, s)| s))
             .sum()
     }
+}
+
+/// Whether `text` contains `term`, ignoring case unless `term` has a capital (smart case).
+fn contains_smart_case(text: &str, term: &str) -> bool {
+    if term.chars().any(char::is_uppercase) {
+        return text.contains(term);
+    }
+    if text.is_ascii() && term.is_ascii() {
+        let (text, term) = (text.as_bytes(), term.as_bytes());
+        return term.is_empty()
+            || text
+                .windows(term.len())
+                .any(|w| w.eq_ignore_ascii_case(term));
+    }
+    text.to_lowercase().contains(term)
 }
 
 /// The articles that match `query`, best first; with an empty query, every article newest first.
@@ -187,6 +215,18 @@ mod tests {
         assert!(titles("dec 2014")[0].starts_with("US, Japan"));
         assert!(titles("2014-12")[0].starts_with("US, Japan"));
         assert!(titles("31 december")[0].starts_with("US, Japan"));
+    }
+
+    #[test]
+    fn numbers_match_whole_not_fuzzily() {
+        // "2019" is in the 2019 date only; fuzzily it would also match 2014-12-31 (2, 0, 1...).
+        assert_eq!(titles("2019"), ["Harbour dredging resumes"]);
+        assert_eq!(titles("2021-03"), ["Tram line opens to the harbour"]);
+        assert!(titles("2020").is_empty());
+        // Month names in dates match whole too, and rank above fuzzy title matches
+        // ("jul" is also j-u-l in "Japan, and South Korea sign intelligence").
+        assert_eq!(titles("july"), ["Harbour dredging resumes"]);
+        assert_eq!(titles("jul")[0], "Harbour dredging resumes");
     }
 
     #[test]

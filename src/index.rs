@@ -18,6 +18,10 @@ pub enum Field {
 }
 
 impl Field {
+    pub fn is_date(self) -> bool {
+        matches!(self, Field::DateIso | Field::DateLong | Field::DateMonth)
+    }
+
     /// Every field, in the order ties between them are settled (the first wins).
     pub const ALL: [Field; 5] = [
         Field::Title,

@@ -13,14 +13,18 @@ pub enum Mode {
     List,
     Reader,
     Filter,
+    /// An overlay (help, problems) is open: it scrolls, and any other key closes it.
+    Overlay,
 }
 
 impl Mode {
-    pub fn of(focus: Focus) -> Self {
-        match focus {
-            Focus::List => Mode::List,
-            Focus::Reader => Mode::Reader,
-            Focus::Filter => Mode::Filter,
+    /// The mode for where the focus is, or [`Mode::Overlay`] while an overlay is open.
+    pub fn of(focus: Focus, overlay: bool) -> Self {
+        match (overlay, focus) {
+            (true, _) => Mode::Overlay,
+            (false, Focus::List) => Mode::List,
+            (false, Focus::Reader) => Mode::Reader,
+            (false, Focus::Filter) => Mode::Filter,
         }
     }
 
@@ -31,6 +35,7 @@ impl Mode {
             Mode::List => "Article list",
             Mode::Reader => "Reading pane",
             Mode::Filter => "Filter line",
+            Mode::Overlay => "Help and problems",
         }
     }
 }
@@ -68,7 +73,7 @@ const fn ch(mode: Mode, c: char, action: Action) -> Binding {
 
 use Action as A;
 use KeyCode as K;
-use Mode::{Anywhere, Filter, List, Reader};
+use Mode::{Anywhere, Filter, List, Overlay, Reader};
 
 /// The default key bindings, in the order the help overlay lists them.
 pub const BINDINGS: &[Binding] = &[
@@ -92,6 +97,7 @@ pub const BINDINGS: &[Binding] = &[
     ch(List, '/', A::StartFilter),
     key(List, K::Esc, A::ClearFilter),
     ch(List, '?', A::ToggleHelp),
+    ch(List, '!', A::ToggleProblems),
     ch(List, 'q', A::Quit),
     ch(Reader, 'j', A::ScrollDown),
     key(Reader, K::Down, A::ScrollDown),
@@ -112,6 +118,7 @@ pub const BINDINGS: &[Binding] = &[
     key(Reader, K::Tab, A::ToggleFocus),
     ch(Reader, '/', A::StartFilter),
     ch(Reader, '?', A::ToggleHelp),
+    ch(Reader, '!', A::ToggleProblems),
     ch(Reader, 'q', A::Quit),
     key(Filter, K::Enter, A::AcceptFilter),
     key(Filter, K::Esc, A::ClearFilter),
@@ -121,6 +128,10 @@ pub const BINDINGS: &[Binding] = &[
     ctrl(Filter, 'n', A::SelectNext),
     key(Filter, K::Up, A::SelectPrevious),
     ctrl(Filter, 'p', A::SelectPrevious),
+    ch(Overlay, 'j', A::ScrollDown),
+    key(Overlay, K::Down, A::ScrollDown),
+    ch(Overlay, 'k', A::ScrollUp),
+    key(Overlay, K::Up, A::ScrollUp),
 ];
 
 /// The action a key press asks for in `mode`, if any.
@@ -145,6 +156,8 @@ pub fn action_for(mode: Mode, event: KeyEvent) -> Option<Action> {
         {
             Some(Action::FilterInput(c))
         }
+        // Any other key closes an overlay (`q` too: only Ctrl-c quits from there).
+        (None, Mode::Overlay, _) => Some(Action::ToggleHelp),
         _ => None,
     }
 }
@@ -190,6 +203,16 @@ mod tests {
         }
         let q = press(KeyCode::Char('q'), KeyModifiers::NONE);
         assert_eq!(action_for(Mode::Filter, q), Some(Action::FilterInput('q')));
+    }
+
+    #[test]
+    fn in_help_q_closes_and_ctrl_c_quits() {
+        let q = press(KeyCode::Char('q'), KeyModifiers::NONE);
+        assert_eq!(action_for(Mode::Overlay, q), Some(Action::ToggleHelp));
+        let ctrl_c = press(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        assert_eq!(action_for(Mode::Overlay, ctrl_c), Some(Action::Quit));
+        let j = press(KeyCode::Char('j'), KeyModifiers::NONE);
+        assert_eq!(action_for(Mode::Overlay, j), Some(Action::ScrollDown));
     }
 
     #[test]

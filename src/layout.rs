@@ -12,6 +12,9 @@ pub const SIDE_BY_SIDE_MIN_WIDTH: u16 = 100;
 /// From this width on, the list gives the reading pane room for a full measure.
 const WIDE_WIDTH: u16 = 140;
 
+/// Stacked panes need this many rows between them; fewer show only the focused pane.
+pub const STACKED_MIN_HEIGHT: u16 = 14;
+
 /// Below this size byline shows only a "terminal too small" note.
 pub const MIN_WIDTH: u16 = 20;
 pub const MIN_HEIGHT: u16 = 6;
@@ -27,7 +30,10 @@ pub struct Panes {
 
 impl Panes {
     /// Lays out a screen of `area`; `None` when it is too small to be usable.
-    pub fn new(area: Rect) -> Option<Self> {
+    ///
+    /// Stacked panes need [`STACKED_MIN_HEIGHT`] rows; below that only the focused pane shows,
+    /// `reader_focused` saying which.
+    pub fn new(area: Rect, reader_focused: bool) -> Option<Self> {
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
             return None;
         }
@@ -41,8 +47,15 @@ impl Panes {
             Layout::horizontal([Constraint::Percentage(40), Constraint::Percentage(60)]).areas(main)
         } else if area.width >= SIDE_BY_SIDE_MIN_WIDTH {
             Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(main)
-        } else {
+        } else if main.height >= STACKED_MIN_HEIGHT {
             Layout::vertical([Constraint::Percentage(40), Constraint::Percentage(60)]).areas(main)
+        } else {
+            let hidden = Rect { height: 0, ..main };
+            if reader_focused {
+                [hidden, main]
+            } else {
+                [main, hidden]
+            }
         };
         Some(Self {
             list,
@@ -74,10 +87,10 @@ mod tests {
 
     #[test]
     fn wide_is_side_by_side_narrow_is_stacked() {
-        let wide = Panes::new(Rect::new(0, 0, 120, 30)).unwrap();
+        let wide = Panes::new(Rect::new(0, 0, 120, 30), false).unwrap();
         assert_eq!(wide.list.y, wide.reader.y);
         assert!(wide.list.x < wide.reader.x);
-        let narrow = Panes::new(Rect::new(0, 0, 60, 20)).unwrap();
+        let narrow = Panes::new(Rect::new(0, 0, 60, 20), false).unwrap();
         assert_eq!(narrow.list.x, narrow.reader.x);
         assert!(narrow.list.y < narrow.reader.y);
         assert_eq!(narrow.status.y, 19);
@@ -86,8 +99,8 @@ mod tests {
 
     #[test]
     fn tiny_terminals_have_no_panes() {
-        assert_eq!(Panes::new(Rect::new(0, 0, 19, 30)), None);
-        assert_eq!(Panes::new(Rect::new(0, 0, 80, 5)), None);
-        assert_eq!(Panes::new(Rect::new(0, 0, 0, 0)), None);
+        assert_eq!(Panes::new(Rect::new(0, 0, 19, 30), false), None);
+        assert_eq!(Panes::new(Rect::new(0, 0, 80, 5), false), None);
+        assert_eq!(Panes::new(Rect::new(0, 0, 0, 0), false), None);
     }
 }

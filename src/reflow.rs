@@ -7,7 +7,7 @@
 
 use textwrap::core::Fragment;
 use textwrap::wrap_algorithms::wrap_first_fit;
-use unicode_width::UnicodeWidthChar;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::article::{Block, Body, Inline, Parsed, Span};
 use crate::date;
@@ -18,6 +18,10 @@ pub enum Tone {
     Title,
     Meta,
     Heading,
+    /// Text in a block quote.
+    Quote,
+    /// A quote bar or a list marker.
+    Marker,
     Text(Inline),
 }
 
@@ -89,15 +93,57 @@ pub fn article(header: &Header<'_>, body: &Body, width: usize) -> Vec<Line> {
             width,
         ));
     }
+    let mut previous: Option<&Block> = None;
     for block in &body.blocks {
-        lines.push(Line::default());
-        let tone = match block {
-            Block::Heading(_) => Tone::Heading,
-            Block::Paragraph(_) => Tone::Text(Inline::Plain),
-        };
-        lines.extend(wrap(block.spans(), tone, width));
+        // Items of one list sit on consecutive lines; other blocks have a blank line between.
+        let tight = matches!(
+            (previous, block),
+            (Some(Block::Item { .. }), Block::Item { .. })
+        );
+        if !tight {
+            lines.push(Line::default());
+        }
+        match block {
+            Block::Paragraph(spans) => lines.extend(wrap(spans, Tone::Text(Inline::Plain), width)),
+            Block::Heading(spans) => lines.extend(wrap(spans, Tone::Heading, width)),
+            Block::Quote(spans) => lines.extend(hanging(spans, Tone::Quote, "│ ", "│ ", width)),
+            Block::Item {
+                marker,
+                depth,
+                spans,
+            } => {
+                let indent = "  ".repeat(usize::from(*depth).min(4));
+                let first = format!("{indent}{marker} ");
+                let rest = " ".repeat(first.width());
+                let tone = Tone::Text(Inline::Plain);
+                lines.extend(hanging(spans, tone, &first, &rest, width));
+            }
+        }
+        previous = Some(block);
     }
     lines
+}
+
+/// Wraps `spans` behind a prefix: `first` before the first line, `rest` before the others
+/// (a list marker and its hanging indent, or a quote bar). The prefix is dropped when the
+/// width leaves no room for text beside it.
+fn hanging(spans: &[Span], tone: Tone, first: &str, rest: &str, width: usize) -> Vec<Line> {
+    let lead = first.width().max(rest.width());
+    if width < lead + 10 {
+        return wrap(spans, tone, width);
+    }
+    wrap(spans, tone, width - lead)
+        .into_iter()
+        .enumerate()
+        .map(|(i, line)| {
+            let mut out = Line::default();
+            out.push(if i == 0 { first } else { rest }, Tone::Marker);
+            for piece in line.pieces {
+                out.push(&piece.text, piece.tone);
+            }
+            out
+        })
+        .collect()
 }
 
 /// A word: the text between two spaces, perhaps in several styles.
@@ -198,7 +244,6 @@ fn split_words(spans: &[Span], tone: Tone, width: usize) -> Vec<Word> {
 #[cfg(test)]
 mod tests {
     use proptest::prelude::*;
-    use unicode_width::UnicodeWidthStr;
 
     use super::*;
 
@@ -274,6 +319,43 @@ mod tests {
         };
         let text: Vec<String> = article(&header, &body, 40).iter().map(Line::text).collect();
         assert_eq!(text, ["Title", "Jo · 1 May 2020", "", "One.", "", "Two."]);
+    }
+
+    #[test]
+    fn quotes_have_a_bar_and_items_a_hanging_indent() {
+        let body = Body {
+            blocks: vec![
+                Block::Quote(vec![Span::new("quoted words run on and on", Inline::Plain)]),
+                Block::Item {
+                    marker: "•".into(),
+                    depth: 0,
+                    spans: vec![Span::new("first item wraps onto two", Inline::Plain)],
+                },
+                Block::Item {
+                    marker: "•".into(),
+                    depth: 1,
+                    spans: vec![Span::new("nested", Inline::Plain)],
+                },
+            ],
+        };
+        let header = Header {
+            title: "T",
+            byline: String::new(),
+        };
+        let text: Vec<String> = article(&header, &body, 20).iter().map(Line::text).collect();
+        assert_eq!(
+            text,
+            [
+                "T",
+                "",
+                "│ quoted words run",
+                "│ on and on",
+                "",
+                "• first item wraps",
+                "  onto two",
+                "  • nested",
+            ]
+        );
     }
 
     proptest! {

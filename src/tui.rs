@@ -3,10 +3,18 @@
 //!
 //! This is the only module that touches the terminal; everything it does to the app goes
 //! through [`App::update`].
+//!
+//! Terminal input is read on its own thread and sent here as messages. crossterm 0.29 never
+//! returns from a read once the terminal has hung up (crossterm #793: it spins on end of file),
+//! so the event loop must not wait inside crossterm: it waits on a channel with a timeout and
+//! checks for SIGHUP/SIGTERM between messages, so a closed SSH session or terminal window ends
+//! byline instead of leaving it spinning.
 
 use std::io;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, RecvTimeoutError};
+use std::thread;
 use std::time::Duration;
 
 use crossterm::event::{self, Event, KeyEventKind};
@@ -20,6 +28,9 @@ use crate::ui;
 
 /// How long the loop waits for input before checking for signals.
 const TICK: Duration = Duration::from_millis(250);
+
+/// The most events applied before the screen is drawn again.
+const EVENTS_PER_FRAME: usize = 256;
 
 /// Restores the terminal when dropped, so an early return or `?` cannot leave it raw.
 struct Restore;
@@ -48,17 +59,22 @@ pub fn run(library: Library, theme: Theme) -> io::Result<()> {
     let mut app = App::new(library, Rect::new(0, 0, size.width, size.height));
     app.load_selected();
 
-    while !app.should_quit() && !stop.load(Ordering::Relaxed) {
+    let events = spawn_event_reader();
+    let stopped = || stop.load(Ordering::Relaxed);
+    while !app.should_quit() && !stopped() {
         terminal.draw(|frame| ui::render(&app, &theme, frame))?;
-        if !event::poll(TICK)? {
-            continue;
-        }
+        let first = match events.recv_timeout(TICK) {
+            Ok(event) => event?,
+            Err(RecvTimeoutError::Timeout) => continue,
+            Err(RecvTimeoutError::Disconnected) => break,
+        };
         // Apply every pending event before drawing again, so fast typing never lags.
-        loop {
-            if let Some(action) = action_for(&app, event::read()?) {
+        let pending = events.try_iter().take(EVENTS_PER_FRAME);
+        for event in std::iter::once(Ok(first)).chain(pending) {
+            if let Some(action) = action_for(&app, event?) {
                 app.update(action);
             }
-            if app.should_quit() || !event::poll(Duration::ZERO)? {
+            if app.should_quit() || stopped() {
                 break;
             }
         }
@@ -67,16 +83,28 @@ pub fn run(library: Library, theme: Theme) -> io::Result<()> {
     Ok(())
 }
 
+/// Reads terminal events on a thread of its own and sends them to the returned channel.
+///
+/// The thread ends when the channel is dropped or reading fails; if crossterm never returns
+/// (a hung-up terminal), the thread ends with the process.
+fn spawn_event_reader() -> mpsc::Receiver<io::Result<Event>> {
+    let (sender, receiver) = mpsc::channel();
+    thread::spawn(move || {
+        loop {
+            let event = event::read();
+            let failed = event.is_err();
+            if sender.send(event).is_err() || failed {
+                break;
+            }
+        }
+    });
+    receiver
+}
+
 fn action_for(app: &App, event: Event) -> Option<Action> {
     match event {
         Event::Key(key) if key.kind != KeyEventKind::Release => {
-            let action = keymap::action_for(Mode::of(app.focus()), key);
-            if app.help_visible() {
-                // Any key closes the help overlay.
-                Some(action.unwrap_or(Action::ToggleHelp))
-            } else {
-                action
-            }
+            keymap::action_for(Mode::of(app.focus(), app.overlay().is_some()), key)
         }
         Event::Resize(width, height) => Some(Action::Resize { width, height }),
         _ => None,

@@ -2,7 +2,7 @@
 //! spans instead of showing their asterisks.
 //!
 //! The rules are the common-sense core of CommonMark's: a delimiter opens only before a
-//! non-space, closes only after one, and `_` works only at word boundaries, so `snake_case`,
+//! non-space, closes only after one, and only at word boundaries, so `snake_case`, `2*3*4`,
 //! `2 * 3 * 4` and a lone `*` stay as written.
 
 use crate::article::{Inline, Span};
@@ -45,8 +45,8 @@ fn emphasis_at(rest: &str, prev: Option<char>) -> Option<(&'static str, Inline, 
         ("_", Inline::Emphasis),
     ];
     let (delim, style) = DELIMITERS.iter().find(|(d, _)| rest.starts_with(d))?;
-    let word_bound = *delim == "_";
-    if word_bound && prev.is_some_and(char::is_alphanumeric) {
+    // Emphasis starts and ends at word boundaries, so `2*3*4` and `snake_case` stay as written.
+    if prev.is_some_and(char::is_alphanumeric) {
         return None;
     }
     let after = &rest[delim.len()..];
@@ -63,7 +63,7 @@ fn emphasis_at(rest: &str, prev: Option<char>) -> Option<(&'static str, Inline, 
             && before.is_some_and(|c| !c.is_whitespace())
             // A single `*` must not close on half of a `**`.
             && !(delim.len() == 1 && next.is_some_and(|c| delim.starts_with(c)))
-            && !(word_bound && next.is_some_and(char::is_alphanumeric));
+            && !next.is_some_and(char::is_alphanumeric);
         if closes {
             return Some((delim, *style, at));
         }
@@ -107,6 +107,7 @@ mod tests {
     fn leaves_lone_and_inner_delimiters_alone() {
         for text in [
             "2 * 3 * 4",
+            "2*3*4",
             "snake_case_name",
             "a lone * star",
             "*unclosed",

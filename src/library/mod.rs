@@ -6,7 +6,10 @@
 //! that cannot be used never stops the scan: it becomes a [`Problem`] with a one-line reason.
 
 mod decode;
+mod html;
 mod inline;
+mod json;
+mod markdown;
 mod plain;
 mod sample;
 
@@ -20,14 +23,52 @@ use walkdir::WalkDir;
 
 pub use self::decode::DecodeError;
 pub use self::plain::ParseError;
-use crate::article::{Article, Parsed, Source};
+use crate::article::{Article, Block, Parsed, Source};
 use crate::sanitize;
 
 /// Files larger than this are not articles (and would cost too much to hold).
 pub const MAX_FILE_SIZE: u64 = 16 * 1024 * 1024;
 
-/// File extensions read as articles, compared without case.
-const EXTENSIONS: &[&str] = &["txt"];
+/// The formats byline reads, chosen by file extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// `.txt`, or a file with no extension that turns out to be text.
+    Plain,
+    /// `.md`, `.markdown`.
+    Markdown,
+    /// `.html`, `.htm`: a saved web page.
+    Html,
+    /// `.json`: one article object or an array of them.
+    Json,
+    /// `.jsonl`, `.ndjson`: one article object per line.
+    JsonLines,
+}
+
+impl Format {
+    /// The format of a file, or `None` for files that are not articles (images, hidden files).
+    pub fn of(path: &Path) -> Option<Self> {
+        let name = path.file_name()?.to_str()?;
+        if name.starts_with('.') {
+            return None;
+        }
+        let Some(extension) = path.extension().and_then(|e| e.to_str()) else {
+            return Some(Format::Plain);
+        };
+        match extension.to_ascii_lowercase().as_str() {
+            "txt" | "text" => Some(Format::Plain),
+            "md" | "markdown" => Some(Format::Markdown),
+            "html" | "htm" => Some(Format::Html),
+            "json" => Some(Format::Json),
+            "jsonl" | "ndjson" => Some(Format::JsonLines),
+            _ => None,
+        }
+    }
+
+    /// Whether one file can hold several articles.
+    fn has_records(self) -> bool {
+        matches!(self, Format::Json | Format::JsonLines)
+    }
+}
 
 /// Why one file could not be used as an article.
 #[derive(Debug, Error)]
@@ -42,10 +83,25 @@ pub enum ArticleError {
     LinkOutside,
     #[error("broken symbolic link")]
     BrokenLink,
+    #[error("the file changed since byline read it")]
+    Changed,
     #[error(transparent)]
     Decode(#[from] DecodeError),
     #[error(transparent)]
     Parse(#[from] ParseError),
+    #[error(transparent)]
+    Format(#[from] FormatError),
+}
+
+/// Why a file's contents are not an article in its format: a one-line reason for the user.
+#[derive(Debug, Clone, Error, PartialEq, Eq)]
+#[error("{0}")]
+pub struct FormatError(pub String);
+
+impl FormatError {
+    pub fn new(reason: impl Into<String>) -> Self {
+        Self(reason.into())
+    }
 }
 
 /// A file or folder that could not be used, and why.
@@ -53,6 +109,14 @@ pub enum ArticleError {
 pub struct Problem {
     pub path: PathBuf,
     pub reason: String,
+}
+
+/// Why [`Library::find`] found no single article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lookup {
+    NotFound,
+    /// The id is the start of this many articles' ids.
+    Ambiguous(usize),
 }
 
 /// Where the library was asked to come from (see [`crate::config`]).
@@ -103,8 +167,12 @@ impl Library {
     pub fn scan(roots: &[PathBuf]) -> Self {
         let mut articles = Vec::new();
         let mut problems = Vec::new();
+        // The same folder named twice (or by two spellings) is read once.
+        let mut seen = std::collections::HashSet::new();
         for root in roots {
-            scan_root(root, &mut articles, &mut problems);
+            if seen.insert(fs::canonicalize(root).unwrap_or_else(|_| root.clone())) {
+                scan_root(root, &mut articles, &mut problems);
+            }
         }
         dedup_ids(&mut articles);
         Self {
@@ -134,25 +202,35 @@ impl Library {
 
     /// Reads an article's full text again, for the reading pane or `byline show`.
     pub fn read(&self, index: usize) -> Result<Parsed, ArticleError> {
-        match &self.articles[index].source {
-            Source::File(path) => read_file(path),
-            Source::Sample(i) => Ok(parse_text(sample::SAMPLES[*i].1)?),
+        let (path, record) = match &self.articles[index].source {
+            Source::Sample(i) => return parse_text(sample::SAMPLES[*i].1),
+            Source::File(path) => (path, 0),
+            Source::Record(path, record) => (path, *record),
+        };
+        let format = Format::of(path).unwrap_or(Format::Plain);
+        let mut records = read_file(path, format)?;
+        if record >= records.len() {
+            return Err(ArticleError::Changed);
         }
+        Ok(records.swap_remove(record)?)
     }
 
     /// The article whose id is `id`, or the only one whose id starts with it.
-    pub fn find(&self, id: &str) -> Option<usize> {
+    pub fn find(&self, id: &str) -> Result<usize, Lookup> {
         if let Some(i) = self.articles.iter().position(|a| a.id == id) {
-            return Some(i);
+            return Ok(i);
         }
-        let mut matches = self
+        let matches: Vec<usize> = self
             .articles
             .iter()
             .enumerate()
-            .filter(|(_, a)| !id.is_empty() && a.id.starts_with(id));
-        match (matches.next(), matches.next()) {
-            (Some((i, _)), None) => Some(i),
-            _ => None,
+            .filter(|(_, a)| !id.is_empty() && a.id.starts_with(id))
+            .map(|(i, _)| i)
+            .collect();
+        match matches[..] {
+            [i] => Ok(i),
+            [] => Err(Lookup::NotFound),
+            _ => Err(Lookup::Ambiguous(matches.len())),
         }
     }
 }
@@ -181,41 +259,53 @@ fn scan_root(root: &Path, articles: &mut Vec<Article>, problems: &mut Vec<Proble
             }
         };
         let path = entry.path();
-        if entry.file_type().is_dir() || !has_article_extension(path) {
+        if entry.file_type().is_dir() {
             continue;
         }
+        let Some(format) = Format::of(path) else {
+            continue;
+        };
         let result = if entry.path_is_symlink() {
-            read_link(path, canonical_root.as_deref())
+            read_link(path, canonical_root.as_deref(), format)
         } else if entry.file_type().is_file() {
-            read_file(path)
+            read_file(path, format)
         } else {
             Err(ArticleError::NotRegular)
         };
-        match result {
-            Ok(parsed) => {
-                let relative = path.strip_prefix(base).unwrap_or(path).to_path_buf();
-                articles.push(article_from(
-                    parsed,
-                    relative,
-                    Source::File(path.to_path_buf()),
-                ));
+        let records = match result {
+            Ok(records) => records,
+            // A file without an extension is an article only if it is text.
+            Err(ArticleError::Decode(_)) if path.extension().is_none() => continue,
+            Err(err) => {
+                problems.push(Problem {
+                    path: path.to_path_buf(),
+                    reason: err.to_string(),
+                });
+                continue;
             }
-            Err(err) => problems.push(Problem {
-                path: path.to_path_buf(),
-                reason: err.to_string(),
-            }),
+        };
+        let relative = path.strip_prefix(base).unwrap_or(path);
+        for (i, record) in records.into_iter().enumerate() {
+            match record {
+                Ok(parsed) => {
+                    let source = if format.has_records() {
+                        Source::Record(path.to_path_buf(), i)
+                    } else {
+                        Source::File(path.to_path_buf())
+                    };
+                    articles.push(article_from(parsed, relative.to_path_buf(), source));
+                }
+                Err(err) => problems.push(Problem {
+                    path: path.to_path_buf(),
+                    reason: err.to_string(),
+                }),
+            }
         }
     }
 }
 
-fn has_article_extension(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| EXTENSIONS.iter().any(|x| e.eq_ignore_ascii_case(x)))
-}
-
 /// Follows a symbolic link only to a file inside the library.
-fn read_link(path: &Path, root: Option<&Path>) -> Result<Parsed, ArticleError> {
+fn read_link(path: &Path, root: Option<&Path>, format: Format) -> Result<Records, ArticleError> {
     let target = fs::canonicalize(path).map_err(|e| match e.kind() {
         io::ErrorKind::NotFound => ArticleError::BrokenLink,
         _ => ArticleError::Io(e),
@@ -226,10 +316,14 @@ fn read_link(path: &Path, root: Option<&Path>) -> Result<Parsed, ArticleError> {
     if !fs::metadata(&target)?.is_file() {
         return Err(ArticleError::NotRegular);
     }
-    read_file(&target)
+    read_file(&target, format)
 }
 
-fn read_file(path: &Path) -> Result<Parsed, ArticleError> {
+/// What one file holds: one article, or (JSON) one result per record.
+type Records = Vec<Result<Parsed, FormatError>>;
+
+/// Reads, decodes, cleans and parses one file.
+fn read_file(path: &Path, format: Format) -> Result<Records, ArticleError> {
     let meta = fs::metadata(path)?;
     if !meta.is_file() {
         return Err(ArticleError::NotRegular);
@@ -241,11 +335,62 @@ fn read_file(path: &Path) -> Result<Parsed, ArticleError> {
     if bytes.len() as u64 > MAX_FILE_SIZE {
         return Err(ArticleError::TooLarge(bytes.len() as u64));
     }
-    parse_text(&decode::decode(&bytes)?)
+    let text = decode::decode(&bytes)?;
+    // JSON is parsed before cleaning: cleaning turns U+2028 inside a string into a line break,
+    // which would break the JSON. Its strings are cleaned after parsing, like every format's.
+    let records = match format {
+        Format::Plain => vec![Ok(plain::parse(&sanitize::clean(&text))?)],
+        Format::Markdown => vec![markdown::parse(&sanitize::clean(&text))],
+        Format::Html => vec![html::parse(&sanitize::clean(&text))],
+        Format::Json => json::parse_json(&text)?,
+        Format::JsonLines => json::parse_jsonl(&text)?,
+    };
+    // A single-article file that is not an article is a problem with the file, not a record.
+    if !format.has_records() && records.len() == 1 {
+        if let Some(Err(err)) = records.first() {
+            return Err(ArticleError::Format(err.clone()));
+        }
+    }
+    Ok(records
+        .into_iter()
+        .map(|r| r.map(sanitize_fields))
+        .collect())
 }
 
 fn parse_text(text: &str) -> Result<Parsed, ArticleError> {
-    Ok(plain::parse(&sanitize::clean(text))?)
+    Ok(sanitize_fields(plain::parse(&sanitize::clean(text))?))
+}
+
+/// Cleans every field again after parsing: JSON escapes (`\u001b`) and HTML entities
+/// (`&#27;`) decode to characters the raw text did not show. One-line fields lose line breaks.
+fn sanitize_fields(mut parsed: Parsed) -> Parsed {
+    let line = |s: &str| {
+        sanitize::clean(s)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    parsed.title = line(&parsed.title);
+    parsed.author = parsed.author.as_deref().map(line).filter(|a| !a.is_empty());
+    parsed.url = parsed.url.as_deref().map(line);
+    parsed.source = parsed.source.as_deref().map(line);
+    parsed.tags = parsed.tags.iter().map(|t| line(t)).collect();
+    for block in &mut parsed.body.blocks {
+        let spans = match block {
+            Block::Paragraph(spans) | Block::Heading(spans) | Block::Quote(spans) => spans,
+            Block::Item { spans, .. } => spans,
+        };
+        for span in spans {
+            if span
+                .text
+                .chars()
+                .any(|c| c == '\n' || sanitize::is_invisible_or_control(c))
+            {
+                span.text = sanitize::clean(&span.text).replace('\n', " ");
+            }
+        }
+    }
+    parsed
 }
 
 fn article_from(parsed: Parsed, path: PathBuf, source: Source) -> Article {
@@ -304,6 +449,15 @@ mod tests {
     }
 
     #[test]
+    fn a_folder_named_twice_is_read_once() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("a.txt"), "Title\n\nBody.").unwrap();
+        let same = dir.path().join(".");
+        let library = Library::scan(&[dir.path().to_path_buf(), same]);
+        assert_eq!(library.articles.len(), 1);
+    }
+
+    #[test]
     fn duplicate_ids_get_suffixes() {
         let parsed = parse_text("Same\n\nBody.").unwrap();
         let mut articles = vec![
@@ -330,9 +484,21 @@ mod tests {
     fn find_accepts_a_unique_prefix() {
         let library = Library::sample(PathBuf::from("/nowhere"), Vec::new());
         let id = &library.articles[3].id;
-        assert_eq!(library.find(id), Some(3));
-        assert_eq!(library.find(&id[..10]), Some(3));
-        assert_eq!(library.find(""), None);
-        assert_eq!(library.find("zz"), None);
+        assert_eq!(library.find(id), Ok(3));
+        assert_eq!(library.find(&id[..10]), Ok(3));
+        assert_eq!(library.find(""), Err(Lookup::NotFound));
+        assert_eq!(library.find("zz"), Err(Lookup::NotFound));
+        // Sixteen hex digits over fourteen articles: some first digit is shared, or all differ.
+        let shared = (0..16).map(|d| format!("{d:x}")).find(|p| {
+            library
+                .articles
+                .iter()
+                .filter(|a| a.id.starts_with(p.as_str()))
+                .count()
+                > 1
+        });
+        if let Some(prefix) = shared {
+            assert!(matches!(library.find(&prefix), Err(Lookup::Ambiguous(n)) if n > 1));
+        }
     }
 }

@@ -33,21 +33,25 @@ pub fn parse(text: &str) -> Result<Parsed, ParseError> {
     let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
     let title = lines.next().ok_or(ParseError::Empty)?.to_string();
 
-    // Header: after the title, an optional author line and an optional date line.
+    // Header: after the title, an optional author line and an optional date line. A line
+    // followed by a date is the author whatever its case or script; without a date after it,
+    // it must look like a name (short, no sentence end, not starting in lower case).
+    let second = lines.next();
+    let third = lines.next();
     let mut rest_start = offset_after_nonblank_lines(text, 1);
     let mut author = None;
     let mut date = None;
-    if let Some(line) = lines.next() {
+    if let Some(line) = second {
         if let Some(d) = date::parse(line) {
             date = Some(d);
             rest_start = offset_after_nonblank_lines(text, 2);
+        } else if let Some(d) = third.filter(|_| is_name_like(line)).and_then(date::parse) {
+            author = Some(strip_by(line).to_string());
+            date = Some(d);
+            rest_start = offset_after_nonblank_lines(text, 3);
         } else if looks_like_author(line) {
             author = Some(strip_by(line).to_string());
             rest_start = offset_after_nonblank_lines(text, 2);
-            if let Some(d) = lines.next().and_then(date::parse) {
-                date = Some(d);
-                rest_start = offset_after_nonblank_lines(text, 3);
-            }
         }
     }
 
@@ -56,12 +60,13 @@ pub fn parse(text: &str) -> Result<Parsed, ParseError> {
         author,
         date,
         body: parse_body(&text[rest_start..]),
+        ..Parsed::default()
     })
 }
 
 /// Parses the paragraphs after the header, repairing page breaks, hard wraps and footers.
 pub fn parse_body(text: &str) -> Body {
-    let mut paragraphs: Vec<String> = raw_paragraphs(text);
+    let mut paragraphs = raw_paragraphs(text);
     remove_footer(&mut paragraphs);
     let paragraphs = join_page_breaks(paragraphs);
     let count = paragraphs.len();
@@ -69,15 +74,27 @@ pub fn parse_body(text: &str) -> Body {
         .into_iter()
         .enumerate()
         .map(|(i, p)| {
-            let spans = inline::parse(&p);
-            if i + 1 < count && is_heading(&p) {
-                Block::Heading(spans)
-            } else {
-                Block::Paragraph(spans)
+            let spans = inline::parse(&p.text);
+            match p.marker {
+                Some(marker) => Block::Item {
+                    marker,
+                    depth: 0,
+                    spans,
+                },
+                None if i + 1 < count && is_heading(&p.text) => Block::Heading(spans),
+                None => Block::Paragraph(spans),
             }
         })
         .collect();
     Body { blocks }
+}
+
+/// A paragraph as found in the file, before repair.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Raw {
+    text: String,
+    /// The list marker, for a list item (`•` for bullets, `3.` for numbers).
+    marker: Option<String>,
 }
 
 /// The byte offset just past the `n`th non-blank line.
@@ -96,14 +113,21 @@ fn offset_after_nonblank_lines(text: &str, n: usize) -> usize {
     text.len()
 }
 
-/// An author line is a short name-like line, not the start of the body.
-fn looks_like_author(line: &str) -> bool {
+/// A short line that does not end like a sentence: could be a name.
+fn is_name_like(line: &str) -> bool {
     let name = strip_by(line);
     let words = name.split_whitespace().count();
-    (1..=6).contains(&words)
-        && name.chars().count() <= 60
-        && !ends_sentence(name)
-        && name.chars().next().is_some_and(char::is_uppercase)
+    (1..=6).contains(&words) && name.chars().count() <= 60 && !ends_sentence(name)
+}
+
+/// An author line with no date after it: name-like, and not starting in lower case (which
+/// would be a sentence carrying on).
+fn looks_like_author(line: &str) -> bool {
+    is_name_like(line)
+        && strip_by(line)
+            .chars()
+            .next()
+            .is_some_and(|c| !c.is_lowercase())
 }
 
 fn strip_by(line: &str) -> &str {
@@ -113,23 +137,53 @@ fn strip_by(line: &str) -> &str {
         .trim()
 }
 
-/// Groups lines into paragraphs at blank lines, joining hard-wrapped lines.
-fn raw_paragraphs(text: &str) -> Vec<String> {
+/// Groups lines into paragraphs at blank lines, joining hard-wrapped lines. A line that starts
+/// with a list marker (`* `, `- `, `• `, `1. `) starts a list item of its own.
+fn raw_paragraphs(text: &str) -> Vec<Raw> {
     let mut paragraphs = Vec::new();
-    let mut current = String::new();
+    let mut current: Option<Raw> = None;
     for line in text.lines().map(str::trim) {
         if line.is_empty() {
-            if !current.is_empty() {
-                paragraphs.push(std::mem::take(&mut current));
+            paragraphs.extend(current.take());
+            continue;
+        }
+        if let Some((marker, rest)) = list_marker(line) {
+            paragraphs.extend(current.take());
+            current = Some(Raw {
+                text: rest.to_string(),
+                marker: Some(marker),
+            });
+            continue;
+        }
+        match current.as_mut() {
+            Some(raw) => join_line(&mut raw.text, line),
+            None => {
+                current = Some(Raw {
+                    text: line.to_string(),
+                    marker: None,
+                })
             }
-        } else {
-            join_line(&mut current, line);
         }
     }
-    if !current.is_empty() {
-        paragraphs.push(current);
-    }
+    paragraphs.extend(current);
     paragraphs
+}
+
+/// The list marker a line starts with, as shown, and the text after it.
+fn list_marker(line: &str) -> Option<(String, &str)> {
+    for bullet in ["* ", "- ", "• ", "+ "] {
+        if let Some(rest) = line.strip_prefix(bullet) {
+            return Some(("•".to_string(), rest.trim_start()));
+        }
+    }
+    let digits = line.chars().take_while(char::is_ascii_digit).count();
+    let rest = &line[digits..];
+    let rest = rest
+        .strip_prefix(". ")
+        .or_else(|| rest.strip_prefix(") "))?;
+    (1..=3)
+        .contains(&digits)
+        .then(|| (format!("{}.", &line[..digits]), rest.trim_start()))
 }
 
 /// Appends `next` to `text` with a space, or without one when `text` ends in a hyphen that
@@ -144,10 +198,10 @@ fn join_line(text: &mut String, next: &str) {
 }
 
 /// Drops trailing paragraphs that together are a known publisher footer.
-fn remove_footer(paragraphs: &mut Vec<String>) {
+fn remove_footer(paragraphs: &mut Vec<Raw>) {
     let mut tail = String::new();
     for start in (0..paragraphs.len()).rev().take(4) {
-        tail = format!("{} {}", paragraphs[start], tail);
+        tail = format!("{} {}", paragraphs[start].text, tail);
         let normalised = tail.split_whitespace().collect::<Vec<_>>().join(" ");
         if FOOTERS.iter().any(|f| normalised.eq_ignore_ascii_case(f)) {
             paragraphs.truncate(start);
@@ -156,12 +210,14 @@ fn remove_footer(paragraphs: &mut Vec<String>) {
     }
 }
 
-/// Joins paragraphs that a page break split mid-sentence.
-fn join_page_breaks(paragraphs: Vec<String>) -> Vec<String> {
-    let mut out: Vec<String> = Vec::with_capacity(paragraphs.len());
+/// Joins paragraphs that a page break split mid-sentence. List items are never joined.
+fn join_page_breaks(paragraphs: Vec<Raw>) -> Vec<Raw> {
+    let mut out: Vec<Raw> = Vec::with_capacity(paragraphs.len());
     for p in paragraphs {
         match out.last_mut() {
-            Some(prev) if was_split(prev, &p) => join_line(prev, &p),
+            Some(prev) if p.marker.is_none() && was_split(&prev.text, &p.text) => {
+                join_line(&mut prev.text, &p.text)
+            }
             _ => out.push(p),
         }
     }
@@ -236,6 +292,39 @@ mod tests {
         assert_eq!(
             paragraphs(&bare.body),
             ["A first paragraph that is a sentence."]
+        );
+    }
+
+    #[test]
+    fn any_author_before_a_date_is_the_author() {
+        for author in ["山田太郎", "jane doe", "Reuters", "J. R. R. Tolkien"] {
+            let a = parse(&format!("Title\n\n{author}\n\n2022-04-01\n\nBody.")).unwrap();
+            assert_eq!(a.author.as_deref(), Some(author));
+            assert_eq!(a.date, Some(date(2022, 4, 1)));
+        }
+        // Without a date to follow, a lower-case line is the body, not an author.
+        let a = parse("Title\n\nand so it begins\n\nMore.").unwrap();
+        assert_eq!(a.author, None);
+    }
+
+    #[test]
+    fn list_lines_are_items_not_one_paragraph() {
+        let body = parse_body("Steps:\n* first bullet\n* second bullet\n2. numbered\nText after.");
+        let items: Vec<(String, String)> = body
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Item { marker, .. } => Some((marker.clone(), b.text())),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            items,
+            [
+                ("•".to_string(), "first bullet".to_string()),
+                ("•".to_string(), "second bullet".to_string()),
+                ("2.".to_string(), "numbered Text after.".to_string()),
+            ]
         );
     }
 

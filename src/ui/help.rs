@@ -5,35 +5,48 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 
+use super::centered;
 use crate::app::Action;
 use crate::keymap::{self, BINDINGS, Mode};
 use crate::theme::Theme;
 
-pub fn render(theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let left = column(theme, &[Mode::List, Mode::Anywhere]);
-    let right = column(theme, &[Mode::Reader, Mode::Filter]);
-    let height = (left.len().max(right.len()) + 2) as u16;
-    let width = 88.min(area.width);
-    let popup = Rect {
-        x: area.x + (area.width - width) / 2,
-        y: area.y + area.height.saturating_sub(height) / 2,
-        width,
-        height: height.min(area.height),
+pub fn render(theme: &Theme, scroll: usize, area: Rect, buf: &mut Buffer) {
+    const TWO_COLUMNS: u16 = 88;
+    let columns = if area.width >= TWO_COLUMNS {
+        vec![
+            column(theme, &[Mode::List, Mode::Anywhere]),
+            column(theme, &[Mode::Reader, Mode::Filter]),
+        ]
+    } else {
+        vec![column(
+            theme,
+            &[Mode::List, Mode::Reader, Mode::Filter, Mode::Anywhere],
+        )]
+    };
+    let lines = columns.iter().map(Vec::len).max().unwrap_or(0);
+    let width = if columns.len() == 2 { TWO_COLUMNS } else { 44 };
+    let popup = centered(area, width, lines as u16 + 2);
+    let visible = popup.height.saturating_sub(2) as usize;
+    let scroll = scroll.min(lines.saturating_sub(visible));
+    let title = if lines > visible {
+        " Keys · j/k scroll · other keys close "
+    } else {
+        " Keys · any key closes "
     };
     Clear.render(popup, buf);
     let block = Block::bordered()
         .border_style(theme.border_focused.style())
-        .title(Span::styled(
-            " Keys · any key closes ",
-            theme.pane_title.style(),
-        ));
+        .title(Span::styled(title, theme.pane_title.style()));
     let inner = block.inner(popup);
     block.render(popup, buf);
-    let [l, r] = Layout::horizontal([Constraint::Percentage(50); 2])
+    let areas = Layout::horizontal(vec![Constraint::Fill(1); columns.len()])
         .spacing(2)
-        .areas(inner);
-    Paragraph::new(left).render(l, buf);
-    Paragraph::new(right).render(r, buf);
+        .split(inner);
+    for (lines, area) in columns.into_iter().zip(areas.iter()) {
+        Paragraph::new(lines)
+            .scroll((scroll as u16, 0))
+            .render(*area, buf);
+    }
 }
 
 /// The bindings of `modes`, one line per action with all its keys.

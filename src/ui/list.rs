@@ -148,6 +148,15 @@ fn empty_note(app: &App) -> String {
     }
     match &app.library().origin {
         Origin::Folders(roots) => {
+            let problems = &app.library().problems;
+            let missing: Vec<String> = problems
+                .iter()
+                .filter(|p| roots.contains(&p.path))
+                .map(|p| format!("{}: {}", p.path.display(), p.reason))
+                .collect();
+            if !missing.is_empty() {
+                return format!("No articles. {}.", missing.join("; "));
+            }
             let roots: Vec<String> = roots.iter().map(|r| r.display().to_string()).collect();
             format!(
                 "No articles in {}. byline reads .txt files in that folder and below.",

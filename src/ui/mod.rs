@@ -5,6 +5,7 @@
 
 mod help;
 mod list;
+mod problems;
 mod reader;
 mod status;
 mod text;
@@ -13,23 +14,29 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Paragraph, Wrap};
 
-use crate::app::App;
+use crate::app::{App, Focus, Overlay};
 use crate::layout::Panes;
 use crate::theme::Theme;
 
 /// Draws the whole screen.
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
     let area = frame.area();
-    let Some(panes) = Panes::new(area) else {
+    let Some(panes) = Panes::new(area, app.focus() == Focus::Reader) else {
         render_too_small(theme, area, frame);
         return;
     };
-    list::render(app, theme, panes.list, frame.buffer_mut());
-    reader::render(app, theme, panes.reader, frame.buffer_mut());
+    if panes.list.height > 0 {
+        list::render(app, theme, panes.list, frame.buffer_mut());
+    }
+    if panes.reader.height > 0 {
+        reader::render(app, theme, panes.reader, frame.buffer_mut());
+    }
     status::render_filter_line(app, theme, panes.filter, frame);
     status::render_status_bar(app, theme, panes.status, frame.buffer_mut());
-    if app.help_visible() {
-        help::render(theme, area, frame.buffer_mut());
+    match app.overlay() {
+        Some(Overlay::Help) => help::render(theme, app.overlay_scroll(), area, frame.buffer_mut()),
+        Some(Overlay::Problems) => problems::render(app, theme, area, frame.buffer_mut()),
+        None => {}
     }
 }
 
@@ -38,4 +45,16 @@ fn render_too_small(theme: &Theme, area: Rect, frame: &mut Frame) {
         .style(theme.notice.style())
         .wrap(Wrap { trim: true });
     frame.render_widget(note, area);
+}
+
+/// A rectangle of at most `width` by `height`, centred in `area`.
+fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let width = width.min(area.width);
+    let height = height.min(area.height);
+    Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    }
 }

@@ -47,9 +47,7 @@ pub fn render_status_bar(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer)
     let counts = counts(app, theme);
     let (sample_long, sample_short) = match app.sample_hint() {
         Some(dir) => (
-            vec![Span::raw(format!(
-                " · sample library: put .txt articles in {dir}"
-            ))],
+            vec![Span::raw(format!(" · sample · put articles in {dir}"))],
             vec![Span::raw(" · sample library")],
         ),
         None => (vec![], vec![]),
@@ -72,7 +70,7 @@ pub fn render_status_bar(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer)
     let chosen = layouts.iter().find(|(sample, hints)| {
         spans_width(&counts) + spans_width(sample) + spans_width(hints) < width
     });
-    let (sample, hints) = chosen.copied().unwrap_or((&sample_short, &short_hints));
+    let (sample, hints) = chosen.copied().unwrap_or((&no_hints, &no_hints));
     let hints_width = spans_width(hints) as u16;
     let left = Line::from([counts, sample.clone()].concat());
     left.render(area, buf);

@@ -61,7 +61,9 @@ fn finds_articles_recursively_and_ignores_other_files() {
         "Body two.",
     );
     lib.file("picture.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR");
-    lib.file("notes.md", "# not read yet");
+    lib.file(".DS_Store", b"\0\0\0\x01Bud1");
+    lib.file("LICENSE-binary", b"\x7fELF\0\0\0");
+    lib.file("styles.css", "body { color: red }");
     let library = Library::scan(&[lib.path().to_path_buf()]);
     assert!(library.problems.is_empty(), "{:?}", library.problems);
     let mut titles: Vec<&str> = library.articles.iter().map(|a| a.title.as_str()).collect();

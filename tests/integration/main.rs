@@ -1,6 +1,7 @@
 //! byline's integration tests: one binary, a module per area, sharing a temp-dir library builder.
 
 mod cli;
+mod formats;
 mod library;
 mod pty;
 mod screen;

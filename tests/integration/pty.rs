@@ -105,6 +105,15 @@ impl Session {
     }
 }
 
+impl Drop for Session {
+    /// A failed test must not leave byline running.
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            self.child.kill().ok();
+        }
+    }
+}
+
 #[test]
 fn filter_open_read_and_quit() {
     let lib = TempLibrary::new();
@@ -154,10 +163,31 @@ fn filter_open_read_and_quit() {
 fn opens_the_sample_library_when_none_is_configured() {
     let home = TempLibrary::new();
     let mut session = Session::start(home.path(), &[]);
-    session.wait_for("sample library: put .txt articles in");
+    session.wait_for("sample · put articles in");
     session.send("?");
     session.wait_for("any key closes");
     session.send("x");
     session.send("\x03");
     assert!(session.wait_exit(), "Ctrl-c quits cleanly");
+}
+
+#[test]
+fn hangup_and_terminate_end_byline() {
+    // byline used to spin forever after its terminal hung up (crossterm #793).
+    for signal in ["-HUP", "-TERM"] {
+        let home = TempLibrary::new();
+        let mut session = Session::start(home.path(), &[]);
+        session.wait_for("Articles");
+        let pid = session.child.process_id().expect("pid").to_string();
+        let status = std::process::Command::new("kill")
+            .args([signal, &pid])
+            .status()
+            .expect("run kill");
+        assert!(status.success());
+        session.wait_exit();
+        assert!(
+            !session.screen.lock().unwrap().screen().alternate_screen(),
+            "{signal}: left the alternate screen"
+        );
+    }
 }

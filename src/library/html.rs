@@ -1,0 +1,1148 @@
+//! Saved web pages (`.html`, `.htm`): a page's metadata and the readable text of its article.
+//!
+//! A saved page holds far more than its article: menus, banners, related links, forms and
+//! scripts. Metadata comes first from what the page declares for sharing (Open Graph and
+//! `article:` tags, `<meta name>`), then from what it shows (`<title>`, `<h1>`, a byline). The
+//! body is read from the element that most plainly holds the article (`<article>`, else `<main>`,
+//! else `<body>`), leaving out the parts of a page that are never the article (navigation, headers,
+//! footers, asides, forms, scripts). Text is set as a browser sets it: whitespace collapsed, block
+//! elements as blocks, `<br>` as a break, never guessed at beyond that.
+//!
+//! Trees are walked with an explicit stack, never by recursion, so a page nested 100,000 deep is
+//! read like any other. Characters that could steer the terminal are dropped here too, since an
+//! entity such as `&#27;` decodes to one after the file itself was cleaned.
+
+use scraper::node::Element;
+use scraper::{ElementRef, Html, Node};
+
+use super::FormatError;
+use crate::article::{Block, Body, Inline, Parsed, Span};
+use crate::date;
+use crate::sanitize::is_invisible_or_control;
+
+/// Longer than this, a byline element holds more than a name (a whole paragraph, a bio).
+const AUTHOR_MAX_CHARS: usize = 100;
+
+/// Columns between tab stops in preformatted text.
+const TAB_WIDTH: usize = 4;
+
+/// Parses a saved web page into one article.
+///
+/// Fails only when the page names no title anywhere (`og:title`, `<title>` or an `<h1>`).
+pub fn parse(text: &str) -> Result<Parsed, FormatError> {
+    let html = Html::parse_document(text);
+    let no_title = || FormatError::new("HTML page without a title");
+    let root = html
+        .tree
+        .root()
+        .children()
+        .find_map(ElementRef::wrap)
+        .ok_or_else(no_title)?;
+    let page = Page::scan(root);
+
+    let title = page.title().ok_or_else(no_title)?;
+    let content = page.article.or(page.main).or(page.body).unwrap_or(root);
+    Ok(Parsed {
+        body: read_body(content, &title),
+        author: page.author(),
+        date: page.date(),
+        url: page.url(),
+        source: page.first_meta("og:site_name"),
+        tags: page.tags(),
+        title,
+    })
+}
+
+/// What one pass over the whole page finds: its metadata and where its article may be.
+#[derive(Default)]
+struct Page<'a> {
+    /// `<meta>` contents by `name` or `property`, lowercased, in document order.
+    metas: Vec<(String, &'a str)>,
+    title: Option<ElementRef<'a>>,
+    h1: Option<ElementRef<'a>>,
+    canonical: Option<&'a str>,
+    /// The `datetime` of the first `<time>` that has one.
+    time: Option<&'a str>,
+    rel_author: Option<ElementRef<'a>>,
+    class_author: Option<ElementRef<'a>>,
+    class_byline: Option<ElementRef<'a>>,
+    /// The first `<article>` and `<main>` outside the parts of a page that are never the article.
+    article: Option<ElementRef<'a>>,
+    main: Option<ElementRef<'a>>,
+    body: Option<ElementRef<'a>>,
+}
+
+impl<'a> Page<'a> {
+    fn scan(root: ElementRef<'a>) -> Self {
+        let mut page = Page::default();
+        // How many elements that are never the article enclose the current one.
+        let mut aside = 0usize;
+        walk(root, |visit| match visit {
+            Visit::Open(element) => {
+                let el = element.value();
+                if matches!(
+                    el.name(),
+                    "script" | "style" | "noscript" | "template" | "svg" | "math" | "iframe"
+                ) {
+                    return false;
+                }
+                if kind(el) == Kind::Skip {
+                    aside += 1;
+                }
+                page.note(element, aside == 0);
+                true
+            }
+            Visit::Close(element) => {
+                if kind(element.value()) == Kind::Skip {
+                    aside = aside.saturating_sub(1);
+                }
+                true
+            }
+            Visit::Text(_) => true,
+        });
+        page
+    }
+
+    /// Records what `element` tells about the page; `in_content` is false inside a navigation
+    /// bar, footer or the like.
+    fn note(&mut self, element: ElementRef<'a>, in_content: bool) {
+        let el = element.value();
+        match el.name() {
+            "meta" => {
+                if let Some(content) = el.attr("content") {
+                    for key in [el.attr("property"), el.attr("name")].into_iter().flatten() {
+                        self.metas.push((key.trim().to_ascii_lowercase(), content));
+                    }
+                }
+            }
+            "title" => first(&mut self.title, element),
+            "h1" => first(&mut self.h1, element),
+            "link" if has_token(el.attr("rel"), "canonical") => {
+                if self.canonical.is_none() {
+                    self.canonical = el.attr("href");
+                }
+            }
+            "time" => {
+                if self.time.is_none() {
+                    self.time = el.attr("datetime");
+                }
+            }
+            "article" if in_content => first(&mut self.article, element),
+            "main" if in_content => first(&mut self.main, element),
+            "body" => first(&mut self.body, element),
+            _ => {}
+        }
+        if has_token(el.attr("rel"), "author") {
+            first(&mut self.rel_author, element);
+        }
+        if has_token(el.attr("class"), "author") {
+            first(&mut self.class_author, element);
+        }
+        if has_token(el.attr("class"), "byline") {
+            first(&mut self.class_byline, element);
+        }
+    }
+
+    /// The contents of every `<meta>` named `key`, cleaned, skipping empty ones.
+    fn metas(&self, key: &'static str) -> impl Iterator<Item = String> + '_ {
+        self.metas
+            .iter()
+            .filter(move |(k, _)| k == key)
+            .map(|(_, content)| clean(content))
+            .filter(|content| !content.is_empty())
+    }
+
+    fn first_meta(&self, key: &'static str) -> Option<String> {
+        self.metas(key).next()
+    }
+
+    fn title(&self) -> Option<String> {
+        self.first_meta("og:title")
+            .or_else(|| text_of(self.title))
+            .or_else(|| text_of(self.h1))
+    }
+
+    fn author(&self) -> Option<String> {
+        let declared = self.metas("author").chain(self.metas("article:author"));
+        // `article:author` is often a profile address rather than a name.
+        let shown = [self.rel_author, self.class_author, self.class_byline]
+            .into_iter()
+            .filter_map(text_of)
+            .map(|text| strip_by(&text).to_string());
+        declared.chain(shown).find(|name| {
+            !name.is_empty() && !name.contains("://") && name.chars().count() <= AUTHOR_MAX_CHARS
+        })
+    }
+
+    fn date(&self) -> Option<jiff::civil::Date> {
+        self.metas("article:published_time")
+            .chain(self.time.map(clean))
+            .chain(self.metas("date"))
+            .find_map(|d| date::parse(&d))
+    }
+
+    fn url(&self) -> Option<String> {
+        self.canonical
+            .map(clean)
+            .filter(|url| !url.is_empty())
+            .or_else(|| self.first_meta("og:url"))
+    }
+
+    /// `article:tag` values, else the comma-separated `keywords`, each once.
+    fn tags(&self) -> Vec<String> {
+        let mut tags: Vec<String> = self.metas("article:tag").collect();
+        if tags.is_empty() {
+            tags = self
+                .metas("keywords")
+                .flat_map(|k| k.split(',').map(clean).collect::<Vec<_>>())
+                .filter(|tag| !tag.is_empty())
+                .collect();
+        }
+        let mut seen = std::collections::HashSet::new();
+        tags.retain(|tag| seen.insert(tag.clone()));
+        tags
+    }
+}
+
+fn first<'a>(slot: &mut Option<ElementRef<'a>>, element: ElementRef<'a>) {
+    if slot.is_none() {
+        *slot = Some(element);
+    }
+}
+
+/// True when a space-separated attribute (`rel`, `class`) holds `token`, in any case.
+fn has_token(attr: Option<&str>, token: &str) -> bool {
+    attr.is_some_and(|value| {
+        value
+            .split_ascii_whitespace()
+            .any(|t| t.eq_ignore_ascii_case(token))
+    })
+}
+
+/// An element's text, cleaned, if it has any.
+fn text_of(element: Option<ElementRef<'_>>) -> Option<String> {
+    let text = clean(&element?.text().collect::<String>());
+    (!text.is_empty()).then_some(text)
+}
+
+/// `text` with whitespace runs collapsed to single spaces, trimmed, and with control and
+/// invisible characters dropped.
+fn clean(text: &str) -> String {
+    text.split_whitespace()
+        .map(|word| {
+            word.chars()
+                .filter(|c| !is_invisible_or_control(*c))
+                .collect::<String>()
+        })
+        .filter(|word| !word.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn strip_by(text: &str) -> &str {
+    match text.get(..3) {
+        Some(by) if by.eq_ignore_ascii_case("by ") => text[3..].trim(),
+        _ => text,
+    }
+}
+
+/// One step of a walk through an element tree.
+enum Visit<'a> {
+    Open(ElementRef<'a>),
+    Close(ElementRef<'a>),
+    Text(&'a str),
+}
+
+/// Walks the tree under `root` (inclusive) in document order without recursion.
+///
+/// `visit` returns whether to enter an opened element; an element that was entered is closed
+/// after its children, one that was not is neither entered nor closed. What `visit` returns for a
+/// close or for text is ignored.
+fn walk<'a>(root: ElementRef<'a>, mut visit: impl FnMut(Visit<'a>) -> bool) {
+    let top = *root;
+    let mut node = top;
+    'tree: loop {
+        let entered = match (ElementRef::wrap(node), node.value()) {
+            (Some(element), _) => visit(Visit::Open(element)),
+            (None, Node::Text(text)) => {
+                visit(Visit::Text(text));
+                false
+            }
+            (None, _) => false,
+        };
+        if entered {
+            if let Some(child) = node.first_child() {
+                node = child;
+                continue;
+            }
+            if let Some(element) = ElementRef::wrap(node) {
+                visit(Visit::Close(element));
+            }
+        }
+        // Climb until there is a next sibling, closing each parent left behind.
+        loop {
+            if node == top {
+                return;
+            }
+            if let Some(next) = node.next_sibling() {
+                node = next;
+                continue 'tree;
+            }
+            let Some(parent) = node.parent() else {
+                return;
+            };
+            node = parent;
+            if let Some(element) = ElementRef::wrap(node) {
+                visit(Visit::Close(element));
+            }
+        }
+    }
+}
+
+/// What an element does to the text inside it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// Never part of the article: navigation, scripts, hidden elements.
+    Skip,
+    /// Starts and ends a block (`<p>`, `<div>`, table cells).
+    Block,
+    /// `<br>`: ends the line.
+    Break,
+    Heading {
+        top: bool,
+    },
+    Quote,
+    List {
+        ordered: bool,
+    },
+    Item,
+    /// Preformatted text: whitespace kept, lines kept apart, set as code.
+    Pre,
+    Style(Inline),
+    /// Text-level elements with no style of their own (`<span>`, unknown elements).
+    Inline,
+}
+
+fn kind(element: &Element) -> Kind {
+    let hidden = element.attr("hidden").is_some()
+        || element
+            .attr("aria-hidden")
+            .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"));
+    if hidden {
+        return Kind::Skip;
+    }
+    match element.name() {
+        "script" | "style" | "noscript" | "template" | "nav" | "header" | "footer" | "aside"
+        | "form" | "button" | "svg" | "math" | "iframe" | "head" | "title" | "object" | "embed"
+        | "canvas" | "select" | "textarea" | "audio" | "video" | "dialog" => Kind::Skip,
+        "h1" => Kind::Heading { top: true },
+        "h2" | "h3" | "h4" | "h5" | "h6" => Kind::Heading { top: false },
+        "blockquote" => Kind::Quote,
+        "ul" | "menu" => Kind::List { ordered: false },
+        "ol" => Kind::List { ordered: true },
+        "li" => Kind::Item,
+        "pre" | "listing" | "xmp" | "plaintext" => Kind::Pre,
+        "br" => Kind::Break,
+        "em" | "i" | "cite" => Kind::Style(Inline::Emphasis),
+        "strong" | "b" => Kind::Style(Inline::Strong),
+        "code" | "kbd" | "samp" | "tt" => Kind::Style(Inline::Code),
+        // An `<a>` without an address is an anchor, not a link.
+        "a" if element.attr("href").is_some() => Kind::Style(Inline::Link),
+        "address" | "article" | "body" | "caption" | "center" | "dd" | "details" | "dir"
+        | "div" | "dl" | "dt" | "fieldset" | "figcaption" | "figure" | "hgroup" | "hr" | "html"
+        | "legend" | "main" | "option" | "p" | "search" | "section" | "summary" | "table"
+        | "tbody" | "td" | "tfoot" | "th" | "thead" | "tr" => Kind::Block,
+        _ => Kind::Inline,
+    }
+}
+
+/// Reads the blocks of the article under `content`.
+fn read_body(content: ElementRef<'_>, title: &str) -> Body {
+    let mut reader = Reader::new(title);
+    walk(content, |visit| match visit {
+        Visit::Open(element) => reader.open(element),
+        Visit::Close(element) => {
+            reader.close(element);
+            true
+        }
+        Visit::Text(text) => {
+            reader.text(text);
+            true
+        }
+    });
+    reader.flush();
+    Body {
+        blocks: reader.blocks,
+    }
+}
+
+/// A block element whose text takes its shape: the innermost one decides a block's kind.
+enum Role {
+    /// `title_from` is where an `<h1>`'s blocks start, to drop it if it repeats the title.
+    Heading {
+        title_from: Option<usize>,
+    },
+    Quote,
+    /// `marker` is taken by the item's first block; later ones (after a nested list or a second
+    /// paragraph) get blanks as wide, so they line up under the first.
+    Item {
+        marker: Option<String>,
+        blank: String,
+        depth: u8,
+    },
+}
+
+/// An open `<ul>` or `<ol>` and the number its next item takes.
+struct List {
+    ordered: bool,
+    next: i64,
+    step: i64,
+}
+
+/// Sets text into blocks as the walk goes, one element or text node at a time.
+struct Reader<'t> {
+    title: &'t str,
+    blocks: Vec<Block>,
+    /// The block being set.
+    run: Vec<Span>,
+    /// A collapsed space waiting for the next word, with the style of the word before it.
+    space: Option<Inline>,
+    /// Characters since the start of the line, for tab stops in preformatted text.
+    column: usize,
+    roles: Vec<Role>,
+    lists: Vec<List>,
+    /// How many open elements set each style, and how many `<pre>`s are open.
+    emphasis: usize,
+    strong: usize,
+    code: usize,
+    link: usize,
+    pre: usize,
+}
+
+impl<'t> Reader<'t> {
+    fn new(title: &'t str) -> Self {
+        Self {
+            title,
+            blocks: Vec::new(),
+            run: Vec::new(),
+            space: None,
+            column: 0,
+            roles: Vec::new(),
+            lists: Vec::new(),
+            emphasis: 0,
+            strong: 0,
+            code: 0,
+            link: 0,
+            pre: 0,
+        }
+    }
+
+    /// Handles an element's start; returns whether to read what is inside it.
+    fn open(&mut self, element: ElementRef<'_>) -> bool {
+        match kind(element.value()) {
+            Kind::Skip => return false,
+            Kind::Block | Kind::Break => self.flush(),
+            Kind::Heading { top } => {
+                self.flush();
+                let title_from = top.then_some(self.blocks.len());
+                self.roles.push(Role::Heading { title_from });
+            }
+            Kind::Quote => {
+                self.flush();
+                self.roles.push(Role::Quote);
+            }
+            Kind::List { ordered } => {
+                self.flush();
+                self.lists.push(List::new(element, ordered));
+            }
+            Kind::Item => {
+                self.flush();
+                let role = self.item(element.value());
+                self.roles.push(role);
+            }
+            Kind::Pre => {
+                self.flush();
+                self.pre += 1;
+            }
+            Kind::Style(style) => *self.count(style) += 1,
+            Kind::Inline => {}
+        }
+        true
+    }
+
+    /// Handles the end of an element that [`Reader::open`] entered.
+    fn close(&mut self, element: ElementRef<'_>) {
+        match kind(element.value()) {
+            Kind::Skip | Kind::Inline => {}
+            Kind::Block | Kind::Break => self.flush(),
+            Kind::Heading { .. } => {
+                self.flush();
+                if let Some(Role::Heading {
+                    title_from: Some(from),
+                }) = self.roles.pop()
+                {
+                    self.drop_if_title(from);
+                }
+            }
+            Kind::Quote | Kind::Item => {
+                self.flush();
+                self.roles.pop();
+            }
+            Kind::List { .. } => {
+                self.flush();
+                self.lists.pop();
+            }
+            Kind::Pre => {
+                self.flush();
+                self.pre = self.pre.saturating_sub(1);
+            }
+            Kind::Style(style) => {
+                let count = self.count(style);
+                *count = count.saturating_sub(1);
+            }
+        }
+    }
+
+    fn count(&mut self, style: Inline) -> &mut usize {
+        match style {
+            Inline::Emphasis => &mut self.emphasis,
+            Inline::Strong => &mut self.strong,
+            Inline::Link => &mut self.link,
+            Inline::Code | Inline::Plain => &mut self.code,
+        }
+    }
+
+    /// The style of text here: code over link over strong over emphasis, as a span has one.
+    fn style(&self) -> Inline {
+        if self.pre > 0 || self.code > 0 {
+            Inline::Code
+        } else if self.link > 0 {
+            Inline::Link
+        } else if self.strong > 0 {
+            Inline::Strong
+        } else if self.emphasis > 0 {
+            Inline::Emphasis
+        } else {
+            Inline::Plain
+        }
+    }
+
+    /// The role of a new `<li>`, numbered by its list.
+    fn item(&mut self, element: &Element) -> Role {
+        let depth = u8::try_from(self.lists.len().saturating_sub(1)).unwrap_or(u8::MAX);
+        let marker = match self.lists.last_mut() {
+            Some(list) if list.ordered => {
+                let n = element
+                    .attr("value")
+                    .and_then(|v| v.trim().parse().ok())
+                    .unwrap_or(list.next);
+                list.next = n.saturating_add(list.step);
+                format!("{n}.")
+            }
+            _ => "•".to_string(),
+        };
+        Role::Item {
+            blank: " ".repeat(marker.chars().count()),
+            marker: Some(marker),
+            depth,
+        }
+    }
+
+    fn text(&mut self, text: &str) {
+        if self.pre > 0 {
+            self.preformatted(text);
+            return;
+        }
+        let style = self.style();
+        for c in text.chars() {
+            if c.is_ascii_whitespace() {
+                // HTML's whitespace; a no-break space is text and is kept.
+                if self.space.is_none() {
+                    self.space = self.run.last().map(|span| span.style);
+                }
+            } else if !is_invisible_or_control(c) {
+                if let Some(before) = self.space.take() {
+                    // A space between two styles is plain, so a link's underline stops at it.
+                    let space_style = if before == style {
+                        style
+                    } else {
+                        Inline::Plain
+                    };
+                    self.push(' ', space_style);
+                }
+                self.push(c, style);
+            }
+        }
+    }
+
+    fn preformatted(&mut self, text: &str) {
+        for c in text.chars() {
+            match c {
+                '\n' => self.flush(),
+                '\t' => {
+                    for _ in 0..TAB_WIDTH - self.column % TAB_WIDTH {
+                        self.push(' ', Inline::Code);
+                    }
+                }
+                c if c.is_whitespace() => self.push(' ', Inline::Code),
+                c if is_invisible_or_control(c) => {}
+                c => self.push(c, Inline::Code),
+            }
+        }
+    }
+
+    /// Adds a character to the block being set, merging it into the last span of its style.
+    fn push(&mut self, c: char, style: Inline) {
+        self.column += 1;
+        match self.run.last_mut() {
+            Some(span) if span.style == style => span.text.push(c),
+            _ => self.run.push(Span::new(c.to_string(), style)),
+        }
+    }
+
+    /// Ends the block being set, if it has any text, as the innermost role makes it.
+    fn flush(&mut self) {
+        self.space = None;
+        self.column = 0;
+        let mut spans = std::mem::take(&mut self.run);
+        trim(&mut spans);
+        if spans.is_empty() {
+            return;
+        }
+        let block = match self.roles.last_mut() {
+            None => Block::Paragraph(spans),
+            Some(Role::Heading { .. }) => Block::Heading(spans),
+            Some(Role::Quote) => Block::Quote(spans),
+            Some(Role::Item {
+                marker,
+                blank,
+                depth,
+            }) => Block::Item {
+                marker: marker.take().unwrap_or_else(|| blank.clone()),
+                depth: *depth,
+                spans,
+            },
+        };
+        self.blocks.push(block);
+    }
+
+    /// Drops the blocks from `from` on when together they only repeat the title.
+    fn drop_if_title(&mut self, from: usize) {
+        let Some(blocks) = self.blocks.get(from..) else {
+            return;
+        };
+        if blocks.is_empty() {
+            return;
+        }
+        let text = blocks.iter().map(Block::text).collect::<Vec<_>>().join(" ");
+        if clean(&text) == self.title {
+            self.blocks.truncate(from);
+        }
+    }
+}
+
+impl List {
+    fn new(element: ElementRef<'_>, ordered: bool) -> Self {
+        let reversed = ordered && element.attr("reversed").is_some();
+        let start = element.attr("start").and_then(|s| s.trim().parse().ok());
+        let next = start.unwrap_or_else(|| {
+            if reversed {
+                let items = element.child_elements();
+                let count = items.filter(|e| e.value().name() == "li").count();
+                i64::try_from(count).unwrap_or(i64::MAX)
+            } else {
+                1
+            }
+        });
+        Self {
+            ordered,
+            next,
+            step: if reversed { -1 } else { 1 },
+        }
+    }
+}
+
+/// Trims whitespace (no-break spaces too) from both ends of a block, dropping spans it empties.
+fn trim(spans: &mut Vec<Span>) {
+    let blank = spans
+        .iter()
+        .take_while(|span| span.text.trim_start().is_empty())
+        .count();
+    spans.drain(..blank);
+    if let Some(first) = spans.first_mut() {
+        let kept = first.text.trim_start().len();
+        first.text.drain(..first.text.len() - kept);
+    }
+    while let Some(last) = spans.last_mut() {
+        last.text.truncate(last.text.trim_end().len());
+        if !last.text.is_empty() {
+            break;
+        }
+        spans.pop();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use jiff::civil::date;
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// A page with `head` in its `<head>` and `body` in its `<body>`.
+    fn page(head: &str, body: &str) -> String {
+        format!("<!DOCTYPE html><html><head>{head}</head><body>{body}</body></html>")
+    }
+
+    /// A titled page whose body is `body`.
+    fn body(body: &str) -> Vec<Block> {
+        parse(&page("<title>T</title>", body)).unwrap().body.blocks
+    }
+
+    fn texts(blocks: &[Block]) -> Vec<String> {
+        blocks.iter().map(Block::text).collect()
+    }
+
+    fn plain(text: &str) -> Span {
+        Span::new(text, Inline::Plain)
+    }
+
+    fn item(marker: &str, depth: u8, text: &str) -> Block {
+        Block::Item {
+            marker: marker.into(),
+            depth,
+            spans: vec![plain(text)],
+        }
+    }
+
+    #[test]
+    fn title_prefers_og_title_then_title_then_h1() {
+        let og = r#"<meta property="og:title" content=" Ferry  times "><title>Ferry times | Courier</title>"#;
+        assert_eq!(parse(&page(og, "")).unwrap().title, "Ferry times");
+
+        // A site suffix is kept: there is no telling it from a title with a bar in it.
+        let titled = page(
+            "<title>\n  Ferry times | Courier\n</title>",
+            "<h1>Other</h1>",
+        );
+        assert_eq!(parse(&titled).unwrap().title, "Ferry times | Courier");
+
+        let h1 = parse(&page(
+            "<title>  </title>",
+            "<h1>Ferry <em>times</em></h1><p>Text.</p>",
+        ));
+        let h1 = h1.unwrap();
+        assert_eq!(h1.title, "Ferry times");
+        // The h1 that gave the title is not repeated in the body.
+        assert_eq!(texts(&h1.body.blocks), ["Text."]);
+    }
+
+    #[test]
+    fn a_page_without_a_title_is_an_error() {
+        let err = Err(FormatError::new("HTML page without a title"));
+        assert_eq!(parse(""), err);
+        assert_eq!(parse("just some text"), err);
+        assert_eq!(
+            parse(&page(
+                r#"<meta property="og:title" content=" ">"#,
+                "<p>x</p>"
+            )),
+            err
+        );
+    }
+
+    #[test]
+    fn author_comes_from_meta_then_byline_elements() {
+        let author = |head: &str, body: &str| {
+            parse(&page(&format!("<title>T</title>{head}"), body))
+                .unwrap()
+                .author
+        };
+        let byline = r#"<p class="byline">By Someone Else</p>"#;
+        assert_eq!(
+            author(r#"<meta property="article:author" content="B"><meta name="author" content="A  Writer">"#, byline).as_deref(),
+            Some("A Writer")
+        );
+        assert_eq!(
+            author(
+                r#"<meta property="article:author" content="Bo Writer">"#,
+                byline
+            )
+            .as_deref(),
+            Some("Bo Writer")
+        );
+        // A profile address is not a name.
+        assert_eq!(
+            author(
+                r#"<meta property="article:author" content="https://x.example/bo">"#,
+                byline
+            )
+            .as_deref(),
+            Some("Someone Else")
+        );
+        assert_eq!(
+            author(
+                "",
+                r#"<span class="byline">By <a rel="author" href="/c">Cy Writer</a> · 1 May</span>"#
+            )
+            .as_deref(),
+            Some("Cy Writer")
+        );
+        assert_eq!(
+            author("", r#"<div class="meta Author">by  Di Writer</div>"#).as_deref(),
+            Some("Di Writer")
+        );
+        assert_eq!(author("", "<p>Nobody signed this.</p>"), None);
+    }
+
+    #[test]
+    fn date_comes_from_published_time_then_time_then_meta_date() {
+        let dated = |head: &str, body: &str| {
+            parse(&page(&format!("<title>T</title>{head}"), body))
+                .unwrap()
+                .date
+        };
+        let time =
+            r#"<time datetime="2021-02-03">3 Feb</time><time datetime="2022-01-01">x</time>"#;
+        let meta = r#"<meta name="date" content="4 March 2020">"#;
+        assert_eq!(
+            dated(
+                &format!(
+                    r#"<meta property="article:published_time" content="2023-06-14T08:30:00+01:00">{meta}"#
+                ),
+                time
+            ),
+            Some(date(2023, 6, 14))
+        );
+        assert_eq!(dated(meta, time), Some(date(2021, 2, 3)));
+        assert_eq!(dated(meta, "<time>today</time>"), Some(date(2020, 3, 4)));
+        assert_eq!(dated(r#"<meta name="date" content="soon">"#, ""), None);
+        assert_eq!(dated("", ""), None);
+    }
+
+    #[test]
+    fn reads_url_source_and_tags() {
+        let head = r#"<title>T</title>
+            <meta property="og:url" content="https://og.example/a">
+            <link rel="Canonical" href=" https://canon.example/a ">
+            <meta property="og:site_name" content="The  Courier">
+            <meta property="article:tag" content="Ferries"><meta property="article:tag" content="Islands">
+            <meta property="article:tag" content="Ferries">
+            <meta name="keywords" content="ignored, here">"#;
+        let a = parse(&page(head, "")).unwrap();
+        assert_eq!(a.url.as_deref(), Some("https://canon.example/a"));
+        assert_eq!(a.source.as_deref(), Some("The Courier"));
+        assert_eq!(a.tags, ["Ferries", "Islands"]);
+
+        let head = r#"<title>T</title><meta property="og:url" content="https://og.example/a">
+            <meta name="keywords" content=" ferries,islands, ,summer timetable ">"#;
+        let b = parse(&page(head, "")).unwrap();
+        assert_eq!(b.url.as_deref(), Some("https://og.example/a"));
+        assert_eq!(b.source, None);
+        assert_eq!(b.tags, ["ferries", "islands", "summer timetable"]);
+
+        let c = parse(&page("<title>T</title>", "")).unwrap();
+        assert_eq!((c.url, c.tags), (None, Vec::new()));
+    }
+
+    #[test]
+    fn body_is_the_article_else_main_else_body() {
+        let all = "<p>Outside.</p><main><p>Main.</p><article><p>Article.</p></article></main>";
+        assert_eq!(texts(&body(all)), ["Article."]);
+        assert_eq!(
+            texts(&body("<p>Outside.</p><main><p>Main.</p></main>")),
+            ["Main."]
+        );
+        assert_eq!(texts(&body("<p>One.</p><div>Two.</div>")), ["One.", "Two."]);
+        // A teaser in an aside is not the article.
+        let teaser = "<aside><article><p>Teaser.</p></article></aside><main><p>Main.</p></main>";
+        assert_eq!(texts(&body(teaser)), ["Main."]);
+    }
+
+    #[test]
+    fn skips_what_is_never_the_article() {
+        let blocks = body(
+            "<nav><a href='/'>Home</a></nav><header>Masthead</header>\
+             <script>var x = 1;</script><style>p { color: red }</style>\
+             <p>Kept<script>alert(1)</script> text.<noscript>Enable JS</noscript></p>\
+             <aside>Related</aside><form>Subscribe<button>Go</button></form>\
+             <svg><title>Icon</title><text>svg</text></svg><iframe>frame</iframe>\
+             <template><p>Template</p></template><div hidden>Hidden</div>\
+             <span aria-hidden='true'>Icon</span><footer>© Courier</footer>",
+        );
+        assert_eq!(texts(&blocks), ["Kept text."]);
+    }
+
+    #[test]
+    fn lists_have_markers_and_depth() {
+        let blocks = body(
+            "<ul><li>One<ul><li>One a</li><li>One b<ol><li>Deep</li></ol></li></ul>after</li>\
+             <li><p>Two</p><p>Two more</p></li></ul>\
+             <ol start='9'><li>Nine</li><li value='20'>Twenty</li><li>Twenty-one</li></ol>\
+             <ol reversed><li>Three</li><li>Two</li><li>One</li></ol>",
+        );
+        assert_eq!(
+            blocks,
+            [
+                item("•", 0, "One"),
+                item("•", 1, "One a"),
+                item("•", 1, "One b"),
+                item("1.", 2, "Deep"),
+                item(" ", 0, "after"),
+                item("•", 0, "Two"),
+                item(" ", 0, "Two more"),
+                item("9.", 0, "Nine"),
+                item("20.", 0, "Twenty"),
+                item("21.", 0, "Twenty-one"),
+                item("3.", 0, "Three"),
+                item("2.", 0, "Two"),
+                item("1.", 0, "One"),
+            ]
+        );
+    }
+
+    #[test]
+    fn deep_lists_cap_their_depth() {
+        let html = format!("{}<li>Deep</li>", "<ul>".repeat(300));
+        assert_eq!(body(&html), [item("•", u8::MAX, "Deep")]);
+    }
+
+    #[test]
+    fn block_quotes_become_quote_paragraphs() {
+        let blocks = body(
+            "<p>Before.</p><blockquote><p>First.</p><p>Second <cite>she said</cite>.</p>Loose.\
+             </blockquote><p>After.</p>",
+        );
+        assert_eq!(
+            blocks,
+            [
+                Block::Paragraph(vec![plain("Before.")]),
+                Block::Quote(vec![plain("First.")]),
+                Block::Quote(vec![
+                    plain("Second "),
+                    Span::new("she said", Inline::Emphasis),
+                    plain("."),
+                ]),
+                Block::Quote(vec![plain("Loose.")]),
+                Block::Paragraph(vec![plain("After.")]),
+            ]
+        );
+    }
+
+    #[test]
+    fn headings_are_kept_except_an_h1_repeating_the_title() {
+        let blocks = body("<h1> T </h1><h1>Another</h1><h2>Section <b>two</b></h2><p>x</p>");
+        assert_eq!(
+            blocks[..2],
+            [
+                Block::Heading(vec![plain("Another")]),
+                Block::Heading(vec![plain("Section "), Span::new("two", Inline::Strong)]),
+            ]
+        );
+        assert_eq!(blocks.len(), 3);
+    }
+
+    #[test]
+    fn inline_styles_become_spans_and_merge() {
+        let blocks = body(
+            "<p>A <em>b</em><i> c</i> <strong>d</strong><b>e</b> <code>f()</code> <kbd>g</kbd> \
+             <a href='/h'>h <em>i</em></a> <a name='j'>j</a> <strong><em>k</em></strong></p>",
+        );
+        assert_eq!(
+            blocks,
+            [Block::Paragraph(vec![
+                plain("A "),
+                Span::new("b c", Inline::Emphasis),
+                plain(" "),
+                Span::new("de", Inline::Strong),
+                plain(" "),
+                Span::new("f() g", Inline::Code),
+                plain(" "),
+                Span::new("h i", Inline::Link),
+                plain(" j "),
+                Span::new("k", Inline::Strong),
+            ])]
+        );
+    }
+
+    #[test]
+    fn whitespace_collapses_as_in_a_browser() {
+        let blocks = body(
+            "<p>\n  Several\t\tspaces \r\n and <em> lines </em> here\n</p>\
+             <p> &nbsp; </p><p>   </p><div>Loose <span>text</span><p>Para</p>tail<br>after br</div>",
+        );
+        assert_eq!(
+            blocks,
+            [
+                Block::Paragraph(vec![
+                    plain("Several spaces and "),
+                    Span::new("lines", Inline::Emphasis),
+                    plain(" here"),
+                ]),
+                Block::Paragraph(vec![plain("Loose text")]),
+                Block::Paragraph(vec![plain("Para")]),
+                Block::Paragraph(vec![plain("tail")]),
+                Block::Paragraph(vec![plain("after br")]),
+            ]
+        );
+    }
+
+    #[test]
+    fn preformatted_lines_are_code_paragraphs() {
+        let blocks = body("<pre>\nfn main() {\n\tprint(<b>1</b>);\n\n}\n</pre>");
+        let code = |text: &str| Block::Paragraph(vec![Span::new(text, Inline::Code)]);
+        assert_eq!(blocks, [code("fn main() {"), code("print(1);"), code("}")]);
+    }
+
+    #[test]
+    fn decoded_entities_cannot_steer_the_terminal() {
+        let a = parse(&page(
+            "<title>Bad&#27;[31m title</title>",
+            "<p>red&#x1b;]0;owned&#7;&#x202e; text</p>",
+        ))
+        .unwrap();
+        assert_eq!(a.title, "Bad[31m title");
+        assert!(
+            a.body.blocks[0]
+                .text()
+                .chars()
+                .all(|c| !is_invisible_or_control(c))
+        );
+    }
+
+    #[test]
+    fn survives_deep_and_broken_markup() {
+        // Recursion over this tree would overflow the stack.
+        let deep = format!(
+            "<title>Deep</title>{}<p>Bottom.</p>",
+            "<div>".repeat(100_000)
+        );
+        assert_eq!(texts(&parse(&deep).unwrap().body.blocks), ["Bottom."]);
+        let nested = format!(
+            "<title>T</title>{}x",
+            "<blockquote><ul><li><em>".repeat(2_000)
+        );
+        assert!(parse(&nested).is_ok());
+        let broken = "<title>T</title><p>one <b>two <i>three</p><li>four</ul></table><p>five";
+        assert_eq!(
+            texts(&parse(broken).unwrap().body.blocks),
+            ["one two three", "four", "five"]
+        );
+    }
+
+    #[test]
+    fn reads_a_saved_news_page() {
+        let a = parse(include_str!(
+            "../../tests/fixtures/library/html/saved-page.html"
+        ))
+        .unwrap();
+        assert_eq!(a.title, "Ferry timetable changes for summer");
+        assert_eq!(a.author.as_deref(), Some("Nadia Ferreira"));
+        assert_eq!(a.date, Some(date(2023, 6, 14)));
+        assert_eq!(a.source.as_deref(), Some("The Kettleby Courier"));
+        assert_eq!(
+            a.url.as_deref(),
+            Some("https://kettlebycourier.example/news/2023/06/ferry-timetable-summer")
+        );
+        assert_eq!(a.tags, ["Transport", "Marram Island"]);
+        let blocks = &a.body.blocks;
+        assert!(
+            blocks[0]
+                .text()
+                .starts_with("The first crossing from Kettleby harbour")
+        );
+        assert!(
+            blocks[0]
+                .spans()
+                .contains(&Span::new("6.15am", Inline::Strong))
+        );
+        assert!(
+            blocks[0]
+                .spans()
+                .contains(&Span::new("Marram Ferries", Inline::Link))
+        );
+        assert!(blocks.contains(&Block::Heading(vec![plain("What changes")])));
+        assert!(
+            blocks
+                .iter()
+                .filter(|b| matches!(b, Block::Item { .. }))
+                .count()
+                == 3
+        );
+        assert!(blocks.iter().any(|b| matches!(b, Block::Quote(_))));
+        let all = texts(blocks).join("\n");
+        for absent in [
+            "Skip to content",
+            "Sport",
+            "Related",
+            "Sign up",
+            "dataLayer",
+            "©",
+            "Transport",
+        ] {
+            assert!(!all.contains(absent), "{absent} in {all}");
+        }
+    }
+
+    #[test]
+    fn reads_a_minimal_page() {
+        let a = parse(include_str!(
+            "../../tests/fixtures/library/html/plain-page.htm"
+        ))
+        .unwrap();
+        assert_eq!(a.title, "Minimal page");
+        assert_eq!((a.author, a.date), (None, None));
+        assert_eq!(
+            texts(&a.body.blocks),
+            [
+                "A page saved with nothing but a title and two paragraphs.",
+                "It names no author and gives no date."
+            ]
+        );
+    }
+
+    proptest! {
+        #[test]
+        fn never_panics_on_any_text(text in any::<String>()) {
+            let _ = parse(&text);
+        }
+
+        #[test]
+        fn never_panics_on_tag_soup(
+            text in r"(<(/)?(p|div|ul|ol|li|pre|b|em|a href=x|h1|h2|blockquote|br|script|title|article|nav|ol reversed)>|[a-z &;#0-9\n\t]{0,6}){0,40}"
+        ) {
+            if let Ok(a) = parse(&text) {
+                prop_assert!(!a.title.is_empty());
+                for block in &a.body.blocks {
+                    prop_assert!(!block.text().trim().is_empty());
+                    prop_assert!(!block.text().contains('\n'));
+                }
+            }
+        }
+    }
+}
+#[cfg(test)]
+mod timing_tmp {
+    #[test]
+    fn timing_tmp() {
+        for n in [10_000usize, 20_000] {
+            for (name, tag) in [
+                ("div", "<div>"),
+                ("b", "<b>"),
+                ("li", "<li>"),
+                ("p", "<p>"),
+                ("ul", "<ul>"),
+                ("em", "<blockquote><ul><li><em>"),
+            ] {
+                let text = format!("<title>Deep</title>{}<p>Bottom.</p>", tag.repeat(n));
+                let t = std::time::Instant::now();
+                let html = scraper::Html::parse_document(&text);
+                let parse = t.elapsed();
+                drop(html);
+                let t = std::time::Instant::now();
+                let _ = super::parse(&text);
+                eprintln!("{name} {n}: html5ever {parse:?}, whole {:?}", t.elapsed());
+            }
+        }
+    }
+}

@@ -1,0 +1,476 @@
+//! Markdown articles (`.md`, `.markdown`): YAML (`---`) or TOML (`+++`) front matter for the
+//! metadata, CommonMark for the body.
+//!
+//! Emphasis, links, code, block quotes, lists and headings become the same [`Block`]s and
+//! [`Inline`] styles the plain-text parser produces, so the reading pane sets every format alike.
+//! Raw HTML inside Markdown is dropped, never passed through.
+
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+use super::FormatError;
+use crate::article::{Block, Body, Inline, Parsed, Span};
+use crate::date;
+
+/// Parses a Markdown article.
+pub fn parse(text: &str) -> Result<Parsed, FormatError> {
+    let (meta, body_text) = split_front_matter(text)?;
+    let mut body = blocks(body_text);
+    let mut parsed = Parsed {
+        title: meta.title.unwrap_or_default(),
+        author: meta.author,
+        date: meta.date,
+        url: meta.url,
+        source: meta.source,
+        tags: meta.tags,
+        body: Body::default(),
+    };
+    if parsed.title.is_empty() {
+        // Without a title in front matter, the first heading is the title (and leaves the body).
+        let first = body
+            .iter()
+            .position(|b| matches!(b, (Block::Heading(_), _)));
+        let Some(first) = first else {
+            return Err(FormatError::new(
+                "Markdown without a title (no front matter title and no # heading)",
+            ));
+        };
+        parsed.title = body.remove(first).0.text().trim().to_string();
+    }
+    parsed.body = Body {
+        blocks: body.into_iter().map(|(b, _)| b).collect(),
+    };
+    Ok(parsed)
+}
+
+/// Article metadata from front matter.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct Meta {
+    title: Option<String>,
+    author: Option<String>,
+    date: Option<jiff::civil::Date>,
+    url: Option<String>,
+    source: Option<String>,
+    tags: Vec<String>,
+}
+
+/// Splits front matter from the body and reads it; text without front matter has no metadata.
+fn split_front_matter(text: &str) -> Result<(Meta, &str), FormatError> {
+    for (fence, kind) in [("---", Kind::Yaml), ("+++", Kind::Toml)] {
+        let Some(rest) = text.strip_prefix(fence).and_then(|r| r.strip_prefix('\n')) else {
+            continue;
+        };
+        let mut offset = 0;
+        for line in rest.split_inclusive('\n') {
+            let bare = line.trim_end();
+            if bare == fence || (kind == Kind::Yaml && bare == "...") {
+                let meta = read_meta(kind, &rest[..offset])?;
+                return Ok((meta, &rest[offset + line.len()..]));
+            }
+            offset += line.len();
+        }
+        return Err(FormatError::new(format!(
+            "{} front matter is not closed by a '{fence}' line",
+            kind.name()
+        )));
+    }
+    Ok((Meta::default(), text))
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Yaml,
+    Toml,
+}
+
+impl Kind {
+    fn name(self) -> &'static str {
+        match self {
+            Kind::Yaml => "YAML",
+            Kind::Toml => "TOML",
+        }
+    }
+}
+
+/// A front matter value, whichever format it came from.
+enum Value {
+    Text(String),
+    List(Vec<String>),
+    Other,
+}
+
+fn read_meta(kind: Kind, source: &str) -> Result<Meta, FormatError> {
+    // Lines are counted from the file's first line, which is the opening fence.
+    let fields: Vec<(String, Value)> = match kind {
+        Kind::Yaml => {
+            let value: serde_norway::Value = serde_norway::from_str(source).map_err(|e| {
+                let line = e.location().map_or(0, |l| l.line()) + 1;
+                FormatError::new(format!(
+                    "YAML front matter: line {line}: {}",
+                    first_line(&e)
+                ))
+            })?;
+            match value {
+                serde_norway::Value::Mapping(map) => map
+                    .into_iter()
+                    .filter_map(|(k, v)| Some((k.as_str()?.to_string(), yaml_value(v))))
+                    .collect(),
+                serde_norway::Value::Null => Vec::new(),
+                _ => {
+                    return Err(FormatError::new(
+                        "YAML front matter is not a mapping of fields",
+                    ));
+                }
+            }
+        }
+        Kind::Toml => {
+            let table: toml::Table = toml::from_str(source).map_err(|e| {
+                let at = e.span().map_or(0, |s| s.start);
+                let line = source[..at.min(source.len())].matches('\n').count() + 2;
+                FormatError::new(format!("TOML front matter: line {line}: {}", e.message()))
+            })?;
+            table.into_iter().map(|(k, v)| (k, toml_value(v))).collect()
+        }
+    };
+    let mut meta = Meta::default();
+    for (key, value) in fields {
+        match (key.as_str(), value) {
+            ("title", Value::Text(t)) => meta.title = Some(t.trim().to_string()),
+            ("author" | "authors", Value::Text(a)) => meta.author = Some(a.trim().to_string()),
+            ("author" | "authors", Value::List(a)) => meta.author = Some(a.join(", ")),
+            ("date", Value::Text(d)) => meta.date = date::parse(&d),
+            ("url", Value::Text(u)) => meta.url = Some(u),
+            ("source", Value::Text(s)) => meta.source = Some(s),
+            ("tags", Value::List(t)) => meta.tags = t,
+            ("tags", Value::Text(t)) => {
+                meta.tags = t.split(',').map(|s| s.trim().to_string()).collect()
+            }
+            (field @ ("title" | "author" | "authors" | "date"), _) => {
+                return Err(FormatError::new(format!(
+                    "{} front matter: '{field}' is not text",
+                    kind.name()
+                )));
+            }
+            _ => {}
+        }
+    }
+    meta.author = meta.author.filter(|a| !a.is_empty());
+    meta.title = meta.title.filter(|t| !t.is_empty());
+    Ok(meta)
+}
+
+/// The error's message alone: its first line, without the parser's own position (which counts
+/// from the start of the front matter, not of the file).
+fn first_line(error: &impl std::fmt::Display) -> String {
+    let text = error.to_string();
+    let line = text.lines().next().unwrap_or_default();
+    line.split(" at line ").next().unwrap_or(line).to_string()
+}
+
+fn yaml_value(value: serde_norway::Value) -> Value {
+    use serde_norway::Value as Y;
+    match value {
+        Y::String(s) => Value::Text(s),
+        Y::Number(n) => Value::Text(n.to_string()),
+        Y::Sequence(items) => Value::List(
+            items
+                .into_iter()
+                .filter_map(|v| match yaml_value(v) {
+                    Value::Text(t) => Some(t),
+                    _ => None,
+                })
+                .collect(),
+        ),
+        _ => Value::Other,
+    }
+}
+
+fn toml_value(value: toml::Value) -> Value {
+    match value {
+        toml::Value::String(s) => Value::Text(s),
+        toml::Value::Datetime(d) => Value::Text(d.to_string()),
+        toml::Value::Integer(n) => Value::Text(n.to_string()),
+        toml::Value::Array(items) => Value::List(
+            items
+                .into_iter()
+                .filter_map(|v| match toml_value(v) {
+                    Value::Text(t) => Some(t),
+                    _ => None,
+                })
+                .collect(),
+        ),
+        _ => Value::Other,
+    }
+}
+
+/// What kind of block text is being gathered into.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Level {
+    /// A heading, with its level (1 for `#`).
+    Heading(u8),
+    Other,
+}
+
+/// Turns CommonMark into blocks, each with its heading level where it is a heading.
+fn blocks(text: &str) -> Vec<(Block, Level)> {
+    let mut out: Vec<(Block, Level)> = Vec::new();
+    let mut spans: Vec<Span> = Vec::new();
+    let mut styles: Vec<Inline> = Vec::new();
+    let mut quote_depth = 0usize;
+    // One entry per open list: the next number for ordered lists, None for bullets.
+    let mut lists: Vec<Option<u64>> = Vec::new();
+    let mut item_marker: Option<(String, u8)> = None;
+    let mut heading: Option<u8> = None;
+    let mut code_block = false;
+
+    let flush = |spans: &mut Vec<Span>,
+                 out: &mut Vec<(Block, Level)>,
+                 heading: Option<u8>,
+                 quote_depth: usize,
+                 item: &mut Option<(String, u8)>| {
+        if spans.iter().all(|s| s.text.trim().is_empty()) {
+            spans.clear();
+            return;
+        }
+        let taken = std::mem::take(spans);
+        let block = match (heading, item.take()) {
+            (Some(level), _) => (Block::Heading(taken), Level::Heading(level)),
+            (None, Some((marker, depth))) => (
+                Block::Item {
+                    marker,
+                    depth,
+                    spans: taken,
+                },
+                Level::Other,
+            ),
+            (None, None) if quote_depth > 0 => (Block::Quote(taken), Level::Other),
+            (None, None) => (Block::Paragraph(taken), Level::Other),
+        };
+        out.push(block);
+    };
+
+    for event in Parser::new_ext(text, Options::ENABLE_STRIKETHROUGH) {
+        match event {
+            Event::Start(Tag::Heading { level, .. }) => {
+                flush(&mut spans, &mut out, None, quote_depth, &mut item_marker);
+                heading = Some(heading_level(level));
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                flush(&mut spans, &mut out, heading, quote_depth, &mut item_marker);
+                heading = None;
+            }
+            Event::Start(Tag::Paragraph) => {}
+            Event::End(TagEnd::Paragraph) => {
+                flush(&mut spans, &mut out, None, quote_depth, &mut item_marker)
+            }
+            Event::Start(Tag::BlockQuote(_)) => {
+                flush(&mut spans, &mut out, None, quote_depth, &mut item_marker);
+                quote_depth += 1;
+            }
+            Event::End(TagEnd::BlockQuote(_)) => {
+                flush(&mut spans, &mut out, None, quote_depth, &mut item_marker);
+                quote_depth = quote_depth.saturating_sub(1);
+            }
+            Event::Start(Tag::List(start)) => {
+                flush(&mut spans, &mut out, None, quote_depth, &mut item_marker);
+                lists.push(start);
+            }
+            Event::End(TagEnd::List(_)) => {
+                flush(&mut spans, &mut out, None, quote_depth, &mut item_marker);
+                lists.pop();
+            }
+            Event::Start(Tag::Item) => {
+                flush(&mut spans, &mut out, None, quote_depth, &mut item_marker);
+                let depth = u8::try_from(lists.len().saturating_sub(1)).unwrap_or(u8::MAX);
+                let marker = match lists.last_mut() {
+                    Some(Some(n)) => {
+                        let marker = format!("{n}.");
+                        *n += 1;
+                        marker
+                    }
+                    _ => "•".to_string(),
+                };
+                item_marker = Some((marker, depth));
+            }
+            Event::End(TagEnd::Item) => {
+                flush(&mut spans, &mut out, None, quote_depth, &mut item_marker)
+            }
+            Event::Start(Tag::CodeBlock(_)) => {
+                flush(&mut spans, &mut out, None, quote_depth, &mut item_marker);
+                code_block = true;
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                flush(&mut spans, &mut out, None, quote_depth, &mut item_marker);
+                code_block = false;
+            }
+            Event::Start(Tag::Emphasis) => styles.push(Inline::Emphasis),
+            Event::Start(Tag::Strong) => styles.push(Inline::Strong),
+            Event::Start(Tag::Link { .. } | Tag::Image { .. }) => styles.push(Inline::Link),
+            Event::End(TagEnd::Emphasis | TagEnd::Strong | TagEnd::Link | TagEnd::Image) => {
+                styles.pop();
+            }
+            Event::Text(text) => {
+                let style = if code_block {
+                    Inline::Code
+                } else {
+                    styles.last().copied().unwrap_or(Inline::Plain)
+                };
+                push(&mut spans, &text, style);
+            }
+            Event::Code(text) => push(&mut spans, &text, Inline::Code),
+            Event::SoftBreak | Event::HardBreak => push(&mut spans, " ", Inline::Plain),
+            // Raw HTML, rules, footnotes, math and task markers carry nothing to read.
+            _ => {}
+        }
+    }
+    flush(&mut spans, &mut out, heading, quote_depth, &mut item_marker);
+    out
+}
+
+fn heading_level(level: HeadingLevel) -> u8 {
+    match level {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
+    }
+}
+
+/// Appends text to the last span when it has the same style.
+fn push(spans: &mut Vec<Span>, text: &str, style: Inline) {
+    match spans.last_mut() {
+        Some(last) if last.style == style => last.text.push_str(text),
+        _ => spans.push(Span::new(text, style)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use jiff::civil::date;
+    use proptest::prelude::*;
+
+    use super::*;
+
+    fn texts(parsed: &Parsed) -> Vec<String> {
+        parsed.body.blocks.iter().map(Block::text).collect()
+    }
+
+    #[test]
+    fn yaml_front_matter() {
+        let parsed = parse(
+            "---\ntitle: \"Tram line opens\"\nauthors: [Ada Quinn, Bo Okafor]\ndate: 2021-03-04\n\
+             tags: [transport, city]\nurl: https://example.org/tram\nsource: The Ledger\n---\n\nFirst *line*.\n",
+        )
+        .unwrap();
+        assert_eq!(parsed.title, "Tram line opens");
+        assert_eq!(parsed.author.as_deref(), Some("Ada Quinn, Bo Okafor"));
+        assert_eq!(parsed.date, Some(date(2021, 3, 4)));
+        assert_eq!(parsed.tags, ["transport", "city"]);
+        assert_eq!(parsed.url.as_deref(), Some("https://example.org/tram"));
+        assert_eq!(parsed.source.as_deref(), Some("The Ledger"));
+        assert_eq!(
+            parsed.body.blocks,
+            [Block::Paragraph(vec![
+                Span::new("First ", Inline::Plain),
+                Span::new("line", Inline::Emphasis),
+                Span::new(".", Inline::Plain),
+            ])]
+        );
+    }
+
+    #[test]
+    fn toml_front_matter_with_a_native_date() {
+        let parsed = parse(
+            "+++\ntitle = \"Flood barrier\"\nauthor = \"Priya H\"\ndate = 2024-10-27\ntags = \"a, b\"\n+++\nBody.\n",
+        )
+        .unwrap();
+        assert_eq!(parsed.title, "Flood barrier");
+        assert_eq!(parsed.author.as_deref(), Some("Priya H"));
+        assert_eq!(parsed.date, Some(date(2024, 10, 27)));
+        assert_eq!(parsed.tags, ["a", "b"]);
+    }
+
+    #[test]
+    fn without_front_matter_the_first_heading_is_the_title() {
+        let parsed = parse("# The title\n\nIntro.\n\n## A section\n\nMore.").unwrap();
+        assert_eq!(parsed.title, "The title");
+        assert_eq!(parsed.author, None);
+        assert_eq!(texts(&parsed), ["Intro.", "A section", "More."]);
+        assert!(matches!(parsed.body.blocks[1], Block::Heading(_)));
+    }
+
+    #[test]
+    fn no_title_anywhere_is_an_error() {
+        let err = parse("Just a paragraph.").unwrap_err();
+        assert!(err.to_string().contains("without a title"), "{err}");
+    }
+
+    #[test]
+    fn bad_front_matter_names_the_line() {
+        let err = parse("---\ntitle: ok\nauthor: [unclosed\n---\nBody").unwrap_err();
+        assert!(
+            err.to_string().starts_with("YAML front matter: line "),
+            "{err}"
+        );
+        let err = parse("+++\ntitle = \"ok\"\nauthor = \n+++\nBody").unwrap_err();
+        assert!(
+            err.to_string().starts_with("TOML front matter: line 3"),
+            "{err}"
+        );
+        let err = parse("---\ntitle: never closed\n").unwrap_err();
+        assert!(err.to_string().contains("not closed"), "{err}");
+        let err = parse("---\ntitle: [1, 2]\n---\n").unwrap_err();
+        assert!(err.to_string().contains("'title' is not text"), "{err}");
+    }
+
+    #[test]
+    fn quotes_lists_code_links_and_html() {
+        let parsed = parse(
+            "# T\n\n> quoted **strong**\n\n- one\n- two\n  1. inner\n  2. inner too\n\n\
+             See [the site](https://example.org) and `code`.\n\n<script>alert(1)</script>\n",
+        )
+        .unwrap();
+        let blocks = &parsed.body.blocks;
+        assert_eq!(
+            blocks[0],
+            Block::Quote(vec![
+                Span::new("quoted ", Inline::Plain),
+                Span::new("strong", Inline::Strong)
+            ])
+        );
+        let items: Vec<(String, u8, String)> = blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Item { marker, depth, .. } => Some((marker.clone(), *depth, b.text())),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            items,
+            [
+                ("•".into(), 0, "one".into()),
+                ("•".into(), 0, "two".into()),
+                ("1.".into(), 1, "inner".into()),
+                ("2.".into(), 1, "inner too".into()),
+            ]
+        );
+        assert_eq!(blocks[5].spans()[1], Span::new("the site", Inline::Link));
+        assert_eq!(blocks[5].spans()[3], Span::new("code", Inline::Code));
+        assert!(!texts(&parsed).iter().any(|t| t.contains("alert")));
+        assert_eq!(blocks.len(), 6);
+    }
+
+    proptest! {
+        #[test]
+        fn any_text_parses_or_errs(text in "\\PC{0,200}") {
+            let _ = parse(&text);
+        }
+
+        #[test]
+        fn front_matter_like_text_never_panics(body in "[-+a-z:\\[\\]\" =\\n]{0,120}") {
+            let _ = parse(&format!("---\n{body}"));
+            let _ = parse(&format!("+++\n{body}"));
+        }
+    }
+}
