@@ -280,7 +280,8 @@ impl App {
         if let Some(overlay) = self.overlay {
             let lines = match overlay {
                 Overlay::Help => crate::keymap::BINDINGS.len(),
-                Overlay::Problems => self.library.problems.len(),
+                // Long problems wrap to several rows; the overlay clamps what it shows.
+                Overlay::Problems => self.library.problems.len() * 4,
             };
             match action {
                 Action::Quit => self.quit = true,

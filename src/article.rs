@@ -73,14 +73,33 @@ pub struct Body {
 }
 
 impl Body {
-    /// Words in the body, counted as whitespace-separated runs.
+    /// Words in the body: whitespace-separated runs, and each Chinese or Japanese character
+    /// (those scripts do not put spaces between words, so a character is the usual count).
     pub fn word_count(&self) -> usize {
         self.blocks
             .iter()
             .flat_map(|b| b.spans())
-            .map(|s| s.text.split_whitespace().count())
+            .flat_map(|s| s.text.split_whitespace())
+            .map(|word| {
+                let ideographs = word.chars().filter(|&c| is_ideographic(c)).count();
+                let other = word
+                    .chars()
+                    .any(|c| c.is_alphanumeric() && !is_ideographic(c));
+                ideographs + usize::from(other || ideographs == 0)
+            })
             .sum()
     }
+}
+
+/// Han ideographs and kana, the scripts that write words without spaces between them.
+fn is_ideographic(c: char) -> bool {
+    matches!(c,
+        '\u{3040}'..='\u{30ff}'     // hiragana, katakana
+        | '\u{3400}'..='\u{4dbf}'   // CJK extension A
+        | '\u{4e00}'..='\u{9fff}'   // CJK unified ideographs
+        | '\u{f900}'..='\u{faff}'   // CJK compatibility ideographs
+        | '\u{20000}'..='\u{2ffff}' // CJK extensions B onwards
+    )
 }
 
 /// An article read in full from its source.
@@ -120,4 +139,28 @@ pub struct Article {
     pub path: PathBuf,
     pub words: usize,
     pub source: Source,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn body(text: &str) -> Body {
+        Body {
+            blocks: vec![Block::Paragraph(vec![Span::new(text, Inline::Plain)])],
+        }
+    }
+
+    #[test]
+    fn counts_words_and_ideographs() {
+        assert_eq!(body("three plain words").word_count(), 3);
+        assert_eq!(body("東京で新しい図書館").word_count(), 9);
+        assert_eq!(body("USB接続 ok").word_count(), 4);
+        assert_eq!(
+            body("서울 도서관").word_count(),
+            2,
+            "Korean puts spaces between words"
+        );
+        assert_eq!(body("").word_count(), 0);
+    }
 }

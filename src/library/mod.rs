@@ -235,6 +235,17 @@ impl Library {
     }
 }
 
+/// A file found by the walk, to be read; or a folder entry the walk could not read.
+enum Walked {
+    File {
+        path: PathBuf,
+        format: Format,
+        symlink: bool,
+        regular: bool,
+    },
+    Unreadable(Problem),
+}
+
 fn scan_root(root: &Path, articles: &mut Vec<Article>, problems: &mut Vec<Problem>) {
     let base = if root.is_file() {
         root.parent().unwrap_or(root)
@@ -242,6 +253,68 @@ fn scan_root(root: &Path, articles: &mut Vec<Article>, problems: &mut Vec<Proble
         root
     };
     let canonical_root = fs::canonicalize(base).ok();
+    let walked = walk(root);
+    // Reading and parsing is most of a scan's time, and each file stands alone: spread the
+    // files over the cores, keeping their order so ids and problems come out the same.
+    let results = parallel_map(&walked, |item| match item {
+        Walked::Unreadable(_) => None,
+        Walked::File {
+            path,
+            format,
+            symlink,
+            regular,
+        } => Some(if *symlink {
+            read_link(path, canonical_root.as_deref(), *format)
+        } else if *regular {
+            read_file(path, *format)
+        } else {
+            Err(ArticleError::NotRegular)
+        }),
+    });
+    for (item, result) in walked.into_iter().zip(results) {
+        let (path, format) = match item {
+            Walked::Unreadable(problem) => {
+                problems.push(problem);
+                continue;
+            }
+            Walked::File { path, format, .. } => (path, format),
+        };
+        let records = match result {
+            Some(Ok(records)) => records,
+            // A file without an extension is an article only if it is text.
+            Some(Err(ArticleError::Decode(_))) if path.extension().is_none() => continue,
+            Some(Err(err)) => {
+                problems.push(Problem {
+                    reason: err.to_string(),
+                    path,
+                });
+                continue;
+            }
+            None => continue,
+        };
+        let relative = path.strip_prefix(base).unwrap_or(&path).to_path_buf();
+        for (i, record) in records.into_iter().enumerate() {
+            match record {
+                Ok(parsed) => {
+                    let source = if format.has_records() {
+                        Source::Record(path.clone(), i)
+                    } else {
+                        Source::File(path.clone())
+                    };
+                    articles.push(article_from(parsed, relative.clone(), source));
+                }
+                Err(err) => problems.push(Problem {
+                    path: path.clone(),
+                    reason: err.to_string(),
+                }),
+            }
+        }
+    }
+}
+
+/// The article files under `root`, sorted by name, and the entries the walk could not read.
+fn walk(root: &Path) -> Vec<Walked> {
+    let mut walked = Vec::new();
     for entry in WalkDir::new(root).sort_by_file_name() {
         let entry = match entry {
             Ok(entry) => entry,
@@ -254,54 +327,47 @@ fn scan_root(root: &Path, articles: &mut Vec<Article>, problems: &mut Vec<Proble
                     Some(io) => format!("cannot read: {io}"),
                     None => err.to_string(),
                 };
-                problems.push(Problem { path, reason });
+                walked.push(Walked::Unreadable(Problem { path, reason }));
                 continue;
             }
         };
-        let path = entry.path();
         if entry.file_type().is_dir() {
             continue;
         }
-        let Some(format) = Format::of(path) else {
-            continue;
-        };
-        let result = if entry.path_is_symlink() {
-            read_link(path, canonical_root.as_deref(), format)
-        } else if entry.file_type().is_file() {
-            read_file(path, format)
-        } else {
-            Err(ArticleError::NotRegular)
-        };
-        let records = match result {
-            Ok(records) => records,
-            // A file without an extension is an article only if it is text.
-            Err(ArticleError::Decode(_)) if path.extension().is_none() => continue,
-            Err(err) => {
-                problems.push(Problem {
-                    path: path.to_path_buf(),
-                    reason: err.to_string(),
-                });
-                continue;
-            }
-        };
-        let relative = path.strip_prefix(base).unwrap_or(path);
-        for (i, record) in records.into_iter().enumerate() {
-            match record {
-                Ok(parsed) => {
-                    let source = if format.has_records() {
-                        Source::Record(path.to_path_buf(), i)
-                    } else {
-                        Source::File(path.to_path_buf())
-                    };
-                    articles.push(article_from(parsed, relative.to_path_buf(), source));
-                }
-                Err(err) => problems.push(Problem {
-                    path: path.to_path_buf(),
-                    reason: err.to_string(),
-                }),
-            }
+        if let Some(format) = Format::of(entry.path()) {
+            walked.push(Walked::File {
+                format,
+                symlink: entry.path_is_symlink(),
+                regular: entry.file_type().is_file(),
+                path: entry.into_path(),
+            });
         }
     }
+    walked
+}
+
+/// `f` over `items` on up to one thread per core, results in the order of `items`.
+fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8);
+    if threads == 1 || items.len() < 64 {
+        return items.iter().map(&f).collect();
+    }
+    let chunk = items.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = items
+            .chunks(chunk)
+            .map(|part| scope.spawn(|| part.iter().map(&f).collect::<Vec<R>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| {
+                h.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    })
 }
 
 /// Follows a symbolic link only to a file inside the library.
@@ -320,7 +386,7 @@ fn read_link(path: &Path, root: Option<&Path>, format: Format) -> Result<Records
 }
 
 /// What one file holds: one article, or (JSON) one result per record.
-type Records = Vec<Result<Parsed, FormatError>>;
+pub type Records = Vec<Result<Parsed, FormatError>>;
 
 /// Reads, decodes, cleans and parses one file.
 fn read_file(path: &Path, format: Format) -> Result<Records, ArticleError> {
@@ -335,7 +401,13 @@ fn read_file(path: &Path, format: Format) -> Result<Records, ArticleError> {
     if bytes.len() as u64 > MAX_FILE_SIZE {
         return Err(ArticleError::TooLarge(bytes.len() as u64));
     }
-    let text = decode::decode(&bytes)?;
+    parse_bytes(&bytes, format)
+}
+
+/// Decodes, cleans and parses a file's bytes as `format`: one result per record (one for
+/// single-article formats). Every string in what it returns is safe to show in a terminal.
+pub fn parse_bytes(bytes: &[u8], format: Format) -> Result<Records, ArticleError> {
+    let text = decode::decode(bytes)?;
     // JSON is parsed before cleaning: cleaning turns U+2028 inside a string into a line break,
     // which would break the JSON. Its strings are cleaned after parsing, like every format's.
     let records = match format {
@@ -431,6 +503,8 @@ fn dedup_ids(articles: &mut [Article]) {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
 
     #[test]
@@ -446,6 +520,97 @@ mod tests {
         assert_eq!(a.id.len(), 16);
         // Pinned: changing the id scheme would orphan users' saved state.
         assert_eq!(a.id, "6f983ee22975d97e");
+    }
+
+    const FORMATS: [Format; 5] = [
+        Format::Plain,
+        Format::Markdown,
+        Format::Html,
+        Format::Json,
+        Format::JsonLines,
+    ];
+
+    /// Every string a parsed article holds, for checking them all.
+    fn strings(parsed: &Parsed) -> Vec<&str> {
+        let mut all = vec![parsed.title.as_str()];
+        all.extend(parsed.author.as_deref());
+        all.extend(parsed.url.as_deref());
+        all.extend(parsed.source.as_deref());
+        all.extend(parsed.tags.iter().map(String::as_str));
+        for block in &parsed.body.blocks {
+            all.extend(block.spans().iter().map(|s| s.text.as_str()));
+            if let Block::Item { marker, .. } = block {
+                all.push(marker);
+            }
+        }
+        all
+    }
+
+    proptest! {
+        #[test]
+        fn any_bytes_in_any_format_parse_or_fail_cleanly(
+            bytes in proptest::collection::vec(any::<u8>(), 0..600),
+            format in 0usize..5,
+        ) {
+            if let Ok(records) = parse_bytes(&bytes, FORMATS[format]) {
+                for parsed in records.iter().flatten() {
+                    for text in strings(parsed) {
+                        prop_assert!(
+                            !text.chars().any(|c| c == '\n' || sanitize::is_invisible_or_control(c)),
+                            "{text:?}"
+                        );
+                    }
+                }
+            }
+        }
+
+        #[test]
+        fn hostile_text_never_survives(
+            words in proptest::collection::vec("[a-z]{1,6}|\\x1b\\[[0-9;]{0,6}[a-zA-Z]|\\x1b\\][0-9];[a-z]{0,5}\\x07|[\\u{202a}-\\u{202e}\\u{2066}-\\u{2069}\\u{200b}\\u{feff}\\u{0}-\\u{1f}\\u{7f}-\\u{9f}]", 1..40),
+            format in 0usize..5,
+        ) {
+            let text = words.join(" ");
+            let wrapped = match FORMATS[format] {
+                Format::Json => serde_json::json!({"title": text, "author": text, "body": text}).to_string(),
+                Format::JsonLines => serde_json::json!({"title": text, "body": text}).to_string(),
+                Format::Html => format!("<title>{text}</title><p>{text}</p>"),
+                Format::Markdown => format!("# {text}\n\n{text}"),
+                Format::Plain => format!("{text}\n\n{text}"),
+            };
+            if let Ok(records) = parse_bytes(wrapped.as_bytes(), FORMATS[format]) {
+                for parsed in records.iter().flatten() {
+                    for text in strings(parsed) {
+                        prop_assert!(!text.chars().any(|c| c == '\n' || sanitize::is_invisible_or_control(c)), "{text:?}");
+                    }
+                }
+            }
+        }
+
+        #[test]
+        fn repair_never_loses_or_reorders_a_word(
+            paragraphs in proptest::collection::vec(
+                proptest::collection::vec("[a-zA-Z][a-zA-Z,.;'’-]{0,10}", 1..25), 1..8),
+            breaks in proptest::collection::vec(0usize..3, 8),
+        ) {
+            // Paragraphs joined by blank lines; some split mid-way by a "page break" blank line,
+            // some hard-wrapped with single newlines.
+            let mut source = String::from("Title\n\nAnn Author\n\n1 May 2020\n\n");
+            for (p, words) in paragraphs.iter().enumerate() {
+                let cut = words.len() / 2;
+                let sep = ["\n\n", "\n", " "][breaks[p]];
+                source.push_str(&words[..cut].join(" "));
+                if cut > 0 {
+                    source.push_str(sep);
+                }
+                source.push_str(&words[cut..].join(" "));
+                source.push_str("\n\n");
+            }
+            let parsed = parse_text(&source).unwrap();
+            let body: String = parsed.body.blocks.iter().map(Block::text).collect::<Vec<_>>().join(" ");
+            let kept: String = body.split_whitespace().collect();
+            let given: String = paragraphs.iter().flatten().map(String::as_str).collect();
+            prop_assert_eq!(kept, given);
+        }
     }
 
     #[test]

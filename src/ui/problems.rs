@@ -3,10 +3,11 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Widget};
+use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
 use super::centered;
 use crate::app::App;
+use crate::library::Origin;
 use crate::theme::Theme;
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
@@ -17,30 +18,42 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             theme.notice.style(),
         )]
     } else {
+        // Paths inside a library folder are shown from that folder down, to leave room.
+        let roots: &[std::path::PathBuf] = match &app.library().origin {
+            Origin::Folders(roots) => roots,
+            Origin::Sample { .. } => &[],
+        };
         problems
             .iter()
             .map(|p| {
+                let path = roots
+                    .iter()
+                    .find_map(|r| {
+                        p.path
+                            .strip_prefix(r)
+                            .ok()
+                            .filter(|s| !s.as_os_str().is_empty())
+                    })
+                    .unwrap_or(&p.path);
                 Line::from(vec![
-                    Span::styled(p.path.display().to_string(), theme.help_key.style()),
+                    Span::styled(path.display().to_string(), theme.help_key.style()),
                     Span::raw(format!(": {}", p.reason)),
                 ])
             })
             .collect()
     };
-    let popup = centered(
-        area,
-        area.width.saturating_sub(4).max(1),
-        lines.len() as u16 + 2,
-    );
+    let width = area.width.saturating_sub(4).max(1);
+    // Rows the lines take once wrapped inside the border.
+    let inner = width.saturating_sub(2).max(1) as usize;
+    let rows: usize = lines.iter().map(|l| l.width().div_ceil(inner).max(1)).sum();
+    let popup = centered(area, width, rows as u16 + 2);
     let visible = popup.height.saturating_sub(2) as usize;
-    let scroll = app
-        .overlay_scroll()
-        .min(lines.len().saturating_sub(visible));
+    let scroll = app.overlay_scroll().min(rows.saturating_sub(visible));
     let count = problems.len();
     let title = format!(
         " {count} problem{} · {} ",
         if count == 1 { "" } else { "s" },
-        if lines.len() > visible {
+        if rows > visible {
             "j/k scroll · other keys close"
         } else {
             "any key closes"
@@ -52,6 +65,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         .title(Span::styled(title, theme.pane_title.style()));
     Paragraph::new(lines)
         .block(block)
+        .wrap(Wrap { trim: false })
         .scroll((scroll as u16, 0))
         .render(popup, buf);
 }

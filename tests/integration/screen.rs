@@ -149,3 +149,18 @@ fn matches_are_highlighted_and_the_selection_stands_out() {
     // The second row is not selected.
     assert_ne!(buffer[(30, 2)].bg, selected.bg.unwrap());
 }
+
+#[test]
+fn problems_overlay() {
+    let lib = TempLibrary::new();
+    lib.article("good.txt", "Good", "Ann Author", "1 May 2020", "Fine.");
+    lib.file("empty.txt", "");
+    lib.file("bad.json", "[1, 2]");
+    let library = Library::scan(&[lib.path().to_path_buf()]);
+    let mut app = App::new(library, Rect::new(0, 0, 80, 16));
+    act(&mut app, [Action::ToggleProblems]);
+    let terminal = draw(&mut app, 80, 16);
+    let text =
+        format!("{}", terminal.backend()).replace(&lib.path().display().to_string(), "[LIB]");
+    insta::assert_snapshot!(text);
+}

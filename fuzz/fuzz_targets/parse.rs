@@ -1,0 +1,37 @@
+//! Fuzzes every article parser: arbitrary bytes in any format must parse or fail with a reason,
+//! never panic, and never return a string that holds a terminal control character.
+
+#![no_main]
+
+use byline::library::{Format, parse_bytes};
+use byline::sanitize::is_invisible_or_control;
+use libfuzzer_sys::fuzz_target;
+
+const FORMATS: [Format; 5] = [
+    Format::Plain,
+    Format::Markdown,
+    Format::Html,
+    Format::Json,
+    Format::JsonLines,
+];
+
+fuzz_target!(|data: &[u8]| {
+    let Some((&selector, bytes)) = data.split_first() else {
+        return;
+    };
+    let format = FORMATS[usize::from(selector) % FORMATS.len()];
+    let Ok(records) = parse_bytes(bytes, format) else {
+        return;
+    };
+    for parsed in records.iter().flatten() {
+        let mut texts = vec![parsed.title.as_str()];
+        texts.extend(parsed.author.as_deref());
+        texts.extend(parsed.body.blocks.iter().flat_map(|b| b.spans()).map(|s| s.text.as_str()));
+        for text in texts {
+            assert!(
+                !text.chars().any(is_invisible_or_control),
+                "control character in {text:?}"
+            );
+        }
+    }
+});
