@@ -103,6 +103,9 @@ fn counts(app: &App, theme: &Theme) -> Vec<Span<'static>> {
             format!("{problems} problem{}", plural(problems)),
             theme.status_warning.style(),
         ));
+        spans.push(Span::raw(" ("));
+        spans.push(Span::styled("!", theme.status_key.style()));
+        spans.push(Span::raw(" lists)"));
     }
     spans
 }

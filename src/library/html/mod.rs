@@ -12,12 +12,14 @@
 //! read like any other. Characters that could steer the terminal are dropped here too, since an
 //! entity such as `&#27;` decodes to one after the file itself was cleaned.
 
-use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use scraper::node::Element;
 use scraper::{ElementRef, Html, Node};
 
+mod depth;
+
+use self::depth::limit_depth;
 use super::FormatError;
 use crate::article::{Block, Body, Inline, Parsed, Span};
 use crate::date;
@@ -28,11 +30,6 @@ const AUTHOR_MAX_CHARS: usize = 100;
 
 /// Columns between tab stops in preformatted text.
 const TAB_WIDTH: usize = 4;
-
-/// Elements nested deeper than this lose their tags (not their text) before parsing, as in
-/// Blink's parser: html5ever's time grows with the square of the depth, so 100,000 nested
-/// `<div>`s would take minutes.
-const MAX_DEPTH: usize = 512;
 
 /// Parses a saved web page into one article.
 ///
@@ -59,222 +56,6 @@ pub fn parse(text: &str) -> Result<Parsed, FormatError> {
         tags: page.tags(),
         title,
     })
-}
-
-/// `text` with the tags of elements nested deeper than [`MAX_DEPTH`] removed, and the matching
-/// end tags with them; borrowed when nothing is that deep.
-///
-/// This is a lexical estimate of the depth the parser will build, not a parser: elements that
-/// close themselves (`<p>`, `<li>`, table cells) and void ones are not counted, an end tag closes
-/// everything opened inside its element, and raw text (`<script>`, comments) is passed over.
-fn limit_depth(text: &str) -> Cow<'_, str> {
-    let bytes = text.as_bytes();
-    let mut depth = Depth::default();
-    let mut out: Option<String> = None;
-    let mut copied = 0;
-    let mut i = 0;
-    while let Some(offset) = bytes[i..].iter().position(|&b| b == b'<') {
-        let start = i + offset;
-        let rest = &bytes[start..];
-        if rest.starts_with(b"<!--") {
-            i = comment_end(bytes, start);
-            continue;
-        }
-        if rest.starts_with(b"<!") || rest.starts_with(b"<?") {
-            i = find(bytes, start, b">").map_or(bytes.len(), |end| end + 1);
-            continue;
-        }
-        let closing = rest.starts_with(b"</");
-        let name_start = start + if closing { 2 } else { 1 };
-        if !bytes.get(name_start).is_some_and(u8::is_ascii_alphabetic) {
-            i = start + 1;
-            continue;
-        }
-        let name_end = bytes[name_start..]
-            .iter()
-            .position(|&b| b.is_ascii_whitespace() || b == b'/' || b == b'>')
-            .map_or(bytes.len(), |n| name_start + n);
-        let name = text[name_start..name_end].to_ascii_lowercase();
-        let end = tag_end(bytes, name_end);
-        let self_closing = bytes[..end].ends_with(b"/>");
-        let keep = if closing {
-            depth.close(&name)
-        } else {
-            depth.open(&name, self_closing)
-        };
-        if !keep {
-            let out = out.get_or_insert_with(|| String::with_capacity(text.len()));
-            out.push_str(&text[copied..start]);
-            copied = end;
-        }
-        i = end;
-        if !closing && !depth.foreign() {
-            if name == "plaintext" {
-                break;
-            }
-            if RAW_TEXT.contains(&name.as_str()) {
-                i = raw_text_end(bytes, end, &name);
-            }
-        }
-    }
-    match out {
-        Some(mut out) => {
-            out.push_str(&text[copied..]);
-            Cow::Owned(out)
-        }
-        None => Cow::Borrowed(text),
-    }
-}
-
-/// Elements whose contents are text up to their end tag, in HTML (not inside SVG or MathML).
-const RAW_TEXT: &[&str] = &[
-    "script", "style", "xmp", "iframe", "noembed", "noframes", "noscript", "textarea", "title",
-];
-
-/// Elements with no contents, and those the parser closes by itself when a sibling starts (so
-/// they never nest deeply however many are left open).
-const NOT_NESTING: &[&str] = &[
-    "area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "img", "input",
-    "image", "keygen", "link", "meta", "param", "source", "track", "wbr", "body", "caption",
-    "colgroup", "dd", "dt", "head", "html", "li", "optgroup", "option", "p", "rb", "rp", "rt",
-    "rtc", "tbody", "td", "tfoot", "th", "thead", "tr",
-];
-
-/// The elements open at a point of the text, as far as a lexical pass can tell.
-#[derive(Default)]
-struct Depth {
-    stack: Vec<String>,
-    open: HashMap<String, usize>,
-    /// Start tags removed for depth, by name, whose end tags are to go too.
-    dropped: HashMap<String, usize>,
-}
-
-impl Depth {
-    /// Notes a start tag; returns whether to keep it.
-    fn open(&mut self, name: &str, self_closing: bool) -> bool {
-        let raw = RAW_TEXT.contains(&name) || name == "plaintext";
-        if NOT_NESTING.contains(&name)
-            || (self_closing && self.foreign())
-            || (raw && !self.foreign())
-        {
-            return true;
-        }
-        if self.stack.len() >= MAX_DEPTH {
-            *self.dropped.entry(name.to_string()).or_default() += 1;
-            return false;
-        }
-        self.stack.push(name.to_string());
-        *self.open.entry(name.to_string()).or_default() += 1;
-        true
-    }
-
-    /// Notes an end tag; returns whether to keep it.
-    fn close(&mut self, name: &str) -> bool {
-        if let Some(dropped) = self.dropped.get_mut(name).filter(|n| **n > 0) {
-            *dropped -= 1;
-            return false;
-        }
-        if self.open.get(name).is_some_and(|n| *n > 0) {
-            while let Some(top) = self.stack.pop() {
-                if let Some(n) = self.open.get_mut(&top) {
-                    *n = n.saturating_sub(1);
-                }
-                if top == name {
-                    break;
-                }
-            }
-        }
-        true
-    }
-
-    /// True inside SVG or MathML, where `<title>` and `<style>` hold markup and `/>` closes.
-    fn foreign(&self) -> bool {
-        ["svg", "math"]
-            .iter()
-            .any(|name| self.open.get(*name).is_some_and(|n| *n > 0))
-    }
-}
-
-/// The index of `needle` in `bytes` at or after `from`.
-fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    bytes
-        .get(from..)?
-        .windows(needle.len())
-        .position(|w| w == needle)
-        .map(|n| from + n)
-}
-
-/// Where the tokenizer is inside a tag, after its name.
-#[derive(Clone, Copy)]
-enum InTag {
-    BeforeName,
-    Name,
-    AfterName,
-    BeforeValue,
-    Quoted(u8),
-    Unquoted,
-}
-
-/// The index just past the `>` that ends a tag whose attributes start at `from`; the end of
-/// the text if the tag never ends.
-///
-/// Follows the tokenizer's attribute states, so that a `>` inside a quoted value does not end
-/// the tag and a stray quote (`<div =">`) does not start a value.
-fn tag_end(bytes: &[u8], from: usize) -> usize {
-    let mut state = InTag::BeforeName;
-    for (i, &b) in bytes.iter().enumerate().skip(from) {
-        let space = b.is_ascii_whitespace();
-        state = match (state, b) {
-            (InTag::Quoted(quote), _) if b == quote => InTag::BeforeName,
-            (InTag::Quoted(quote), _) => InTag::Quoted(quote),
-            (_, b'>') => return i + 1,
-            (InTag::BeforeName | InTag::Name | InTag::AfterName, b'/') => InTag::BeforeName,
-            (InTag::Name | InTag::AfterName, b'=') => InTag::BeforeValue,
-            (InTag::BeforeValue, b'"' | b'\'') => InTag::Quoted(b),
-            (InTag::BeforeName | InTag::Unquoted, _) if space => InTag::BeforeName,
-            (InTag::Name | InTag::AfterName, _) if space => InTag::AfterName,
-            (InTag::BeforeValue, _) if space => InTag::BeforeValue,
-            (InTag::BeforeName | InTag::Name | InTag::AfterName, _) => InTag::Name,
-            (InTag::BeforeValue | InTag::Unquoted, _) => InTag::Unquoted,
-        };
-    }
-    bytes.len()
-}
-
-/// The index just past a comment that starts at `from` (`<!--`); it ends at `-->` or `--!>`,
-/// and `<!-->` and `<!--->` are whole comments.
-fn comment_end(bytes: &[u8], from: usize) -> usize {
-    let mut i = from + 2;
-    while let Some(dashes) = find(bytes, i, b"--") {
-        let after = &bytes[dashes + 2..];
-        if after.starts_with(b">") {
-            return dashes + 3;
-        }
-        if after.starts_with(b"!>") {
-            return dashes + 4;
-        }
-        i = dashes + 1;
-    }
-    bytes.len()
-}
-
-/// The index of the `</name` that ends raw text starting at `from`, in any case.
-fn raw_text_end(bytes: &[u8], from: usize, name: &str) -> usize {
-    let mut i = from;
-    while let Some(at) = find(bytes, i, b"</") {
-        let candidate = at + 2;
-        let matches = bytes
-            .get(candidate..candidate + name.len())
-            .is_some_and(|n| n.eq_ignore_ascii_case(name.as_bytes()));
-        let ends = bytes
-            .get(candidate + name.len())
-            .is_none_or(|&b| b.is_ascii_whitespace() || b == b'/' || b == b'>');
-        if matches && ends {
-            return at;
-        }
-        i = candidate;
-    }
-    bytes.len()
 }
 
 /// What one pass over the whole page finds: its metadata and where its article may be.
@@ -904,6 +685,9 @@ fn trim(spans: &mut Vec<Span>) {
 
 #[cfg(test)]
 mod tests {
+    use std::borrow::Cow;
+
+    use super::depth::MAX_DEPTH;
     use jiff::civil::date;
     use proptest::prelude::*;
 
@@ -1270,7 +1054,7 @@ mod tests {
 
     #[test]
     fn depth_limit_leaves_ordinary_pages_alone() {
-        let saved = include_str!("../../tests/fixtures/library/html/saved-page.html");
+        let saved = include_str!("../../../tests/fixtures/library/html/saved-page.html");
         assert!(matches!(limit_depth(saved), Cow::Borrowed(_)));
         // Raw text, comments, quoted `>` and self-closing elements do not count as nesting.
         let tricky = format!(
@@ -1321,7 +1105,7 @@ mod tests {
     #[test]
     fn reads_a_saved_news_page() {
         let a = parse(include_str!(
-            "../../tests/fixtures/library/html/saved-page.html"
+            "../../../tests/fixtures/library/html/saved-page.html"
         ))
         .unwrap();
         assert_eq!(a.title, "Ferry timetable changes for summer");
@@ -1375,7 +1159,7 @@ mod tests {
     #[test]
     fn reads_a_minimal_page() {
         let a = parse(include_str!(
-            "../../tests/fixtures/library/html/plain-page.htm"
+            "../../../tests/fixtures/library/html/plain-page.htm"
         ))
         .unwrap();
         assert_eq!(a.title, "Minimal page");
