@@ -184,3 +184,39 @@ fn list_and_the_reader_agree_on_order() {
         assert_eq!(listed, shown, "query {query:?}");
     }
 }
+
+#[test]
+fn show_prints_the_seed_repaired_without_its_footer() {
+    let Some(seed) = seed_path() else { return };
+    let home = TempLibrary::new();
+    let seeds = seed.parent().unwrap().to_str().unwrap();
+    let listed = stdout(&byline(home.path(), &["list", "-L", seeds]));
+    let id = listed
+        .lines()
+        .find(|l| l.ends_with("sign intelligence sharing deal"))
+        .and_then(|l| l.split('\t').next())
+        .expect("the seed is listed")
+        .to_string();
+    let output = byline(home.path(), &["show", &id, "-L", seeds, "--width", "1000"]);
+    assert!(output.status.success());
+    let text = stdout(&output);
+    let paragraphs: Vec<&str> = text.split("\n\n").collect();
+    for mended in [
+        "pressing both allies for an intelligence sharing deal",
+        "will make more effort to strengthen mutual confidence",
+        "cyber-warfare. The US appears to have already responded",
+    ] {
+        assert_eq!(
+            paragraphs.iter().filter(|p| p.contains(mended)).count(),
+            1,
+            "{mended:?} is one paragraph"
+        );
+    }
+    assert!(!text.contains("wsws.org/contact"));
+    assert!(!text.contains("Socialist Equality Party"));
+    assert!(text.trim_end().ends_with("over the past week."));
+    assert!(
+        text.contains("for The Interview, a deliberately"),
+        "italic without asterisks"
+    );
+}

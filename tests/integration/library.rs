@@ -180,3 +180,22 @@ fn the_reader_never_writes_into_the_library() {
     );
     assert_eq!(std::fs::read_dir(lib.path()).unwrap().count(), 1);
 }
+
+#[test]
+fn a_file_deleted_after_the_scan_is_a_reason_in_the_reading_pane() {
+    use byline::app::{App, ReaderContent};
+    use ratatui::layout::Rect;
+
+    let lib = TempLibrary::new();
+    let path = lib.article("a.txt", "Gone soon", "Ann Author", "1 May 2020", "Body.");
+    let library = Library::scan(&[lib.path().to_path_buf()]);
+    std::fs::remove_file(&path).unwrap();
+    let mut app = App::new(library, Rect::new(0, 0, 100, 30));
+    app.load_selected();
+    match app.reader() {
+        ReaderContent::Failed { reason, .. } => {
+            assert!(reason.starts_with("cannot read: No such file"), "{reason}")
+        }
+        other => panic!("expected a failure, got {other:?}"),
+    }
+}
