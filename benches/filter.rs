@@ -106,6 +106,9 @@ fn articles(n: usize) -> Vec<Article> {
                 author: Some(rng.pick(NAMES).to_string()),
                 date,
                 path: PathBuf::from(format!("{i}.txt")),
+                url: None,
+                publication: None,
+                tags: Vec::new(),
                 words: 500,
                 source: Source::Sample(0),
             }

@@ -379,7 +379,14 @@ impl App {
     /// This is the one place the app touches the disk; the event loop calls it after each update.
     pub fn load_selected(&mut self) {
         let wanted = self.selected_article();
-        if wanted == self.parsed.as_ref().map(|(i, _)| *i) {
+        let holding = match &self.reader {
+            ReaderContent::Article { index, .. } | ReaderContent::Failed { index, .. } => {
+                Some(*index)
+            }
+            ReaderContent::Empty => None,
+        };
+        // A failed read is not retried on every key, only when the selection comes back to it.
+        if wanted == holding {
             return;
         }
         self.scroll = 0;
@@ -418,6 +425,8 @@ impl App {
         if self.reading_width() != width {
             self.reflow();
         }
+        // A taller pane has less to scroll.
+        self.scroll = self.scroll.min(self.max_scroll());
         self.select(self.selected);
     }
 
@@ -462,6 +471,10 @@ impl App {
     fn select(&mut self, position: usize) {
         let last = self.hits.len().saturating_sub(1);
         self.selected = position.min(last);
+        if self.panes.is_some_and(|p| p.list.height == 0) {
+            // The list is hidden (a short screen showing the reader): keep its scroll as it was.
+            return;
+        }
         let page = self.list_page();
         if self.selected < self.list_offset {
             self.list_offset = self.selected;
@@ -664,6 +677,37 @@ mod tests {
         assert_eq!(app.query(), "");
         assert_eq!(app.selected_article(), chosen);
         assert!(app.selected() > 0);
+    }
+
+    #[test]
+    fn a_taller_window_never_leaves_the_text_scrolled_past_its_end() {
+        let mut app = app();
+        app.update(Action::ScrollBottom);
+        app.update(Action::Resize {
+            width: 100,
+            height: 300,
+        });
+        assert_eq!(app.scroll(), app.max_scroll());
+    }
+
+    #[test]
+    fn the_hidden_list_keeps_its_scroll() {
+        let mut app = app();
+        app.update(Action::Resize {
+            width: 60,
+            height: 10,
+        });
+        for _ in 0..3 {
+            app.update(Action::SelectNext);
+        }
+        assert_eq!(app.list_offset(), 0);
+        app.update(Action::FocusReader);
+        app.update(Action::FocusList);
+        assert_eq!(
+            app.list_offset(),
+            0,
+            "switching panes does not scroll the list"
+        );
     }
 
     #[test]

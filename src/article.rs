@@ -137,6 +137,10 @@ pub struct Article {
     pub date: Option<Date>,
     /// Path relative to its library root (the file name for sample articles).
     pub path: PathBuf,
+    /// Where it was published, its publication and its tags, when the file says.
+    pub url: Option<String>,
+    pub publication: Option<String>,
+    pub tags: Vec<String>,
     pub words: usize,
     pub source: Source,
 }

@@ -13,6 +13,7 @@ use crate::app::MEASURE;
 use crate::commands::{self, ShowError};
 use crate::config;
 use crate::library::{Library, LibrarySource};
+use crate::sanitize::display_path;
 use crate::theme::Theme;
 use crate::tui;
 
@@ -23,8 +24,8 @@ use crate::tui;
     version,
     args_conflicts_with_subcommands = true,
     after_help = "\
-Where the library is: PATH or --library, else $BYLINE_LIBRARY, else <data dir>/byline/library;
-with none of those holding an article, byline opens its built-in sample library.
+Where the library is: PATH or --library, else $BYLINE_LIBRARY, else <data dir>/byline/library.
+When none is named and the data folder holds no article, byline opens its built-in sample library.
 
 Examples:
   byline                          open the reader
@@ -195,7 +196,7 @@ fn open_reporting_problems(args: LibraryArgs) -> Library {
     for problem in &library.problems {
         eprintln!(
             "byline: warning: {}: {}",
-            problem.path.display(),
+            display_path(&problem.path),
             problem.reason
         );
     }

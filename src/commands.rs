@@ -15,6 +15,7 @@ use crate::filter::{self, Matcher};
 use crate::index::Index;
 use crate::library::{Library, Lookup};
 use crate::reflow::{self, Header, Tone};
+use crate::sanitize::display_path;
 
 /// One article as `byline list --json` prints it.
 #[derive(Debug, Serialize)]
@@ -25,6 +26,12 @@ struct ListEntry<'a> {
     date: Option<String>,
     path: String,
     words: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source: Option<&'a str>,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    tags: &'a [String],
 }
 
 /// Prints the articles matching `query` in the reader's order; returns how many there were.
@@ -39,8 +46,11 @@ pub fn list(library: &Library, query: &str, json: bool, out: &mut dyn Write) -> 
                 title: &a.title,
                 author: a.author.as_deref(),
                 date: a.date.map(date::iso),
-                path: a.path.to_string_lossy().replace('\\', "/"),
+                path: display_path(&a.path).replace('\\', "/"),
                 words: a.words,
+                url: a.url.as_deref(),
+                source: a.publication.as_deref(),
+                tags: &a.tags,
             })
             .collect();
         serde_json::to_writer_pretty(&mut *out, &entries)?;
@@ -63,7 +73,7 @@ pub fn list(library: &Library, query: &str, json: bool, out: &mut dyn Write) -> 
 /// Prints `path: reason` for each file that could not be used; returns how many there were.
 pub fn check(library: &Library, out: &mut dyn Write) -> io::Result<usize> {
     for problem in &library.problems {
-        writeln!(out, "{}: {}", problem.path.display(), problem.reason)?;
+        writeln!(out, "{}: {}", display_path(&problem.path), problem.reason)?;
     }
     Ok(library.problems.len())
 }
@@ -97,7 +107,7 @@ pub fn show(
         Lookup::Ambiguous(n) => ShowError::Ambiguous(id.to_string(), n),
     })?;
     let parsed = library.read(index).map_err(|source| ShowError::Read {
-        path: library.articles[index].path.display().to_string(),
+        path: display_path(&library.articles[index].path),
         source,
     })?;
     for line in reflow::article(&Header::of(&parsed), &parsed.body, width) {

@@ -160,6 +160,9 @@ mod tests {
             author: Some(author.to_string()),
             date,
             path: "x.txt".into(),
+            url: None,
+            publication: None,
+            tags: Vec::new(),
             words: 0,
             source: Source::Sample(0),
         }

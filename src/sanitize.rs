@@ -53,6 +53,21 @@ pub fn clean(text: &str) -> String {
     out
 }
 
+/// A path as it may be shown: characters that could steer the terminal (in a file name they
+/// are rare but possible) are written visibly as `\u{1b}`, never passed through.
+pub fn display_path(path: &std::path::Path) -> String {
+    path.to_string_lossy()
+        .chars()
+        .map(|c| {
+            if is_invisible_or_control(c) || matches!(c, '\n' | '\r' | '\t') {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
 /// True for characters that must never reach the terminal from an article.
 pub fn is_invisible_or_control(c: char) -> bool {
     matches!(c,
@@ -72,11 +87,16 @@ pub fn is_invisible_or_control(c: char) -> bool {
 
 /// Skips the rest of an escape sequence whose ESC has just been read.
 fn skip_escape(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+    let Some(&next) = chars.peek() else {
+        return;
+    };
+    if !two_byte_final(next) && !('\u{20}'..='\u{2f}').contains(&next) {
+        return;
+    }
     match chars.next() {
         Some('[') => skip_csi(chars),
         Some(']' | 'P' | 'X' | '^' | '_') => skip_string(chars),
-        // Two-byte sequences (ESC c, ESC 7, ...) and intermediates (ESC ( B): drop the
-        // intermediates and the final byte.
+        // Intermediates (ESC ( B): drop them and the final byte.
         Some(c) if ('\u{20}'..='\u{2f}').contains(&c) => {
             while let Some(&n) = chars.peek() {
                 chars.next();
@@ -87,6 +107,12 @@ fn skip_escape(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
         }
         _ => {}
     }
+}
+
+/// Consumes the ESC's final character only if it makes a two-byte sequence (`ESC c`, `ESC 7`),
+/// so a bare ESC before a line break or a space does not eat it.
+fn two_byte_final(c: char) -> bool {
+    ('\u{30}'..='\u{7e}').contains(&c)
 }
 
 /// Skips CSI parameters and intermediates up to and including the final byte.
@@ -150,6 +176,18 @@ mod tests {
         assert_eq!(clean("x\u{9b}2Jy"), "xy", "C1 CSI");
         assert_eq!(clean("x\x1bcy"), "xy", "RIS");
         assert_eq!(clean("x\x1b(By"), "xy", "charset designation");
+    }
+
+    #[test]
+    fn a_bare_escape_does_not_eat_a_line_break() {
+        assert_eq!(clean("x\x1b\nNext"), "x\nNext");
+        assert_eq!(clean("end\x1b"), "end");
+    }
+
+    #[test]
+    fn paths_show_controls_visibly() {
+        let path = std::path::Path::new("x\x1b]0;PWNED\x07\u{202e}.txt");
+        assert_eq!(display_path(path), "x\\u{1b}]0;PWNED\\u{7}\\u{202e}.txt");
     }
 
     #[test]

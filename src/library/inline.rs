@@ -122,10 +122,18 @@ mod tests {
     }
 
     #[test]
-    fn text_is_never_lost() {
-        let text = "*a* **b** _c_ d*e* f_g_h **";
-        let joined: String = parse(text).iter().map(|s| s.text.as_str()).collect();
-        let stripped: String = text.chars().filter(|c| !matches!(c, '*' | '_')).collect();
-        assert_eq!(joined.replace(['*', '_'], ""), stripped);
+    fn delimiters_that_do_not_pair_stay_as_text() {
+        use Inline::*;
+        assert_eq!(
+            styled("*a* **b** _c_ d*e* f_g_h **"),
+            vec![
+                (Emphasis, "a".into()),
+                (Plain, " ".into()),
+                (Strong, "b".into()),
+                (Plain, " ".into()),
+                (Emphasis, "c".into()),
+                (Plain, " d*e* f_g_h **".into()),
+            ]
+        );
     }
 }

@@ -228,7 +228,9 @@ fn blocks(text: &str) -> Vec<(Block, Level)> {
                  quote_depth: usize,
                  item: &mut Option<(String, u8)>| {
         if spans.iter().all(|s| s.text.trim().is_empty()) {
+            // An empty block still ends its list item: the marker must not pass to what follows.
             spans.clear();
+            item.take();
             return;
         }
         let taken = std::mem::take(spans);
@@ -308,12 +310,19 @@ fn blocks(text: &str) -> Vec<(Block, Level)> {
             Event::End(TagEnd::Emphasis | TagEnd::Strong | TagEnd::Link | TagEnd::Image) => {
                 styles.pop();
             }
+            // A code block keeps its lines: each is a paragraph of its own, since set text
+            // reflows within a paragraph.
+            Event::Text(text) if code_block => {
+                let mut lines = text.split('\n').peekable();
+                while let Some(line) = lines.next() {
+                    push(&mut spans, line, Inline::Code);
+                    if lines.peek().is_some() {
+                        flush(&mut spans, &mut out, None, quote_depth, &mut item_marker);
+                    }
+                }
+            }
             Event::Text(text) => {
-                let style = if code_block {
-                    Inline::Code
-                } else {
-                    styles.last().copied().unwrap_or(Inline::Plain)
-                };
+                let style = styles.last().copied().unwrap_or(Inline::Plain);
                 push(&mut spans, &text, style);
             }
             Event::Code(text) => push(&mut spans, &text, Inline::Code),
@@ -398,6 +407,15 @@ mod tests {
         assert_eq!(parsed.author, None);
         assert_eq!(texts(&parsed), ["Intro.", "A section", "More."]);
         assert!(matches!(parsed.body.blocks[1], Block::Heading(_)));
+    }
+
+    #[test]
+    fn code_blocks_keep_their_lines_and_empty_items_end() {
+        let parsed =
+            parse("# T\n\n```\nline one\nline two\n```\n\n-\n\nAfter the list.\n").unwrap();
+        assert_eq!(texts(&parsed), ["line one", "line two", "After the list."]);
+        assert!(matches!(parsed.body.blocks[2], Block::Paragraph(_)));
+        assert_eq!(parsed.body.blocks[0].spans()[0].style, Inline::Code);
     }
 
     #[test]

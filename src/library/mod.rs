@@ -208,11 +208,31 @@ impl Library {
             Source::Record(path, record) => (path, *record),
         };
         let format = Format::of(path).unwrap_or(Format::Plain);
-        let mut records = read_file(path, format)?;
+        // A link is checked again: it may point elsewhere since the scan.
+        let mut records = if fs::symlink_metadata(path)?.file_type().is_symlink() {
+            let root = self.root_of(path).and_then(|r| fs::canonicalize(r).ok());
+            read_link(path, root.as_deref(), format)?
+        } else {
+            read_file(path, format)?
+        };
         if record >= records.len() {
             return Err(ArticleError::Changed);
         }
         Ok(records.swap_remove(record)?)
+    }
+
+    /// The library folder `path` was found in.
+    fn root_of(&self, path: &Path) -> Option<&Path> {
+        let Origin::Folders(roots) = &self.origin else {
+            return None;
+        };
+        roots.iter().find(|r| path.starts_with(r)).map(|r| {
+            if r.is_file() {
+                r.parent().unwrap_or(r)
+            } else {
+                r.as_path()
+            }
+        })
     }
 
     /// The article whose id is `id`, or the only one whose id starts with it.
@@ -315,7 +335,15 @@ fn scan_root(root: &Path, articles: &mut Vec<Article>, problems: &mut Vec<Proble
 /// The article files under `root`, sorted by name, and the entries the walk could not read.
 fn walk(root: &Path) -> Vec<Walked> {
     let mut walked = Vec::new();
-    for entry in WalkDir::new(root).sort_by_file_name() {
+    // Hidden files and folders (`.git`, `.DS_Store`) are not articles; the root itself may be
+    // hidden.
+    let visible =
+        |e: &walkdir::DirEntry| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.');
+    for entry in WalkDir::new(root)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(visible)
+    {
         let entry = match entry {
             Ok(entry) => entry,
             Err(err) => {
@@ -408,6 +436,9 @@ fn read_file(path: &Path, format: Format) -> Result<Records, ArticleError> {
 /// single-article formats). Every string in what it returns is safe to show in a terminal.
 pub fn parse_bytes(bytes: &[u8], format: Format) -> Result<Records, ArticleError> {
     let text = decode::decode(bytes)?;
+    if text.trim().is_empty() {
+        return Err(ArticleError::Parse(ParseError::Empty));
+    }
     // JSON is parsed before cleaning: cleaning turns U+2028 inside a string into a line break,
     // which would break the JSON. Its strings are cleaned after parsing, like every format's.
     let records = match format {
@@ -473,6 +504,9 @@ fn article_from(parsed: Parsed, path: PathBuf, source: Source) -> Article {
         author: parsed.author,
         date: parsed.date,
         path,
+        url: parsed.url,
+        publication: parsed.source,
+        tags: parsed.tags,
         source,
     }
 }

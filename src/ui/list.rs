@@ -12,6 +12,7 @@ use crate::app::{App, Focus};
 use crate::filter::highlights;
 use crate::index::Field;
 use crate::library::Origin;
+use crate::sanitize::display_path;
 use crate::theme::Theme;
 
 /// Width of the date column (`2014-12-31`).
@@ -152,14 +153,14 @@ fn empty_note(app: &App) -> String {
             let missing: Vec<String> = problems
                 .iter()
                 .filter(|p| roots.contains(&p.path))
-                .map(|p| format!("{}: {}", p.path.display(), p.reason))
+                .map(|p| format!("{}: {}", display_path(&p.path), p.reason))
                 .collect();
             if !missing.is_empty() {
                 return format!("No articles. {}.", missing.join("; "));
             }
-            let roots: Vec<String> = roots.iter().map(|r| r.display().to_string()).collect();
+            let roots: Vec<String> = roots.iter().map(|r| display_path(r)).collect();
             format!(
-                "No articles in {}. byline reads .txt files in that folder and below.",
+                "No articles in {}. byline reads .txt, .md, .html, .json and .jsonl files in that folder and below.",
                 roots.join(", ")
             )
         }

@@ -8,6 +8,7 @@ use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 use super::centered;
 use crate::app::App;
 use crate::library::Origin;
+use crate::sanitize::display_path;
 use crate::theme::Theme;
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
@@ -36,7 +37,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
                     })
                     .unwrap_or(&p.path);
                 Line::from(vec![
-                    Span::styled(path.display().to_string(), theme.help_key.style()),
+                    Span::styled(display_path(path), theme.help_key.style()),
                     Span::raw(format!(": {}", p.reason)),
                 ])
             })
@@ -46,7 +47,11 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     // Rows the lines take once wrapped inside the border.
     let inner = width.saturating_sub(2).max(1) as usize;
     let rows: usize = lines.iter().map(|l| l.width().div_ceil(inner).max(1)).sum();
-    let popup = centered(area, width, rows as u16 + 2);
+    let popup = centered(
+        area,
+        width,
+        u16::try_from(rows).unwrap_or(u16::MAX).saturating_add(2),
+    );
     let visible = popup.height.saturating_sub(2) as usize;
     let scroll = app.overlay_scroll().min(rows.saturating_sub(visible));
     let count = problems.len();
@@ -66,6 +71,6 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     Paragraph::new(lines)
         .block(block)
         .wrap(Wrap { trim: false })
-        .scroll((scroll as u16, 0))
+        .scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0))
         .render(popup, buf);
 }

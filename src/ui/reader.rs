@@ -11,6 +11,7 @@ use ratatui::widgets::{
 use crate::app::{App, Focus, ReaderContent};
 use crate::article::Inline;
 use crate::reflow::{self, Tone};
+use crate::sanitize::display_path;
 use crate::theme::Theme;
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
@@ -24,7 +25,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let lines = match app.reader() {
         ReaderContent::Article { lines, .. } => lines,
         ReaderContent::Failed { index, reason } => {
-            let path = app.library().articles[*index].path.display();
+            let path = display_path(&app.library().articles[*index].path);
             let note = format!("Could not read {path}: {reason}");
             notice(theme, &note, padded, buf);
             return;

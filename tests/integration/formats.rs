@@ -295,3 +295,38 @@ fn nothing_from_an_article_reaches_the_output_as_a_control() {
     let text = String::from_utf8(shown.stdout).unwrap();
     assert!(text.contains("Body text with a zerowidth space."), "{text}");
 }
+
+#[cfg(unix)]
+#[test]
+fn hostile_file_names_never_reach_the_terminal() {
+    let lib = TempLibrary::new();
+    lib.article("good.txt", "Good", "Ann Author", "1 May 2020", "Fine.");
+    // An empty file, so that its name is printed as a problem.
+    lib.file("x\x1b]0;PWNED\x07\x1b[2J\u{9b}31m\u{202e}.txt", "");
+    lib.article(
+        "y\x1b[2J\u{202e}.md",
+        "Named oddly",
+        "Ann Author",
+        "2 May 2020",
+        "Text.",
+    );
+    let root = lib.path().to_str().unwrap();
+    for args in [
+        &["check", "--library", root][..],
+        &["list", "--library", root],
+        &["list", "--json", "--library", root],
+    ] {
+        let output = byline(args);
+        for (name, bytes) in [("stdout", &output.stdout), ("stderr", &output.stderr)] {
+            let text = String::from_utf8_lossy(bytes);
+            assert!(
+                !text.chars().any(|c| c != '\n'
+                    && c != '\t'
+                    && byline::sanitize::is_invisible_or_control(c)),
+                "{args:?} {name}: {text:?}"
+            );
+        }
+    }
+    let check = String::from_utf8(byline(&["check", "--library", root]).stdout).unwrap();
+    assert!(check.contains("x\\u{1b}]0;PWNED"), "{check}");
+}

@@ -64,6 +64,11 @@ fn finds_articles_recursively_and_ignores_other_files() {
     lib.file(".DS_Store", b"\0\0\0\x01Bud1");
     lib.file("LICENSE-binary", b"\x7fELF\0\0\0");
     lib.file("styles.css", "body { color: red }");
+    lib.file(".git/HEAD", "ref: refs/heads/main\n");
+    lib.file(
+        ".git/description",
+        "Unnamed repository; edit this file to name it.\n",
+    );
     let library = Library::scan(&[lib.path().to_path_buf()]);
     assert!(library.problems.is_empty(), "{:?}", library.problems);
     let mut titles: Vec<&str> = library.articles.iter().map(|a| a.title.as_str()).collect();
@@ -167,12 +172,27 @@ fn hostile_text_is_cleaned_at_load() {
 
 #[test]
 fn the_reader_never_writes_into_the_library() {
+    use byline::app::{Action, App};
+    use ratatui::layout::Rect;
+
     let lib = TempLibrary::new();
     let path = lib.article("a.txt", "First", "Ann Author", "1 May 2020", "Body one.");
     let before = std::fs::read(&path).unwrap();
     let modified = std::fs::metadata(&path).unwrap().modified().unwrap();
     let library = Library::scan(&[lib.path().to_path_buf()]);
-    library.read(0).unwrap();
+    let mut app = App::new(library, Rect::new(0, 0, 100, 30));
+    for action in [
+        Action::FocusReader,
+        Action::ScrollBottom,
+        Action::StartFilter,
+        Action::FilterInput('f'),
+        Action::ClearFilter,
+        Action::ToggleProblems,
+        Action::Quit,
+    ] {
+        app.update(action);
+        app.load_selected();
+    }
     assert_eq!(std::fs::read(&path).unwrap(), before);
     assert_eq!(
         std::fs::metadata(&path).unwrap().modified().unwrap(),

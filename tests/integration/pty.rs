@@ -84,6 +84,18 @@ impl Session {
         );
     }
 
+    /// Waits until the screen no longer shows `text`.
+    fn wait_until_gone(&self, text: &str) {
+        let start = Instant::now();
+        while start.elapsed() < DEADLINE {
+            if !self.contents().contains(text) {
+                return;
+            }
+            thread::sleep(Duration::from_millis(25));
+        }
+        panic!("screen still shows {text:?}:\n{}", self.contents());
+    }
+
     fn send(&mut self, keys: &str) {
         self.writer.write_all(keys.as_bytes()).unwrap();
         self.writer.flush().unwrap();
@@ -167,6 +179,7 @@ fn opens_the_sample_library_when_none_is_configured() {
     session.send("?");
     session.wait_for("any key closes");
     session.send("x");
+    session.wait_until_gone("any key closes");
     session.send("\x03");
     assert!(session.wait_exit(), "Ctrl-c quits cleanly");
 }
