@@ -7,7 +7,8 @@
 
 use textwrap::core::Fragment;
 use textwrap::wrap_algorithms::wrap_first_fit;
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
 
 use crate::article::{Block, Body, Inline, Parsed, Span};
 use crate::date;
@@ -147,7 +148,7 @@ fn hanging(spans: &[Span], tone: Tone, first: &str, rest: &str, width: usize) ->
 }
 
 /// A word: the text between two spaces, perhaps in several styles.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 struct Word {
     pieces: Vec<Piece>,
     width: usize,
@@ -192,43 +193,30 @@ pub fn wrap(spans: &[Span], tone: Tone, width: usize) -> Vec<Line> {
 
 fn split_words(spans: &[Span], tone: Tone, width: usize) -> Vec<Word> {
     let mut words = Vec::new();
-    let mut current = Word {
-        pieces: Vec::new(),
-        width: 0,
-    };
+    let mut current = Word::default();
     for span in spans {
         let span_tone = match (span.style, tone) {
             (Inline::Plain, tone) => tone,
             (style, _) => Tone::Text(style),
         };
-        for c in span.text.chars() {
-            if c.is_whitespace() {
-                if current.width > 0 || !current.pieces.is_empty() {
-                    words.push(std::mem::replace(
-                        &mut current,
-                        Word {
-                            pieces: Vec::new(),
-                            width: 0,
-                        },
-                    ));
+        // Measured by grapheme, as the terminal (and ratatui) draws them: an emoji with a
+        // variation selector is one wide cell, not a narrow one and a zero.
+        for grapheme in span.text.graphemes(true) {
+            if grapheme.chars().all(char::is_whitespace) {
+                if !current.pieces.is_empty() {
+                    words.push(std::mem::take(&mut current));
                 }
                 continue;
             }
-            let w = c.width().unwrap_or(0);
+            let w = grapheme.width();
             // A word wider than the line is broken where it reaches the edge.
             if current.width + w > width && current.width > 0 {
-                words.push(std::mem::replace(
-                    &mut current,
-                    Word {
-                        pieces: Vec::new(),
-                        width: 0,
-                    },
-                ));
+                words.push(std::mem::take(&mut current));
             }
             match current.pieces.last_mut() {
-                Some(last) if last.tone == span_tone => last.text.push(c),
+                Some(last) if last.tone == span_tone => last.text.push_str(grapheme),
                 _ => current.pieces.push(Piece {
-                    text: c.to_string(),
+                    text: grapheme.to_string(),
                     tone: span_tone,
                 }),
             }
@@ -272,6 +260,13 @@ mod tests {
             plain("see https://example.org/a/long/path", 12),
             ["see", "https://exam", "ple.org/a/lo", "ng/path"]
         );
+    }
+
+    #[test]
+    fn emoji_with_a_variation_selector_is_one_wide_cell() {
+        let lines = plain(&"☁\u{fe0f}".repeat(4), 6);
+        assert_eq!(lines.len(), 2);
+        assert!(lines.iter().all(|l| l.width() <= 6), "{lines:?}");
     }
 
     #[test]

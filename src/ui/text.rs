@@ -2,7 +2,8 @@
 
 use ratatui::style::Style;
 use ratatui::text::Span;
-use unicode_width::UnicodeWidthChar;
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
 
 /// The ellipsis that marks cut text.
 const ELLIPSIS: char = '…';
@@ -17,7 +18,9 @@ pub fn cell(
     style: Style,
     highlight: Style,
 ) -> Vec<Span<'static>> {
-    let total: usize = text.chars().map(|c| c.width().unwrap_or(0)).sum();
+    // Measured by grapheme, as ratatui draws them (an emoji and its variation selector is one
+    // wide cell).
+    let total: usize = text.graphemes(true).map(UnicodeWidthStr::width).sum();
     let room = if total > width {
         width.saturating_sub(1)
     } else {
@@ -27,17 +30,20 @@ pub fn cell(
     let mut run = String::new();
     let mut run_lit = false;
     let mut used = 0;
-    for (i, c) in text.chars().enumerate() {
-        let w = c.width().unwrap_or(0);
+    let mut char_index = 0;
+    for grapheme in text.graphemes(true) {
+        let w = grapheme.width();
         if used + w > room {
             break;
         }
-        let lit = highlighted.binary_search(&i).is_ok();
+        let chars = grapheme.chars().count();
+        let lit = (char_index..char_index + chars).any(|i| highlighted.binary_search(&i).is_ok());
+        char_index += chars;
         if lit != run_lit && !run.is_empty() {
             spans.push(styled(std::mem::take(&mut run), run_lit, style, highlight));
         }
         run_lit = lit;
-        run.push(c);
+        run.push_str(grapheme);
         used += w;
     }
     if total > width && width > 0 {
@@ -84,6 +90,15 @@ mod tests {
         assert_eq!(text(&cell("日本語です", 5, &[], s, s)), "日本…");
         assert_eq!(text(&cell("日本語です", 6, &[], s, s)), "日本… ");
         assert_eq!(text(&cell("日本", 4, &[], s, s)), "日本");
+    }
+
+    #[test]
+    fn an_emoji_with_a_variation_selector_is_one_wide_cell() {
+        let s = Style::new();
+        assert_eq!(
+            text(&cell("☁\u{fe0f}☁\u{fe0f}☁\u{fe0f}", 5, &[], s, s)),
+            "☁\u{fe0f}☁\u{fe0f}…"
+        );
     }
 
     #[test]
