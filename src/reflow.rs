@@ -147,6 +147,21 @@ fn hanging(spans: &[Span], tone: Tone, first: &str, rest: &str, width: usize) ->
         .collect()
 }
 
+/// The graphemes of `text`; one wider than `width` (a rare base and spacing mark) is split
+/// into its characters, so that it can still be broken to fit.
+fn cells(text: &str, width: usize) -> impl Iterator<Item = &str> {
+    text.graphemes(true).flat_map(move |g| {
+        let parts: Vec<&str> = if g.width() > width {
+            g.char_indices()
+                .map(|(i, c)| &g[i..i + c.len_utf8()])
+                .collect()
+        } else {
+            vec![g]
+        };
+        parts
+    })
+}
+
 /// A word: the text between two spaces, perhaps in several styles.
 #[derive(Debug, Default)]
 struct Word {
@@ -201,7 +216,7 @@ fn split_words(spans: &[Span], tone: Tone, width: usize) -> Vec<Word> {
         };
         // Measured by grapheme, as the terminal (and ratatui) draws them: an emoji with a
         // variation selector is one wide cell, not a narrow one and a zero.
-        for grapheme in span.text.graphemes(true) {
+        for grapheme in cells(&span.text, width) {
             if grapheme.chars().all(char::is_whitespace) {
                 if !current.pieces.is_empty() {
                     words.push(std::mem::take(&mut current));
