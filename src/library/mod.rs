@@ -209,12 +209,16 @@ impl Library {
         };
         let format = Format::of(path).unwrap_or(Format::Plain);
         // A link is checked again: it may point elsewhere since the scan.
-        let mut records = if fs::symlink_metadata(path)?.file_type().is_symlink() {
+        let target = if fs::symlink_metadata(path)?.file_type().is_symlink() {
             let root = self.root_of(path).and_then(|r| fs::canonicalize(r).ok());
-            read_link(path, root.as_deref(), format)?
+            link_target(path, root.as_deref())?
         } else {
-            read_file(path, format)?
+            path.clone()
         };
+        if format == Format::JsonLines {
+            return read_jsonl_record(&target, record);
+        }
+        let mut records = read_file(&target, format)?;
         if record >= records.len() {
             return Err(ArticleError::Changed);
         }
@@ -400,6 +404,11 @@ fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Ve
 
 /// Follows a symbolic link only to a file inside the library.
 fn read_link(path: &Path, root: Option<&Path>, format: Format) -> Result<Records, ArticleError> {
+    read_file(&link_target(path, root)?, format)
+}
+
+/// Where a symbolic link leads, if that is a file inside the library.
+fn link_target(path: &Path, root: Option<&Path>) -> Result<PathBuf, ArticleError> {
     let target = fs::canonicalize(path).map_err(|e| match e.kind() {
         io::ErrorKind::NotFound => ArticleError::BrokenLink,
         _ => ArticleError::Io(e),
@@ -410,7 +419,7 @@ fn read_link(path: &Path, root: Option<&Path>, format: Format) -> Result<Records
     if !fs::metadata(&target)?.is_file() {
         return Err(ArticleError::NotRegular);
     }
-    read_file(&target, format)
+    Ok(target)
 }
 
 /// What one file holds: one article, or (JSON) one result per record.
@@ -418,6 +427,11 @@ pub type Records = Vec<Result<Parsed, FormatError>>;
 
 /// Reads, decodes, cleans and parses one file.
 fn read_file(path: &Path, format: Format) -> Result<Records, ArticleError> {
+    parse_bytes(&read_bytes(path)?, format)
+}
+
+/// A regular file's bytes, if it is no larger than [`MAX_FILE_SIZE`].
+fn read_bytes(path: &Path) -> Result<Vec<u8>, ArticleError> {
     let meta = fs::metadata(path)?;
     if !meta.is_file() {
         return Err(ArticleError::NotRegular);
@@ -429,7 +443,22 @@ fn read_file(path: &Path, format: Format) -> Result<Records, ArticleError> {
     if bytes.len() as u64 > MAX_FILE_SIZE {
         return Err(ArticleError::TooLarge(bytes.len() as u64));
     }
-    parse_bytes(&bytes, format)
+    Ok(bytes)
+}
+
+/// Record `record` of a JSON Lines file: only its line is parsed, so opening one article of
+/// a 20,000-line feed costs one line, not the feed.
+fn read_jsonl_record(path: &Path, record: usize) -> Result<Parsed, ArticleError> {
+    let text = decode::decode(&read_bytes(path)?)?;
+    let line = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .nth(record)
+        .ok_or(ArticleError::Changed)?;
+    let parsed = json::parse_jsonl(line)?
+        .pop()
+        .ok_or(ArticleError::Changed)??;
+    Ok(sanitize_fields(parsed))
 }
 
 /// Decodes, cleans and parses a file's bytes as `format`: one result per record (one for

@@ -330,3 +330,19 @@ fn hostile_file_names_never_reach_the_terminal() {
     let check = String::from_utf8(byline(&["check", "--library", root]).stdout).unwrap();
     assert!(check.contains("x\\u{1b}]0;PWNED"), "{check}");
 }
+
+#[test]
+fn every_article_reads_again_as_it_was_listed() {
+    // The reader re-reads an article when it is opened (a JSON Lines record by its line only).
+    let library = byline::library::Library::scan(&[fixtures()]);
+    assert!(library.articles.len() >= 20);
+    for (i, article) in library.articles.iter().enumerate() {
+        let parsed = library
+            .read(i)
+            .unwrap_or_else(|e| panic!("{}: {e}", article.title));
+        assert_eq!(parsed.title, article.title);
+        assert_eq!(parsed.author, article.author);
+        assert_eq!(parsed.date, article.date);
+        assert_eq!(parsed.body.word_count(), article.words, "{}", article.title);
+    }
+}
