@@ -116,6 +116,24 @@ pub struct Parsed {
     pub tags: Vec<String>,
 }
 
+impl Parsed {
+    /// Every piece of text the article holds, for checks that must cover them all.
+    pub fn texts(&self) -> Vec<&str> {
+        let mut all = vec![self.title.as_str()];
+        all.extend(self.author.as_deref());
+        all.extend(self.url.as_deref());
+        all.extend(self.source.as_deref());
+        all.extend(self.tags.iter().map(String::as_str));
+        for block in &self.body.blocks {
+            all.extend(block.spans().iter().map(|s| s.text.as_str()));
+            if let Block::Item { marker, .. } = block {
+                all.push(marker);
+            }
+        }
+        all
+    }
+}
+
 /// Where an article's text lives, so its body can be read again when it is opened.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Source {

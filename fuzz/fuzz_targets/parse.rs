@@ -3,7 +3,6 @@
 
 #![no_main]
 
-use byline::article::Block;
 use byline::library::{Format, parse_bytes};
 use byline::sanitize::is_invisible_or_control;
 use libfuzzer_sys::fuzz_target;
@@ -25,18 +24,7 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     for parsed in records.iter().flatten() {
-        let mut texts = vec![parsed.title.as_str()];
-        texts.extend(parsed.author.as_deref());
-        texts.extend(parsed.url.as_deref());
-        texts.extend(parsed.source.as_deref());
-        texts.extend(parsed.tags.iter().map(String::as_str));
-        for block in &parsed.body.blocks {
-            texts.extend(block.spans().iter().map(|s| s.text.as_str()));
-            if let Block::Item { marker, .. } = block {
-                texts.push(marker);
-            }
-        }
-        for text in texts {
+        for text in parsed.texts() {
             assert!(
                 !text.chars().any(is_invisible_or_control),
                 "control character in {text:?}"

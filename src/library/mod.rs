@@ -593,22 +593,6 @@ mod tests {
         Format::JsonLines,
     ];
 
-    /// Every string a parsed article holds, for checking them all.
-    fn strings(parsed: &Parsed) -> Vec<&str> {
-        let mut all = vec![parsed.title.as_str()];
-        all.extend(parsed.author.as_deref());
-        all.extend(parsed.url.as_deref());
-        all.extend(parsed.source.as_deref());
-        all.extend(parsed.tags.iter().map(String::as_str));
-        for block in &parsed.body.blocks {
-            all.extend(block.spans().iter().map(|s| s.text.as_str()));
-            if let Block::Item { marker, .. } = block {
-                all.push(marker);
-            }
-        }
-        all
-    }
-
     proptest! {
         #[test]
         fn any_bytes_in_any_format_parse_or_fail_cleanly(
@@ -617,7 +601,7 @@ mod tests {
         ) {
             if let Ok(records) = parse_bytes(&bytes, FORMATS[format]) {
                 for parsed in records.iter().flatten() {
-                    for text in strings(parsed) {
+                    for text in parsed.texts() {
                         prop_assert!(
                             !text.chars().any(|c| c == '\n' || sanitize::is_invisible_or_control(c)),
                             "{text:?}"
@@ -642,7 +626,7 @@ mod tests {
             };
             if let Ok(records) = parse_bytes(wrapped.as_bytes(), FORMATS[format]) {
                 for parsed in records.iter().flatten() {
-                    for text in strings(parsed) {
+                    for text in parsed.texts() {
                         prop_assert!(!text.chars().any(|c| c == '\n' || sanitize::is_invisible_or_control(c)), "{text:?}");
                     }
                 }
