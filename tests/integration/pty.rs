@@ -187,20 +187,18 @@ fn opens_the_sample_library_when_none_is_configured() {
 #[test]
 fn hangup_and_terminate_end_byline() {
     // byline used to spin forever after its terminal hung up (crossterm #793).
-    for signal in ["-HUP", "-TERM"] {
+    for (name, signal) in [("SIGHUP", libc::SIGHUP), ("SIGTERM", libc::SIGTERM)] {
         let home = TempLibrary::new();
         let mut session = Session::start(home.path(), &[]);
         session.wait_for("Articles");
-        let pid = session.child.process_id().expect("pid").to_string();
-        let status = std::process::Command::new("kill")
-            .args([signal, &pid])
-            .status()
-            .expect("run kill");
-        assert!(status.success());
+        let pid = session.child.process_id().expect("pid");
+        // SAFETY: kill(2) on the pid of a child this test started and has not reaped.
+        let sent = unsafe { libc::kill(pid as libc::pid_t, signal) };
+        assert_eq!(sent, 0, "{name} sent");
         session.wait_exit();
         assert!(
             !session.screen.lock().unwrap().screen().alternate_screen(),
-            "{signal}: left the alternate screen"
+            "{name}: left the alternate screen"
         );
     }
 }
