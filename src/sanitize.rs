@@ -53,6 +53,12 @@ pub fn clean(text: &str) -> String {
     out
 }
 
+/// `text` cleaned as [`clean`] does and set on one line: runs of whitespace, line breaks
+/// included, become single spaces. For titles, names and other one-line fields.
+pub fn one_line(text: &str) -> String {
+    clean(text).split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// A path as it may be shown: characters that could steer the terminal (in a file name they
 /// are rare but possible) are written visibly as `\u{1b}`, never passed through.
 pub fn display_path(path: &std::path::Path) -> String {

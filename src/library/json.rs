@@ -17,7 +17,8 @@ use serde_json::{Map, Number, Value};
 
 use super::FormatError;
 use crate::article::{Body, Parsed};
-use crate::{date, sanitize};
+use crate::date;
+use crate::sanitize::{self, one_line};
 
 // The names each field goes by, in order of preference.
 const TITLE: &[&str] = &["title", "headline"];
@@ -297,14 +298,6 @@ fn text(
         Some((_, Value::String(s))) => Ok(Some(one_line(s)).filter(|t| !t.is_empty())),
         Some((name, _)) => Err(wrong(name, "a string")),
     }
-}
-
-/// Cleans `text` and collapses its whitespace, newlines included, to single spaces.
-fn one_line(text: &str) -> String {
-    sanitize::clean(text)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 #[cfg(test)]

@@ -496,12 +496,7 @@ fn parse_text(text: &str) -> Result<Parsed, ArticleError> {
 /// Cleans every field again after parsing: JSON escapes (`\u001b`) and HTML entities
 /// (`&#27;`) decode to characters the raw text did not show. One-line fields lose line breaks.
 fn sanitize_fields(mut parsed: Parsed) -> Parsed {
-    let line = |s: &str| {
-        sanitize::clean(s)
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
+    let line = sanitize::one_line;
     parsed.title = line(&parsed.title);
     parsed.author = parsed.author.as_deref().map(line).filter(|a| !a.is_empty());
     parsed.url = parsed.url.as_deref().map(line);

@@ -23,7 +23,7 @@ use self::depth::limit_depth;
 use super::FormatError;
 use crate::article::{Block, Body, Inline, Parsed, Span};
 use crate::date;
-use crate::sanitize::is_invisible_or_control;
+use crate::sanitize::{is_invisible_or_control, one_line};
 
 /// Longer than this, a byline element holds more than a name (a whole paragraph, a bio).
 const AUTHOR_MAX_CHARS: usize = 100;
@@ -147,7 +147,7 @@ impl<'a> Page<'a> {
         self.metas
             .iter()
             .filter(move |(k, _)| k == key)
-            .map(|(_, content)| clean(content))
+            .map(|(_, content)| one_line(content))
             .filter(|content| !content.is_empty())
     }
 
@@ -176,14 +176,14 @@ impl<'a> Page<'a> {
 
     fn date(&self) -> Option<jiff::civil::Date> {
         self.metas("article:published_time")
-            .chain(self.time.map(clean))
+            .chain(self.time.map(one_line))
             .chain(self.metas("date"))
             .find_map(|d| date::parse(&d))
     }
 
     fn url(&self) -> Option<String> {
         self.canonical
-            .map(clean)
+            .map(one_line)
             .filter(|url| !url.is_empty())
             .or_else(|| self.first_meta("og:url"))
     }
@@ -194,7 +194,7 @@ impl<'a> Page<'a> {
         if tags.is_empty() {
             tags = self
                 .metas("keywords")
-                .flat_map(|k| k.split(',').map(clean).collect::<Vec<_>>())
+                .flat_map(|k| k.split(',').map(one_line).collect::<Vec<_>>())
                 .filter(|tag| !tag.is_empty())
                 .collect();
         }
@@ -221,22 +221,8 @@ fn has_token(attr: Option<&str>, token: &str) -> bool {
 
 /// An element's text, cleaned, if it has any.
 fn text_of(element: Option<ElementRef<'_>>) -> Option<String> {
-    let text = clean(&element?.text().collect::<String>());
+    let text = one_line(&element?.text().collect::<String>());
     (!text.is_empty()).then_some(text)
-}
-
-/// `text` with whitespace runs collapsed to single spaces, trimmed, and with control and
-/// invisible characters dropped.
-fn clean(text: &str) -> String {
-    text.split_whitespace()
-        .map(|word| {
-            word.chars()
-                .filter(|c| !is_invisible_or_control(*c))
-                .collect::<String>()
-        })
-        .filter(|word| !word.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 fn strip_by(text: &str) -> &str {
@@ -636,7 +622,7 @@ impl<'t> Reader<'t> {
             return;
         }
         let text = blocks.iter().map(Block::text).collect::<Vec<_>>().join(" ");
-        if clean(&text) == self.title {
+        if one_line(&text) == self.title {
             self.blocks.truncate(from);
         }
     }
@@ -1005,7 +991,8 @@ mod tests {
             "<p>red&#x1b;]0;owned&#7;&#x202e; text</p>",
         ))
         .unwrap();
-        assert_eq!(a.title, "Bad[31m title");
+        // The whole sequence goes, not just its ESC.
+        assert_eq!(a.title, "Bad title");
         assert!(
             a.body.blocks[0]
                 .text()
