@@ -278,15 +278,19 @@ impl App {
     /// Applies one action to the state.
     pub fn update(&mut self, action: Action) {
         if let Some(overlay) = self.overlay {
-            let lines = match overlay {
-                Overlay::Help => crate::keymap::BINDINGS.len(),
+            let most = match overlay {
+                // Scrolled at most until its last line shows.
+                Overlay::Help => {
+                    let lines = crate::keymap::help_lines(self.area.width);
+                    lines.saturating_sub(self.area.height.saturating_sub(2) as usize)
+                }
                 // Long problems wrap to several rows; the overlay clamps what it shows.
                 Overlay::Problems => self.library.problems.len() * 4,
             };
             match action {
                 Action::Quit => self.quit = true,
                 Action::Resize { width, height } => self.resize(Rect::new(0, 0, width, height)),
-                Action::ScrollDown => self.overlay_scroll = (self.overlay_scroll + 1).min(lines),
+                Action::ScrollDown => self.overlay_scroll = (self.overlay_scroll + 1).min(most),
                 Action::ScrollUp => self.overlay_scroll = self.overlay_scroll.saturating_sub(1),
                 // Any other key closes the overlay.
                 _ => self.overlay = None,
@@ -640,6 +644,10 @@ mod tests {
     #[test]
     fn overlays_scroll_and_close_on_any_other_key() {
         let mut app = app();
+        app.update(Action::Resize {
+            width: 60,
+            height: 12,
+        });
         app.update(Action::ToggleHelp);
         assert_eq!(app.overlay(), Some(Overlay::Help));
         app.update(Action::ScrollDown);
@@ -662,6 +670,25 @@ mod tests {
             0,
             "the sample library has no problems to scroll"
         );
+    }
+
+    #[test]
+    fn help_scrolls_no_further_than_its_last_line() {
+        let mut app = app();
+        app.update(Action::ToggleHelp);
+        app.update(Action::ScrollDown);
+        assert_eq!(app.overlay_scroll(), 0, "at 100x30 the help fits");
+        app.update(Action::Resize {
+            width: 60,
+            height: 12,
+        });
+        for _ in 0..200 {
+            app.update(Action::ScrollDown);
+        }
+        let most = crate::keymap::help_lines(60) - 10;
+        assert_eq!(app.overlay_scroll(), most);
+        app.update(Action::ScrollUp);
+        assert_eq!(app.overlay_scroll(), most - 1);
     }
 
     #[test]

@@ -134,6 +134,64 @@ pub const BINDINGS: &[Binding] = &[
     key(Overlay, K::Up, A::ScrollUp),
 ];
 
+/// From this width on, the help overlay lists its keys in two columns.
+const HELP_TWO_COLUMNS: u16 = 88;
+
+/// The help overlay's columns on a screen `width` wide, each listing the keys of these modes.
+pub fn help_columns(width: u16) -> &'static [&'static [Mode]] {
+    if width >= HELP_TWO_COLUMNS {
+        &[&[Mode::List, Mode::Anywhere], &[Mode::Reader, Mode::Filter]]
+    } else {
+        &[&[Mode::List, Mode::Reader, Mode::Filter, Mode::Anywhere]]
+    }
+}
+
+/// The help overlay's width on a screen `width` wide (before it is fitted to the screen).
+pub fn help_width(width: u16) -> u16 {
+    if width >= HELP_TWO_COLUMNS {
+        HELP_TWO_COLUMNS
+    } else {
+        44
+    }
+}
+
+/// One mode's help: each action with all its keys, in binding order.
+pub fn help_rows(mode: Mode) -> Vec<(String, &'static str)> {
+    let mut actions: Vec<Action> = Vec::new();
+    for b in BINDINGS.iter().filter(|b| b.mode == mode) {
+        if !actions.contains(&b.action) {
+            actions.push(b.action);
+        }
+    }
+    let mut rows: Vec<(String, &'static str)> = actions
+        .into_iter()
+        .map(|action| {
+            let keys: Vec<String> = BINDINGS
+                .iter()
+                .filter(|b| b.mode == mode && b.action == action)
+                .map(|b| label(b.code, b.modifiers))
+                .collect();
+            (keys.join(" "), action.describe())
+        })
+        .collect();
+    if mode == Mode::Filter {
+        rows.push(("text".to_string(), "type to filter"));
+    }
+    rows
+}
+
+/// Lines the help overlay's longest column takes on a screen `width` wide.
+pub fn help_lines(width: u16) -> usize {
+    help_columns(width)
+        .iter()
+        .map(|modes| {
+            let rows: usize = modes.iter().map(|&m| help_rows(m).len() + 1).sum();
+            rows + modes.len().saturating_sub(1)
+        })
+        .max()
+        .unwrap_or(0)
+}
+
 /// The action a key press asks for in `mode`, if any.
 pub fn action_for(mode: Mode, event: KeyEvent) -> Option<Action> {
     if event.kind == KeyEventKind::Release {
