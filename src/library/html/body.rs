@@ -1,0 +1,340 @@
+//! The readable text of a page: blocks and styled spans from the element that holds the
+//! article, set as a browser sets it (whitespace collapsed, block elements as blocks, `<br>` as
+//! a break), walked with an explicit stack.
+
+use scraper::ElementRef;
+use scraper::node::Element;
+
+use super::{Kind, Visit, kind, walk};
+use crate::article::{Block, Body, Inline, Span};
+use crate::sanitize::{is_invisible_or_control, one_line};
+
+/// Columns between tab stops in preformatted text.
+const TAB_WIDTH: usize = 4;
+
+/// Reads the blocks of the article under `content`.
+pub(super) fn read_body(content: ElementRef<'_>, title: &str) -> Body {
+    let mut reader = Reader::new(title);
+    walk(content, |visit| match visit {
+        Visit::Open(element) => reader.open(element),
+        Visit::Close(element) => {
+            reader.close(element);
+            true
+        }
+        Visit::Text(text) => {
+            reader.text(text);
+            true
+        }
+    });
+    reader.flush();
+    Body {
+        blocks: reader.blocks,
+    }
+}
+
+/// A block element whose text takes its shape: the innermost one decides a block's kind.
+enum Role {
+    /// `title_from` is where an `<h1>`'s blocks start, to drop it if it repeats the title.
+    Heading {
+        title_from: Option<usize>,
+    },
+    Quote,
+    /// `marker` is taken by the item's first block; later ones (after a nested list or a second
+    /// paragraph) get blanks as wide, so they line up under the first.
+    Item {
+        marker: Option<String>,
+        blank: String,
+        depth: u8,
+    },
+}
+
+/// An open `<ul>` or `<ol>` and the number its next item takes.
+struct List {
+    ordered: bool,
+    next: i64,
+    step: i64,
+}
+
+/// Sets text into blocks as the walk goes, one element or text node at a time.
+struct Reader<'t> {
+    title: &'t str,
+    blocks: Vec<Block>,
+    /// The block being set.
+    run: Vec<Span>,
+    /// A collapsed space waiting for the next word, with the style of the word before it.
+    space: Option<Inline>,
+    /// Characters since the start of the line, for tab stops in preformatted text.
+    column: usize,
+    roles: Vec<Role>,
+    lists: Vec<List>,
+    /// How many open elements set each style, and how many `<pre>`s are open.
+    emphasis: usize,
+    strong: usize,
+    code: usize,
+    link: usize,
+    pre: usize,
+}
+
+impl<'t> Reader<'t> {
+    fn new(title: &'t str) -> Self {
+        Self {
+            title,
+            blocks: Vec::new(),
+            run: Vec::new(),
+            space: None,
+            column: 0,
+            roles: Vec::new(),
+            lists: Vec::new(),
+            emphasis: 0,
+            strong: 0,
+            code: 0,
+            link: 0,
+            pre: 0,
+        }
+    }
+
+    /// Handles an element's start; returns whether to read what is inside it.
+    fn open(&mut self, element: ElementRef<'_>) -> bool {
+        match kind(element.value()) {
+            Kind::Skip => return false,
+            Kind::Block | Kind::Break => self.flush(),
+            Kind::Heading { top } => {
+                self.flush();
+                let title_from = top.then_some(self.blocks.len());
+                self.roles.push(Role::Heading { title_from });
+            }
+            Kind::Quote => {
+                self.flush();
+                self.roles.push(Role::Quote);
+            }
+            Kind::List { ordered } => {
+                self.flush();
+                self.lists.push(List::new(element, ordered));
+            }
+            Kind::Item => {
+                self.flush();
+                let role = self.item(element.value());
+                self.roles.push(role);
+            }
+            Kind::Pre => {
+                self.flush();
+                self.pre += 1;
+            }
+            Kind::Style(style) => *self.count(style) += 1,
+            Kind::Inline => {}
+        }
+        true
+    }
+
+    /// Handles the end of an element that [`Reader::open`] entered.
+    fn close(&mut self, element: ElementRef<'_>) {
+        match kind(element.value()) {
+            Kind::Skip | Kind::Inline => {}
+            Kind::Block | Kind::Break => self.flush(),
+            Kind::Heading { .. } => {
+                self.flush();
+                if let Some(Role::Heading {
+                    title_from: Some(from),
+                }) = self.roles.pop()
+                {
+                    self.drop_if_title(from);
+                }
+            }
+            Kind::Quote | Kind::Item => {
+                self.flush();
+                self.roles.pop();
+            }
+            Kind::List { .. } => {
+                self.flush();
+                self.lists.pop();
+            }
+            Kind::Pre => {
+                self.flush();
+                self.pre = self.pre.saturating_sub(1);
+            }
+            Kind::Style(style) => {
+                let count = self.count(style);
+                *count = count.saturating_sub(1);
+            }
+        }
+    }
+
+    fn count(&mut self, style: Inline) -> &mut usize {
+        match style {
+            Inline::Emphasis => &mut self.emphasis,
+            Inline::Strong => &mut self.strong,
+            Inline::Link => &mut self.link,
+            // Plain text has no element of its own; it never reaches here.
+            Inline::Code | Inline::Plain => &mut self.code,
+        }
+    }
+
+    /// The style of text here: code over link over strong over emphasis, as a span has one.
+    fn style(&self) -> Inline {
+        if self.pre > 0 || self.code > 0 {
+            Inline::Code
+        } else if self.link > 0 {
+            Inline::Link
+        } else if self.strong > 0 {
+            Inline::Strong
+        } else if self.emphasis > 0 {
+            Inline::Emphasis
+        } else {
+            Inline::Plain
+        }
+    }
+
+    /// The role of a new `<li>`, numbered by its list.
+    fn item(&mut self, element: &Element) -> Role {
+        let depth = u8::try_from(self.lists.len().saturating_sub(1)).unwrap_or(u8::MAX);
+        let marker = match self.lists.last_mut() {
+            Some(list) if list.ordered => {
+                let n = element
+                    .attr("value")
+                    .and_then(|v| v.trim().parse().ok())
+                    .unwrap_or(list.next);
+                list.next = n.saturating_add(list.step);
+                format!("{n}.")
+            }
+            _ => "•".to_string(),
+        };
+        Role::Item {
+            blank: " ".repeat(marker.chars().count()),
+            marker: Some(marker),
+            depth,
+        }
+    }
+
+    fn text(&mut self, text: &str) {
+        if self.pre > 0 {
+            self.preformatted(text);
+            return;
+        }
+        let style = self.style();
+        for c in text.chars() {
+            if c.is_ascii_whitespace() {
+                // HTML's whitespace; a no-break space is text and is kept.
+                if self.space.is_none() {
+                    self.space = self.run.last().map(|span| span.style);
+                }
+            } else if !is_invisible_or_control(c) {
+                if let Some(before) = self.space.take() {
+                    // A space between two styles is plain, so a link's underline stops at it.
+                    let space_style = if before == style {
+                        style
+                    } else {
+                        Inline::Plain
+                    };
+                    self.push(' ', space_style);
+                }
+                self.push(c, style);
+            }
+        }
+    }
+
+    fn preformatted(&mut self, text: &str) {
+        for c in text.chars() {
+            match c {
+                '\n' => self.flush(),
+                '\t' => {
+                    for _ in 0..TAB_WIDTH - self.column % TAB_WIDTH {
+                        self.push(' ', Inline::Code);
+                    }
+                }
+                c if c.is_whitespace() => self.push(' ', Inline::Code),
+                c if is_invisible_or_control(c) => {}
+                c => self.push(c, Inline::Code),
+            }
+        }
+    }
+
+    /// Adds a character to the block being set, merging it into the last span of its style.
+    fn push(&mut self, c: char, style: Inline) {
+        self.column += 1;
+        match self.run.last_mut() {
+            Some(span) if span.style == style => span.text.push(c),
+            _ => self.run.push(Span::new(c.to_string(), style)),
+        }
+    }
+
+    /// Ends the block being set, if it has any text, as the innermost role makes it.
+    fn flush(&mut self) {
+        self.space = None;
+        self.column = 0;
+        let mut spans = std::mem::take(&mut self.run);
+        trim(&mut spans);
+        if spans.is_empty() {
+            return;
+        }
+        let block = match self.roles.last_mut() {
+            None => Block::Paragraph(spans),
+            Some(Role::Heading { .. }) => Block::Heading(spans),
+            Some(Role::Quote) => Block::Quote(spans),
+            Some(Role::Item {
+                marker,
+                blank,
+                depth,
+            }) => Block::Item {
+                marker: marker.take().unwrap_or_else(|| blank.clone()),
+                depth: *depth,
+                spans,
+            },
+        };
+        self.blocks.push(block);
+    }
+
+    /// Drops the blocks from `from` on when together they only repeat the title.
+    fn drop_if_title(&mut self, from: usize) {
+        let Some(blocks) = self.blocks.get(from..) else {
+            return;
+        };
+        if blocks.is_empty() {
+            return;
+        }
+        let text = blocks.iter().map(Block::text).collect::<Vec<_>>().join(" ");
+        if one_line(&text) == self.title {
+            self.blocks.truncate(from);
+        }
+    }
+}
+
+impl List {
+    fn new(element: ElementRef<'_>, ordered: bool) -> Self {
+        let reversed = ordered && element.attr("reversed").is_some();
+        let start = element.attr("start").and_then(|s| s.trim().parse().ok());
+        let next = start.unwrap_or_else(|| {
+            if reversed {
+                let items = element.child_elements();
+                let count = items.filter(|e| e.value().name() == "li").count();
+                i64::try_from(count).unwrap_or(i64::MAX)
+            } else {
+                1
+            }
+        });
+        Self {
+            ordered,
+            next,
+            step: if reversed { -1 } else { 1 },
+        }
+    }
+}
+
+/// Trims whitespace (no-break spaces too) from both ends of a block, dropping spans it empties.
+fn trim(spans: &mut Vec<Span>) {
+    let blank = spans
+        .iter()
+        .take_while(|span| span.text.trim_start().is_empty())
+        .count();
+    spans.drain(..blank);
+    if let Some(first) = spans.first_mut() {
+        let kept = first.text.trim_start().len();
+        first.text.drain(..first.text.len() - kept);
+    }
+    while let Some(last) = spans.last_mut() {
+        last.text.truncate(last.text.trim_end().len());
+        if !last.text.is_empty() {
+            break;
+        }
+        spans.pop();
+    }
+}
