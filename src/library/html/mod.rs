@@ -21,7 +21,7 @@ mod body;
 mod depth;
 
 use self::body::read_body;
-use self::depth::limit_depth;
+use self::depth::{limit_depth, limit_formatting};
 use super::FormatError;
 use crate::article::{Inline, Parsed};
 use crate::date;
@@ -34,7 +34,7 @@ const AUTHOR_MAX_CHARS: usize = 100;
 ///
 /// Fails only when the page names no title anywhere (`og:title`, `<title>` or an `<h1>`).
 pub fn parse(text: &str) -> Result<Parsed, FormatError> {
-    let html = Html::parse_document(&limit_depth(text));
+    let html = Html::parse_document(&limit_formatting(&limit_depth(text)));
     let no_title = || FormatError::new("HTML page without a title");
     let root = html
         .tree
