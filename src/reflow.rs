@@ -96,15 +96,20 @@ pub fn article(header: &Header<'_>, body: &Body, width: usize) -> Vec<Line> {
     }
     let mut previous: Option<&Block> = None;
     for block in &body.blocks {
-        // Items of one list sit on consecutive lines; other blocks have a blank line between.
-        let tight = matches!(
-            (previous, block),
-            (Some(Block::Item { .. }), Block::Item { .. })
-        );
-        if !tight {
-            lines.push(Line::default());
+        // Items of one list and lines of one code block sit on consecutive lines; paragraphs of
+        // one quote keep their bar across the blank line; other blocks have a blank line between.
+        match (previous, block) {
+            (Some(Block::Item { .. }), Block::Item { .. }) => {}
+            (Some(p), b) if is_code(p) && is_code(b) => {}
+            (Some(Block::Quote(_)), Block::Quote(_)) => {
+                let mut bar = Line::default();
+                bar.push("│", Tone::Marker);
+                lines.push(bar);
+            }
+            _ => lines.push(Line::default()),
         }
         match block {
+            Block::Paragraph(spans) if is_code(block) => lines.extend(preformatted(spans, width)),
             Block::Paragraph(spans) => lines.extend(wrap(spans, Tone::Text(Inline::Plain), width)),
             Block::Heading(spans) => lines.extend(wrap(spans, Tone::Heading, width)),
             Block::Quote(spans) => lines.extend(hanging(spans, Tone::Quote, "│ ", "│ ", width)),
@@ -145,6 +150,32 @@ fn hanging(spans: &[Span], tone: Tone, first: &str, rest: &str, width: usize) ->
             out
         })
         .collect()
+}
+
+/// A paragraph that is all code: a line of a code block.
+fn is_code(block: &Block) -> bool {
+    matches!(block, Block::Paragraph(spans)
+        if !spans.is_empty() && spans.iter().all(|s| s.style == Inline::Code))
+}
+
+/// A line of code, kept as written (indentation too) and broken only where it meets the edge.
+fn preformatted(spans: &[Span], width: usize) -> Vec<Line> {
+    let tone = Tone::Text(Inline::Code);
+    let text: String = spans.iter().map(|s| s.text.as_str()).collect();
+    let mut lines = vec![Line::default()];
+    let mut used = 0;
+    for grapheme in cells(text.trim_end(), width) {
+        let w = grapheme.width();
+        if used + w > width && used > 0 {
+            lines.push(Line::default());
+            used = 0;
+        }
+        if let Some(line) = lines.last_mut() {
+            line.push(grapheme, tone);
+        }
+        used += w;
+    }
+    lines
 }
 
 /// The graphemes of `text`; one wider than `width` (a rare base and spacing mark) is split
@@ -364,6 +395,40 @@ mod tests {
                 "• first item wraps",
                 "  onto two",
                 "  • nested",
+            ]
+        );
+    }
+
+    #[test]
+    fn code_keeps_its_lines_and_indentation() {
+        let code = |t: &str| Block::Paragraph(vec![Span::new(t, Inline::Code)]);
+        let body = Body {
+            blocks: vec![
+                code("fn main() {"),
+                code("    println!(\"a long line that goes past the edge\");"),
+                code("}"),
+                Block::Quote(vec![Span::new("one", Inline::Plain)]),
+                Block::Quote(vec![Span::new("two", Inline::Plain)]),
+            ],
+        };
+        let header = Header {
+            title: "T",
+            byline: String::new(),
+        };
+        let text: Vec<String> = article(&header, &body, 30).iter().map(Line::text).collect();
+        assert_eq!(
+            text,
+            [
+                "T",
+                "",
+                "fn main() {",
+                "    println!(\"a long line that",
+                " goes past the edge\");",
+                "}",
+                "",
+                "│ one",
+                "│",
+                "│ two",
             ]
         );
     }

@@ -44,6 +44,12 @@ pub fn clean(text: &str) -> String {
             // CSI as a single C1 character.
             '\u{9b}' => skip_csi(&mut chars),
             c if is_invisible_or_control(c) => {}
+            // Flags are pairs of regional indicators, which terminals disagree on the width of
+            // (one cell or two per letter), leaving stray halves on screen: write their letters.
+            c @ '\u{1f1e6}'..='\u{1f1ff}' => {
+                out.push(char::from(b'A' + (c as u32 - 0x1f1e6) as u8));
+                column += 1;
+            }
             c => {
                 out.push(c);
                 column += 1;
@@ -214,6 +220,11 @@ mod tests {
         assert_eq!(clean(family), family);
         assert_eq!(clean("می\u{200c}خواهم"), "می\u{200c}خواهم");
         assert_eq!(clean("“Curly” — dash"), "“Curly” — dash");
+    }
+
+    #[test]
+    fn flags_become_their_letters() {
+        assert_eq!(clean("Paris 🇫🇷 and 🇯🇵"), "Paris FR and JP");
     }
 
     #[test]

@@ -25,12 +25,28 @@ pub fn decode(bytes: &[u8]) -> Result<String, DecodeError> {
     if bytes[..bytes.len().min(BINARY_SNIFF)].contains(&0) {
         return Err(DecodeError::Binary);
     }
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Ok(text.to_string()),
-        Err(_) => Ok(WINDOWS_1252
-            .decode_without_bom_handling(bytes)
-            .0
-            .into_owned()),
+    Ok(utf8_else_windows_1252(bytes))
+}
+
+/// UTF-8 where the bytes are UTF-8, and each byte that is not read as Windows-1252: one stray
+/// byte in a UTF-8 file must not garble the rest of it.
+fn utf8_else_windows_1252(mut bytes: &[u8]) -> String {
+    let mut text = String::with_capacity(bytes.len());
+    loop {
+        match std::str::from_utf8(bytes) {
+            Ok(valid) => {
+                text.push_str(valid);
+                return text;
+            }
+            Err(err) => {
+                let (valid, rest) = bytes.split_at(err.valid_up_to());
+                // Checked just above: this prefix is valid UTF-8.
+                text.push_str(std::str::from_utf8(valid).unwrap_or_default());
+                let bad = err.error_len().unwrap_or(rest.len()).max(1);
+                text.push_str(&WINDOWS_1252.decode_without_bom_handling(&rest[..bad]).0);
+                bytes = &rest[bad..];
+            }
+        }
     }
 }
 
@@ -45,6 +61,14 @@ mod tests {
         assert_eq!(decode(b"Caf\xe9 \x93quoted\x94").unwrap(), "Café “quoted”");
         assert_eq!(decode(b"\xff\xfeC\0a\0f\0\xe9\0").unwrap(), "Café");
         assert_eq!(decode(b"\xfe\xff\0C\0a\0f\0\xe9").unwrap(), "Café");
+    }
+
+    #[test]
+    fn a_stray_byte_does_not_garble_the_utf8_around_it() {
+        assert_eq!(
+            decode(b"Mixed \xc3\xa9 utf8 then \xe9 raw").unwrap(),
+            "Mixed é utf8 then é raw"
+        );
     }
 
     #[test]

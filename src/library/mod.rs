@@ -47,11 +47,12 @@ pub enum Format {
 impl Format {
     /// The format of a file, or `None` for files that are not articles (images, hidden files).
     pub fn of(path: &Path) -> Option<Self> {
-        let name = path.file_name()?.to_str()?;
+        // Names that are not UTF-8 are still articles: compare what can be read of them.
+        let name = path.file_name()?.to_string_lossy();
         if name.starts_with('.') {
             return None;
         }
-        let Some(extension) = path.extension().and_then(|e| e.to_str()) else {
+        let Some(extension) = path.extension().map(|e| e.to_string_lossy()) else {
             return Some(Format::Plain);
         };
         match extension.to_ascii_lowercase().as_str() {

@@ -3,9 +3,9 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Widget};
+use ratatui::widgets::{Block, Paragraph, Widget};
 
-use super::centered;
+use super::{centered, clear_popup};
 use crate::keymap::{self, Mode};
 use crate::theme::Theme;
 
@@ -28,7 +28,7 @@ pub fn render(theme: &Theme, scroll: usize, area: Rect, buf: &mut Buffer) {
     } else {
         " Keys · any key closes "
     };
-    Clear.render(popup, buf);
+    clear_popup(popup, buf);
     let block = Block::bordered()
         .border_style(theme.border_focused.style())
         .title(Span::styled(title, theme.pane_title.style()));

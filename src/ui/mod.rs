@@ -47,6 +47,23 @@ fn render_too_small(theme: &Theme, area: Rect, frame: &mut Frame) {
     frame.render_widget(note, area);
 }
 
+/// Clears `popup` for an overlay, and the cell just left of it where a wide character (CJK,
+/// emoji) drawn beneath would otherwise spill over the overlay's border.
+fn clear_popup(popup: Rect, buf: &mut ratatui::buffer::Buffer) {
+    use ratatui::widgets::{Clear, Widget};
+    Clear.render(popup, buf);
+    if popup.x == 0 {
+        return;
+    }
+    for y in popup.top()..popup.bottom() {
+        if let Some(cell) = buf.cell_mut((popup.x - 1, y)) {
+            if unicode_width::UnicodeWidthStr::width(cell.symbol()) > 1 {
+                cell.set_symbol(" ");
+            }
+        }
+    }
+}
+
 /// A rectangle of at most `width` by `height`, centred in `area`.
 fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let width = width.min(area.width);
@@ -56,5 +73,21 @@ fn centered(area: Rect, width: u16, height: u16) -> Rect {
         y: area.y + (area.height - height) / 2,
         width,
         height,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::buffer::Buffer;
+
+    use super::*;
+
+    #[test]
+    fn a_wide_character_beside_an_overlay_does_not_cover_its_border() {
+        let mut buf = Buffer::empty(Rect::new(0, 0, 10, 2));
+        buf.set_string(3, 0, "日本", ratatui::style::Style::new());
+        clear_popup(Rect::new(4, 0, 6, 2), &mut buf);
+        assert_eq!(buf[(3, 0)].symbol(), " ");
+        assert_eq!(buf[(4, 0)].symbol(), " ");
     }
 }

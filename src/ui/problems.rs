@@ -3,9 +3,9 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
-use super::centered;
+use super::{centered, clear_popup};
 use crate::app::App;
 use crate::library::Origin;
 use crate::sanitize::display_path;
@@ -64,7 +64,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             "any key closes"
         }
     );
-    Clear.render(popup, buf);
+    clear_popup(popup, buf);
     let block = Block::bordered()
         .border_style(theme.border_focused.style())
         .title(Span::styled(title, theme.pane_title.style()));

@@ -219,3 +219,21 @@ fn a_file_deleted_after_the_scan_is_a_reason_in_the_reading_pane() {
         other => panic!("expected a failure, got {other:?}"),
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn a_file_name_that_is_not_utf8_is_still_read() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+
+    let lib = TempLibrary::new();
+    let name = OsStr::from_bytes(b"bad\xffname.txt");
+    std::fs::write(
+        lib.path().join(name),
+        "Odd name\n\nAnn Author\n\n1 May 2020\n\nBody.\n",
+    )
+    .unwrap();
+    let library = Library::scan(&[lib.path().to_path_buf()]);
+    assert_eq!(library.articles.len(), 1, "{:?}", library.problems);
+    assert_eq!(library.articles[0].title, "Odd name");
+}
