@@ -7,19 +7,11 @@ use byline::library::{Format, parse_bytes};
 use byline::sanitize::is_invisible_or_control;
 use libfuzzer_sys::fuzz_target;
 
-const FORMATS: [Format; 5] = [
-    Format::Plain,
-    Format::Markdown,
-    Format::Html,
-    Format::Json,
-    Format::JsonLines,
-];
-
 fuzz_target!(|data: &[u8]| {
     let Some((&selector, bytes)) = data.split_first() else {
         return;
     };
-    let format = FORMATS[usize::from(selector) % FORMATS.len()];
+    let format = Format::ALL[usize::from(selector) % Format::ALL.len()];
     let Ok(records) = parse_bytes(bytes, format) else {
         return;
     };

@@ -65,6 +65,15 @@ impl Format {
         }
     }
 
+    /// Every format, for tests and fuzzing that must try them all.
+    pub const ALL: [Format; 5] = [
+        Format::Plain,
+        Format::Markdown,
+        Format::Html,
+        Format::Json,
+        Format::JsonLines,
+    ];
+
     /// Whether one file can hold several articles.
     fn has_records(self) -> bool {
         matches!(self, Format::Json | Format::JsonLines)
@@ -581,21 +590,13 @@ mod tests {
         assert_eq!(a.id, "6f983ee22975d97e");
     }
 
-    const FORMATS: [Format; 5] = [
-        Format::Plain,
-        Format::Markdown,
-        Format::Html,
-        Format::Json,
-        Format::JsonLines,
-    ];
-
     proptest! {
         #[test]
         fn any_bytes_in_any_format_parse_or_fail_cleanly(
             bytes in proptest::collection::vec(any::<u8>(), 0..600),
             format in 0usize..5,
         ) {
-            if let Ok(records) = parse_bytes(&bytes, FORMATS[format]) {
+            if let Ok(records) = parse_bytes(&bytes, Format::ALL[format]) {
                 for parsed in records.iter().flatten() {
                     for text in parsed.texts() {
                         prop_assert!(
@@ -613,14 +614,14 @@ mod tests {
             format in 0usize..5,
         ) {
             let text = words.join(" ");
-            let wrapped = match FORMATS[format] {
+            let wrapped = match Format::ALL[format] {
                 Format::Json => serde_json::json!({"title": text, "author": text, "body": text}).to_string(),
                 Format::JsonLines => serde_json::json!({"title": text, "body": text}).to_string(),
                 Format::Html => format!("<title>{text}</title><p>{text}</p>"),
                 Format::Markdown => format!("# {text}\n\n{text}"),
                 Format::Plain => format!("{text}\n\n{text}"),
             };
-            if let Ok(records) = parse_bytes(wrapped.as_bytes(), FORMATS[format]) {
+            if let Ok(records) = parse_bytes(wrapped.as_bytes(), Format::ALL[format]) {
                 for parsed in records.iter().flatten() {
                     for text in parsed.texts() {
                         prop_assert!(!text.chars().any(|c| c == '\n' || sanitize::is_invisible_or_control(c)), "{text:?}");

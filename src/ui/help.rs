@@ -3,9 +3,9 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Widget};
+use ratatui::widgets::{Paragraph, Widget};
 
-use super::{centered, clear_popup};
+use super::{centered, overlay_frame};
 use crate::keymap::{self, Mode};
 use crate::theme::Theme;
 
@@ -21,26 +21,14 @@ pub fn render(theme: &Theme, scroll: usize, area: Rect, buf: &mut Buffer) {
         width,
         u16::try_from(lines).unwrap_or(u16::MAX).saturating_add(2),
     );
-    let visible = popup.height.saturating_sub(2) as usize;
-    let scroll = scroll.min(lines.saturating_sub(visible));
-    let title = if lines > visible {
-        " Keys · j/k scroll · other keys close "
-    } else {
-        " Keys · any key closes "
-    };
-    clear_popup(popup, buf);
-    let block = Block::bordered()
-        .border_style(theme.border_focused.style())
-        .title(Span::styled(title, theme.pane_title.style()));
+    let (block, scroll) = overlay_frame("Keys", popup, lines, scroll, theme, buf);
     let inner = block.inner(popup);
     block.render(popup, buf);
     let areas = Layout::horizontal(vec![Constraint::Fill(1); columns.len()])
         .spacing(2)
         .split(inner);
     for (lines, area) in columns.into_iter().zip(areas.iter()) {
-        Paragraph::new(lines)
-            .scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0))
-            .render(*area, buf);
+        Paragraph::new(lines).scroll((scroll, 0)).render(*area, buf);
     }
 }
 

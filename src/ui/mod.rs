@@ -47,6 +47,33 @@ fn render_too_small(theme: &Theme, area: Rect, frame: &mut Frame) {
     frame.render_widget(note, area);
 }
 
+/// An overlay's frame: clears `popup` and returns its bordered block, titled with `name` and
+/// how to leave (or scroll) it, and `scroll` clamped so that the last of `rows` stays in view.
+fn overlay_frame(
+    name: &str,
+    popup: Rect,
+    rows: usize,
+    scroll: usize,
+    theme: &Theme,
+    buf: &mut ratatui::buffer::Buffer,
+) -> (ratatui::widgets::Block<'static>, u16) {
+    let visible = popup.height.saturating_sub(2) as usize;
+    let scroll = scroll.min(rows.saturating_sub(visible));
+    let how = if rows > visible {
+        "j/k scroll · other keys close"
+    } else {
+        "any key closes"
+    };
+    clear_popup(popup, buf);
+    let block = ratatui::widgets::Block::bordered()
+        .border_style(theme.border_focused.style())
+        .title(ratatui::text::Span::styled(
+            format!(" {name} · {how} "),
+            theme.pane_title.style(),
+        ));
+    (block, u16::try_from(scroll).unwrap_or(u16::MAX))
+}
+
 /// Clears `popup` for an overlay, and the cell just left of it where a wide character (CJK,
 /// emoji) drawn beneath would otherwise spill over the overlay's border.
 fn clear_popup(popup: Rect, buf: &mut ratatui::buffer::Buffer) {

@@ -3,9 +3,9 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use super::{centered, clear_popup};
+use super::{centered, overlay_frame};
 use crate::app::App;
 use crate::library::Origin;
 use crate::sanitize::display_path;
@@ -52,25 +52,12 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         width,
         u16::try_from(rows).unwrap_or(u16::MAX).saturating_add(2),
     );
-    let visible = popup.height.saturating_sub(2) as usize;
-    let scroll = app.overlay_scroll().min(rows.saturating_sub(visible));
     let count = problems.len();
-    let title = format!(
-        " {count} problem{} · {} ",
-        if count == 1 { "" } else { "s" },
-        if rows > visible {
-            "j/k scroll · other keys close"
-        } else {
-            "any key closes"
-        }
-    );
-    clear_popup(popup, buf);
-    let block = Block::bordered()
-        .border_style(theme.border_focused.style())
-        .title(Span::styled(title, theme.pane_title.style()));
+    let name = format!("{count} problem{}", if count == 1 { "" } else { "s" });
+    let (block, scroll) = overlay_frame(&name, popup, rows, app.overlay_scroll(), theme, buf);
     Paragraph::new(lines)
         .block(block)
         .wrap(Wrap { trim: false })
-        .scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0))
+        .scroll((scroll, 0))
         .render(popup, buf);
 }
