@@ -11,9 +11,10 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use byline::article::{Article, Block, Body, Inline, Source, Span};
-use byline::filter::{Matcher, filter};
+use byline::filter::{Hit, Matcher, Sort, filter};
 use byline::index::{Field, Index};
 use byline::library::Library;
+use byline::query::Query;
 use byline::reflow;
 use jiff::civil::Date;
 use nucleo_matcher::pattern::{AtomKind, CaseMatching, Normalization, Pattern};
@@ -202,6 +203,7 @@ fn main() {
         })
         .collect();
     let matcher = Matcher::default();
+    let today = byline::date::today();
     println!(
         "{:<16} {:>8} {:>12} {:>12} {:>8} {:>12} {:>8}",
         "query", "hits", "byline", "nucleo", "ratio", "fzf", "ratio"
@@ -216,7 +218,8 @@ fn main() {
     ] {
         let mut hits = 0;
         let ours = median(5, || {
-            hits = black_box(filter(&matcher, &index, &articles, query)).len();
+            let parsed = Query::parse(query, today).expect("valid query");
+            hits = black_box(filter(&matcher, &index, &parsed, Sort::Newest, None)).len();
         });
         let peer = median(5, || {
             black_box(nucleo_filter(&index, query));
@@ -237,6 +240,77 @@ fn main() {
             ratio(peer),
             fzf.map_or("-".into(), |d| format!("{d:.1?}")),
             fzf.map_or("-".into(), |d| format!("{:.2}x", ratio(d))),
+        );
+    }
+
+    // The query language's other atoms; fzf takes the same `'`, `^`, `$` and `!` syntax (not the
+    // field scopes or dates, so those have no peer).
+    println!(
+        "{:<22} {:>8} {:>12} {:>12} {:>8}",
+        "query", "hits", "byline", "fzf", "ratio"
+    );
+    for query in [
+        "'harb",
+        "^harb",
+        "strike$",
+        "!harb",
+        "harb | tram",
+        "a:mcgrath",
+        "t:korea a:mcgrath",
+        "d:2014..2015",
+        "d:<6m",
+    ] {
+        let parsed = Query::parse(query, today).expect("valid query");
+        let mut hits = 0;
+        let ours = median(5, || {
+            hits = black_box(filter(&matcher, &index, &parsed, Sort::Newest, None)).len();
+        });
+        let fzf = (!query.contains(':'))
+            .then(|| {
+                let mut times: Vec<Duration> =
+                    (0..3).filter_map(|_| fzf_filter(&lines, query)).collect();
+                times.sort();
+                times.get(times.len() / 2).copied()
+            })
+            .flatten();
+        println!(
+            "{:<22} {:>8} {:>12.1?} {:>12} {:>8}",
+            format!("{query:?}"),
+            hits,
+            ours,
+            fzf.map_or("-".into(), |d| format!("{d:.1?}")),
+            fzf.map_or("-".into(), |d| format!(
+                "{:.2}x",
+                ours.as_secs_f64() / d.as_secs_f64()
+            )),
+        );
+    }
+
+    // Typing a query key by key: every key searching the whole library, against each key
+    // searching only the previous key's hits when the query narrows (what the reader does).
+    for typed in ["harbour", "mcgrath korea"] {
+        let prefixes: Vec<Query> = (1..=typed.len())
+            .map(|i| Query::parse(&typed[..i], today).expect("valid query"))
+            .collect();
+        let full = median(5, || {
+            for q in &prefixes {
+                black_box(filter(&matcher, &index, q, Sort::Newest, None));
+            }
+        });
+        let narrowed = median(5, || {
+            let mut previous: Option<(&Query, Vec<Hit>)> = None;
+            for q in &prefixes {
+                let within = previous
+                    .as_ref()
+                    .filter(|(p, _)| q.narrows(p))
+                    .map(|(_, h)| h.as_slice());
+                let hits = filter(&matcher, &index, q, Sort::Newest, within);
+                previous = Some((q, black_box(hits)));
+            }
+        });
+        println!(
+            "typing {typed:?} key by key: {full:.1?} searching everything, {narrowed:.1?} narrowing ({:.2}x)",
+            narrowed.as_secs_f64() / full.as_secs_f64()
         );
     }
 

@@ -5,16 +5,21 @@
 //! [`App::load_selected`], which reads the selected article's text from the library; the event
 //! loop calls it after each update.
 
+use std::sync::Arc;
+
 use ratatui::layout::Rect;
 use serde::{Deserialize, Serialize};
 
 use crate::article::Parsed;
-use crate::config;
-use crate::filter::{self, Hit, Matcher};
+use crate::filter::{Hit, Matcher, Sort};
 use crate::index::Index;
 use crate::layout::Panes;
 use crate::library::{Library, Origin};
+use crate::line::{History, LineEdit};
+use crate::query::{self, Query, QueryError};
 use crate::reflow::{self, Header, Line};
+use crate::search::{self, Search};
+use crate::{config, date};
 
 /// The widest the text column of the reading pane gets, in columns.
 pub const MEASURE: usize = 80;
@@ -69,8 +74,36 @@ pub enum Action {
     FilterInput(char),
     /// Delete the character before the cursor in the filter line.
     FilterBackspace,
+    /// Delete the character under the cursor in the filter line.
+    FilterDelete,
     /// Delete the word before the cursor in the filter line.
     FilterDeleteWord,
+    /// Delete from the start of the filter line to the cursor.
+    FilterDeleteToStart,
+    /// Delete from the cursor to the end of the filter line.
+    FilterDeleteToEnd,
+    /// Move the cursor one character left in the filter line.
+    CursorLeft,
+    /// Move the cursor one character right in the filter line.
+    CursorRight,
+    /// Move the cursor to the start of the previous word in the filter line.
+    CursorWordLeft,
+    /// Move the cursor past the end of the next word in the filter line.
+    CursorWordRight,
+    /// Move the cursor to the start of the filter line.
+    CursorStart,
+    /// Move the cursor to the end of the filter line.
+    CursorEnd,
+    /// Recall the query before the one in the filter line.
+    HistoryOlder,
+    /// Recall the query after the one in the filter line.
+    HistoryNewer,
+    /// Sort the list the next way: newest, oldest, by title, by author.
+    CycleSort,
+    /// Show the articles by the selected article's author.
+    FilterByAuthor,
+    /// Show the articles of the selected article's day.
+    FilterBySameDay,
     /// Keep the filter and return to the list.
     AcceptFilter,
     /// Clear the filter and show every article.
@@ -110,8 +143,22 @@ impl Action {
             Action::StartFilter => "filter the list",
             Action::FilterInput(_) => "type to filter",
             Action::FilterBackspace => "delete a character",
+            Action::FilterDelete => "delete under the cursor",
             Action::FilterDeleteWord => "delete a word",
-            Action::AcceptFilter => "keep filter, back to list",
+            Action::FilterDeleteToStart => "delete to the start",
+            Action::FilterDeleteToEnd => "delete to the end",
+            Action::CursorLeft => "cursor left",
+            Action::CursorRight => "cursor right",
+            Action::CursorWordLeft => "word left",
+            Action::CursorWordRight => "word right",
+            Action::CursorStart => "start of line",
+            Action::CursorEnd => "end of line",
+            Action::HistoryOlder => "earlier query",
+            Action::HistoryNewer => "later query",
+            Action::CycleSort => "next sort order",
+            Action::FilterByAuthor => "more by this author",
+            Action::FilterBySameDay => "more from this day",
+            Action::AcceptFilter => "keep the filter",
             Action::ClearFilter => "clear the filter",
             Action::ToggleHelp => "this help",
             Action::ToggleProblems => "files byline could not read",
@@ -152,12 +199,26 @@ pub enum ReaderContent {
 #[derive(Debug)]
 pub struct App {
     library: Library,
-    index: Index,
+    index: Arc<Index>,
+    /// Runs queries, inline or on a worker thread; see [`App::search_in_background`].
+    search: Search,
+    /// For highlighting the rows on screen.
     matcher: Matcher,
     hits: Vec<Hit>,
     selected: usize,
     list_offset: usize,
-    query: String,
+    /// The filter line as typed.
+    line: LineEdit,
+    history: History,
+    /// The last query that parsed: the one the list shows.
+    query: Query,
+    /// Why the filter line as typed does not parse; the list keeps the last valid results.
+    query_error: Option<QueryError>,
+    sort: Sort,
+    /// A search was submitted and its hits have not arrived.
+    searching: bool,
+    /// A one-off message for the status bar, gone at the next key.
+    notice: Option<String>,
     focus: Focus,
     overlay: Option<Overlay>,
     /// Lines of the overlay scrolled past, for screens too short to show it all.
@@ -176,7 +237,7 @@ pub struct App {
 impl App {
     /// A session on `library`, laid out for a terminal of `area`.
     pub fn new(library: Library, area: Rect) -> Self {
-        let index = Index::build(&library.articles);
+        let index = Arc::new(Index::build(&library.articles));
         let sample_hint = match &library.origin {
             Origin::Sample { put_articles_in } => Some(config::tilde(put_articles_in)),
             Origin::Folders(_) => None,
@@ -184,12 +245,19 @@ impl App {
         let mut app = Self {
             sample_hint,
             library,
+            search: Search::inline(Arc::clone(&index)),
             index,
             matcher: Matcher::default(),
             hits: Vec::new(),
             selected: 0,
             list_offset: 0,
-            query: String::new(),
+            line: LineEdit::default(),
+            history: History::default(),
+            query: Query::default(),
+            query_error: None,
+            sort: Sort::default(),
+            searching: false,
+            notice: None,
             focus: Focus::List,
             overlay: None,
             overlay_scroll: 0,
@@ -200,8 +268,32 @@ impl App {
             parsed: None,
             scroll: 0,
         };
-        app.refilter();
+        app.refilter(None);
         app
+    }
+
+    /// Runs searches on a worker thread from now on if the library is large enough for matching
+    /// to be felt; `notify` is called from the worker when hits are ready for
+    /// [`App::collect_search`].
+    pub fn search_in_background(&mut self, notify: impl Fn() + Send + 'static) {
+        if self.index.entries.len() >= search::BACKGROUND_FROM {
+            self.search = Search::background(Arc::clone(&self.index), notify);
+        }
+    }
+
+    /// Takes the hits of the newest search if they are ready; returns whether they were.
+    pub fn collect_search(&mut self) -> bool {
+        let Some(done) = self.search.poll() else {
+            return false;
+        };
+        self.searching = false;
+        self.hits = done.hits;
+        let kept = done
+            .keep
+            .and_then(|keep| self.hits.iter().position(|h| h.index == keep));
+        self.list_offset = 0;
+        self.select(kept.unwrap_or(0));
+        true
     }
 
     pub fn library(&self) -> &Library {
@@ -236,8 +328,43 @@ impl App {
         self.hits.get(self.selected).map(|h| h.index)
     }
 
+    /// The filter line as typed.
     pub fn query(&self) -> &str {
+        self.line.text()
+    }
+
+    /// Byte offset of the cursor in [`App::query`].
+    pub fn cursor(&self) -> usize {
+        self.line.cursor()
+    }
+
+    /// The query the list shows: the filter line's, or the last one that parsed.
+    pub fn active_query(&self) -> &Query {
         &self.query
+    }
+
+    /// Why the filter line does not parse, if it does not.
+    pub fn query_error(&self) -> Option<&QueryError> {
+        self.query_error.as_ref()
+    }
+
+    pub fn sort(&self) -> Sort {
+        self.sort
+    }
+
+    /// Whether hits for the newest query are still being searched for.
+    pub fn searching(&self) -> bool {
+        self.searching
+    }
+
+    /// A one-off message for the status bar.
+    pub fn notice(&self) -> Option<&str> {
+        self.notice.as_deref()
+    }
+
+    /// Earlier queries, oldest first.
+    pub fn history(&self) -> &[String] {
+        self.history.entries()
     }
 
     pub fn focus(&self) -> Focus {
@@ -277,6 +404,9 @@ impl App {
 
     /// Applies one action to the state.
     pub fn update(&mut self, action: Action) {
+        if !matches!(action, Action::Resize { .. }) {
+            self.notice = None;
+        }
         if let Some(overlay) = self.overlay {
             let most = match overlay {
                 // Scrolled at most until its last line shows.
@@ -339,34 +469,50 @@ impl App {
             Action::StartFilter => self.focus = Focus::Filter,
             Action::FilterInput(c) => {
                 if !c.is_control() {
-                    self.query.push(c);
-                    self.refilter();
+                    self.edit_line(|l| l.insert(c));
                 }
             }
-            Action::FilterBackspace => {
-                if self.query.pop().is_some() {
-                    self.refilter();
+            Action::FilterBackspace => self.edit_line(LineEdit::delete_before),
+            Action::FilterDelete => self.edit_line(LineEdit::delete_after),
+            Action::FilterDeleteWord => self.edit_line(LineEdit::delete_word_before),
+            Action::FilterDeleteToStart => self.edit_line(LineEdit::delete_to_start),
+            Action::FilterDeleteToEnd => self.edit_line(LineEdit::delete_to_end),
+            Action::CursorLeft => self.line.left(),
+            Action::CursorRight => self.line.right(),
+            Action::CursorWordLeft => self.line.word_left(),
+            Action::CursorWordRight => self.line.word_right(),
+            Action::CursorStart => self.line.home(),
+            Action::CursorEnd => self.line.end(),
+            Action::HistoryOlder => {
+                if let Some(q) = self.history.older(self.line.text()) {
+                    let q = q.to_string();
+                    self.set_query(&q, None);
                 }
             }
-            Action::FilterDeleteWord => {
-                let kept = self.query.trim_end().rfind(' ').map_or(0, |i| i + 1);
-                self.query.truncate(kept);
-                self.refilter();
+            Action::HistoryNewer => {
+                if let Some(q) = self.history.newer() {
+                    let q = q.to_string();
+                    self.set_query(&q, None);
+                }
             }
-            Action::AcceptFilter => self.focus = Focus::List,
+            Action::AcceptFilter => {
+                self.history.push(self.line.text());
+                self.focus = Focus::List;
+            }
             Action::ClearFilter => {
                 self.focus = Focus::List;
-                if !self.query.is_empty() {
+                self.history.stop_browsing();
+                if !self.line.text().is_empty() || self.query_error.is_some() {
                     // Keep the article you were on, now among all the others.
-                    let selected = self.selected_article();
-                    self.query.clear();
-                    self.refilter();
-                    if let Some(position) = self.hits.iter().position(|h| Some(h.index) == selected)
-                    {
-                        self.select(position);
-                    }
+                    self.set_query("", self.selected_article());
                 }
             }
+            Action::CycleSort => {
+                self.sort = self.sort.next();
+                self.submit(self.selected_article());
+            }
+            Action::FilterByAuthor => self.filter_by_author(),
+            Action::FilterBySameDay => self.filter_by_day(),
             Action::ToggleHelp => self.open_overlay(Overlay::Help),
             Action::ToggleProblems => self.open_overlay(Overlay::Problems),
             Action::Resize { width, height } => self.resize(Rect::new(0, 0, width, height)),
@@ -411,15 +557,69 @@ impl App {
         };
     }
 
-    fn refilter(&mut self) {
-        self.hits = filter::filter(
-            &self.matcher,
-            &self.index,
-            &self.library.articles,
-            &self.query,
-        );
-        self.selected = 0;
-        self.list_offset = 0;
+    /// Applies an edit to the filter line and searches again if the text changed.
+    fn edit_line(&mut self, edit: impl FnOnce(&mut LineEdit)) {
+        let before = self.line.text().to_string();
+        edit(&mut self.line);
+        if self.line.text() != before {
+            self.history.stop_browsing();
+            self.refilter(None);
+        }
+    }
+
+    /// Puts `text` in the filter line and searches for it, keeping `keep` selected if it matches.
+    fn set_query(&mut self, text: &str, keep: Option<usize>) {
+        self.line.set(text);
+        self.refilter(keep);
+    }
+
+    /// Parses the filter line and, if it parses, searches for it; if not, the error shows and
+    /// the list keeps the last valid results.
+    fn refilter(&mut self, keep: Option<usize>) {
+        match Query::parse(self.line.text(), date::today()) {
+            Ok(query) => {
+                self.query_error = None;
+                self.query = query;
+                self.submit(keep);
+            }
+            Err(error) => self.query_error = Some(error),
+        }
+    }
+
+    /// Searches for the active query in the current sort.
+    fn submit(&mut self, keep: Option<usize>) {
+        self.searching = true;
+        self.search.submit(self.query.clone(), self.sort, keep);
+        self.collect_search();
+    }
+
+    /// Writes a query for the selected article's author into the filter line.
+    fn filter_by_author(&mut self) {
+        let Some(index) = self.selected_article() else {
+            return;
+        };
+        match self.library.articles[index].author.clone() {
+            Some(author) => self.quick_filter(&format!("a:^{}$", query::escape(&author)), index),
+            None => self.notice = Some("This article has no author to filter by.".to_string()),
+        }
+    }
+
+    /// Writes a query for the selected article's day into the filter line.
+    fn filter_by_day(&mut self) {
+        let Some(index) = self.selected_article() else {
+            return;
+        };
+        match self.library.articles[index].date {
+            Some(day) => self.quick_filter(&format!("d:{}", date::iso(day)), index),
+            None => self.notice = Some("This article has no date to filter by.".to_string()),
+        }
+    }
+
+    /// Shows the list filtered by `query`, the article at `index` still selected.
+    fn quick_filter(&mut self, query: &str, index: usize) {
+        self.history.push(query);
+        self.set_query(query, Some(index));
+        self.focus = Focus::List;
     }
 
     fn resize(&mut self, area: Rect) {
@@ -675,9 +875,13 @@ mod tests {
     #[test]
     fn help_scrolls_no_further_than_its_last_line() {
         let mut app = app();
+        app.update(Action::Resize {
+            width: 140,
+            height: 40,
+        });
         app.update(Action::ToggleHelp);
         app.update(Action::ScrollDown);
-        assert_eq!(app.overlay_scroll(), 0, "at 100x30 the help fits");
+        assert_eq!(app.overlay_scroll(), 0, "at 140x40 the help fits");
         app.update(Action::Resize {
             width: 60,
             height: 12,

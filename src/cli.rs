@@ -7,15 +7,17 @@ use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::app::MEASURE;
 use crate::commands::{self, ShowError};
-use crate::config;
+use crate::filter::Sort;
 use crate::library::{Library, LibrarySource};
+use crate::query::Query;
 use crate::sanitize::display_path;
 use crate::theme::Theme;
 use crate::tui;
+use crate::{config, date};
 
 /// byline: a terminal reader for your local library of news articles.
 #[derive(Debug, Parser)]
@@ -93,12 +95,35 @@ pub struct CheckArgs {
 pub struct ListArgs {
     #[command(flatten)]
     pub library: LibraryArgs,
-    /// Only articles matching this query, fuzzily by title, author and date.
+    /// Only articles matching this query (the filter line's syntax: docs/query.md).
     #[arg(long, short, value_name = "QUERY", default_value = "")]
     pub query: String,
+    /// The order with no query, and between equal matches with one.
+    #[arg(long, short, value_enum, default_value_t = SortArg::Newest)]
+    pub sort: SortArg,
     /// Print a JSON array (id, title, author, date, path, words) instead of lines.
     #[arg(long)]
     pub json: bool,
+}
+
+/// The list orders, as `--sort` names them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SortArg {
+    Newest,
+    Oldest,
+    Title,
+    Author,
+}
+
+impl From<SortArg> for Sort {
+    fn from(sort: SortArg) -> Sort {
+        match sort {
+            SortArg::Newest => Sort::Newest,
+            SortArg::Oldest => Sort::Oldest,
+            SortArg::Title => Sort::Title,
+            SortArg::Author => Sort::Author,
+        }
+    }
 }
 
 #[derive(Debug, Args)]
@@ -130,9 +155,21 @@ pub fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::List(args)) => {
+            let query = match Query::parse(&args.query, date::today()) {
+                Ok(query) => query,
+                Err(error) => {
+                    eprintln!(
+                        "byline: invalid query at column {}: {error}\n{}",
+                        error.column(&args.query),
+                        indent(&error.caret(&args.query))
+                    );
+                    return Ok(ExitCode::from(2));
+                }
+            };
             let library = open_reporting_problems(args.library);
+            let sort = args.sort.into();
             let found =
-                write_or_pipe_closed(|out| commands::list(&library, &args.query, args.json, out))?;
+                write_or_pipe_closed(|out| commands::list(&library, &query, sort, args.json, out))?;
             // As grep does: no match is exit status 1.
             Ok(if found == Some(0) {
                 ExitCode::from(1)
@@ -216,4 +253,12 @@ fn write_or_pipe_closed<T>(
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(None),
         Err(e) => Err(e),
     }
+}
+
+/// Indents each line of `text` by two spaces.
+fn indent(text: &str) -> String {
+    text.lines()
+        .map(|l| format!("  {l}"))
+        .collect::<Vec<_>>()
+        .join("\n")
 }

@@ -11,9 +11,10 @@ use serde::Serialize;
 
 use crate::article::Inline;
 use crate::date;
-use crate::filter::{self, Matcher};
+use crate::filter::{self, Matcher, Sort};
 use crate::index::Index;
 use crate::library::{Library, Lookup};
+use crate::query::Query;
 use crate::reflow::{self, Header, Tone};
 use crate::sanitize::display_path;
 
@@ -35,9 +36,15 @@ struct ListEntry<'a> {
 }
 
 /// Prints the articles matching `query` in the reader's order; returns how many there were.
-pub fn list(library: &Library, query: &str, json: bool, out: &mut dyn Write) -> io::Result<usize> {
+pub fn list(
+    library: &Library,
+    query: &Query,
+    sort: Sort,
+    json: bool,
+    out: &mut dyn Write,
+) -> io::Result<usize> {
     let index = Index::build(&library.articles);
-    let hits = filter::filter(&Matcher::default(), &index, &library.articles, query);
+    let hits = filter::filter(&Matcher::default(), &index, query, sort, None);
     let articles = hits.iter().map(|h| &library.articles[h.index]);
     if json {
         let entries: Vec<ListEntry> = articles

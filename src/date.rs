@@ -44,6 +44,11 @@ pub fn parse(line: &str) -> Option<Date> {
         .find_map(|format| Date::strptime(format, &normalised).ok())
 }
 
+/// Today, in the system's time zone.
+pub fn today() -> Date {
+    jiff::ZonedDateTime::now().date()
+}
+
 /// `2014-12-31`: the form shown in the list and in `--json`.
 pub fn iso(date: Date) -> String {
     date.to_string()
@@ -60,7 +65,8 @@ pub fn month(date: Date) -> String {
     format!("{} {}", &name[..3], date.year())
 }
 
-fn month_name(date: Date) -> &'static str {
+/// `December`.
+pub fn month_name(date: Date) -> &'static str {
     const NAMES: [&str; 12] = [
         "January",
         "February",

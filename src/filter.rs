@@ -1,18 +1,21 @@
-//! Filtering and ranking: which articles a query matches, in which order, and which characters
-//! to highlight.
+//! Matching and ranking: which articles a parsed [`Query`] matches, in which order, and which
+//! characters to highlight.
 //!
-//! A query is whitespace-separated terms that must all match (AND). Each term matches fuzzily in
-//! whichever field suits it best (title, author, or the date in any of its written forms), and
-//! the article's score is the sum of its terms' best scores. The fuzzy matcher sits behind
-//! [`Matcher`] so it can be measured and swapped in one place.
+//! Every group of the query must match (AND); a group matches when any of its terms does (OR).
+//! A text term matches in whichever field of its scope suits it best; its score is the fuzzy
+//! matcher's, with a bonus for the title, and an article's score is the sum over its groups of
+//! the best term's score. Excluded terms and dates only decide, they do not score. Ties follow
+//! the list's [`Sort`]. The fuzzy matcher sits behind [`Matcher`] so it can be measured and
+//! swapped in one place.
 
 use std::cmp::Ordering;
+use std::ops::Range;
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
-use crate::article::Article;
 use crate::index::{Entry, Field, Index};
+use crate::query::{Atom, Kind, Query, Scope, Test, Text, is_letterless};
 
 /// An article that matched, and how well.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,7 +25,69 @@ pub struct Hit {
     pub score: i64,
 }
 
-/// The fuzzy matcher: smart case (a term with a capital letter respects case).
+/// The order of the list: all of it with no query, ties between equal matches with one.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Sort {
+    #[default]
+    Newest,
+    Oldest,
+    Title,
+    Author,
+}
+
+impl Sort {
+    /// The next order, for the key that cycles them.
+    pub fn next(self) -> Sort {
+        match self {
+            Sort::Newest => Sort::Oldest,
+            Sort::Oldest => Sort::Title,
+            Sort::Title => Sort::Author,
+            Sort::Author => Sort::Newest,
+        }
+    }
+
+    /// How the status bar names it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Sort::Newest => "newest first",
+            Sort::Oldest => "oldest first",
+            Sort::Title => "by title",
+            Sort::Author => "by author",
+        }
+    }
+
+    /// Compares two entries in this order. Undated articles come after dated ones and articles
+    /// without an author after those with one, whichever way the list runs.
+    pub fn compare(self, a: &Entry, b: &Entry) -> Ordering {
+        let newest = || dated(a.date, b.date, |x, y| y.cmp(&x));
+        match self {
+            Sort::Newest => newest(),
+            Sort::Oldest => dated(a.date, b.date, |x, y| x.cmp(&y)),
+            Sort::Title => a.title_key.cmp(&b.title_key).then_with(newest),
+            Sort::Author => match (a.author_key.is_empty(), b.author_key.is_empty()) {
+                (false, true) => Ordering::Less,
+                (true, false) => Ordering::Greater,
+                _ => a.author_key.cmp(&b.author_key).then_with(newest),
+            },
+        }
+        .then_with(|| a.title_key.cmp(&b.title_key))
+    }
+}
+
+/// Dated before undated; two dates by `by`.
+fn dated<T: Copy>(a: Option<T>, b: Option<T>, by: impl Fn(T, T) -> Ordering) -> Ordering {
+    match (a, b) {
+        (Some(x), Some(y)) => by(x, y),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
+    }
+}
+
+/// Title matches score this much more than the same match elsewhere, in quarters.
+const TITLE_BONUS_QUARTERS: i64 = 5;
+
+/// The fuzzy matcher: smart case (a pattern with a capital letter respects case).
 pub struct Matcher {
     inner: SkimMatcherV2,
 }
@@ -42,108 +107,259 @@ impl std::fmt::Debug for Matcher {
 }
 
 impl Matcher {
-    /// The score of `term` in `text`, if it matches at all.
-    pub fn score(&self, text: &str, term: &str) -> Option<i64> {
-        self.inner.fuzzy_match(text, term)
+    /// The fuzzy score of `pattern` in `text`, if it matches at all.
+    pub fn score(&self, text: &str, pattern: &str) -> Option<i64> {
+        self.inner.fuzzy_match(text, pattern)
     }
 
-    /// The character positions in `text` that `term` matched.
-    pub fn indices(&self, text: &str, term: &str) -> Option<Vec<usize>> {
-        self.inner.fuzzy_indices(text, term).map(|(_, i)| i)
+    /// The character positions in `text` that `pattern` matched fuzzily.
+    pub fn indices(&self, text: &str, pattern: &str) -> Option<Vec<usize>> {
+        self.inner.fuzzy_indices(text, pattern).map(|(_, i)| i)
     }
 
-    /// The score of `term` in one field of `entry`.
+    /// The score of a text term in one field's text, if it matches there.
     ///
-    /// Dates, and terms without a letter (`2014`, `2014-12`), match only where they appear
-    /// whole: typed digits mean that number, so `2020` must not find `2026-02-09` fuzzily.
-    fn field_score(&self, entry: &Entry, field: Field, term: &str) -> Option<i64> {
-        let text = entry.field(field);
-        let whole = field.is_date() || !term.chars().any(char::is_alphabetic);
-        if whole && !contains_smart_case(text, term) {
-            return None;
+    /// Dates, and fuzzy patterns without a letter (`2014`, `2014-12`), match only where they
+    /// appear whole: typed digits mean that number, so `2020` must not find `2026-02-09`.
+    fn text_score(&self, text: &str, t: &Text, field: Field) -> Option<i64> {
+        let kind = match t.kind {
+            Kind::Fuzzy if field.is_date() || is_letterless(&t.pattern) => Kind::Exact,
+            kind => kind,
+        };
+        if kind == Kind::Fuzzy {
+            return self.score(text, &t.pattern);
         }
-        self.score(text, term)
+        let found = find(text, &t.pattern, t.case_sensitive, kind)?;
+        // The fuzzy score of the same pattern ranks exact matches with fuzzy ones; it exists
+        // whenever the characters are there together.
+        Some(
+            self.score(text, &t.pattern)
+                .unwrap_or(16 * found.len() as i64),
+        )
     }
 
-    /// The field `term` matches best in, and its score.
-    fn best_field(&self, entry: &Entry, term: &str) -> Option<(Field, i64)> {
-        Field::ALL
+    /// The character positions a text term matched in one field's text.
+    fn text_positions(&self, text: &str, t: &Text, field: Field) -> Vec<usize> {
+        match t.kind {
+            Kind::Fuzzy if !field.is_date() && !is_letterless(&t.pattern) => {
+                self.indices(text, &t.pattern).unwrap_or_default()
+            }
+            Kind::Fuzzy => find(text, &t.pattern, t.case_sensitive, Kind::Exact)
+                .map(Iterator::collect)
+                .unwrap_or_default(),
+            kind => find(text, &t.pattern, t.case_sensitive, kind)
+                .map(Iterator::collect)
+                .unwrap_or_default(),
+        }
+    }
+
+    /// The field of `scope` a text term matches best in, and its score there.
+    fn best_field(&self, entry: &Entry, t: &Text, scope: Scope) -> Option<(Field, i64)> {
+        fields(scope)
             .iter()
-            .filter_map(|&f| Some((f, self.field_score(entry, f, term)?)))
+            .filter_map(|&f| {
+                let score = self.text_score(entry.field(f), t, f)?;
+                let score = if f == Field::Title {
+                    score * TITLE_BONUS_QUARTERS / 4
+                } else {
+                    score
+                };
+                Some((f, score))
+            })
             .fold(None, |best, (f, s)| match best {
                 Some((_, b)) if b >= s => best,
                 _ => Some((f, s)),
             })
     }
 
-    /// The article's total score for all `terms`, or `None` if any term does not match.
-    fn score_entry(&self, entry: &Entry, terms: &[&str]) -> Option<i64> {
-        terms
+    /// The score one term gives `entry`, or `None` if it does not match.
+    fn atom_score(&self, entry: &Entry, atom: &Atom) -> Option<i64> {
+        let matched = match &atom.test {
+            Test::Date(range) => {
+                let date = entry.date?;
+                return (range.contains(date) != atom.negated).then_some(0);
+            }
+            Test::Text(t) if atom.negated => {
+                let found = fields(atom.scope)
+                    .iter()
+                    .any(|&f| self.text_score(entry.field(f), t, f).is_some());
+                return (!found).then_some(0);
+            }
+            Test::Text(t) => self.best_field(entry, t, atom.scope),
+        };
+        matched.map(|(_, score)| score)
+    }
+
+    /// The article's score for the whole query, or `None` if it does not match.
+    pub fn entry_score(&self, entry: &Entry, query: &Query) -> Option<i64> {
+        query
+            .groups
             .iter()
-            .map(|t| self.best_field(entry, t).map(|(_, s)| s))
+            .map(|group| {
+                group
+                    .atoms
+                    .iter()
+                    .filter_map(|atom| self.atom_score(entry, atom))
+                    .max()
+            })
             .sum()
     }
 }
 
-/// Whether `text` contains `term`, ignoring case unless `term` has a capital (smart case).
-fn contains_smart_case(text: &str, term: &str) -> bool {
-    if term.chars().any(char::is_uppercase) {
-        return text.contains(term);
+/// The fields a scope looks in.
+fn fields(scope: Scope) -> &'static [Field] {
+    match scope {
+        Scope::Any => &Field::ALL,
+        Scope::Title => &[Field::Title],
+        Scope::Author => &[Field::Author],
+        Scope::Date => &Field::DATES,
     }
-    if text.is_ascii() && term.is_ascii() {
-        let (text, term) = (text.as_bytes(), term.as_bytes());
-        return term.is_empty()
-            || text
-                .windows(term.len())
-                .any(|w| w.eq_ignore_ascii_case(term));
-    }
-    text.to_lowercase().contains(term)
 }
 
-/// The articles that match `query`, best first; with an empty query, every article newest first.
-pub fn filter(matcher: &Matcher, index: &Index, articles: &[Article], query: &str) -> Vec<Hit> {
-    let terms: Vec<&str> = query.split_whitespace().collect();
-    let mut hits: Vec<Hit> = index
-        .entries
-        .iter()
-        .enumerate()
-        .filter_map(|(i, entry)| {
-            let score = matcher.score_entry(entry, &terms)?;
-            Some(Hit { index: i, score })
-        })
-        .collect();
-    hits.sort_by(|a, b| {
-        b.score
-            .cmp(&a.score)
-            .then_with(|| newest_first(&articles[a.index], &articles[b.index]))
-            .then(a.index.cmp(&b.index))
-    });
+/// Where `pattern` is in `text` for a non-fuzzy kind, as a range of characters.
+///
+/// Case is ignored unless `case_sensitive`; a pattern that ignores case is lower case already
+/// (smart case), so only the text is lowered.
+fn find(text: &str, pattern: &str, case_sensitive: bool, kind: Kind) -> Option<Range<usize>> {
+    if text.is_ascii() && pattern.is_ascii() {
+        let (t, p) = (text.as_bytes(), pattern.as_bytes());
+        let same = |a: &[u8]| {
+            if case_sensitive {
+                a == p
+            } else {
+                a.eq_ignore_ascii_case(p)
+            }
+        };
+        let n = p.len();
+        if n > t.len() {
+            return None;
+        }
+        let at = match kind {
+            Kind::Prefix => same(&t[..n]).then_some(0),
+            Kind::Suffix => same(&t[t.len() - n..]).then_some(t.len() - n),
+            Kind::Whole => (n == t.len() && same(t)).then_some(0),
+            Kind::Exact | Kind::Fuzzy => t.windows(n).position(same),
+        }?;
+        return Some(at..at + n);
+    }
+    let t: Vec<char> = text.chars().collect();
+    let p: Vec<char> = pattern.chars().collect();
+    let same = |a: &[char]| {
+        a.iter()
+            .zip(&p)
+            .all(|(&x, &y)| x == y || (!case_sensitive && x.to_lowercase().eq(std::iter::once(y))))
+    };
+    let n = p.len();
+    if n > t.len() {
+        return None;
+    }
+    let at = match kind {
+        Kind::Prefix => same(&t[..n]).then_some(0),
+        Kind::Suffix => same(&t[t.len() - n..]).then_some(t.len() - n),
+        Kind::Whole => (n == t.len() && same(&t)).then_some(0),
+        Kind::Exact | Kind::Fuzzy => t.windows(n).position(same),
+    }?;
+    Some(at..at + n)
+}
+
+/// The articles that match `query`, best first, ties in `sort` order; with an empty query,
+/// every article in `sort` order.
+///
+/// `within`, when given, limits the search to those articles (the hits of a query this one
+/// narrows, see [`Query::narrows`]).
+pub fn filter(
+    matcher: &Matcher,
+    index: &Index,
+    query: &Query,
+    sort: Sort,
+    within: Option<&[Hit]>,
+) -> Vec<Hit> {
+    let score = |i: usize| {
+        let score = matcher.entry_score(&index.entries[i], query)?;
+        Some(Hit { index: i, score })
+    };
+    let mut hits: Vec<Hit> = match within {
+        Some(previous) => previous.iter().filter_map(|h| score(h.index)).collect(),
+        None => (0..index.entries.len()).filter_map(score).collect(),
+    };
+    rank(index, &mut hits, sort);
     hits
 }
 
-/// Newest first; undated articles after dated ones; then by title.
-fn newest_first(a: &Article, b: &Article) -> Ordering {
-    match (a.date, b.date) {
-        (Some(x), Some(y)) => y.cmp(&x),
-        (Some(_), None) => Ordering::Less,
-        (None, Some(_)) => Ordering::Greater,
-        (None, None) => Ordering::Equal,
-    }
-    .then_with(|| a.title.cmp(&b.title))
+/// Orders hits best first, ties in `sort` order, then library order.
+pub fn rank(index: &Index, hits: &mut [Hit], sort: Sort) {
+    let entries = &index.entries;
+    hits.sort_unstable_by(|a, b| {
+        b.score
+            .cmp(&a.score)
+            .then_with(|| sort.compare(&entries[a.index], &entries[b.index]))
+            .then(a.index.cmp(&b.index))
+    });
 }
 
-/// Character positions to highlight in `field` of `entry`: those of every term of `query` whose
-/// best match is in that field.
-pub fn highlights(matcher: &Matcher, entry: &Entry, query: &str, field: Field) -> Vec<usize> {
-    let mut positions: Vec<usize> = query
-        .split_whitespace()
-        .filter(|term| matches!(matcher.best_field(entry, term), Some((f, _)) if f == field))
-        .filter_map(|term| matcher.indices(entry.field(field), term))
-        .flatten()
-        .collect();
+/// A column of the list, for highlighting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Column {
+    Title,
+    Author,
+    /// The date as the list shows it, `2014-12-31`.
+    Date,
+}
+
+/// Character positions to highlight in `column` of `entry` (as shown): those of every text term
+/// that matched, in the field it matched best.
+///
+/// A term that matched the date as written out (`dec 2014`) lights the part of the shown date
+/// it stands for (`2014-12`).
+pub fn highlights(matcher: &Matcher, entry: &Entry, query: &Query, column: Column) -> Vec<usize> {
+    let mut positions = Vec::new();
+    for atom in query.atoms().filter(|a| !a.negated) {
+        let Test::Text(t) = &atom.test else {
+            continue;
+        };
+        let Some((field, _)) = matcher.best_field(entry, t, atom.scope) else {
+            continue;
+        };
+        let text = entry.field(field);
+        let found = matcher.text_positions(text, t, field);
+        match (column, field) {
+            (Column::Title, Field::Title) | (Column::Author, Field::Author) => {
+                let fold = entry.folded(field).expect("title and author are folded");
+                positions.extend(fold.original_positions(found));
+            }
+            (Column::Date, Field::DateIso) => positions.extend(found),
+            (Column::Date, Field::DateLong | Field::DateMonth) => {
+                positions.extend(iso_positions(text, &found));
+            }
+            _ => {}
+        }
+    }
     positions.sort_unstable();
     positions.dedup();
     positions
+}
+
+/// The characters of `2014-12-31` that stand for the parts of a written date
+/// (`31 December 2014` or `Dec 2014`) at `found`.
+fn iso_positions(written: &str, found: &[usize]) -> Vec<usize> {
+    // Written dates are day? month year, separated by single spaces, all ASCII.
+    let words: Vec<(usize, usize)> = written
+        .split(' ')
+        .scan(0, |at, w| {
+            let start = *at;
+            *at += w.len() + 1;
+            Some((start, start + w.len()))
+        })
+        .collect();
+    // Which ISO range each word stands for, from the end: year, month, day.
+    let iso = [0..4, 5..7, 8..10];
+    let mut out = Vec::new();
+    for (word, part) in words.iter().rev().zip(iso) {
+        if found.iter().any(|&i| (word.0..word.1).contains(&i)) {
+            out.extend(part);
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -151,13 +367,15 @@ mod tests {
     use jiff::civil::{Date, date};
 
     use super::*;
-    use crate::article::Source;
+    use crate::article::{Article, Source};
 
-    fn article(title: &str, author: &str, date: Option<Date>) -> Article {
+    const TODAY: Date = date(2026, 11, 28);
+
+    fn article(title: &str, author: Option<&str>, date: Option<Date>) -> Article {
         Article {
             id: title.to_string(),
             title: title.to_string(),
-            author: Some(author.to_string()),
+            author: author.map(str::to_string),
             date,
             path: "x.txt".into(),
             url: None,
@@ -172,102 +390,276 @@ mod tests {
         vec![
             article(
                 "US, Japan, and South Korea sign intelligence sharing deal",
-                "Ben McGrath",
+                Some("Ben McGrath"),
                 Some(date(2014, 12, 31)),
             ),
             article(
                 "Tram line opens to the harbour",
-                "Ada Quinn",
+                Some("Ada Quinn"),
                 Some(date(2021, 3, 4)),
             ),
             article(
                 "Harbour dredging resumes",
-                "Ben Okafor",
+                Some("Ben Okafor"),
                 Some(date(2019, 7, 9)),
             ),
-            article("Undated notes", "Ada Quinn", None),
+            article("Undated notes", Some("Ada Quinn"), None),
+            article(
+                "Café society returns to the old town",
+                Some("Zoë Müller"),
+                Some(date(2016, 2, 29)),
+            ),
+            article("Leap day budget passes", None, Some(date(2016, 3, 1))),
+            article(
+                "Year-end review",
+                Some("Ben McGrath"),
+                Some(date(2015, 1, 1)),
+            ),
+            article(
+                "Fresh off the press",
+                Some("Ada Quinn"),
+                Some(date(2026, 11, 20)),
+            ),
         ]
     }
 
-    fn titles(query: &str) -> Vec<String> {
+    fn titles_sorted(query: &str, sort: Sort) -> Vec<String> {
         let articles = fixture();
         let index = Index::build(&articles);
-        filter(&Matcher::default(), &index, &articles, query)
+        let query = Query::parse(query, TODAY).unwrap();
+        filter(&Matcher::default(), &index, &query, sort, None)
             .into_iter()
             .map(|h| articles[h.index].title.clone())
             .collect()
     }
 
+    fn titles(query: &str) -> Vec<String> {
+        titles_sorted(query, Sort::Newest)
+    }
+
+    fn count(query: &str) -> usize {
+        titles(query).len()
+    }
+
     #[test]
-    fn empty_query_lists_newest_first_undated_last() {
-        assert_eq!(
-            titles(""),
-            [
-                "Tram line opens to the harbour",
-                "Harbour dredging resumes",
-                "US, Japan, and South Korea sign intelligence sharing deal",
-                "Undated notes"
-            ]
-        );
+    fn empty_query_lists_in_sort_order_undated_last() {
+        let newest = titles("");
+        assert_eq!(newest[0], "Fresh off the press");
+        assert_eq!(newest[1], "Tram line opens to the harbour");
+        assert_eq!(newest.last().unwrap(), "Undated notes");
+        let oldest = titles_sorted("", Sort::Oldest);
+        assert!(oldest[0].starts_with("US, Japan"));
+        assert_eq!(oldest.last().unwrap(), "Undated notes");
+        let by_title = titles_sorted("", Sort::Title);
+        assert_eq!(by_title[0], "Café society returns to the old town");
+        assert_eq!(by_title.last().unwrap(), "Year-end review");
+        let by_author = titles_sorted("", Sort::Author);
+        // Ada Quinn's three, newest first; the authorless one last.
+        assert_eq!(by_author[0], "Fresh off the press");
+        assert_eq!(by_author[2], "Undated notes");
+        assert_eq!(by_author.last().unwrap(), "Leap day budget passes");
     }
 
     #[test]
     fn matches_title_author_and_date_forms() {
-        assert_eq!(titles("mcgrath")[0], titles("korea")[0]);
+        assert!(titles("korea")[0].starts_with("US, Japan"));
+        assert_eq!(count("mcgrath"), 2);
         assert_eq!(titles("dec 2014").len(), 1);
-        assert!(titles("dec 2014")[0].starts_with("US, Japan"));
         assert!(titles("2014-12")[0].starts_with("US, Japan"));
         assert!(titles("31 december")[0].starts_with("US, Japan"));
     }
 
     #[test]
     fn numbers_match_whole_not_fuzzily() {
-        // "2019" is in the 2019 date only; fuzzily it would also match 2014-12-31 (2, 0, 1...).
         assert_eq!(titles("2019"), ["Harbour dredging resumes"]);
         assert_eq!(titles("2021-03"), ["Tram line opens to the harbour"]);
         assert!(titles("2020").is_empty());
-        // Month names in dates match whole too, and rank above fuzzy title matches
-        // ("jul" is also j-u-l in "Japan, and South Korea sign intelligence").
         assert_eq!(titles("july"), ["Harbour dredging resumes"]);
         assert_eq!(titles("jul")[0], "Harbour dredging resumes");
     }
 
     #[test]
-    fn all_terms_must_match() {
-        assert_eq!(titles("harbour quinn"), ["Tram line opens to the harbour"]);
-        assert!(titles("harbour zzz").is_empty());
+    fn atoms_match_as_in_fzf() {
+        assert_eq!(count("hrbr"), 2, "fuzzy");
+        assert_eq!(count("'hrbr"), 0, "exact");
+        assert_eq!(count("'harbour"), 2);
+        assert_eq!(titles("^harbour"), ["Harbour dredging resumes"]);
+        assert_eq!(titles("harbour$"), ["Tram line opens to the harbour"]);
+        assert_eq!(titles("^year-end review$"), ["Year-end review"]);
+        assert_eq!(count("^year-end$"), 0);
+        assert_eq!(count("!harbour"), 6);
+        assert_eq!(count("!^harbour"), 7);
+        assert_eq!(count("!harbour$"), 7);
+        assert_eq!(count("!'harbour"), 6);
     }
 
     #[test]
-    fn smart_case() {
-        assert_eq!(titles("tram").len(), 1);
-        assert_eq!(titles("Tram").len(), 1);
-        assert!(titles("TRAM").is_empty());
+    fn or_binds_tighter_than_and() {
+        assert_eq!(count("korea | dredging"), 2);
+        assert_eq!(
+            titles("korea | dredging mcgrath"),
+            ["US, Japan, and South Korea sign intelligence sharing deal"]
+        );
+        assert_eq!(count("zzz | yyy"), 0);
     }
 
     #[test]
-    fn ties_rank_newest_first() {
-        // "harbour" scores the same in both titles' last word and first word only if equal;
-        // use the author term, which is identical in two articles.
+    fn scopes_limit_the_field() {
+        assert_eq!(count("a:quinn"), 3);
+        assert_eq!(count("t:quinn"), 0);
+        assert_eq!(count("a:mcgrath t:korea"), 1);
+        assert_eq!(count("t:2014"), 0, "the date is not in the title");
+        assert_eq!(count("d:dec"), 1, "written dates match in date scope");
+        assert_eq!(count("!a:quinn"), 5, "the authorless article has no Quinn");
+    }
+
+    #[test]
+    fn accents_fold_and_smart_case() {
+        assert_eq!(titles("cafe"), ["Café society returns to the old town"]);
+        assert_eq!(titles("café"), titles("cafe"));
+        assert_eq!(count("muller"), 1);
+        assert_eq!(count("a:zoe"), 1);
+        assert_eq!(
+            count("ＣＡＦＥ"),
+            0,
+            "full-width capitals fold to CAFE, which respects case"
+        );
+        assert_eq!(count("Ｃａｆｅ"), 1);
+        assert_eq!(count("tram"), 1);
+        assert_eq!(count("Tram"), 1);
+        assert_eq!(count("TRAM"), 0);
+        assert_eq!(
+            count("'Harbour"),
+            1,
+            "a capital respects case in exact terms"
+        );
+    }
+
+    #[test]
+    fn date_conditions_and_boundaries() {
+        assert_eq!(count("d:2014"), 1);
+        assert_eq!(
+            count("d:2014-12-31"),
+            1,
+            "the last day of the year is in it"
+        );
+        assert_eq!(count("d:2015-01-01"), 1);
+        assert_eq!(count("d:2014..2015"), 2, "both ends inclusive");
+        assert_eq!(count("d:>2014"), 6, "after 2014; undated never match");
+        assert_eq!(count("d:>=2014-12-31"), 7);
+        assert_eq!(count("d:<2015"), 1);
+        assert_eq!(count("d:<=2015-01"), 2);
+        assert_eq!(
+            titles("d:2016-02"),
+            ["Café society returns to the old town"]
+        );
+        assert_eq!(
+            titles("d:2016-02-29"),
+            ["Café society returns to the old town"]
+        );
+        assert_eq!(count("d:2016-03-01"), 1);
+        assert_eq!(count("d:2016-02..2016-03"), 2);
+        assert_eq!(titles("d:<30d"), ["Fresh off the press"]);
+        assert_eq!(count("d:>1y"), 6);
+        assert_eq!(
+            count("!d:2014"),
+            6,
+            "excluding a date keeps dated articles only"
+        );
+        assert_eq!(count("d:2014 | undated"), 2);
+    }
+
+    #[test]
+    fn title_matches_rank_above_author_matches() {
+        let articles = vec![
+            article(
+                "Notes from Quinn",
+                Some("Ben Okafor"),
+                Some(date(2010, 1, 1)),
+            ),
+            article("Other notes", Some("Ada Quinn"), Some(date(2020, 1, 1))),
+        ];
+        let index = Index::build(&articles);
+        let query = Query::parse("quinn", TODAY).unwrap();
+        let hits = filter(&Matcher::default(), &index, &query, Sort::Newest, None);
+        assert_eq!(hits[0].index, 0, "the older article has it in the title");
+    }
+
+    #[test]
+    fn ties_follow_the_sort() {
         assert_eq!(
             titles("ada quinn"),
-            ["Tram line opens to the harbour", "Undated notes"]
+            [
+                "Fresh off the press",
+                "Tram line opens to the harbour",
+                "Undated notes"
+            ]
+        );
+        assert_eq!(
+            titles_sorted("ada quinn", Sort::Oldest),
+            [
+                "Tram line opens to the harbour",
+                "Fresh off the press",
+                "Undated notes"
+            ]
         );
     }
 
     #[test]
-    fn highlights_only_the_field_a_term_matched_best() {
+    fn narrowing_finds_what_a_full_search_finds() {
         let articles = fixture();
-        let entry = Entry::new(&articles[0]);
+        let index = Index::build(&articles);
         let m = Matcher::default();
+        let mut previous = Query::default();
+        let mut hits = filter(&m, &index, &previous, Sort::Newest, None);
+        for line in ["h", "ha", "har", "harb", "harb d", "harb dr"] {
+            let query = Query::parse(line, TODAY).unwrap();
+            assert!(query.narrows(&previous));
+            hits = filter(&m, &index, &query, Sort::Newest, Some(&hits));
+            assert_eq!(
+                hits,
+                filter(&m, &index, &query, Sort::Newest, None),
+                "{line}"
+            );
+            previous = query;
+        }
+    }
+
+    fn lit(query: &str, article: usize, column: Column) -> Vec<usize> {
+        let articles = fixture();
+        let entry = Entry::new(&articles[article]);
+        let query = Query::parse(query, TODAY).unwrap();
+        highlights(&Matcher::default(), &entry, &query, column)
+    }
+
+    #[test]
+    fn highlights_land_where_each_term_matched() {
         assert_eq!(
-            highlights(&m, &entry, "mcgrath", Field::Author),
+            lit("mcgrath", 0, Column::Author),
             (4..11).collect::<Vec<_>>()
         );
-        assert!(highlights(&m, &entry, "mcgrath", Field::Title).is_empty());
+        assert!(lit("mcgrath", 0, Column::Title).is_empty());
+        assert_eq!(lit("2014-12", 0, Column::Date), (0..7).collect::<Vec<_>>());
+        // "dec" matched "Dec 2014": the month of 2014-12-31 lights up.
+        assert_eq!(lit("dec", 0, Column::Date), vec![5, 6]);
+        assert_eq!(lit("31 dec", 0, Column::Date), vec![5, 6, 8, 9]);
+        // Exact, prefix and suffix terms light their characters, in every column.
         assert_eq!(
-            highlights(&m, &entry, "2014-12", Field::DateIso),
-            (0..7).collect::<Vec<_>>()
+            lit("'korea ben", 0, Column::Title),
+            (21..26).collect::<Vec<_>>()
         );
+        assert_eq!(lit("'korea ben", 0, Column::Author), vec![0, 1, 2]);
+        assert_eq!(
+            lit("harbour$", 1, Column::Title),
+            (23..30).collect::<Vec<_>>()
+        );
+        // Folded matches light the accented characters as shown.
+        assert_eq!(lit("cafe", 4, Column::Title), vec![0, 1, 2, 3]);
+        assert_eq!(
+            lit("muller", 4, Column::Author),
+            (4..10).collect::<Vec<_>>()
+        );
+        // Excluded terms light nothing.
+        assert!(lit("!harbour", 0, Column::Title).is_empty());
     }
 }

@@ -1,8 +1,12 @@
-//! The search index: the text of each article's fields as the filter matches it, built once when
-//! the library is loaded so that each keystroke only matches.
+//! The search index: the text of each article's fields as the filter matches it, folded for
+//! matching (accents off) and built once when the library is loaded, so that each keystroke only
+//! matches.
+
+use jiff::civil::Date;
 
 use crate::article::Article;
 use crate::date;
+use crate::fold::Folded;
 
 /// A field of an article that a query term can match.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -30,16 +34,28 @@ impl Field {
         Field::DateLong,
         Field::DateMonth,
     ];
+
+    /// The date's written forms.
+    pub const DATES: [Field; 3] = [Field::DateIso, Field::DateLong, Field::DateMonth];
 }
 
 /// The matchable text of one article.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Entry {
+    /// The title as shown.
     pub title: String,
+    /// The author as shown; empty when there is none.
     pub author: String,
+    pub date: Option<Date>,
+    /// The title and author folded for matching, with the way back to the shown text.
+    pub title_folded: Folded,
+    pub author_folded: Folded,
     pub date_iso: String,
     pub date_long: String,
     pub date_month: String,
+    /// Lower-case folded title and author, for sorting by them.
+    pub title_key: String,
+    pub author_key: String,
 }
 
 impl Entry {
@@ -48,22 +64,40 @@ impl Entry {
             .date
             .map(|d| (date::iso(d), date::long(d), date::month(d)))
             .unwrap_or_default();
+        let author = article.author.clone().unwrap_or_default();
+        let title_folded = Folded::new(&article.title);
+        let author_folded = Folded::new(&author);
         Self {
+            title_key: title_folded.text.to_lowercase(),
+            author_key: author_folded.text.to_lowercase(),
             title: article.title.clone(),
-            author: article.author.clone().unwrap_or_default(),
+            author,
+            date: article.date,
+            title_folded,
+            author_folded,
             date_iso: dates.0,
             date_long: dates.1,
             date_month: dates.2,
         }
     }
 
+    /// The text a query matches in `field` (folded).
     pub fn field(&self, field: Field) -> &str {
         match field {
-            Field::Title => &self.title,
-            Field::Author => &self.author,
+            Field::Title => &self.title_folded.text,
+            Field::Author => &self.author_folded.text,
             Field::DateIso => &self.date_iso,
             Field::DateLong => &self.date_long,
             Field::DateMonth => &self.date_month,
+        }
+    }
+
+    /// The fold of `field`, to map matched positions back to the shown text.
+    pub fn folded(&self, field: Field) -> Option<&Folded> {
+        match field {
+            Field::Title => Some(&self.title_folded),
+            Field::Author => Some(&self.author_folded),
+            _ => None,
         }
     }
 }

@@ -4,6 +4,7 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use crate::app::{Action, Focus};
+use crate::query;
 
 /// What is taking keys: decides which bindings apply.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,6 +68,24 @@ const fn ctrl(mode: Mode, c: char, action: Action) -> Binding {
     }
 }
 
+const fn alt(mode: Mode, code: KeyCode, action: Action) -> Binding {
+    Binding {
+        mode,
+        code,
+        modifiers: KeyModifiers::ALT,
+        action,
+    }
+}
+
+const fn ctrl_key(mode: Mode, code: KeyCode, action: Action) -> Binding {
+    Binding {
+        mode,
+        code,
+        modifiers: KeyModifiers::CONTROL,
+        action,
+    }
+}
+
 const fn ch(mode: Mode, c: char, action: Action) -> Binding {
     key(mode, KeyCode::Char(c), action)
 }
@@ -96,6 +115,9 @@ pub const BINDINGS: &[Binding] = &[
     key(List, K::Tab, A::ToggleFocus),
     ch(List, '/', A::StartFilter),
     key(List, K::Esc, A::ClearFilter),
+    ch(List, 's', A::CycleSort),
+    ch(List, 'a', A::FilterByAuthor),
+    ch(List, 'd', A::FilterBySameDay),
     ch(List, '?', A::ToggleHelp),
     ch(List, '!', A::ToggleProblems),
     ch(List, 'q', A::Quit),
@@ -117,29 +139,55 @@ pub const BINDINGS: &[Binding] = &[
     key(Reader, K::Esc, A::FocusList),
     key(Reader, K::Tab, A::ToggleFocus),
     ch(Reader, '/', A::StartFilter),
+    ch(Reader, 's', A::CycleSort),
+    ch(Reader, 'a', A::FilterByAuthor),
+    ch(Reader, 'd', A::FilterBySameDay),
     ch(Reader, '?', A::ToggleHelp),
     ch(Reader, '!', A::ToggleProblems),
     ch(Reader, 'q', A::Quit),
     key(Filter, K::Enter, A::AcceptFilter),
     key(Filter, K::Esc, A::ClearFilter),
-    key(Filter, K::Backspace, A::FilterBackspace),
-    ctrl(Filter, 'w', A::FilterDeleteWord),
-    key(Filter, K::Down, A::SelectNext),
     ctrl(Filter, 'n', A::SelectNext),
-    key(Filter, K::Up, A::SelectPrevious),
     ctrl(Filter, 'p', A::SelectPrevious),
+    key(Filter, K::Up, A::HistoryOlder),
+    key(Filter, K::Down, A::HistoryNewer),
+    key(Filter, K::Left, A::CursorLeft),
+    ctrl(Filter, 'b', A::CursorLeft),
+    key(Filter, K::Right, A::CursorRight),
+    ctrl(Filter, 'f', A::CursorRight),
+    ctrl_key(Filter, K::Left, A::CursorWordLeft),
+    alt(Filter, K::Char('b'), A::CursorWordLeft),
+    ctrl_key(Filter, K::Right, A::CursorWordRight),
+    alt(Filter, K::Char('f'), A::CursorWordRight),
+    key(Filter, K::Home, A::CursorStart),
+    ctrl(Filter, 'a', A::CursorStart),
+    key(Filter, K::End, A::CursorEnd),
+    ctrl(Filter, 'e', A::CursorEnd),
+    key(Filter, K::Backspace, A::FilterBackspace),
+    key(Filter, K::Delete, A::FilterDelete),
+    ctrl(Filter, 'w', A::FilterDeleteWord),
+    alt(Filter, K::Backspace, A::FilterDeleteWord),
+    ctrl(Filter, 'u', A::FilterDeleteToStart),
+    ctrl(Filter, 'k', A::FilterDeleteToEnd),
     ch(Overlay, 'j', A::ScrollDown),
     key(Overlay, K::Down, A::ScrollDown),
     ch(Overlay, 'k', A::ScrollUp),
     key(Overlay, K::Up, A::ScrollUp),
 ];
 
-/// From this width on, the help overlay lists its keys in two columns.
+/// From these widths on, the help overlay lists its keys in two and three columns.
 const HELP_TWO_COLUMNS: u16 = 88;
+const HELP_THREE_COLUMNS: u16 = 132;
 
 /// The help overlay's columns on a screen `width` wide, each listing the keys of these modes.
 pub fn help_columns(width: u16) -> &'static [&'static [Mode]] {
-    if width >= HELP_TWO_COLUMNS {
+    if width >= HELP_THREE_COLUMNS {
+        &[
+            &[Mode::List, Mode::Anywhere],
+            &[Mode::Reader],
+            &[Mode::Filter],
+        ]
+    } else if width >= HELP_TWO_COLUMNS {
         &[&[Mode::List, Mode::Anywhere], &[Mode::Reader, Mode::Filter]]
     } else {
         &[&[Mode::List, Mode::Reader, Mode::Filter, Mode::Anywhere]]
@@ -148,11 +196,30 @@ pub fn help_columns(width: u16) -> &'static [&'static [Mode]] {
 
 /// The help overlay's width on a screen `width` wide (before it is fitted to the screen).
 pub fn help_width(width: u16) -> u16 {
-    if width >= HELP_TWO_COLUMNS {
+    if width >= HELP_THREE_COLUMNS {
+        HELP_THREE_COLUMNS
+    } else if width >= HELP_TWO_COLUMNS {
         HELP_TWO_COLUMNS
     } else {
         44
     }
+}
+
+/// How many query syntax examples the help overlay puts on a line.
+pub fn syntax_per_line(width: u16) -> usize {
+    if width >= HELP_THREE_COLUMNS {
+        4
+    } else if width >= HELP_TWO_COLUMNS {
+        3
+    } else {
+        1
+    }
+}
+
+/// Lines the query syntax summary takes at the top of the help overlay, with its title and
+/// the blank line after it.
+pub fn syntax_lines(width: u16) -> usize {
+    query::SYNTAX.len().div_ceil(syntax_per_line(width)) + 2
 }
 
 /// One mode's help: each action with all its keys, in binding order.
@@ -180,8 +247,14 @@ pub fn help_rows(mode: Mode) -> Vec<(String, &'static str)> {
     rows
 }
 
-/// Lines the help overlay's longest column takes on a screen `width` wide.
+/// Lines the help overlay takes on a screen `width` wide: the syntax summary, then the
+/// longest column of keys.
 pub fn help_lines(width: u16) -> usize {
+    syntax_lines(width) + key_lines(width)
+}
+
+/// Lines the longest column of keys takes in the help overlay.
+pub fn key_lines(width: u16) -> usize {
     help_columns(width)
         .iter()
         .map(|modes| {
@@ -232,6 +305,8 @@ pub fn label(code: KeyCode, modifiers: KeyModifiers) -> String {
     };
     if modifiers.contains(KeyModifiers::CONTROL) {
         format!("Ctrl-{name}")
+    } else if modifiers.contains(KeyModifiers::ALT) {
+        format!("Alt-{name}")
     } else {
         name
     }

@@ -48,6 +48,8 @@ pub struct Theme {
     pub filter_prompt: StyleSpec,
     pub filter_text: StyleSpec,
     pub filter_placeholder: StyleSpec,
+    /// The part of the filter line that does not parse.
+    pub filter_error: StyleSpec,
     pub status_bar: StyleSpec,
     pub status_key: StyleSpec,
     pub status_warning: StyleSpec,

@@ -8,7 +8,8 @@
 //! returns from a read once the terminal has hung up (crossterm #793: it spins on end of file),
 //! so the event loop must not wait inside crossterm: it waits on a channel with a timeout and
 //! checks for SIGHUP/SIGTERM between messages, so a closed SSH session or terminal window ends
-//! byline instead of leaving it spinning.
+//! byline instead of leaving it spinning. The search worker of a large library wakes the loop on
+//! the same channel when its hits are ready.
 
 use std::io;
 use std::sync::Arc;
@@ -59,20 +60,32 @@ pub fn run(library: Library, theme: Theme) -> io::Result<()> {
     let mut app = App::new(library, Rect::new(0, 0, size.width, size.height));
     app.load_selected();
 
-    let events = spawn_event_reader();
+    let (sender, messages) = mpsc::channel();
+    let searched = sender.clone();
+    app.search_in_background(move || {
+        let _ = searched.send(Message::Searched);
+    });
+    spawn_event_reader(sender);
     let stopped = || stop.load(Ordering::Relaxed);
     while !app.should_quit() && !stopped() {
         terminal.draw(|frame| ui::render(&app, &theme, frame))?;
-        let first = match events.recv_timeout(TICK) {
-            Ok(event) => event?,
+        let first = match messages.recv_timeout(TICK) {
+            Ok(message) => message,
             Err(RecvTimeoutError::Timeout) => continue,
             Err(RecvTimeoutError::Disconnected) => break,
         };
         // Apply every pending event before drawing again, so fast typing never lags.
-        let pending = events.try_iter().take(EVENTS_PER_FRAME);
-        for event in std::iter::once(Ok(first)).chain(pending) {
-            if let Some(action) = action_for(&app, event?) {
-                app.update(action);
+        let pending = messages.try_iter().take(EVENTS_PER_FRAME);
+        for message in std::iter::once(first).chain(pending) {
+            match message {
+                Message::Input(event) => {
+                    if let Some(action) = action_for(&app, event?) {
+                        app.update(action);
+                    }
+                }
+                Message::Searched => {
+                    app.collect_search();
+                }
             }
             if app.should_quit() || stopped() {
                 break;
@@ -83,22 +96,28 @@ pub fn run(library: Library, theme: Theme) -> io::Result<()> {
     Ok(())
 }
 
-/// Reads terminal events on a thread of its own and sends them to the returned channel.
+/// What wakes the event loop.
+enum Message {
+    /// The terminal sent an event, or reading it failed.
+    Input(io::Result<Event>),
+    /// The search worker has hits ready.
+    Searched,
+}
+
+/// Reads terminal events on a thread of its own and sends them to `sender`.
 ///
 /// The thread ends when the channel is dropped or reading fails; if crossterm never returns
 /// (a hung-up terminal), the thread ends with the process.
-fn spawn_event_reader() -> mpsc::Receiver<io::Result<Event>> {
-    let (sender, receiver) = mpsc::channel();
+fn spawn_event_reader(sender: mpsc::Sender<Message>) {
     thread::spawn(move || {
         loop {
             let event = event::read();
             let failed = event.is_err();
-            if sender.send(event).is_err() || failed {
+            if sender.send(Message::Input(event)).is_err() || failed {
                 break;
             }
         }
     });
-    receiver
 }
 
 fn action_for(app: &App, event: Event) -> Option<Action> {

@@ -7,14 +7,16 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use super::{centered, overlay_frame};
 use crate::keymap::{self, Mode};
+use crate::query;
 use crate::theme::Theme;
 
 pub fn render(theme: &Theme, scroll: usize, area: Rect, buf: &mut Buffer) {
+    let syntax = syntax(theme, area.width);
     let columns: Vec<Vec<Line>> = keymap::help_columns(area.width)
         .iter()
         .map(|modes| column(theme, modes))
         .collect();
-    let lines = columns.iter().map(Vec::len).max().unwrap_or(0);
+    let lines = keymap::help_lines(area.width);
     let width = keymap::help_width(area.width);
     let popup = centered(
         area,
@@ -24,12 +26,43 @@ pub fn render(theme: &Theme, scroll: usize, area: Rect, buf: &mut Buffer) {
     let (block, scroll) = overlay_frame("Keys", popup, lines, scroll, theme, buf);
     let inner = block.inner(popup);
     block.render(popup, buf);
+    // The syntax summary and the key columns scroll together, as one page.
+    let above = u16::try_from(syntax.len()).unwrap_or(u16::MAX);
+    let shown = above.saturating_sub(scroll).min(inner.height);
+    let [top, rest] =
+        Layout::vertical([Constraint::Length(shown), Constraint::Fill(1)]).areas(inner);
+    Paragraph::new(syntax).scroll((scroll, 0)).render(top, buf);
     let areas = Layout::horizontal(vec![Constraint::Fill(1); columns.len()])
         .spacing(2)
-        .split(inner);
+        .split(rest);
     for (lines, area) in columns.into_iter().zip(areas.iter()) {
-        Paragraph::new(lines).scroll((scroll, 0)).render(*area, buf);
+        Paragraph::new(lines)
+            .scroll((scroll.saturating_sub(above), 0))
+            .render(*area, buf);
     }
+}
+
+/// The query syntax summary: examples and what they do, several to a line on wide screens.
+fn syntax(theme: &Theme, width: u16) -> Vec<Line<'static>> {
+    let per_line = keymap::syntax_per_line(width);
+    let mut lines = vec![Line::styled(
+        "Filter syntax (more in docs/query.md)",
+        theme.pane_title.style(),
+    )];
+    for row in query::SYNTAX.chunks(per_line) {
+        let mut spans = Vec::new();
+        for (example, what) in row {
+            spans.push(Span::styled(
+                format!("{example:<13}"),
+                theme.help_key.style(),
+            ));
+            spans.push(Span::raw(format!("{what:<15}")));
+        }
+        lines.push(Line::from(spans));
+    }
+    lines.push(Line::default());
+    debug_assert_eq!(lines.len(), keymap::syntax_lines(width));
+    lines
 }
 
 /// One help column: a title per mode, a line per action with all its keys.
@@ -40,9 +73,17 @@ fn column(theme: &Theme, modes: &[Mode]) -> Vec<Line<'static>> {
             lines.push(Line::default());
         }
         lines.push(Line::styled(mode.title(), theme.pane_title.style()));
-        for (keys, what) in keymap::help_rows(mode) {
+        let rows = keymap::help_rows(mode);
+        // A mode's keys line up in a column as wide as its longest, within reason.
+        let keys_width = rows
+            .iter()
+            .map(|(keys, _)| keys.chars().count() + 2)
+            .max()
+            .unwrap_or(0)
+            .clamp(8, 18);
+        for (keys, what) in rows {
             lines.push(Line::from(vec![
-                Span::styled(format!("{keys:<14}"), theme.help_key.style()),
+                Span::styled(format!("{keys:<keys_width$}"), theme.help_key.style()),
                 Span::raw(what),
             ]));
         }

@@ -9,8 +9,7 @@ use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use super::text::cell;
 use crate::app::{App, Focus};
-use crate::filter::highlights;
-use crate::index::Field;
+use crate::filter::{Column, highlights};
 use crate::library::Origin;
 use crate::sanitize::display_path;
 use crate::theme::Theme;
@@ -89,8 +88,8 @@ fn row(
     selected: bool,
 ) -> Line<'static> {
     let entry = &app.index().entries[index];
-    let query = app.query();
-    let lit = |field| highlights(app.matcher(), entry, query, field);
+    let query = app.active_query();
+    let lit = |column| highlights(app.matcher(), entry, query, column);
     let style = |column: Style| {
         if selected {
             column.patch(row_style)
@@ -102,7 +101,7 @@ fn row(
     let mut spans = cell(
         &entry.title,
         columns.title,
-        &lit(Field::Title),
+        &lit(Column::Title),
         style(Style::new()),
         highlight,
     );
@@ -116,7 +115,7 @@ fn row(
         spans.extend(cell(
             author,
             columns.author,
-            &lit(Field::Author),
+            &lit(Column::Author),
             style(theme.list_author.style()),
             highlight,
         ));
@@ -131,7 +130,7 @@ fn row(
         spans.extend(cell(
             date,
             columns.date,
-            &lit(Field::DateIso),
+            &lit(Column::Date),
             style(theme.list_date.style()),
             highlight,
         ));

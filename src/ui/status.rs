@@ -8,32 +8,57 @@ use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
 use crate::app::{App, Focus};
+use crate::filter::Sort;
 use crate::theme::Theme;
 
 const PROMPT: &str = "/ ";
 
-/// The filter line: the query, with the cursor while it is being typed.
+/// The filter line: the query, with the cursor while it is being typed and the part that does
+/// not parse marked.
 pub fn render_filter_line(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
     let typing = app.focus() == Focus::Filter;
     let mut spans = vec![Span::styled(PROMPT, theme.filter_prompt.style())];
     if app.query().is_empty() && !typing {
+        let long = "press / to filter by title, author or date · ? shows how";
+        let fits = PROMPT.len() + long.width() <= area.width as usize;
         spans.push(Span::styled(
-            "press / to filter by title, author or date",
+            if fits { long } else { "press / to filter" },
             theme.filter_placeholder.style(),
         ));
-    } else {
-        // Keep the end of a long query, where the cursor is, in view.
-        let room = (area.width as usize).saturating_sub(PROMPT.len() + 1);
-        let query = app.query();
-        let mut start = 0;
-        while query[start..].width() > room {
-            start += query[start..].chars().next().map_or(1, char::len_utf8);
+        Line::from(spans).render(area, frame.buffer_mut());
+        return;
+    }
+    let room = (area.width as usize).saturating_sub(PROMPT.len() + 1);
+    let query = app.query();
+    let cursor = app.cursor().min(query.len());
+    // Scroll sideways just enough to keep the cursor in view.
+    let mut start = 0;
+    while query[start..cursor].width() > room {
+        start += query[start..].chars().next().map_or(1, char::len_utf8);
+    }
+    let mut end = start;
+    for c in query[start..].chars() {
+        if query[start..end + c.len_utf8()].width() > room {
+            break;
         }
-        spans.push(Span::styled(&query[start..], theme.filter_text.style()));
-        if typing {
-            let x = area.x + (PROMPT.len() + query[start..].width()) as u16;
-            frame.set_cursor_position(Position::new(x.min(area.right().saturating_sub(1)), area.y));
+        end += c.len_utf8();
+    }
+    let bad = app.query_error().map_or(0..0, |e| {
+        e.span.start.clamp(start, end)..e.span.end.clamp(start, end)
+    });
+    let text = theme.filter_text.style();
+    for (range, style) in [
+        (start..bad.start.max(start), text),
+        (bad.clone(), theme.filter_error.style()),
+        (bad.end.max(start)..end, text),
+    ] {
+        if range.start < range.end {
+            spans.push(Span::styled(&query[range], style));
         }
+    }
+    if typing {
+        let x = area.x + (PROMPT.len() + query[start..cursor].width()) as u16;
+        frame.set_cursor_position(Position::new(x.min(area.right().saturating_sub(1)), area.y));
     }
     Line::from(spans).render(area, frame.buffer_mut());
 }
@@ -45,6 +70,7 @@ pub fn render_filter_line(app: &App, theme: &Theme, area: Rect, frame: &mut Fram
 pub fn render_status_bar(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     buf.set_style(area, theme.status_bar.style());
     let counts = counts(app, theme);
+    let terms = terms(app, theme);
     let (sample_long, sample_short) = match app.sample_hint() {
         Some(dir) => (
             vec![Span::raw(format!(" · sample · put articles in {dir}"))],
@@ -57,22 +83,34 @@ pub fn render_status_bar(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer)
         Span::styled("?", theme.status_key.style()),
         Span::raw(" help "),
     ];
-    let no_hints = vec![];
+    let none = vec![];
+    // The default order is worth naming only when there is room; another order always shows.
+    let sort = vec![Span::raw(format!(" · {}", app.sort().label()))];
+    let (sort, optional_sort) = if app.sort() == Sort::default() {
+        (&none, &sort)
+    } else {
+        (&sort, &none)
+    };
+    // In order of preference: the default order goes first, then hints shorten, then the
+    // sample note; the query's terms stay, and when even they do not fit they are cut at the
+    // edge.
     let layouts = [
-        (&sample_long, &full_hints),
-        (&sample_long, &short_hints),
-        (&sample_long, &no_hints),
-        (&sample_short, &full_hints),
-        (&sample_short, &short_hints),
-        (&sample_short, &no_hints),
+        (optional_sort, &sample_long, &full_hints),
+        (optional_sort, &sample_long, &short_hints),
+        (&none, &sample_long, &full_hints),
+        (&none, &sample_long, &short_hints),
+        (&none, &sample_long, &none),
+        (&none, &sample_short, &short_hints),
+        (&none, &sample_short, &none),
     ];
     let width = area.width as usize;
-    let chosen = layouts.iter().find(|(sample, hints)| {
-        spans_width(&counts) + spans_width(sample) + spans_width(hints) < width
+    let used = spans_width(&counts) + spans_width(sort) + spans_width(&terms);
+    let chosen = layouts.iter().find(|(extra, sample, hints)| {
+        used + spans_width(extra) + spans_width(sample) + spans_width(hints) < width
     });
-    let (sample, hints) = chosen.copied().unwrap_or((&no_hints, &no_hints));
+    let (extra, sample, hints) = chosen.copied().unwrap_or((&none, &none, &none));
     let hints_width = spans_width(hints) as u16;
-    let left = Line::from([counts, sample.clone()].concat());
+    let left = Line::from([counts, sort.clone(), extra.clone(), terms, sample.clone()].concat());
     left.render(area, buf);
     if hints_width > 0 && hints_width < area.width {
         let x = area.right() - hints_width;
@@ -85,17 +123,20 @@ pub fn render_status_bar(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer)
     }
 }
 
-/// Position, matches and problems: ` 3/12 · 12 of 14 match “dec” · 2 problems`.
+/// Position, matches and problems: ` 3/12 · 12 of 14 match · 2 problems (! lists)`.
 fn counts(app: &App, theme: &Theme) -> Vec<Span<'static>> {
     let total = app.library().articles.len();
     let shown = app.hits().len();
     let position = if shown == 0 { 0 } else { app.selected() + 1 };
     let mut spans = vec![Span::raw(format!(" {position}/{shown}"))];
-    spans.push(Span::raw(if app.query().is_empty() {
+    spans.push(Span::raw(if app.active_query().is_empty() {
         format!(" · {total} article{}", plural(total))
     } else {
-        format!(" · {shown} of {total} match “{}”", app.query())
+        format!(" · {shown} of {total} match")
     }));
+    if app.searching() {
+        spans.push(Span::raw(" (searching…)"));
+    }
     let problems = app.library().problems.len();
     if problems > 0 {
         spans.push(Span::raw(" · "));
@@ -110,12 +151,39 @@ fn counts(app: &App, theme: &Theme) -> Vec<Span<'static>> {
     spans
 }
 
+/// What the query's terms look in (`author:mcgrath  date:≥ 2026-10-30`), why the filter line
+/// does not parse, or a one-off notice.
+fn terms(app: &App, theme: &Theme) -> Vec<Span<'static>> {
+    if let Some(notice) = app.notice() {
+        return vec![
+            Span::raw(" · "),
+            Span::styled(notice.to_string(), theme.status_warning.style()),
+        ];
+    }
+    if let Some(error) = app.query_error() {
+        return vec![
+            Span::raw(" · "),
+            Span::styled(
+                format!("✗ column {}: {error}", error.column(app.query())),
+                theme.status_warning.style(),
+            ),
+            Span::raw(" (list shows the last valid query)"),
+        ];
+    }
+    let query = app.active_query();
+    if query.is_empty() {
+        return Vec::new();
+    }
+    vec![Span::raw(format!(" · {}", query.describe()))]
+}
+
 /// The keys that matter most where the focus is.
 fn hints(app: &App, theme: &Theme) -> Vec<Span<'static>> {
     let hints: &[(&str, &str)] = match app.focus() {
         Focus::List => &[
             ("/", "filter"),
             ("Enter", "read"),
+            ("s", "sort"),
             ("?", "help"),
             ("q", "quit"),
         ],
@@ -125,7 +193,12 @@ fn hints(app: &App, theme: &Theme) -> Vec<Span<'static>> {
             ("?", "help"),
             ("q", "quit"),
         ],
-        Focus::Filter => &[("Enter", "keep"), ("Esc", "clear"), ("↑↓", "move")],
+        Focus::Filter => &[
+            ("Enter", "keep"),
+            ("Esc", "clear"),
+            ("^n ^p", "move"),
+            ("↑↓", "history"),
+        ],
     };
     hints
         .iter()

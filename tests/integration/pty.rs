@@ -148,7 +148,8 @@ fn filter_open_read_and_quit() {
     session.wait_for("1/2 · 2 articles");
 
     session.send("/ferry");
-    session.wait_for("1/1 · 1 of 2 match “ferry”");
+    session.wait_for("1/1 · 1 of 2 match");
+    session.wait_for("any:ferry");
     assert!(!session.contents().contains("City tram line"));
 
     // Enter keeps the filter; Enter again opens the reading pane.
@@ -177,9 +178,9 @@ fn opens_the_sample_library_when_none_is_configured() {
     let mut session = Session::start(home.path(), &[]);
     session.wait_for("sample · put articles in");
     session.send("?");
-    session.wait_for("any key closes");
+    session.wait_for("Filter syntax");
     session.send("x");
-    session.wait_until_gone("any key closes");
+    session.wait_until_gone("Filter syntax");
     session.send("\x03");
     assert!(session.wait_exit(), "Ctrl-c quits cleanly");
 }

@@ -1,0 +1,157 @@
+//! Folding text for matching: accents come off (`Café` → `Cafe`), compatibility forms become
+//! their plain letters (full-width `ＡＢＣ` → `ABC`, `ﬁ` → `fi`), and typographic quotes and
+//! dashes become the ASCII ones people type. Case is kept, since smart case decides later
+//! whether it matters.
+//!
+//! Both sides of a match are folded: the index once when the library loads, each query term as
+//! it is parsed. A folded string keeps a map back to the original's characters, so highlights
+//! land on the characters the user sees.
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// Text folded for matching, with the way back to the original.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Folded {
+    /// The folded text.
+    pub text: String,
+    /// For each character of `text`, the index of the original character it came from; `None`
+    /// when folding changed nothing, so the indices are the same.
+    origin: Option<Vec<usize>>,
+}
+
+impl Folded {
+    pub fn new(original: &str) -> Self {
+        if original.is_ascii() {
+            return Self {
+                text: original.to_string(),
+                origin: None,
+            };
+        }
+        let mut text = String::with_capacity(original.len());
+        let mut origin = Vec::with_capacity(original.len());
+        for (i, c) in original.chars().enumerate() {
+            for f in fold_char(c) {
+                text.push(f);
+                origin.push(i);
+            }
+        }
+        let same = text == original;
+        Self {
+            text,
+            origin: (!same).then_some(origin),
+        }
+    }
+
+    /// The original character index of folded character `i`.
+    pub fn original_index(&self, i: usize) -> usize {
+        match &self.origin {
+            Some(map) => map.get(i).copied().unwrap_or(i),
+            None => i,
+        }
+    }
+
+    /// Maps folded character positions to original ones, sorted and without repeats.
+    pub fn original_positions(&self, positions: impl IntoIterator<Item = usize>) -> Vec<usize> {
+        let mut out: Vec<usize> = positions
+            .into_iter()
+            .map(|i| self.original_index(i))
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}
+
+/// Folds a string, dropping the map back (for query terms).
+pub fn fold(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_string();
+    }
+    text.chars().flat_map(fold_char).collect()
+}
+
+/// One character folded: zero or more characters.
+fn fold_char(c: char) -> impl Iterator<Item = char> {
+    let mapped = match c {
+        '‘' | '’' | '‚' | '‛' | '′' => Some('\''),
+        '“' | '”' | '„' | '‟' | '″' | '«' | '»' => Some('"'),
+        '‐' | '‑' | '‒' | '–' | '—' | '―' | '−' => Some('-'),
+        'ø' => Some('o'),
+        'Ø' => Some('O'),
+        'ł' => Some('l'),
+        'Ł' => Some('L'),
+        'đ' => Some('d'),
+        'Đ' => Some('D'),
+        'ħ' => Some('h'),
+        'Ħ' => Some('H'),
+        'ı' => Some('i'),
+        _ => None,
+    };
+    let decomposed = match mapped {
+        Some(m) => Fold::One(Some(m)),
+        // Hangul syllables would decompose into jamo: kept whole, they match and highlight
+        // as the syllables people type.
+        None if c.is_ascii() || ('\u{AC00}'..='\u{D7A3}').contains(&c) => Fold::One(Some(c)),
+        None => Fold::Many(c.to_string().nfkd().collect::<Vec<_>>().into_iter()),
+    };
+    decomposed.filter(|&d| !is_combining_mark(d))
+}
+
+/// The characters one character folds to, without allocating for the common case.
+enum Fold {
+    One(Option<char>),
+    Many(std::vec::IntoIter<char>),
+}
+
+impl Iterator for Fold {
+    type Item = char;
+
+    fn next(&mut self) -> Option<char> {
+        match self {
+            Fold::One(c) => c.take(),
+            Fold::Many(chars) => chars.next(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accents_come_off_and_case_stays() {
+        assert_eq!(fold("Café Müller"), "Cafe Muller");
+        assert_eq!(fold("ÉCOLE"), "ECOLE");
+        assert_eq!(fold("Łódź, Ørsted"), "Lodz, Orsted");
+    }
+
+    #[test]
+    fn compatibility_forms_become_plain_letters() {
+        assert_eq!(fold("ＡＢＣ１２３"), "ABC123");
+        assert_eq!(fold("ﬁnance"), "finance");
+    }
+
+    #[test]
+    fn typographic_punctuation_becomes_ascii() {
+        assert_eq!(fold("don’t “quote” – dash"), "don't \"quote\" - dash");
+    }
+
+    #[test]
+    fn scripts_without_accents_are_kept() {
+        assert_eq!(fold("東京 Москва"), "東京 Москва");
+        assert_eq!(fold("한국"), "한국");
+    }
+
+    #[test]
+    fn positions_map_back_to_the_original() {
+        let f = Folded::new("ﬁné café");
+        assert_eq!(f.text, "fine cafe");
+        // "fi" both come from the ligature at 0; "e" of "né" from 2; "e" of "café" from 7.
+        assert_eq!(f.original_positions([0, 1]), vec![0]);
+        assert_eq!(f.original_index(3), 2);
+        assert_eq!(f.original_index(8), 7);
+        let plain = Folded::new("plain");
+        assert_eq!(plain.original_positions([4, 0]), vec![0, 4]);
+    }
+}

@@ -1,0 +1,980 @@
+//! The query language of the filter line and `byline list --query`: parsing a line into terms.
+//!
+//! A line is space-separated terms that must all match; `a | b` matches either (OR binds
+//! tighter than AND, as in fzf). A term is an fzf extended-search atom (`word` fuzzy, `'word`
+//! exact, `^word` prefix, `word$` suffix, `!word` excluded), optionally limited to one field
+//! (`t:`, `a:`, `d:`), or a date condition (`d:2014-12`, `d:>=2014-06`, `d:2014..2015-01`,
+//! `d:<30d`). Parsing resolves everything it can once (folding, smart case, relative ages
+//! against today) so matching a hundred thousand articles only compares.
+//!
+//! Typing is never punished: a term that is still empty (`!`, `t:`, a trailing `|`) is skipped,
+//! and a term that cannot mean anything is an error that says where it is, so the caller can
+//! keep the last valid results.
+
+use std::fmt;
+use std::ops::Range;
+
+use jiff::Span;
+use jiff::civil::Date;
+
+use crate::date;
+use crate::fold::fold;
+
+/// The query syntax in brief, for the help overlay: an example and what it does.
+pub const SYNTAX: &[(&str, &str)] = &[
+    ("word", "fuzzy"),
+    ("'word", "exact"),
+    ("^word", "starts with"),
+    ("word$", "ends with"),
+    ("!word", "leave out"),
+    ("a | b", "either"),
+    ("t: a: d:", "in one field"),
+    ("d:2014-12", "a month"),
+    ("d:>2014-06", "after June 2014"),
+    ("d:2014..2015", "from, to"),
+    ("d:<30d", "last 30 days"),
+    ("tram\\ line", "literal space"),
+];
+
+/// A parsed query: every group must match.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Query {
+    pub groups: Vec<Group>,
+}
+
+/// Terms joined by `|`: any one of them must match.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Group {
+    pub atoms: Vec<Atom>,
+}
+
+/// One term of the query.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Atom {
+    /// `!`: the article matches when the test does not.
+    pub negated: bool,
+    pub scope: Scope,
+    pub test: Test,
+    /// Where the term is in the line, in bytes.
+    pub span: Range<usize>,
+}
+
+/// The fields a term looks in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    Any,
+    Title,
+    Author,
+    Date,
+}
+
+impl Scope {
+    /// The word the status bar uses for this scope.
+    pub fn label(self) -> &'static str {
+        match self {
+            Scope::Any => "any",
+            Scope::Title => "title",
+            Scope::Author => "author",
+            Scope::Date => "date",
+        }
+    }
+}
+
+/// What a term checks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Test {
+    Text(Text),
+    /// The article's date lies in this range (both ends inclusive; `None` is open).
+    Date(DateRange),
+}
+
+/// A text pattern.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Text {
+    pub kind: Kind,
+    /// The pattern, folded like the index (accents off).
+    pub pattern: String,
+    /// Smart case: a pattern with a capital letter respects case.
+    pub case_sensitive: bool,
+}
+
+/// How a text pattern matches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// `word`: the characters in order, anywhere.
+    Fuzzy,
+    /// `'word`: the exact characters together.
+    Exact,
+    /// `^word`: the field starts with them.
+    Prefix,
+    /// `word$`: the field ends with them.
+    Suffix,
+    /// `^word$`: the field is exactly this.
+    Whole,
+}
+
+/// Dates from `from` to `to`, both inclusive; `None` leaves that end open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DateRange {
+    pub from: Option<Date>,
+    pub to: Option<Date>,
+}
+
+impl DateRange {
+    pub fn contains(&self, date: Date) -> bool {
+        self.from.is_none_or(|f| date >= f) && self.to.is_none_or(|t| date <= t)
+    }
+}
+
+impl fmt::Display for DateRange {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.from, self.to) {
+            (Some(a), Some(b)) if a == b => write!(f, "{}", date::iso(a)),
+            (Some(a), Some(b)) => write!(f, "{}…{}", date::iso(a), date::iso(b)),
+            (Some(a), None) => write!(f, "≥ {}", date::iso(a)),
+            (None, Some(b)) => write!(f, "≤ {}", date::iso(b)),
+            (None, None) => f.write_str("any date"),
+        }
+    }
+}
+
+impl Atom {
+    /// How the status bar shows what this term does: `title:^korea`, `!any:'tram`,
+    /// `date:≥ 2026-10-30`.
+    pub fn describe(&self) -> String {
+        let not = if self.negated { "!" } else { "" };
+        let what = match &self.test {
+            Test::Date(range) => range.to_string(),
+            Test::Text(t) => {
+                let p = &t.pattern;
+                match t.kind {
+                    Kind::Fuzzy => p.clone(),
+                    Kind::Exact => format!("'{p}"),
+                    Kind::Prefix => format!("^{p}"),
+                    Kind::Suffix => format!("{p}$"),
+                    Kind::Whole => format!("^{p}$"),
+                }
+            }
+        };
+        format!("{not}{}:{what}", self.scope.label())
+    }
+}
+
+impl Query {
+    /// Every term described, groups apart and alternatives joined by ` | `.
+    pub fn describe(&self) -> String {
+        self.groups
+            .iter()
+            .map(|g| {
+                g.atoms
+                    .iter()
+                    .map(Atom::describe)
+                    .collect::<Vec<_>>()
+                    .join(" | ")
+            })
+            .collect::<Vec<_>>()
+            .join("  ")
+    }
+}
+
+/// A term that cannot mean anything, and where it is.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
+pub struct QueryError {
+    pub message: String,
+    /// The offending part of the line, in bytes.
+    pub span: Range<usize>,
+}
+
+impl QueryError {
+    fn new(message: impl Into<String>, span: Range<usize>) -> Self {
+        Self {
+            message: message.into(),
+            span,
+        }
+    }
+
+    /// The column (from 1, in characters) where the problem starts in `line`.
+    pub fn column(&self, line: &str) -> usize {
+        line.get(..self.span.start)
+            .map_or(1, |before| before.chars().count() + 1)
+    }
+
+    /// The line, and under it a caret line marking the problem, for a terminal.
+    pub fn caret(&self, line: &str) -> String {
+        use unicode_width::UnicodeWidthStr;
+        let width = |r: Range<usize>| line.get(r).map_or(0, UnicodeWidthStr::width);
+        let lead = width(0..self.span.start);
+        let len = width(self.span.clone()).max(1);
+        format!("{line}\n{}{}", " ".repeat(lead), "^".repeat(len))
+    }
+}
+
+impl Query {
+    /// Parses `line`; relative ages (`d:<30d`) count back from `today`.
+    pub fn parse(line: &str, today: Date) -> Result<Query, QueryError> {
+        let mut groups: Vec<Group> = Vec::new();
+        let mut joining = false;
+        for token in tokens(line) {
+            if token.is_or() {
+                joining = !groups.is_empty();
+                continue;
+            }
+            let Some(atom) = atom(&token, today)? else {
+                continue;
+            };
+            match groups.last_mut() {
+                Some(group) if joining => group.atoms.push(atom),
+                _ => groups.push(Group { atoms: vec![atom] }),
+            }
+            joining = false;
+        }
+        Ok(Query { groups })
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.groups.is_empty()
+    }
+
+    /// Every term, in order.
+    pub fn atoms(&self) -> impl Iterator<Item = &Atom> {
+        self.groups.iter().flat_map(|g| g.atoms.iter())
+    }
+
+    /// Whether every article this query matches is sure to be among those `previous` matched,
+    /// so the previous hits can be searched instead of the whole library.
+    ///
+    /// True when `previous` is this query with its last term typed further (`harb` → `harbo`),
+    /// or with terms added after it; never across a negation, an OR or a date, where typing on
+    /// can widen the results (`!a` → `!ab`, `d:>2014` → `d:>2014-06`).
+    pub fn narrows(&self, previous: &Query) -> bool {
+        let n = previous.groups.len();
+        if n == 0 || self.groups.len() < n {
+            return n == 0;
+        }
+        if !self.groups[..n - 1]
+            .iter()
+            .zip(&previous.groups[..n - 1])
+            .all(|(a, b)| same_terms(a, b))
+        {
+            return false;
+        }
+        let (old, new) = (&previous.groups[n - 1], &self.groups[n - 1]);
+        if same_terms(old, new) {
+            return true;
+        }
+        match (&old.atoms[..], &new.atoms[..]) {
+            ([old], [new]) => refines(old, new),
+            _ => false,
+        }
+    }
+}
+
+/// Whether two groups test the same things (their places in the line may differ).
+fn same_terms(a: &Group, b: &Group) -> bool {
+    a.atoms.len() == b.atoms.len()
+        && a.atoms
+            .iter()
+            .zip(&b.atoms)
+            .all(|(x, y)| x.negated == y.negated && x.scope == y.scope && x.test == y.test)
+}
+
+/// Whether `new` matches only what `old` matches, for one positive text term typed further.
+fn refines(old: &Atom, new: &Atom) -> bool {
+    let (Test::Text(o), Test::Text(n)) = (&old.test, &new.test) else {
+        return false;
+    };
+    if old.negated || new.negated || old.scope != new.scope {
+        return false;
+    }
+    // A case-sensitive pattern may not become insensitive (it would widen).
+    if o.case_sensitive && !n.case_sensitive {
+        return false;
+    }
+    // Digits alone match whole; a letter makes the term fuzzy, which can widen.
+    if o.kind == Kind::Fuzzy && is_letterless(&o.pattern) != is_letterless(&n.pattern) {
+        return false;
+    }
+    let extends = n.pattern.starts_with(&o.pattern);
+    match (o.kind, n.kind) {
+        (Kind::Fuzzy, _) => extends,
+        (Kind::Exact, Kind::Exact | Kind::Prefix | Kind::Whole) => extends,
+        (Kind::Exact, Kind::Suffix) => n.pattern.contains(&o.pattern),
+        (Kind::Prefix, Kind::Prefix | Kind::Whole) => extends,
+        (Kind::Suffix, Kind::Suffix | Kind::Whole) => n.pattern.ends_with(&o.pattern),
+        (Kind::Whole, Kind::Whole) => n.pattern == o.pattern,
+        _ => false,
+    }
+}
+
+/// Writes `text` so the query reads it as literal characters: spaces and backslashes escaped.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_whitespace() || c == '\\' {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Whether a pattern has no letter (`2014`, `12-31`): such terms match only whole.
+pub fn is_letterless(pattern: &str) -> bool {
+    !pattern.chars().any(char::is_alphabetic)
+}
+
+/// A character of a term, and whether a backslash made it literal.
+#[derive(Debug, Clone, Copy)]
+struct Char {
+    c: char,
+    escaped: bool,
+    /// Byte offset in the line.
+    at: usize,
+}
+
+/// A space-separated piece of the line.
+#[derive(Debug)]
+struct Token {
+    chars: Vec<Char>,
+    span: Range<usize>,
+}
+
+impl Token {
+    fn is_or(&self) -> bool {
+        matches!(
+            &self.chars[..],
+            [Char {
+                c: '|',
+                escaped: false,
+                ..
+            }]
+        )
+    }
+}
+
+/// Splits the line at unescaped whitespace; `\x` is a literal `x` (`\ ` a space).
+fn tokens(line: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut chars: Vec<Char> = Vec::new();
+    let mut start = 0;
+    let mut iter = line.char_indices().peekable();
+    while let Some((at, c)) = iter.next() {
+        if c.is_whitespace() {
+            if !chars.is_empty() {
+                out.push(Token {
+                    chars: std::mem::take(&mut chars),
+                    span: start..at,
+                });
+            }
+            continue;
+        }
+        if chars.is_empty() {
+            start = at;
+        }
+        match (c, iter.peek()) {
+            ('\\', Some(&(_, next))) => {
+                iter.next();
+                chars.push(Char {
+                    c: next,
+                    escaped: true,
+                    at,
+                });
+            }
+            _ => chars.push(Char {
+                c,
+                escaped: false,
+                at,
+            }),
+        }
+    }
+    if !chars.is_empty() {
+        out.push(Token {
+            chars,
+            span: start..line.len(),
+        });
+    }
+    out
+}
+
+/// The field prefixes, long forms first.
+const SCOPES: [(&str, Scope); 6] = [
+    ("title:", Scope::Title),
+    ("t:", Scope::Title),
+    ("author:", Scope::Author),
+    ("a:", Scope::Author),
+    ("date:", Scope::Date),
+    ("d:", Scope::Date),
+];
+
+/// Whether `chars` start with `prefix`, unescaped.
+fn starts_with(chars: &[Char], prefix: &str) -> bool {
+    chars.len() >= prefix.chars().count()
+        && chars
+            .iter()
+            .zip(prefix.chars())
+            .all(|(ch, p)| !ch.escaped && ch.c == p)
+}
+
+/// One term; `None` for a term not yet typed (`!`, `t:`, `'`).
+fn atom(token: &Token, today: Date) -> Result<Option<Atom>, QueryError> {
+    let mut rest = &token.chars[..];
+    let mut negated = false;
+    if starts_with(rest, "!") {
+        negated = true;
+        rest = &rest[1..];
+    }
+    let mut scope = Scope::Any;
+    if let Some(&(prefix, s)) = SCOPES.iter().find(|(p, _)| starts_with(rest, p)) {
+        scope = s;
+        rest = &rest[prefix.len()..];
+    }
+    if !negated && starts_with(rest, "!") {
+        negated = true;
+        rest = &rest[1..];
+    }
+    let Some(first) = rest.first() else {
+        return Ok(None);
+    };
+    let span = token.span.clone();
+    if scope == Scope::Date
+        && !first.escaped
+        && (first.c.is_ascii_digit() || "<>=.".contains(first.c))
+    {
+        let text: String = rest.iter().map(|c| c.c).collect();
+        let base = first.at;
+        let range = date_condition(&text, today).map_err(|e| QueryError {
+            message: e.message,
+            span: base + e.span.start..base + e.span.end,
+        })?;
+        return Ok(Some(Atom {
+            negated,
+            scope,
+            test: Test::Date(range),
+            span,
+        }));
+    }
+    let Some(text) = text_test(rest, negated) else {
+        return Ok(None);
+    };
+    Ok(Some(Atom {
+        negated,
+        scope,
+        test: Test::Text(text),
+        span,
+    }))
+}
+
+/// A text pattern with its `'`, `^` and `$` read; `None` if nothing is left.
+fn text_test(mut rest: &[Char], negated: bool) -> Option<Text> {
+    let mut kind = Kind::Fuzzy;
+    if starts_with(rest, "'") {
+        kind = Kind::Exact;
+        rest = &rest[1..];
+    } else if starts_with(rest, "^") {
+        kind = Kind::Prefix;
+        rest = &rest[1..];
+    }
+    if let [
+        init @ ..,
+        Char {
+            c: '$',
+            escaped: false,
+            ..
+        },
+    ] = rest
+    {
+        kind = if kind == Kind::Prefix {
+            Kind::Whole
+        } else {
+            Kind::Suffix
+        };
+        rest = init;
+    }
+    if negated && kind == Kind::Fuzzy {
+        // As in fzf, an excluded word is excluded where it appears whole, not fuzzily.
+        kind = Kind::Exact;
+    }
+    let raw: String = rest.iter().map(|c| c.c).collect();
+    if raw.is_empty() {
+        return None;
+    }
+    Some(Text {
+        kind,
+        case_sensitive: raw.chars().any(char::is_uppercase),
+        pattern: fold(&raw),
+    })
+}
+
+/// A date condition after `d:`; error spans are relative to `text`.
+fn date_condition(text: &str, today: Date) -> Result<DateRange, QueryError> {
+    if let Some(dots) = text.find("..") {
+        let (a, b) = (&text[..dots], &text[dots + 2..]);
+        let from = match a {
+            "" => None,
+            _ => Some(partial_date(a, 0)?.0),
+        };
+        let to = match b {
+            "" => None,
+            _ => Some(partial_date(b, dots + 2)?.1),
+        };
+        if from.is_none() && to.is_none() {
+            return Err(QueryError::new(
+                "a range needs a date on one side at least (2014..2015)",
+                0..text.len(),
+            ));
+        }
+        if let (Some(f), Some(t)) = (from, to)
+            && f > t
+        {
+            return Err(QueryError::new(
+                "this range ends before it starts",
+                0..text.len(),
+            ));
+        }
+        return Ok(DateRange { from, to });
+    }
+    for op in [">=", "<=", ">", "<", "="] {
+        let Some(value) = text.strip_prefix(op) else {
+            continue;
+        };
+        let at = op.len();
+        if value.is_empty() {
+            return Err(QueryError::new(
+                format!("a date or an age after {op} (2014-06, 30d)"),
+                0..text.len(),
+            ));
+        }
+        if let Some(age) = age(value, at)? {
+            let cutoff = back_from(today, age, at..text.len())?;
+            // An age compares the other way round: `<30d` is newer than 30 days ago.
+            let range = match op {
+                "<" => DateRange {
+                    from: cutoff.tomorrow().ok(),
+                    to: None,
+                },
+                "<=" => DateRange {
+                    from: Some(cutoff),
+                    to: None,
+                },
+                ">" => DateRange {
+                    from: None,
+                    to: cutoff.yesterday().ok(),
+                },
+                ">=" => DateRange {
+                    from: None,
+                    to: Some(cutoff),
+                },
+                _ => {
+                    return Err(QueryError::new(
+                        "an age needs < or > (d:<30d is the last 30 days)",
+                        0..text.len(),
+                    ));
+                }
+            };
+            return Ok(range);
+        }
+        let (start, end) = partial_date(value, at)?;
+        let range = match op {
+            ">" => DateRange {
+                from: end.tomorrow().ok(),
+                to: None,
+            },
+            ">=" => DateRange {
+                from: Some(start),
+                to: None,
+            },
+            "<" => DateRange {
+                from: None,
+                to: start.yesterday().ok(),
+            },
+            "<=" => DateRange {
+                from: None,
+                to: Some(end),
+            },
+            _ => DateRange {
+                from: Some(start),
+                to: Some(end),
+            },
+        };
+        return Ok(range);
+    }
+    if age(text, 0)?.is_some() {
+        return Err(QueryError::new(
+            "an age needs < or > (d:<30d is the last 30 days, d:>1y over a year ago)",
+            0..text.len(),
+        ));
+    }
+    let (from, to) = partial_date(text, 0)?;
+    Ok(DateRange {
+        from: Some(from),
+        to: Some(to),
+    })
+}
+
+/// An age like `30d`, `2w`, `6m`, `1y`; `None` if `text` is not shaped like one.
+fn age(text: &str, at: usize) -> Result<Option<Span>, QueryError> {
+    let Some(unit) = text.chars().last().filter(|c| "dwmy".contains(*c)) else {
+        return Ok(None);
+    };
+    let digits = &text[..text.len() - 1];
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Ok(None);
+    }
+    let span = at..at + text.len();
+    let too_far = || QueryError::new("that is too far back", span.clone());
+    let n: i64 = digits.parse().map_err(|_| too_far())?;
+    let age = match unit {
+        'd' => Span::new().try_days(n),
+        'w' => Span::new().try_weeks(n),
+        'm' => Span::new().try_months(n),
+        _ => Span::new().try_years(n),
+    };
+    age.map(Some).map_err(|_| too_far())
+}
+
+/// The day `age` before `today`.
+fn back_from(today: Date, age: Span, span: Range<usize>) -> Result<Date, QueryError> {
+    today
+        .checked_sub(age)
+        .map_err(|_| QueryError::new("that is too far back", span))
+}
+
+/// A year, month or day: its first and last day. `at` is its offset, for errors.
+fn partial_date(text: &str, at: usize) -> Result<(Date, Date), QueryError> {
+    let span = at..at + text.len();
+    let not_a_date = || {
+        QueryError::new(
+            format!("not a date: “{text}” (2014, 2014-12 or 2014-12-31; or an age, <30d)"),
+            span.clone(),
+        )
+    };
+    let parts: Vec<&str> = text.split('-').collect();
+    if parts.len() > 3
+        || parts
+            .iter()
+            .any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return Err(not_a_date());
+    }
+    let year_text = parts[0];
+    let year_span = at..at + year_text.len();
+    if year_text.len() != 4 {
+        return Err(QueryError::new(
+            format!("a year has four digits, not “{year_text}”"),
+            year_span,
+        ));
+    }
+    let year: i16 = year_text.parse().map_err(|_| not_a_date())?;
+    let month_at = at + year_text.len() + 1;
+    let month = match parts.get(1) {
+        None => None,
+        Some(m) => {
+            let month_span = month_at..month_at + m.len();
+            let value: i8 = m.parse().unwrap_or(0);
+            if m.len() > 2 || !(1..=12).contains(&value) {
+                return Err(QueryError::new(
+                    format!("there is no month {m}"),
+                    month_span,
+                ));
+            }
+            Some(value)
+        }
+    };
+    let Some(month) = month else {
+        let first = Date::new(year, 1, 1).map_err(|_| not_a_date())?;
+        let last = Date::new(year, 12, 31).map_err(|_| not_a_date())?;
+        return Ok((first, last));
+    };
+    let first = Date::new(year, month, 1).map_err(|_| not_a_date())?;
+    let Some(d) = parts.get(2) else {
+        return Ok((first, first.last_of_month()));
+    };
+    let day_at = month_at + parts[1].len() + 1;
+    let value: i8 = d.parse().unwrap_or(0);
+    let days = first.days_in_month();
+    if d.len() > 2 || value < 1 || value > days {
+        return Err(QueryError::new(
+            format!("{} {year} has {days} days", date::month_name(first)),
+            day_at..day_at + d.len(),
+        ));
+    }
+    let day = Date::new(year, month, value).map_err(|_| not_a_date())?;
+    Ok((day, day))
+}
+
+#[cfg(test)]
+mod tests {
+    use jiff::civil::date;
+    use proptest::prelude::*;
+
+    use super::*;
+
+    const TODAY: Date = date(2026, 11, 28);
+
+    fn parse(line: &str) -> Query {
+        Query::parse(line, TODAY).unwrap_or_else(|e| panic!("{line:?}: {e}"))
+    }
+
+    /// The one term of a one-term query.
+    fn one(line: &str) -> Atom {
+        let q = parse(line);
+        assert_eq!(q.groups.len(), 1, "{line:?}");
+        assert_eq!(q.groups[0].atoms.len(), 1, "{line:?}");
+        q.groups[0].atoms[0].clone()
+    }
+
+    fn text(line: &str) -> (bool, Scope, Kind, String, bool) {
+        let a = one(line);
+        let Test::Text(t) = a.test else {
+            panic!("{line:?} is a date condition");
+        };
+        (a.negated, a.scope, t.kind, t.pattern, t.case_sensitive)
+    }
+
+    fn range(line: &str) -> (Option<Date>, Option<Date>) {
+        let a = one(line);
+        let Test::Date(r) = a.test else {
+            panic!("{line:?} is not a date condition");
+        };
+        (r.from, r.to)
+    }
+
+    fn error(line: &str) -> (String, String) {
+        let e = Query::parse(line, TODAY).expect_err(line);
+        (e.message.clone(), line[e.span.clone()].to_string())
+    }
+
+    #[test]
+    fn atoms() {
+        use Kind::*;
+        use Scope::Any;
+        let s = |t: &str| t.to_string();
+        let table = [
+            ("harb", (false, Any, Fuzzy, s("harb"), false)),
+            ("'harb", (false, Any, Exact, s("harb"), false)),
+            ("^harb", (false, Any, Prefix, s("harb"), false)),
+            ("harb$", (false, Any, Suffix, s("harb"), false)),
+            ("^harb$", (false, Any, Whole, s("harb"), false)),
+            ("!harb", (true, Any, Exact, s("harb"), false)),
+            ("!'harb", (true, Any, Exact, s("harb"), false)),
+            ("!^harb", (true, Any, Prefix, s("harb"), false)),
+            ("!harb$", (true, Any, Suffix, s("harb"), false)),
+            ("Harb", (false, Any, Fuzzy, s("Harb"), true)),
+            ("café", (false, Any, Fuzzy, s("cafe"), false)),
+            ("ＣＡＦＥ", (false, Any, Fuzzy, s("CAFE"), true)),
+        ];
+        for (line, expected) in table {
+            assert_eq!(text(line), expected, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn escapes() {
+        assert_eq!(text(r"tram\ line").3, "tram line");
+        assert_eq!(text(r"\'quoted").2, Kind::Fuzzy);
+        assert_eq!(text(r"\'quoted").3, "'quoted");
+        assert!(!text(r"\!not").0);
+        assert_eq!(text(r"price\$").2, Kind::Fuzzy);
+        assert_eq!(text(r"price\$").3, "price$");
+        assert_eq!(text(r"\|").3, "|");
+        assert_eq!(text(r"back\\slash").3, r"back\slash");
+        assert_eq!(text(r"\t:title").1, Scope::Any);
+        assert_eq!(text(r"\t:title").3, "t:title");
+    }
+
+    #[test]
+    fn scopes() {
+        let table = [
+            ("t:korea", Scope::Title),
+            ("title:korea", Scope::Title),
+            ("a:mcgrath", Scope::Author),
+            ("author:mcgrath", Scope::Author),
+            ("d:dec", Scope::Date),
+            ("date:dec", Scope::Date),
+            ("x:korea", Scope::Any),
+        ];
+        for (line, scope) in table {
+            assert_eq!(text(line).1, scope, "{line:?}");
+        }
+        assert_eq!(text("x:korea").3, "x:korea", "unknown prefixes are text");
+        assert_eq!(text("t:'korea").2, Kind::Exact);
+        assert_eq!(text("t:!korea"), text("!t:korea"));
+        assert!(text("a:!mcgrath").0);
+    }
+
+    #[test]
+    fn and_or_grouping() {
+        let q = parse("a | b c | d e");
+        let sizes: Vec<usize> = q.groups.iter().map(|g| g.atoms.len()).collect();
+        assert_eq!(sizes, [2, 2, 1]);
+        assert_eq!(parse("a b").groups.len(), 2);
+        // Dangling bars are still being typed: ignored.
+        assert_eq!(parse("| a |").groups.len(), 1);
+        assert_eq!(parse("a | | b").groups[0].atoms.len(), 2);
+        assert_eq!(parse(r"a \| b").groups.len(), 3);
+    }
+
+    #[test]
+    fn unfinished_terms_are_skipped() {
+        for line in ["", "   ", "!", "'", "^", "$", "^$", "t:", "!a:", "d:", "|"] {
+            assert!(parse(line).is_empty(), "{line:?}");
+        }
+        assert_eq!(parse("harb !").groups.len(), 1);
+    }
+
+    #[test]
+    fn dates() {
+        let d = |y, m, dd| Some(date(y, m, dd));
+        let table = [
+            ("d:2014", (d(2014, 1, 1), d(2014, 12, 31))),
+            ("d:2014-12", (d(2014, 12, 1), d(2014, 12, 31))),
+            ("d:2014-2", (d(2014, 2, 1), d(2014, 2, 28))),
+            ("d:2016-02", (d(2016, 2, 1), d(2016, 2, 29))),
+            ("d:2014-12-31", (d(2014, 12, 31), d(2014, 12, 31))),
+            ("date:=2014-12-31", (d(2014, 12, 31), d(2014, 12, 31))),
+            ("d:>2014-06", (d(2014, 7, 1), None)),
+            ("d:>=2014-06-01", (d(2014, 6, 1), None)),
+            ("d:<2015", (None, d(2014, 12, 31))),
+            ("d:<=2015-01-31", (None, d(2015, 1, 31))),
+            ("d:<=2015-01", (None, d(2015, 1, 31))),
+            ("d:2014-06..2015-01", (d(2014, 6, 1), d(2015, 1, 31))),
+            ("d:2014..", (d(2014, 1, 1), None)),
+            ("d:..2015", (None, d(2015, 12, 31))),
+            ("d:2014..2014", (d(2014, 1, 1), d(2014, 12, 31))),
+            // Ages count back from today, 2026-11-28.
+            ("d:<30d", (d(2026, 10, 30), None)),
+            ("d:<=30d", (d(2026, 10, 29), None)),
+            ("d:<6m", (d(2026, 5, 29), None)),
+            ("d:<2w", (d(2026, 11, 15), None)),
+            ("d:>1y", (None, d(2025, 11, 27))),
+            ("d:>=1y", (None, d(2025, 11, 28))),
+        ];
+        for (line, expected) in table {
+            assert_eq!(range(line), expected, "{line:?}");
+        }
+        assert!(one("!d:2014").negated);
+        assert!(one("d:!2014").negated);
+    }
+
+    #[test]
+    fn errors_say_what_and_where() {
+        let table = [
+            ("d:2014-13", "there is no month 13", "13"),
+            ("d:2014-00", "there is no month 00", "00"),
+            ("d:2015-02-29", "February 2015 has 28 days", "29"),
+            ("d:2014-04-31", "April 2014 has 30 days", "31"),
+            ("d:14", "a year has four digits, not “14”", "14"),
+            ("d:>yesterday", "not a date", "yesterday"),
+            ("d:>", "a date or an age after >", ">"),
+            ("d:30d", "an age needs < or >", "30d"),
+            ("d:=30d", "an age needs < or >", "=30d"),
+            ("d:..", "a range needs a date", ".."),
+            (
+                "d:2015..2014",
+                "this range ends before it starts",
+                "2015..2014",
+            ),
+            ("d:2014-1x", "not a date", "2014-1x"),
+            ("d:<99999999999y", "that is too far back", "99999999999y"),
+            ("d:<19000y", "that is too far back", "19000y"),
+        ];
+        for (line, message, at) in table {
+            let (m, span) = error(line);
+            assert!(m.starts_with(message), "{line:?}: {m}");
+            assert_eq!(span, at, "{line:?}");
+        }
+        // Later terms are placed in the whole line.
+        let e = Query::parse("harbour  d:2014-13", TODAY).unwrap_err();
+        assert_eq!(e.span, 16..18);
+        assert_eq!(e.column("harbour  d:2014-13"), 17);
+        assert_eq!(
+            e.caret("harbour  d:2014-13"),
+            "harbour  d:2014-13\n                ^^"
+        );
+    }
+
+    #[test]
+    fn descriptions_show_how_each_term_was_read() {
+        assert_eq!(
+            parse("korea a:mcgrath | t:^Tram$ !'café d:2014-06..2015-01 d:<30d").describe(),
+            "any:korea  author:mcgrath | title:^Tram$  !any:'cafe  date:2014-06-01…2015-01-31  \
+             date:≥ 2026-10-30"
+        );
+    }
+
+    #[test]
+    fn narrowing() {
+        let narrows = |old: &str, new: &str| parse(new).narrows(&parse(old));
+        // Typing on, or adding a term, narrows.
+        assert!(narrows("", "h"));
+        assert!(narrows("harb", "harbo"));
+        assert!(narrows("harb", "harb quinn"));
+        assert!(narrows("harb", "harb "));
+        assert!(!narrows("harb", "Harb"), "a capital changes the pattern");
+        assert!(narrows("har", "harB"));
+        assert!(narrows("^har", "^harb$"));
+        assert!(narrows("har", "har$"));
+        assert!(narrows("'har", "'harb"));
+        assert!(narrows("a | b", "a | b c"));
+        // Anything that can widen does not.
+        assert!(!narrows("!a", "!ab"));
+        assert!(!narrows("d:>2014", "d:>2014-06"));
+        assert!(!narrows("a", "a | b"));
+        assert!(!narrows("har$", "harb$"));
+        assert!(!narrows("harb", "har"));
+        assert!(!narrows("20", "20a"));
+        assert!(!narrows("a b", "a"));
+        assert!(narrows("harB", "harBo"));
+    }
+
+    #[test]
+    fn escaped_text_reads_back_whole() {
+        let line = format!("a:^{}$", escape(r"Ada \ Quinn"));
+        assert_eq!(line, r"a:^Ada\ \\\ Quinn$");
+        assert_eq!(
+            text(&line),
+            (
+                false,
+                Scope::Author,
+                Kind::Whole,
+                r"Ada \ Quinn".to_string(),
+                true
+            )
+        );
+    }
+
+    proptest! {
+        #[test]
+        fn escaped_names_parse_to_themselves(name in "\\PC{1,30}") {
+            prop_assume!(!fold(&name).is_empty());
+            let line = format!("a:^{}$", escape(&name));
+            let q = Query::parse(&line, TODAY).unwrap();
+            let atoms: Vec<&Atom> = q.atoms().collect();
+            prop_assert_eq!(atoms.len(), 1);
+            let Test::Text(t) = &atoms[0].test else { panic!("text expected") };
+            prop_assert_eq!(t.kind, Kind::Whole);
+            prop_assert_eq!(&t.pattern, &fold(&name));
+        }
+
+        #[test]
+        fn any_line_parses_or_fails_cleanly(line in "\\PC{0,40}") {
+            match Query::parse(&line, TODAY) {
+                Ok(q) => for atom in q.atoms() {
+                    prop_assert!(line.get(atom.span.clone()).is_some());
+                },
+                Err(e) => {
+                    prop_assert!(line.get(e.span.clone()).is_some());
+                    prop_assert!(!e.message.is_empty());
+                }
+            }
+        }
+
+        #[test]
+        fn query_shaped_lines_never_panic(
+            line in "[!'^$|\\\\ tad:<>=.0-9-]{0,30}"
+        ) {
+            let _ = Query::parse(&line, TODAY);
+        }
+    }
+}
