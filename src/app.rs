@@ -957,6 +957,206 @@ mod tests {
         assert!(panes.reader_rows() >= 4);
     }
 
+    fn type_in(app: &mut App, text: &str) {
+        for c in text.chars() {
+            app.update(Action::FilterInput(c));
+        }
+    }
+
+    fn selected_title(app: &App) -> String {
+        app.library().articles[app.selected_article().unwrap()]
+            .title
+            .clone()
+    }
+
+    #[test]
+    fn an_invalid_query_keeps_the_last_results_and_says_where() {
+        let mut app = app();
+        app.update(Action::StartFilter);
+        type_in(&mut app, "d:2023");
+        let valid = app.hits().to_vec();
+        assert!(!valid.is_empty());
+        // Every step of typing `-00` is an error: `d:2023-`, `d:2023-0`, `d:2023-00`.
+        type_in(&mut app, "-00");
+        let error = app.query_error().expect("month 00 is an error");
+        assert_eq!(&app.query()[error.span.clone()], "00");
+        assert_eq!(app.hits(), valid, "the list keeps the last valid results");
+        app.update(Action::FilterBackspace);
+        type_in(&mut app, "5");
+        assert!(app.query_error().is_none());
+        assert!(app.hits().is_empty(), "nothing from May 2023");
+        // Esc clears an invalid line too.
+        type_in(&mut app, "-99");
+        app.update(Action::ClearFilter);
+        assert!(app.query_error().is_none());
+        assert_eq!(app.hits().len(), app.library().articles.len());
+    }
+
+    #[test]
+    fn sorting_cycles_and_keeps_the_selected_article() {
+        let mut app = app();
+        app.update(Action::SelectNext);
+        app.update(Action::SelectNext);
+        let chosen = app.selected_article();
+        let dates = |app: &App| -> Vec<_> {
+            app.hits()
+                .iter()
+                .map(|h| app.library().articles[h.index].date)
+                .collect()
+        };
+        let newest = dates(&app);
+        app.update(Action::CycleSort);
+        assert_eq!(app.sort(), Sort::Oldest);
+        let mut reversed = newest.clone();
+        reversed.reverse();
+        assert_eq!(dates(&app), reversed);
+        assert_eq!(app.selected_article(), chosen);
+        app.update(Action::CycleSort);
+        assert_eq!(app.sort(), Sort::Title);
+        let titles: Vec<String> = app
+            .hits()
+            .iter()
+            .map(|h| app.library().articles[h.index].title.to_lowercase())
+            .collect();
+        assert!(titles.is_sorted());
+        app.update(Action::CycleSort);
+        assert_eq!(app.sort(), Sort::Author);
+        app.update(Action::CycleSort);
+        assert_eq!(app.sort(), Sort::Newest);
+        assert_eq!(app.selected_article(), chosen);
+    }
+
+    #[test]
+    fn quick_filters_write_an_editable_query() {
+        let mut app = app();
+        app.update(Action::StartFilter);
+        type_in(&mut app, "reef");
+        app.update(Action::AcceptFilter);
+        let reef = selected_title(&app);
+        app.update(Action::FilterByAuthor);
+        assert_eq!(app.query(), r"a:^Lucía\ Brennan$");
+        assert_eq!(app.hits().len(), 2);
+        assert_eq!(selected_title(&app), reef, "the article stays selected");
+        assert_eq!(app.focus(), Focus::List);
+        // The written query is an ordinary one: it can be edited.
+        app.update(Action::StartFilter);
+        app.update(Action::FilterDeleteToStart);
+        type_in(&mut app, "a:lucia");
+        assert_eq!(app.hits().len(), 2, "accents fold");
+        app.update(Action::ClearFilter);
+        // Two sample articles share 5 April 2023.
+        let same_day = app
+            .hits()
+            .iter()
+            .position(|h| {
+                app.library().articles[h.index].date == Some(jiff::civil::date(2023, 4, 5))
+            })
+            .unwrap();
+        app.update(Action::SelectFirst);
+        for _ in 0..same_day {
+            app.update(Action::SelectNext);
+        }
+        app.update(Action::FilterBySameDay);
+        assert_eq!(app.query(), "d:2023-04-05");
+        assert_eq!(app.hits().len(), 2);
+        assert_eq!(
+            app.history().last().map(String::as_str),
+            Some("d:2023-04-05")
+        );
+    }
+
+    #[test]
+    fn quick_filters_say_why_when_there_is_nothing_to_filter_by() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("a.txt"),
+            "Only a title\n\nAnd a paragraph.\n",
+        )
+        .unwrap();
+        let mut app = App::new(
+            Library::scan(&[dir.path().to_path_buf()]),
+            Rect::new(0, 0, 100, 30),
+        );
+        app.update(Action::FilterByAuthor);
+        assert_eq!(
+            app.notice(),
+            Some("This article has no author to filter by.")
+        );
+        assert_eq!(app.query(), "");
+        app.update(Action::FilterBySameDay);
+        assert_eq!(app.notice(), Some("This article has no date to filter by."));
+        app.update(Action::SelectNext);
+        assert_eq!(app.notice(), None, "a notice lasts until the next key");
+    }
+
+    #[test]
+    fn the_filter_line_edits_like_a_shell_and_remembers_queries() {
+        let mut app = app();
+        app.update(Action::StartFilter);
+        type_in(&mut app, "harbour tram");
+        app.update(Action::CursorWordLeft);
+        app.update(Action::CursorLeft);
+        type_in(&mut app, " !reef");
+        assert_eq!(app.query(), "harbour !reef tram");
+        app.update(Action::CursorEnd);
+        app.update(Action::FilterDeleteWord);
+        assert_eq!(app.query(), "harbour !reef ");
+        app.update(Action::CursorStart);
+        app.update(Action::FilterDelete);
+        assert_eq!(app.query(), "arbour !reef ");
+        app.update(Action::FilterDeleteToEnd);
+        assert_eq!(app.query(), "");
+        type_in(&mut app, "harbour");
+        app.update(Action::AcceptFilter);
+        app.update(Action::StartFilter);
+        app.update(Action::FilterDeleteToStart);
+        type_in(&mut app, "ree");
+        app.update(Action::HistoryOlder);
+        assert_eq!(app.query(), "harbour");
+        assert_eq!(app.hits().len(), 2, "a recalled query filters");
+        app.update(Action::HistoryNewer);
+        assert_eq!(app.query(), "ree", "back to what was typed");
+    }
+
+    #[test]
+    fn a_large_library_searches_in_the_background_and_the_newest_query_wins() {
+        use std::fmt::Write as _;
+        let dir = tempfile::tempdir().unwrap();
+        let mut feed = String::new();
+        for i in 0..search::BACKGROUND_FROM + 100 {
+            let year = 2000 + i % 25;
+            writeln!(
+                feed,
+                r#"{{"title": "Dispatch {i} on harbour works", "author": "Writer {}", "date": "{year}-06-01"}}"#,
+                i % 13
+            )
+            .unwrap();
+        }
+        std::fs::write(dir.path().join("feed.jsonl"), feed).unwrap();
+        let library = Library::scan(&[dir.path().to_path_buf()]);
+        let mut app = App::new(library, Rect::new(0, 0, 100, 30));
+        let (wake, woken) = std::sync::mpsc::channel();
+        app.search_in_background(move || {
+            let _ = wake.send(());
+        });
+        app.update(Action::StartFilter);
+        type_in(&mut app, "writer 7 d:2010");
+        while app.searching() {
+            woken
+                .recv_timeout(std::time::Duration::from_secs(60))
+                .expect("the worker answers");
+            app.collect_search();
+        }
+        let background: Vec<usize> = app.hits().iter().map(|h| h.index).collect();
+        let library = Library::scan(&[dir.path().to_path_buf()]);
+        let mut inline = App::new(library, Rect::new(0, 0, 100, 30));
+        inline.update(Action::StartFilter);
+        type_in(&mut inline, "writer 7 d:2010");
+        let expected: Vec<usize> = inline.hits().iter().map(|h| h.index).collect();
+        assert!(!expected.is_empty());
+        assert_eq!(background, expected);
+    }
+
     #[test]
     fn cannot_focus_the_reader_with_nothing_to_read() {
         let mut app = App::new(

@@ -625,6 +625,125 @@ mod tests {
         }
     }
 
+    mod properties {
+        use std::collections::BTreeSet;
+
+        use proptest::prelude::*;
+
+        use super::*;
+
+        const WORDS: &[&str] = &[
+            "harbour", "Harbour", "tram", "café", "Cafe", "reef", "ÉTÉ", "line", "the", "2014",
+        ];
+        const AUTHORS: &[&str] = &["Ada Quinn", "Zoë Müller", "Ben McGrath", ""];
+
+        fn library() -> impl Strategy<Value = Vec<Article>> {
+            let one = (
+                prop::collection::vec(prop::sample::select(WORDS), 1..5),
+                prop::sample::select(AUTHORS),
+                prop::option::of((2012i16..2017, 1i8..13, 1i8..29)),
+            )
+                .prop_map(|(words, author, day)| {
+                    article(
+                        &words.join(" "),
+                        (!author.is_empty()).then_some(author),
+                        day.map(|(y, m, d)| date(y, m, d)),
+                    )
+                });
+            prop::collection::vec(one, 0..30)
+        }
+
+        /// A term of the query language, built from the same words.
+        fn term() -> impl Strategy<Value = String> {
+            let word = prop::sample::select(
+                [
+                    "harb", "tram", "cafe", "Cafe", "ete", "quinn", "muller", "mc", "the", "2014",
+                    "dec",
+                ]
+                .as_slice(),
+            );
+            let scope = prop::sample::select(["", "t:", "a:", "d:"].as_slice());
+            let kind = prop::sample::select(["", "'", "^", "!", "!^"].as_slice());
+            let end = prop::sample::select(["", "$"].as_slice());
+            let date = prop::sample::select(
+                [
+                    "d:2014",
+                    "d:>2013-06",
+                    "d:..2015-02",
+                    "d:2014..2016",
+                    "d:<=2016-02-29",
+                    "!d:2015",
+                ]
+                .as_slice(),
+            );
+            prop_oneof![
+                3 => (scope, kind, word, end).prop_map(|(s, k, w, e)| format!("{s}{k}{w}{e}")),
+                1 => date.prop_map(str::to_string),
+            ]
+        }
+
+        fn hits(articles: &[Article], line: &str) -> BTreeSet<usize> {
+            let index = Index::build(articles);
+            let query = Query::parse(line, TODAY).expect("generated queries are valid");
+            filter(&Matcher::default(), &index, &query, Sort::Newest, None)
+                .into_iter()
+                .map(|h| h.index)
+                .collect()
+        }
+
+        proptest! {
+            #[test]
+            fn an_and_term_never_adds_hits(
+                articles in library(),
+                terms in prop::collection::vec(term(), 0..3),
+                more in term(),
+            ) {
+                let line = terms.join(" ");
+                let before = hits(&articles, &line);
+                let after = hits(&articles, &format!("{line} {more}"));
+                prop_assert!(after.is_subset(&before), "{line:?} + {more:?}");
+            }
+
+            #[test]
+            fn a_negated_term_and_its_plain_form_split_the_library(
+                articles in library(),
+                scope in prop::sample::select(["", "t:", "a:"].as_slice()),
+                kind in prop::sample::select(["'", "^"].as_slice()),
+                word in prop::sample::select(["harb", "tram", "cafe", "Cafe", "quinn", "the", "2014"].as_slice()),
+                end in prop::sample::select(["", "$"].as_slice()),
+            ) {
+                let plain = hits(&articles, &format!("{scope}{kind}{word}{end}"));
+                // `!word` is `!'word`; `!^word` keeps its `^`.
+                let kind = if kind == "'" { "" } else { kind };
+                let negated = hits(&articles, &format!("{scope}!{kind}{word}{end}"));
+                prop_assert!(plain.is_disjoint(&negated));
+                prop_assert_eq!(plain.len() + negated.len(), articles.len());
+            }
+
+            #[test]
+            fn narrowing_never_loses_a_hit(
+                articles in library(),
+                terms in prop::collection::vec(term(), 1..4),
+                cut in 0usize..40,
+            ) {
+                // Any prefix of a line, then the whole line: when the longer narrows the shorter,
+                // searching the shorter's hits finds exactly what a full search finds.
+                let line = terms.join(" ");
+                let cut = line.char_indices().map(|(i, _)| i).nth(cut).unwrap_or(line.len());
+                let (Ok(old), Ok(new)) = (Query::parse(&line[..cut], TODAY), Query::parse(&line, TODAY)) else {
+                    return Ok(());
+                };
+                let index = Index::build(&articles);
+                let m = Matcher::default();
+                let previous = filter(&m, &index, &old, Sort::Newest, None);
+                let full = filter(&m, &index, &new, Sort::Newest, None);
+                if new.narrows(&old) {
+                    prop_assert_eq!(filter(&m, &index, &new, Sort::Newest, Some(&previous)), full);
+                }
+            }
+        }
+    }
+
     fn lit(query: &str, article: usize, column: Column) -> Vec<usize> {
         let articles = fixture();
         let entry = Entry::new(&articles[article]);

@@ -437,8 +437,19 @@ fn atom(token: &Token, today: Date) -> Result<Option<Atom>, QueryError> {
         return Ok(None);
     };
     let span = token.span.clone();
+    // `d:` and a number or comparison is a date condition; `d:dec`, `d:'dec` and `d:2014$` are
+    // text matched in the written dates.
+    let suffix = matches!(
+        rest.last(),
+        Some(Char {
+            c: '$',
+            escaped: false,
+            ..
+        })
+    );
     if scope == Scope::Date
         && !first.escaped
+        && !suffix
         && (first.c.is_ascii_digit() || "<>=.".contains(first.c))
     {
         let text: String = rest.iter().map(|c| c.c).collect();
@@ -792,6 +803,7 @@ mod tests {
             ("author:mcgrath", Scope::Author),
             ("d:dec", Scope::Date),
             ("date:dec", Scope::Date),
+            ("d:2014$", Scope::Date),
             ("x:korea", Scope::Any),
         ];
         for (line, scope) in table {

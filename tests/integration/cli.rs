@@ -160,7 +160,20 @@ fn every_command_has_help_with_an_example() {
 #[test]
 fn list_and_the_reader_agree_on_order() {
     let home = TempLibrary::new();
-    for query in ["", "the", "harbour", "20"] {
+    for query in [
+        "",
+        "the",
+        "harbour",
+        "20",
+        "'harbour | reef",
+        "^the",
+        "a:brennan",
+        "t:harbour !drought",
+        "d:2023..2025 harbour",
+        "d:>=2024-02-29",
+        "lucia",
+        "d:<30y !'the",
+    ] {
         let output = byline(home.path(), &["list", "--json", "--query", query]);
         let json: Value = serde_json::from_str(&stdout(&output)).unwrap();
         let listed: Vec<&str> = json
@@ -218,5 +231,64 @@ fn show_prints_the_seed_repaired_without_its_footer() {
     assert!(
         text.contains("for The Interview, a deliberately"),
         "italic without asterisks"
+    );
+}
+
+#[test]
+fn an_invalid_query_exits_2_and_says_where() {
+    let home = TempLibrary::new();
+    for (query, message, caret) in [
+        (
+            "harbour d:2014-13",
+            "column 16: there is no month 13",
+            "                 ^^",
+        ),
+        (
+            "d:>yesterday",
+            "column 4: not a date: “yesterday”",
+            "     ^^^^^^^^^",
+        ),
+    ] {
+        let output = byline(home.path(), &["list", "--query", query]);
+        assert_eq!(output.status.code(), Some(2), "{query}");
+        assert!(output.stdout.is_empty());
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert!(
+            stderr.starts_with(&format!("byline: invalid query at {message}")),
+            "{stderr}"
+        );
+        assert!(
+            stderr.contains(&format!("\n  {query}\n{caret}\n")),
+            "{stderr}"
+        );
+    }
+}
+
+#[test]
+fn list_sorts_and_no_match_is_an_empty_json_array() {
+    let home = TempLibrary::new();
+    let output = byline(home.path(), &["list", "--json", "--query", "zzqxj"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(stdout(&output).trim(), "[]");
+    let output = byline(home.path(), &["list", "--sort", "title"]);
+    assert!(output.status.success());
+    let titles: Vec<String> = stdout(&output)
+        .lines()
+        .map(|l| l.rsplit('\t').next().unwrap().to_lowercase())
+        .collect();
+    assert_eq!(titles.len(), 14);
+    assert!(titles.is_sorted(), "{titles:?}");
+    let output = byline(
+        home.path(),
+        &["list", "--sort", "oldest", "--query", "harbour"],
+    );
+    let dates: Vec<String> = stdout(&output)
+        .lines()
+        .map(|l| l.split('\t').nth(1).unwrap().to_string())
+        .collect();
+    assert_eq!(
+        dates,
+        ["2019-03-14", "2020-08-18"],
+        "equal matches oldest first"
     );
 }
