@@ -164,3 +164,105 @@ fn problems_overlay() {
         format!("{}", terminal.backend()).replace(&lib.path().display().to_string(), "[LIB]");
     insta::assert_snapshot!(text);
 }
+
+/// Whether the cell at (x, y) is drawn in `style` (its colour and modifiers).
+fn styled(terminal: &Terminal<TestBackend>, x: u16, y: u16, style: ratatui::style::Style) -> bool {
+    let cell = &terminal.backend().buffer()[(x, y)];
+    style.fg.is_none_or(|fg| cell.fg == fg) && cell.modifier.contains(style.add_modifier)
+}
+
+#[test]
+fn an_invalid_query_is_marked_where_it_goes_wrong() {
+    let mut app = sample_app(100, 30);
+    // `d:>2019` is valid; `d:>2019-`, `d:>2019-0` and `d:>2019-00` are not.
+    type_query(&mut app, "harbour d:>2019-00");
+    let terminal = draw(&mut app, 100, 30);
+    let error = Theme::builtin_default().filter_error.style();
+    // The prompt is 2 wide: "00" is at columns 18 and 19 of the filter line (row 28).
+    assert!(styled(&terminal, 18, 28, error));
+    assert!(styled(&terminal, 19, 28, error));
+    assert!(!styled(&terminal, 17, 28, error));
+    // The list still shows the "harbour" match after 2019, of the last valid query.
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn scoped_terms_show_in_the_status_bar_and_light_their_field() {
+    let mut app = sample_app(120, 24);
+    type_query(&mut app, "a:lucia d:2022..2025 | reef");
+    let terminal = draw(&mut app, 120, 24);
+    insta::assert_snapshot!(terminal.backend());
+    // "Lucía" (the author column of the first row) lights up although typed without the accent.
+    let row = 1;
+    let buffer = terminal.backend().buffer();
+    let start = (0..120)
+        .find(|&x| buffer[(x, row)].symbol() == "L" && buffer[(x + 3, row)].symbol() == "í")
+        .expect("the author is on the first row");
+    let highlight = Theme::builtin_default().match_highlight.style();
+    for x in start..start + 5 {
+        assert!(styled(&terminal, x, row, highlight), "column {x}");
+    }
+}
+
+#[test]
+fn a_written_date_lights_the_shown_date() {
+    let mut app = sample_app(100, 30);
+    type_query(&mut app, "jan 2022");
+    app.update(Action::AcceptFilter);
+    let terminal = draw(&mut app, 100, 30);
+    let buffer = terminal.backend().buffer();
+    let row = 1;
+    let date_at = (0..90)
+        .find(|&x| {
+            (0..10)
+                .map(|i| buffer[(x + i, row)].symbol())
+                .collect::<String>()
+                == "2022-01-23"
+        })
+        .expect("the date is on the first row");
+    let highlight = Theme::builtin_default().match_highlight.style();
+    for x in (date_at..date_at + 4).chain(date_at + 5..date_at + 7) {
+        assert!(styled(&terminal, x, row, highlight), "2022 and 01 lit");
+    }
+    for x in [4, 8, 9] {
+        assert!(
+            !styled(&terminal, date_at + x, row, highlight),
+            "the dash and day are not"
+        );
+    }
+}
+
+#[test]
+fn sorted_by_title_and_quick_filtered_by_author() {
+    let mut app = sample_app(100, 30);
+    act(&mut app, [Action::CycleSort, Action::CycleSort]);
+    insta::assert_snapshot!("sorted_by_title", draw(&mut app, 100, 30).backend());
+    act(&mut app, [Action::FilterByAuthor]);
+    insta::assert_snapshot!("more_by_this_author", draw(&mut app, 100, 30).backend());
+}
+
+#[test]
+fn a_long_query_scrolls_to_keep_the_cursor_in_view() {
+    let mut app = sample_app(40, 12);
+    type_query(&mut app, "harbour tram reef survey recovery bleaching");
+    let mut terminal = draw(&mut app, 40, 12);
+    let line = |t: &Terminal<TestBackend>| {
+        (0..40)
+            .map(|x| t.backend().buffer()[(x, 10)].symbol().to_string())
+            .collect::<String>()
+    };
+    assert!(
+        line(&terminal).ends_with("recovery bleaching "),
+        "{:?}",
+        line(&terminal)
+    );
+    assert_eq!(terminal.get_cursor_position().unwrap().x, 39);
+    act(&mut app, [Action::CursorStart]);
+    terminal = draw(&mut app, 40, 12);
+    assert!(
+        line(&terminal).starts_with("/ harbour tram"),
+        "{:?}",
+        line(&terminal)
+    );
+    assert_eq!(terminal.get_cursor_position().unwrap().x, 2);
+}
