@@ -203,3 +203,40 @@ fn hangup_and_terminate_end_byline() {
         );
     }
 }
+
+#[test]
+fn a_large_library_filters_on_the_worker_and_edits_like_a_shell() {
+    // Enough articles for the search to run off the UI thread (search::BACKGROUND_FROM).
+    let lib = TempLibrary::new();
+    let mut feed = String::new();
+    for i in 0..6_000 {
+        let author = ["Ada Quinn", "Zoë Müller", "Ben McGrath"][i % 3];
+        let date = format!("{}-{:02}-15", 2000 + i % 25, 1 + i % 12);
+        feed.push_str(&format!(
+            "{{\"title\": \"Dispatch {i} from the harbour\", \"author\": \"{author}\", \"date\": \"{date}\"}}\n"
+        ));
+    }
+    lib.file("feed.jsonl", feed);
+    let mut session = Session::start(lib.path(), &[lib.path().to_str().unwrap()]);
+    session.wait_for("1/6000 · 6000 articles");
+
+    session.send("/muller d:2024");
+    // 240 dated 2024, a third of them by Zoë Müller.
+    session.wait_for("1/80 · 80 of 6000 match");
+    session.wait_for("any:muller  date:2024-01-01…2024-12-31");
+    // An unfinished date keeps the last results and says what is wrong.
+    session.send("-0");
+    session.wait_for("✗ column 15");
+    session.wait_for("1/80 · 80 of 6000 match");
+    session.send("0");
+    session.wait_for("there is no month 00");
+    // Ctrl-w takes the date term back off; Home and a negation go in front.
+    session.send("\x17");
+    session.wait_for("1/2000 · 2000 of 6000 match");
+    session.send("\x1b[H!");
+    session.send("\x1b[F");
+    session.wait_for("!any:'muller");
+    session.wait_for("1/4000 · 4000 of 6000 match");
+    session.send("\x03");
+    assert!(session.wait_exit());
+}
