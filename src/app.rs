@@ -217,6 +217,8 @@ pub struct App {
     sort: Sort,
     /// A search was submitted and its hits have not arrived.
     searching: bool,
+    /// The selected article when the last search was submitted.
+    selected_at_submit: Option<usize>,
     /// A one-off message for the status bar, gone at the next key.
     notice: Option<String>,
     focus: Focus,
@@ -257,6 +259,7 @@ impl App {
             query_error: None,
             sort: Sort::default(),
             searching: false,
+            selected_at_submit: None,
             notice: None,
             focus: Focus::List,
             overlay: None,
@@ -268,7 +271,7 @@ impl App {
             parsed: None,
             scroll: 0,
         };
-        app.refilter(None);
+        app.submit(None);
         app
     }
 
@@ -287,12 +290,26 @@ impl App {
             return false;
         };
         self.searching = false;
+        // Moving while a search ran (a large library) chose an article: keep it if it is there.
+        let moved = self.selected_article() != self.selected_at_submit;
+        let keep = if moved {
+            self.selected_article()
+        } else {
+            done.keep
+        };
+        let row = self.selected.saturating_sub(self.list_offset);
         self.hits = done.hits;
-        let kept = done
-            .keep
-            .and_then(|keep| self.hits.iter().position(|h| h.index == keep));
-        self.list_offset = 0;
-        self.select(kept.unwrap_or(0));
+        match keep.and_then(|keep| self.hits.iter().position(|h| h.index == keep)) {
+            // The kept article stays on the row it was on, where the list allows.
+            Some(position) => {
+                self.list_offset = position.saturating_sub(row);
+                self.select(position);
+            }
+            None => {
+                self.list_offset = 0;
+                self.select(0);
+            }
+        }
         true
     }
 
@@ -496,7 +513,9 @@ impl App {
                 }
             }
             Action::AcceptFilter => {
-                self.history.push(self.line.text());
+                if self.query_error.is_none() {
+                    self.history.push(self.line.text());
+                }
                 self.focus = Focus::List;
             }
             Action::ClearFilter => {
@@ -579,8 +598,13 @@ impl App {
         match Query::parse(self.line.text(), date::today()) {
             Ok(query) => {
                 self.query_error = None;
+                // A space, a lone `!` or `t:` changes the line but not the query: the list (and
+                // where you are in it) stays.
+                let same = query.same_as(&self.query);
                 self.query = query;
-                self.submit(keep);
+                if !same {
+                    self.submit(keep);
+                }
             }
             Err(error) => self.query_error = Some(error),
         }
@@ -589,6 +613,7 @@ impl App {
     /// Searches for the active query in the current sort.
     fn submit(&mut self, keep: Option<usize>) {
         self.searching = true;
+        self.selected_at_submit = self.selected_article();
         self.search.submit(self.query.clone(), self.sort, keep);
         self.collect_search();
     }
@@ -990,6 +1015,24 @@ mod tests {
         app.update(Action::ClearFilter);
         assert!(app.query_error().is_none());
         assert_eq!(app.hits().len(), app.library().articles.len());
+    }
+
+    #[test]
+    fn typing_that_leaves_the_query_the_same_keeps_the_selection() {
+        let mut app = app();
+        app.update(Action::StartFilter);
+        type_in(&mut app, "harbour");
+        app.update(Action::SelectNext);
+        for action in [
+            Action::FilterInput(' '),
+            Action::FilterInput('!'),
+            Action::FilterBackspace,
+            Action::FilterInput('|'),
+        ] {
+            app.update(action);
+            assert_eq!(app.selected(), 1, "after {action:?}");
+        }
+        assert_eq!(app.query(), "harbour |");
     }
 
     #[test]

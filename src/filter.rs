@@ -84,10 +84,9 @@ fn dated<T: Copy>(a: Option<T>, b: Option<T>, by: impl Fn(T, T) -> Ordering) -> 
     }
 }
 
-/// Title matches score this much more than the same match elsewhere, in quarters.
-const TITLE_BONUS_QUARTERS: i64 = 5;
-
-/// The fuzzy matcher: smart case (a pattern with a capital letter respects case).
+/// The fuzzy matcher. Case is settled before it runs (smart case: a term without a capital is
+/// matched in lower case against lower-cased text, see [`Entry::text`]), so it respects case;
+/// fuzzy-matcher's own smart case knows only ASCII capitals.
 pub struct Matcher {
     inner: SkimMatcherV2,
 }
@@ -95,7 +94,7 @@ pub struct Matcher {
 impl Default for Matcher {
     fn default() -> Self {
         Self {
-            inner: SkimMatcherV2::default().smart_case(),
+            inner: SkimMatcherV2::default().respect_case(),
         }
     }
 }
@@ -117,19 +116,24 @@ impl Matcher {
         self.inner.fuzzy_indices(text, pattern).map(|(_, i)| i)
     }
 
-    /// The score of a text term in one field's text, if it matches there.
-    ///
-    /// Dates, and fuzzy patterns without a letter (`2014`, `2014-12`), match only where they
-    /// appear whole: typed digits mean that number, so `2020` must not find `2026-02-09`.
-    fn text_score(&self, text: &str, t: &Text, field: Field) -> Option<i64> {
-        let kind = match t.kind {
+    /// How a text term matches in `field`: dates, and fuzzy patterns without a letter (`2014`,
+    /// `2014-12`), match only where they appear whole: typed digits mean that number, so `2020`
+    /// must not find `2026-02-09`.
+    fn kind_in(t: &Text, field: Field) -> Kind {
+        match t.kind {
             Kind::Fuzzy if field.is_date() || is_letterless(&t.pattern) => Kind::Exact,
             kind => kind,
-        };
+        }
+    }
+
+    /// The score of a text term in one field of `entry`, if it matches there.
+    fn text_score(&self, entry: &Entry, t: &Text, field: Field) -> Option<i64> {
+        let text = entry.text(field, t.case_sensitive);
+        let kind = Self::kind_in(t, field);
         if kind == Kind::Fuzzy {
             return self.score(text, &t.pattern);
         }
-        let found = find(text, &t.pattern, t.case_sensitive, kind)?;
+        let found = find(text, &t.pattern, kind)?;
         // The fuzzy score of the same pattern ranks exact matches with fuzzy ones; it exists
         // whenever the characters are there together.
         Some(
@@ -138,29 +142,27 @@ impl Matcher {
         )
     }
 
-    /// The character positions a text term matched in one field's text.
-    fn text_positions(&self, text: &str, t: &Text, field: Field) -> Vec<usize> {
-        match t.kind {
-            Kind::Fuzzy if !field.is_date() && !is_letterless(&t.pattern) => {
-                self.indices(text, &t.pattern).unwrap_or_default()
-            }
-            Kind::Fuzzy => find(text, &t.pattern, t.case_sensitive, Kind::Exact)
-                .map(Iterator::collect)
-                .unwrap_or_default(),
-            kind => find(text, &t.pattern, t.case_sensitive, kind)
+    /// The character positions a text term matched in one field of `entry`.
+    fn text_positions(&self, entry: &Entry, t: &Text, field: Field) -> Vec<usize> {
+        let text = entry.text(field, t.case_sensitive);
+        match Self::kind_in(t, field) {
+            Kind::Fuzzy => self.indices(text, &t.pattern).unwrap_or_default(),
+            kind => find(text, &t.pattern, kind)
                 .map(Iterator::collect)
                 .unwrap_or_default(),
         }
     }
 
-    /// The field of `scope` a text term matches best in, and its score there.
+    /// The field of `scope` a text term matches best in, and its score there; a title match
+    /// scores a quarter more than the same match elsewhere.
     fn best_field(&self, entry: &Entry, t: &Text, scope: Scope) -> Option<(Field, i64)> {
         fields(scope)
             .iter()
             .filter_map(|&f| {
-                let score = self.text_score(entry.field(f), t, f)?;
+                let score = self.text_score(entry, t, f)?;
+                // Gaps can make a score negative: the bonus must still raise it.
                 let score = if f == Field::Title {
-                    score * TITLE_BONUS_QUARTERS / 4
+                    score + score.abs() / 4
                 } else {
                     score
                 };
@@ -174,6 +176,10 @@ impl Matcher {
 
     /// The score one term gives `entry`, or `None` if it does not match.
     fn atom_score(&self, entry: &Entry, atom: &Atom) -> Option<i64> {
+        // An undated article has no date to test, for or against.
+        if atom.scope == Scope::Date && entry.date.is_none() {
+            return None;
+        }
         let matched = match &atom.test {
             Test::Date(range) => {
                 let date = entry.date?;
@@ -182,7 +188,7 @@ impl Matcher {
             Test::Text(t) if atom.negated => {
                 let found = fields(atom.scope)
                     .iter()
-                    .any(|&f| self.text_score(entry.field(f), t, f).is_some());
+                    .any(|&f| self.text_score(entry, t, f).is_some());
                 return (!found).then_some(0);
             }
             Test::Text(t) => self.best_field(entry, t, atom.scope),
@@ -216,48 +222,31 @@ fn fields(scope: Scope) -> &'static [Field] {
     }
 }
 
-/// Where `pattern` is in `text` for a non-fuzzy kind, as a range of characters.
-///
-/// Case is ignored unless `case_sensitive`; a pattern that ignores case is lower case already
-/// (smart case), so only the text is lowered.
-fn find(text: &str, pattern: &str, case_sensitive: bool, kind: Kind) -> Option<Range<usize>> {
-    if text.is_ascii() && pattern.is_ascii() {
-        let (t, p) = (text.as_bytes(), pattern.as_bytes());
-        let same = |a: &[u8]| {
-            if case_sensitive {
-                a == p
-            } else {
-                a.eq_ignore_ascii_case(p)
-            }
-        };
-        let n = p.len();
-        if n > t.len() {
+/// Where `pattern` is in `text` for a non-fuzzy kind, as a range of characters. Both are in
+/// the same case already.
+fn find(text: &str, pattern: &str, kind: Kind) -> Option<Range<usize>> {
+    if text.is_ascii() {
+        if !pattern.is_ascii() {
             return None;
         }
-        let at = match kind {
-            Kind::Prefix => same(&t[..n]).then_some(0),
-            Kind::Suffix => same(&t[t.len() - n..]).then_some(t.len() - n),
-            Kind::Whole => (n == t.len() && same(t)).then_some(0),
-            Kind::Exact | Kind::Fuzzy => t.windows(n).position(same),
-        }?;
-        return Some(at..at + n);
+        return find_in(text.as_bytes(), pattern.as_bytes(), kind);
     }
     let t: Vec<char> = text.chars().collect();
     let p: Vec<char> = pattern.chars().collect();
-    let same = |a: &[char]| {
-        a.iter()
-            .zip(&p)
-            .all(|(&x, &y)| x == y || (!case_sensitive && x.to_lowercase().eq(std::iter::once(y))))
-    };
+    find_in(&t, &p, kind)
+}
+
+/// [`find`] over bytes (ASCII) or characters.
+fn find_in<T: PartialEq>(t: &[T], p: &[T], kind: Kind) -> Option<Range<usize>> {
     let n = p.len();
-    if n > t.len() {
+    if n == 0 || n > t.len() {
         return None;
     }
     let at = match kind {
-        Kind::Prefix => same(&t[..n]).then_some(0),
-        Kind::Suffix => same(&t[t.len() - n..]).then_some(t.len() - n),
-        Kind::Whole => (n == t.len() && same(&t)).then_some(0),
-        Kind::Exact | Kind::Fuzzy => t.windows(n).position(same),
+        Kind::Prefix => (&t[..n] == p).then_some(0),
+        Kind::Suffix => (&t[t.len() - n..] == p).then_some(t.len() - n),
+        Kind::Whole => (n == t.len() && t == p).then_some(0),
+        Kind::Exact | Kind::Fuzzy => t.windows(n).position(|w| w == p),
     }?;
     Some(at..at + n)
 }
@@ -314,14 +303,20 @@ pub enum Column {
 pub fn highlights(matcher: &Matcher, entry: &Entry, query: &Query, column: Column) -> Vec<usize> {
     let mut positions = Vec::new();
     for atom in query.atoms().filter(|a| !a.negated) {
-        let Test::Text(t) = &atom.test else {
-            continue;
+        let t = match &atom.test {
+            Test::Text(t) => t,
+            // A date condition that holds lights the whole date.
+            Test::Date(range) => {
+                if column == Column::Date && entry.date.is_some_and(|d| range.contains(d)) {
+                    positions.extend(0..entry.date_iso.chars().count());
+                }
+                continue;
+            }
         };
         let Some((field, _)) = matcher.best_field(entry, t, atom.scope) else {
             continue;
         };
-        let text = entry.field(field);
-        let found = matcher.text_positions(text, t, field);
+        let found = matcher.text_positions(entry, t, field);
         match (column, field) {
             (Column::Title, Field::Title) | (Column::Author, Field::Author) => {
                 let fold = entry.folded(field).expect("title and author are folded");
@@ -329,7 +324,7 @@ pub fn highlights(matcher: &Matcher, entry: &Entry, query: &Query, column: Colum
             }
             (Column::Date, Field::DateIso) => positions.extend(found),
             (Column::Date, Field::DateLong | Field::DateMonth) => {
-                positions.extend(iso_positions(text, &found));
+                positions.extend(iso_positions(entry.field(field), &found));
             }
             _ => {}
         }
@@ -536,6 +531,37 @@ mod tests {
     }
 
     #[test]
+    fn smart_case_works_in_every_script() {
+        let articles = vec![
+            article(
+                "Москва готовится к зиме",
+                Some("Ольга Петрова"),
+                Some(date(2020, 1, 1)),
+            ),
+            article("Ελληνικά νέα", None, None),
+        ];
+        let index = Index::build(&articles);
+        let count = |line: &str| {
+            let query = Query::parse(line, TODAY).unwrap();
+            filter(&Matcher::default(), &index, &query, Sort::Newest, None).len()
+        };
+        assert_eq!(count("москва"), 1, "fuzzy, lower case");
+        assert_eq!(count("'моск"), 1);
+        assert_eq!(count("^москва"), 1);
+        assert_eq!(count("Москва"), 1);
+        assert_eq!(count("МОСКВА"), 0);
+        assert_eq!(count("ольга"), 1);
+        assert_eq!(count("ελληνικα"), 1, "accents fold in Greek too");
+    }
+
+    #[test]
+    fn undated_articles_never_match_date_terms() {
+        assert!(!titles("!d:dec").contains(&"Undated notes".to_string()));
+        assert!(!titles("!d:^2014").contains(&"Undated notes".to_string()));
+        assert!(titles("!dec").contains(&"Undated notes".to_string()));
+    }
+
+    #[test]
     fn date_conditions_and_boundaries() {
         assert_eq!(count("d:2014"), 1);
         assert_eq!(
@@ -633,7 +659,18 @@ mod tests {
         use super::*;
 
         const WORDS: &[&str] = &[
-            "harbour", "Harbour", "tram", "café", "Cafe", "reef", "ÉTÉ", "line", "the", "2014",
+            "harbour",
+            "Harbour",
+            "tram",
+            "café",
+            "Cafe",
+            "reef",
+            "ÉTÉ",
+            "line",
+            "the",
+            "2014",
+            "Москва",
+            "москва",
         ];
         const AUTHORS: &[&str] = &["Ada Quinn", "Zoë Müller", "Ben McGrath", ""];
 
@@ -658,7 +695,7 @@ mod tests {
             let word = prop::sample::select(
                 [
                     "harb", "tram", "cafe", "Cafe", "ete", "quinn", "muller", "mc", "the", "2014",
-                    "dec",
+                    "моск", "Моск", "dec",
                 ]
                 .as_slice(),
             );
@@ -692,6 +729,24 @@ mod tests {
         }
 
         proptest! {
+            #[test]
+            fn any_query_matches_and_highlights_without_panicking(
+                articles in library(),
+                line in "\\PC{0,24}",
+            ) {
+                // Lines that parse: matching and highlighting take anything they are given
+                // (a lone accent once reached `windows(0)` here).
+                if let Ok(query) = Query::parse(&line, TODAY) {
+                    let index = Index::build(&articles);
+                    let m = Matcher::default();
+                    for hit in filter(&m, &index, &query, Sort::Title, None) {
+                        for column in [Column::Title, Column::Author, Column::Date] {
+                            highlights(&m, &index.entries[hit.index], &query, column);
+                        }
+                    }
+                }
+            }
+
             #[test]
             fn an_and_term_never_adds_hits(
                 articles in library(),
@@ -778,6 +833,9 @@ mod tests {
             lit("muller", 4, Column::Author),
             (4..10).collect::<Vec<_>>()
         );
+        // A date condition that holds lights the date.
+        assert_eq!(lit("d:2014", 0, Column::Date), (0..10).collect::<Vec<_>>());
+        assert!(lit("d:2014", 0, Column::Title).is_empty());
         // Excluded terms light nothing.
         assert!(lit("!harbour", 0, Column::Title).is_empty());
     }

@@ -88,14 +88,46 @@ fn fold_char(c: char) -> impl Iterator<Item = char> {
         'ı' => Some('i'),
         _ => None,
     };
-    let decomposed = match mapped {
+    match mapped {
         Some(m) => Fold::One(Some(m)),
+        // A diacritic typed on its own (e + U+0301) goes, like the accent of a precomposed é.
+        None if is_diacritic(c) => Fold::One(None),
         // Hangul syllables would decompose into jamo: kept whole, they match and highlight
         // as the syllables people type.
         None if c.is_ascii() || ('\u{AC00}'..='\u{D7A3}').contains(&c) => Fold::One(Some(c)),
-        None => Fold::Many(c.to_string().nfkd().collect::<Vec<_>>().into_iter()),
-    };
-    decomposed.filter(|&d| !is_combining_mark(d))
+        None => {
+            let mut chars: Vec<char> = c.to_string().nfkd().collect();
+            // Accents come off letters of alphabets that write them as accents (Latin, Greek,
+            // Cyrillic); elsewhere a mark is part of the letter (Devanagari vowel signs,
+            // Japanese dakuten), and taking it off would make different words match.
+            if chars.first().is_some_and(|&base| is_accented_script(base)) {
+                chars.retain(|&d| !is_combining_mark(d));
+            }
+            Fold::Many(chars.into_iter())
+        }
+    }
+}
+
+/// Combining diacritical marks (U+0300–U+036F) and their supplement.
+fn is_diacritic(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036F}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}')
+}
+
+/// Latin, Greek and Cyrillic letters, whose marks are accents.
+fn is_accented_script(c: char) -> bool {
+    matches!(c, '\u{0000}'..='\u{052F}' | '\u{1E00}'..='\u{1FFF}')
+}
+
+/// Lower case, character for character, so positions in the text still line up.
+///
+/// A character whose lower case is longer (`İ` is `i` and a dot) keeps only its first.
+pub fn lower(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
+    text.chars()
+        .map(|c| c.to_lowercase().next().unwrap_or(c))
+        .collect()
 }
 
 /// The characters one character folds to, without allocating for the common case.
@@ -135,6 +167,24 @@ mod tests {
     #[test]
     fn typographic_punctuation_becomes_ascii() {
         assert_eq!(fold("don’t “quote” – dash"), "don't \"quote\" - dash");
+    }
+
+    #[test]
+    fn marks_that_are_part_of_a_letter_stay() {
+        // Devanagari vowel signs and Japanese voicing marks make different words.
+        assert_eq!(fold("कि"), "कि");
+        assert_ne!(fold("कि"), fold("क"));
+        assert_ne!(fold("が"), fold("か"));
+        // A separately typed accent goes, as a precomposed one does.
+        assert_eq!(fold("cafe\u{301}"), "cafe");
+        assert_eq!(fold("Ἀθῆναι"), "Αθηναι");
+    }
+
+    #[test]
+    fn lower_keeps_positions() {
+        assert_eq!(lower("MÜLLER İstanbul"), "müller istanbul");
+        assert_eq!(lower("İ").chars().count(), 1);
+        assert_eq!(lower("Москва"), "москва");
     }
 
     #[test]

@@ -6,7 +6,7 @@ use jiff::civil::Date;
 
 use crate::article::Article;
 use crate::date;
-use crate::fold::Folded;
+use crate::fold::{self, Folded};
 
 /// A field of an article that a query term can match.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -53,9 +53,12 @@ pub struct Entry {
     pub date_iso: String,
     pub date_long: String,
     pub date_month: String,
-    /// Lower-case folded title and author, for sorting by them.
+    /// Lower-case folded title and author, for case-blind matching and for sorting.
     pub title_key: String,
     pub author_key: String,
+    /// The written dates in lower case.
+    pub date_long_lower: String,
+    pub date_month_lower: String,
 }
 
 impl Entry {
@@ -68,8 +71,10 @@ impl Entry {
         let title_folded = Folded::new(&article.title);
         let author_folded = Folded::new(&author);
         Self {
-            title_key: title_folded.text.to_lowercase(),
-            author_key: author_folded.text.to_lowercase(),
+            title_key: fold::lower(&title_folded.text),
+            author_key: fold::lower(&author_folded.text),
+            date_long_lower: fold::lower(&dates.1),
+            date_month_lower: fold::lower(&dates.2),
             title: article.title.clone(),
             author,
             date: article.date,
@@ -89,6 +94,21 @@ impl Entry {
             Field::DateIso => &self.date_iso,
             Field::DateLong => &self.date_long,
             Field::DateMonth => &self.date_month,
+        }
+    }
+
+    /// The text a query matches in `field`: folded, and in lower case unless the query's term
+    /// respects case. Either way a character sits at the same position as in [`Entry::field`].
+    pub fn text(&self, field: Field, case_sensitive: bool) -> &str {
+        if case_sensitive {
+            return self.field(field);
+        }
+        match field {
+            Field::Title => &self.title_key,
+            Field::Author => &self.author_key,
+            Field::DateIso => &self.date_iso,
+            Field::DateLong => &self.date_long_lower,
+            Field::DateMonth => &self.date_month_lower,
         }
     }
 

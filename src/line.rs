@@ -165,14 +165,23 @@ impl History {
     }
 
     /// The query before the one shown (Up); `current` is what the line holds now.
+    ///
+    /// An entry the same as the line is passed over: after Enter the line already holds the
+    /// newest one, and Up should bring something new.
     pub fn older(&mut self, current: &str) -> Option<&str> {
-        let position = match self.position {
-            None => {
-                self.draft = current.to_string();
-                self.entries.len().checked_sub(1)?
-            }
-            Some(p) => p.checked_sub(1)?,
+        let mut position = match self.position {
+            None => self.entries.len(),
+            Some(p) => p,
         };
+        loop {
+            position = position.checked_sub(1)?;
+            if self.entries[position] != current.trim() {
+                break;
+            }
+        }
+        if self.position.is_none() {
+            self.draft = current.to_string();
+        }
         self.position = Some(position);
         Some(&self.entries[position])
     }
@@ -289,6 +298,8 @@ mod tests {
         }
         assert_eq!(h.entries(), ["korea", "harbour", "tram"]);
         assert_eq!(h.older("dra"), Some("tram"));
+        assert_eq!(h.older("tram"), Some("harbour"));
+        assert_eq!(h.newer(), Some("tram"));
         assert_eq!(h.older("tram"), Some("harbour"));
         assert_eq!(h.older("harbour"), Some("korea"));
         assert_eq!(h.older("korea"), None, "the oldest stays");

@@ -18,7 +18,7 @@ use jiff::Span;
 use jiff::civil::Date;
 
 use crate::date;
-use crate::fold::fold;
+use crate::fold::{fold, lower};
 
 /// The query syntax in brief, for the help overlay: an example and what it does.
 pub const SYNTAX: &[(&str, &str)] = &[
@@ -232,6 +232,16 @@ impl Query {
         Ok(Query { groups })
     }
 
+    /// Whether two queries test the same things, wherever their terms sit in the line.
+    pub fn same_as(&self, other: &Query) -> bool {
+        self.groups.len() == other.groups.len()
+            && self
+                .groups
+                .iter()
+                .zip(&other.groups)
+                .all(|(a, b)| same_terms(a, b))
+    }
+
     pub fn is_empty(&self) -> bool {
         self.groups.is_empty()
     }
@@ -295,6 +305,17 @@ fn refines(old: &Atom, new: &Atom) -> bool {
     if o.kind == Kind::Fuzzy && is_letterless(&o.pattern) != is_letterless(&n.pattern) {
         return false;
     }
+    // A term that respects case, narrowing one that did not, is compared in lower case: whatever
+    // it matches, its lower case matches too.
+    let new_pattern = if o.case_sensitive {
+        n.pattern.clone()
+    } else {
+        lower(&n.pattern)
+    };
+    let n = Text {
+        pattern: new_pattern,
+        ..n.clone()
+    };
     let extends = n.pattern.starts_with(&o.pattern);
     match (o.kind, n.kind) {
         (Kind::Fuzzy, _) => extends,
@@ -329,8 +350,10 @@ pub fn is_letterless(pattern: &str) -> bool {
 struct Char {
     c: char,
     escaped: bool,
-    /// Byte offset in the line.
+    /// Byte offset in the line (of the backslash, for an escaped character).
     at: usize,
+    /// Byte offset in the line just after it.
+    end: usize,
 }
 
 /// A space-separated piece of the line.
@@ -379,12 +402,16 @@ fn tokens(line: &str) -> Vec<Token> {
                     c: next,
                     escaped: true,
                     at,
+                    end: at + 1 + next.len_utf8(),
                 });
             }
             _ => chars.push(Char {
-                c,
+                // Full-width forms of the syntax (`ｄ：＞２０１４`, as an input method types them)
+                // read as their ASCII selves.
+                c: full_width_to_ascii(c),
                 escaped: false,
                 at,
+                end: at + c.len_utf8(),
             }),
         }
     }
@@ -453,10 +480,9 @@ fn atom(token: &Token, today: Date) -> Result<Option<Atom>, QueryError> {
         && (first.c.is_ascii_digit() || "<>=.".contains(first.c))
     {
         let text: String = rest.iter().map(|c| c.c).collect();
-        let base = first.at;
         let range = date_condition(&text, today).map_err(|e| QueryError {
             message: e.message,
-            span: base + e.span.start..base + e.span.end,
+            span: line_span(rest, e.span),
         })?;
         return Ok(Some(Atom {
             negated,
@@ -507,14 +533,48 @@ fn text_test(mut rest: &[Char], negated: bool) -> Option<Text> {
         kind = Kind::Exact;
     }
     let raw: String = rest.iter().map(|c| c.c).collect();
-    if raw.is_empty() {
+    let folded = fold(&raw);
+    let case_sensitive = folded.chars().any(char::is_uppercase);
+    // Nothing left once folded (a lone accent): a term still being typed.
+    if folded.is_empty() {
         return None;
     }
     Some(Text {
         kind,
-        case_sensitive: raw.chars().any(char::is_uppercase),
-        pattern: fold(&raw),
+        case_sensitive,
+        pattern: if case_sensitive {
+            folded
+        } else {
+            lower(&folded)
+        },
     })
+}
+
+/// Where a span of the text made of `chars` lies in the line they came from (escapes take room
+/// in the line that the text does not have).
+fn line_span(chars: &[Char], span: Range<usize>) -> Range<usize> {
+    let mut offset = 0;
+    let (mut start, mut end) = (None, None);
+    for ch in chars {
+        if offset == span.start {
+            start = Some(ch.at);
+        }
+        offset += ch.c.len_utf8();
+        if offset == span.end {
+            end = Some(ch.end);
+        }
+    }
+    let last = chars.last().map_or(0, |c| c.end);
+    let start = start.unwrap_or(last);
+    start..end.unwrap_or(last).max(start)
+}
+
+/// The ASCII character a full-width form (U+FF01–U+FF5E) stands for.
+fn full_width_to_ascii(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        _ => c,
+    }
 }
 
 /// A date condition after `d:`; error spans are relative to `text`.
@@ -561,7 +621,7 @@ fn date_condition(text: &str, today: Date) -> Result<DateRange, QueryError> {
             // An age compares the other way round: `<30d` is newer than 30 days ago.
             let range = match op {
                 "<" => DateRange {
-                    from: cutoff.tomorrow().ok(),
+                    from: Some(next_day(cutoff, text)?),
                     to: None,
                 },
                 "<=" => DateRange {
@@ -570,7 +630,7 @@ fn date_condition(text: &str, today: Date) -> Result<DateRange, QueryError> {
                 },
                 ">" => DateRange {
                     from: None,
-                    to: cutoff.yesterday().ok(),
+                    to: Some(previous_day(cutoff, text)?),
                 },
                 ">=" => DateRange {
                     from: None,
@@ -588,7 +648,7 @@ fn date_condition(text: &str, today: Date) -> Result<DateRange, QueryError> {
         let (start, end) = partial_date(value, at)?;
         let range = match op {
             ">" => DateRange {
-                from: end.tomorrow().ok(),
+                from: Some(next_day(end, text)?),
                 to: None,
             },
             ">=" => DateRange {
@@ -597,7 +657,7 @@ fn date_condition(text: &str, today: Date) -> Result<DateRange, QueryError> {
             },
             "<" => DateRange {
                 from: None,
-                to: start.yesterday().ok(),
+                to: Some(previous_day(start, text)?),
             },
             "<=" => DateRange {
                 from: None,
@@ -620,6 +680,26 @@ fn date_condition(text: &str, today: Date) -> Result<DateRange, QueryError> {
     Ok(DateRange {
         from: Some(from),
         to: Some(to),
+    })
+}
+
+/// The day after `day`; there is none after 9999-12-31.
+fn next_day(day: Date, text: &str) -> Result<Date, QueryError> {
+    day.tomorrow().map_err(|_| {
+        QueryError::new(
+            format!("no date comes after {}", date::iso(day)),
+            0..text.len(),
+        )
+    })
+}
+
+/// The day before `day`; there is none before the first day jiff knows.
+fn previous_day(day: Date, text: &str) -> Result<Date, QueryError> {
+    day.yesterday().map_err(|_| {
+        QueryError::new(
+            format!("no date comes before {}", date::iso(day)),
+            0..text.len(),
+        )
     })
 }
 
@@ -828,6 +908,21 @@ mod tests {
     }
 
     #[test]
+    fn terms_that_fold_to_nothing_are_skipped() {
+        // A lone accent, as typed before its letter: nothing to match yet (it used to reach
+        // `windows(0)` and panic).
+        assert_eq!(parse("x \u{301}").groups.len(), 1);
+        assert!(parse("'\u{301}").is_empty());
+        assert!(parse("!\u{301}").is_empty());
+    }
+
+    #[test]
+    fn full_width_syntax_reads_as_ascii() {
+        assert_eq!(range("ｄ：＞２０１４"), (Some(date(2015, 1, 1)), None));
+        assert_eq!(text("ｔ：'ｃａｆｅ").2, Kind::Exact);
+    }
+
+    #[test]
     fn unfinished_terms_are_skipped() {
         for line in ["", "   ", "!", "'", "^", "$", "^$", "t:", "!a:", "d:", "|"] {
             assert!(parse(line).is_empty(), "{line:?}");
@@ -896,6 +991,14 @@ mod tests {
             assert!(m.starts_with(message), "{line:?}: {m}");
             assert_eq!(span, at, "{line:?}");
         }
+        // The calendar has ends.
+        assert_eq!(error("d:>9999").0, "no date comes after 9999-12-31");
+        // Escapes take room in the line: the span still lands on the right characters.
+        let e = Query::parse(r"d:20\14-13", TODAY).unwrap_err();
+        assert_eq!(&r"d:20\14-13"[e.span.clone()], "13");
+        let line = "d:2014\\ é";
+        let e = Query::parse(line, TODAY).unwrap_err();
+        assert_eq!(&line[e.span.clone()], "2014\\ é");
         // Later terms are placed in the whole line.
         let e = Query::parse("harbour  d:2014-13", TODAY).unwrap_err();
         assert_eq!(e.span, 16..18);
@@ -923,7 +1026,9 @@ mod tests {
         assert!(narrows("harb", "harbo"));
         assert!(narrows("harb", "harb quinn"));
         assert!(narrows("harb", "harb "));
-        assert!(!narrows("harb", "Harb"), "a capital changes the pattern");
+        // A capital makes the term respect case: it matches less, never more.
+        assert!(narrows("harb", "Harb"));
+        assert!(!narrows("Harb", "Harbo".to_lowercase().as_str()));
         assert!(narrows("har", "harB"));
         assert!(narrows("^har", "^harb$"));
         assert!(narrows("har", "har$"));

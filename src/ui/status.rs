@@ -52,8 +52,8 @@ pub fn render_filter_line(app: &App, theme: &Theme, area: Rect, frame: &mut Fram
         (bad.clone(), theme.filter_error.style()),
         (bad.end.max(start)..end, text),
     ] {
-        if range.start < range.end {
-            spans.push(Span::styled(&query[range], style));
+        if let Some(part) = query.get(range).filter(|p| !p.is_empty()) {
+            spans.push(Span::styled(part, style));
         }
     }
     if typing {
