@@ -267,13 +267,39 @@ pub fn filter(
         let score = matcher.entry_score(&index.entries[i], query)?;
         Some(Hit { index: i, score })
     };
-    let mut hits: Vec<Hit> = match within {
-        Some(previous) => previous.iter().filter_map(|h| score(h.index)).collect(),
-        None => (0..index.entries.len()).filter_map(score).collect(),
+    let mut candidates: Vec<usize> = match within {
+        Some(previous) => previous.iter().map(|h| h.index).collect(),
+        None => (0..index.entries.len()).collect(),
+    };
+    // In library order, the entries are read front to back.
+    candidates.sort_unstable();
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+    let mut hits: Vec<Hit> = if candidates.len() < PARALLEL_FROM || threads < 2 {
+        candidates.into_iter().filter_map(score).collect()
+    } else {
+        let chunk = candidates.len().div_ceil(threads);
+        std::thread::scope(|scope| {
+            let workers: Vec<_> = candidates
+                .chunks(chunk)
+                .map(|part| {
+                    scope.spawn(move || part.iter().filter_map(|&i| score(i)).collect::<Vec<_>>())
+                })
+                .collect();
+            workers
+                .into_iter()
+                .flat_map(|w| {
+                    w.join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+                })
+                .collect()
+        })
     };
     rank(index, &mut hits, sort);
     hits
 }
+
+/// From this many articles to search, matching is split across the cores.
+const PARALLEL_FROM: usize = 20_000;
 
 /// Orders hits best first, ties in `sort` order, then library order.
 pub fn rank(index: &Index, hits: &mut [Hit], sort: Sort) {
@@ -629,6 +655,38 @@ mod tests {
                 "Undated notes"
             ]
         );
+    }
+
+    #[test]
+    fn a_large_search_split_across_cores_finds_what_one_core_finds() {
+        let articles: Vec<Article> = (0..PARALLEL_FROM + 5_000)
+            .map(|i| {
+                article(
+                    &format!("Report {i} on the harbour"),
+                    Some(["Ada Quinn", "Ben Okafor"][i % 2]),
+                    date(2000 + (i % 20) as i16, 1, 1)
+                        .checked_add(jiff::Span::new().days((i % 300) as i64))
+                        .ok(),
+                )
+            })
+            .collect();
+        let index = Index::build(&articles);
+        let m = Matcher::default();
+        let query = Query::parse("rep 1 a:quinn", TODAY).unwrap();
+        let mut expected: Vec<Hit> = index
+            .entries
+            .iter()
+            .enumerate()
+            .filter_map(|(i, e)| {
+                Some(Hit {
+                    index: i,
+                    score: m.entry_score(e, &query)?,
+                })
+            })
+            .collect();
+        rank(&index, &mut expected, Sort::Newest);
+        assert!(expected.len() > 1_000);
+        assert_eq!(filter(&m, &index, &query, Sort::Newest, None), expected);
     }
 
     #[test]
