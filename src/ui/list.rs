@@ -140,6 +140,11 @@ fn row(
 
 /// What the list says when it has no rows.
 fn empty_note(app: &App) -> String {
+    if app.query_error().is_some() {
+        return "No article matched the query before the marked mistake. Mend it, or press Esc \
+                to clear the filter."
+            .to_string();
+    }
     if !app.query().is_empty() {
         return format!(
             "No article matches “{}”. Press Esc to clear the filter.",

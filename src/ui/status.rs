@@ -161,13 +161,13 @@ fn terms(app: &App, theme: &Theme) -> Vec<Span<'static>> {
         ];
     }
     if let Some(error) = app.query_error() {
+        // The filter line marks where; the list keeps the last query that made sense.
         return vec![
             Span::raw(" · "),
             Span::styled(
-                format!("✗ column {}: {error}", error.column(app.query())),
+                format!("✗ {error} (column {})", error.column(app.query())),
                 theme.status_warning.style(),
             ),
-            Span::raw(" (list shows the last valid query)"),
         ];
     }
     let query = app.active_query();
