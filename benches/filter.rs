@@ -326,10 +326,11 @@ fn main() {
     let header = reflow::Header {
         title: "A long article",
         byline: "Ada Quinn · 1 May 2020".into(),
+        stats: String::new(),
     };
     let words = body.word_count();
     let reflow_time = median(21, || {
-        black_box(reflow::article(&header, &body, 80));
+        black_box(reflow::article(&header, &body, reflow::Setting::plain(80)));
     });
     let textwrap_time = median(21, || {
         for block in &body.blocks {

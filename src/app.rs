@@ -667,7 +667,11 @@ impl App {
         let width = self.reading_width();
         self.reader = ReaderContent::Article {
             index: *index,
-            lines: reflow::article(&Header::of(parsed), &parsed.body, width),
+            lines: reflow::article(
+                &Header::of(parsed),
+                &parsed.body,
+                reflow::Setting::plain(width),
+            ),
         };
         self.scroll = self.scroll.min(self.max_scroll());
     }

@@ -117,7 +117,11 @@ pub fn show(
         path: display_path(&library.articles[index].path),
         source,
     })?;
-    for line in reflow::article(&Header::of(&parsed), &parsed.body, width) {
+    for line in reflow::article(
+        &Header::of(&parsed),
+        &parsed.body,
+        reflow::Setting::plain(width),
+    ) {
         for piece in &line.pieces {
             if styled {
                 let text = piece.text.as_str();

@@ -5,6 +5,9 @@
 //! so wide characters count double and no line is ever wider than asked. A word wider than the
 //! line (a long URL) is broken into pieces that fit.
 
+use std::sync::OnceLock;
+
+use textwrap::WordSplitter;
 use textwrap::core::Fragment;
 use textwrap::wrap_algorithms::wrap_first_fit;
 use unicode_segmentation::UnicodeSegmentation;
@@ -33,16 +36,36 @@ pub struct Piece {
     pub tone: Tone,
 }
 
+/// Where a line starts in the article: the block (`None` for the header) and the character
+/// offset of its first word in the block's text. It names a place in the text, not on screen,
+/// so it survives setting the text again at another width.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Position {
+    pub block: Option<usize>,
+    pub offset: usize,
+}
+
 /// One line of set text.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Line {
     pub pieces: Vec<Piece>,
+    /// Where the line starts in the text.
+    pub at: Position,
+    /// Columns at the start that are not text: a quote bar, a list marker and its indent.
+    pub lead: usize,
+    /// The line ends in a hyphen that breaking a word added.
+    pub hyphen: bool,
 }
 
 impl Line {
     /// The line's text without styles.
     pub fn text(&self) -> String {
         self.pieces.iter().map(|p| p.text.as_str()).collect()
+    }
+
+    /// Display width.
+    pub fn width(&self) -> usize {
+        self.pieces.iter().map(|p| p.text.width()).sum()
     }
 
     fn push(&mut self, text: &str, tone: Tone) {
@@ -56,63 +79,143 @@ impl Line {
     }
 }
 
+/// How to set an article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Setting {
+    /// The width of the text column.
+    pub width: usize,
+    /// Stretch the spaces so every line of a paragraph but its last fills the width.
+    pub justify: bool,
+    /// Break long words at their syllables (English patterns), with a hyphen.
+    pub hyphenate: bool,
+}
+
+impl Setting {
+    /// Ragged right, no hyphenation.
+    pub fn plain(width: usize) -> Self {
+        Self {
+            width,
+            justify: false,
+            hyphenate: false,
+        }
+    }
+}
+
+/// How a run of lines is set: justified, hyphenated, or neither.
+#[derive(Debug, Clone, Copy, Default)]
+struct Fill {
+    justify: bool,
+    hyphenate: bool,
+}
+
 /// The header of an article as the reading pane shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Header<'a> {
     pub title: &'a str,
     /// Author and date, already joined (`Ben McGrath · 31 December 2014`).
     pub byline: String,
+    /// Length and reading time (`1,042 words · 5 min`); empty to leave out.
+    pub stats: String,
 }
 
+/// Words read in a minute, for the reading time.
+const WORDS_PER_MINUTE: usize = 230;
+
 impl<'a> Header<'a> {
-    /// The header of a parsed article: its title, and its author and long date joined.
+    /// The header of a parsed article: its title, its author and long date joined, and its
+    /// length and reading time.
     pub fn of(parsed: &'a Parsed) -> Self {
         let byline = [parsed.author.clone(), parsed.date.map(date::long)]
             .into_iter()
             .flatten()
             .collect::<Vec<_>>()
             .join(" · ");
+        let words = parsed.body.word_count();
+        let stats = if words == 0 {
+            String::new()
+        } else {
+            let minutes = words.div_ceil(WORDS_PER_MINUTE);
+            format!(
+                "{} word{} · {minutes} min",
+                thousands(words),
+                if words == 1 { "" } else { "s" }
+            )
+        };
         Self {
             title: &parsed.title,
             byline,
+            stats,
         }
     }
 }
 
+/// `1042` as `1,042`.
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// Sets a whole article: title, byline, a blank line, then the blocks separated by blank lines.
-pub fn article(header: &Header<'_>, body: &Body, width: usize) -> Vec<Line> {
-    let width = width.max(1);
-    let mut lines = wrap(
+pub fn article(header: &Header<'_>, body: &Body, setting: Setting) -> Vec<Line> {
+    let width = setting.width.max(1);
+    let plain = Fill::default();
+    let fill = Fill {
+        justify: setting.justify,
+        hyphenate: setting.hyphenate,
+    };
+    let mut lines = wrap_with(
         &[Span::new(header.title, Inline::Plain)],
         Tone::Title,
         width,
+        plain,
     );
-    if !header.byline.is_empty() {
-        lines.extend(wrap(
-            &[Span::new(header.byline.as_str(), Inline::Plain)],
-            Tone::Meta,
-            width,
-        ));
+    for meta in [&header.byline, &header.stats] {
+        if !meta.is_empty() {
+            lines.extend(wrap_with(
+                &[Span::new(meta.as_str(), Inline::Plain)],
+                Tone::Meta,
+                width,
+                plain,
+            ));
+        }
     }
     let mut previous: Option<&Block> = None;
-    for block in &body.blocks {
+    for (number, block) in body.blocks.iter().enumerate() {
+        let at = Position {
+            block: Some(number),
+            offset: 0,
+        };
         // Items of one list and lines of one code block sit on consecutive lines; paragraphs of
         // one quote keep their bar across the blank line; other blocks have a blank line between.
         match (previous, block) {
             (Some(Block::Item { .. }), Block::Item { .. }) => {}
             (Some(p), b) if is_code(p) && is_code(b) => {}
             (Some(Block::Quote(_)), Block::Quote(_)) => {
-                let mut bar = Line::default();
+                let mut bar = Line {
+                    at,
+                    lead: 1,
+                    ..Line::default()
+                };
                 bar.push("│", Tone::Marker);
                 lines.push(bar);
             }
-            _ => lines.push(Line::default()),
+            _ => lines.push(Line {
+                at,
+                ..Line::default()
+            }),
         }
-        match block {
-            Block::Paragraph(spans) if is_code(block) => lines.extend(preformatted(spans, width)),
-            Block::Paragraph(spans) => lines.extend(wrap(spans, Tone::Text(Inline::Plain), width)),
-            Block::Heading(spans) => lines.extend(wrap(spans, Tone::Heading, width)),
-            Block::Quote(spans) => lines.extend(hanging(spans, Tone::Quote, "│ ", "│ ", width)),
+        let mut set = match block {
+            Block::Paragraph(spans) if is_code(block) => preformatted(spans, width),
+            Block::Paragraph(spans) => wrap_with(spans, Tone::Text(Inline::Plain), width, fill),
+            Block::Heading(spans) => wrap_with(spans, Tone::Heading, width, plain),
+            Block::Quote(spans) => hanging(spans, Tone::Quote, "│ ", "│ ", width, fill),
             Block::Item {
                 marker,
                 depth,
@@ -122,9 +225,13 @@ pub fn article(header: &Header<'_>, body: &Body, width: usize) -> Vec<Line> {
                 let first = format!("{indent}{marker} ");
                 let rest = " ".repeat(first.width());
                 let tone = Tone::Text(Inline::Plain);
-                lines.extend(hanging(spans, tone, &first, &rest, width));
+                hanging(spans, tone, &first, &rest, width, fill)
             }
+        };
+        for line in &mut set {
+            line.at.block = Some(number);
         }
+        lines.extend(set);
         previous = Some(block);
     }
     lines
@@ -133,17 +240,29 @@ pub fn article(header: &Header<'_>, body: &Body, width: usize) -> Vec<Line> {
 /// Wraps `spans` behind a prefix: `first` before the first line, `rest` before the others
 /// (a list marker and its hanging indent, or a quote bar). The prefix is dropped when the
 /// width leaves no room for text beside it.
-fn hanging(spans: &[Span], tone: Tone, first: &str, rest: &str, width: usize) -> Vec<Line> {
+fn hanging(
+    spans: &[Span],
+    tone: Tone,
+    first: &str,
+    rest: &str,
+    width: usize,
+    fill: Fill,
+) -> Vec<Line> {
     let lead = first.width().max(rest.width());
     if width < lead + 10 {
-        return wrap(spans, tone, width);
+        return wrap_with(spans, tone, width, fill);
     }
-    wrap(spans, tone, width - lead)
+    wrap_with(spans, tone, width - lead, fill)
         .into_iter()
         .enumerate()
         .map(|(i, line)| {
-            let mut out = Line::default();
-            out.push(if i == 0 { first } else { rest }, Tone::Marker);
+            let prefix = if i == 0 { first } else { rest };
+            let mut out = Line {
+                lead: prefix.width(),
+                ..line.clone()
+            };
+            out.pieces.clear();
+            out.push(prefix, Tone::Marker);
             for piece in line.pieces {
                 out.push(&piece.text, piece.tone);
             }
@@ -164,16 +283,24 @@ fn preformatted(spans: &[Span], width: usize) -> Vec<Line> {
     let text: String = spans.iter().map(|s| s.text.as_str()).collect();
     let mut lines = vec![Line::default()];
     let mut used = 0;
+    let mut offset = 0;
     for grapheme in cells(text.trim_end(), width) {
         let w = grapheme.width();
         if used + w > width && used > 0 {
-            lines.push(Line::default());
+            lines.push(Line {
+                at: Position {
+                    block: None,
+                    offset,
+                },
+                ..Line::default()
+            });
             used = 0;
         }
         if let Some(line) = lines.last_mut() {
             line.push(grapheme, tone);
         }
         used += w;
+        offset += grapheme.chars().count();
     }
     lines
 }
@@ -193,11 +320,17 @@ fn cells(text: &str, width: usize) -> impl Iterator<Item = &str> {
     })
 }
 
-/// A word: the text between two spaces, perhaps in several styles.
+/// A word, or a piece of one where hyphenation may break it, perhaps in several styles.
 #[derive(Debug, Default)]
 struct Word {
     pieces: Vec<Piece>,
     width: usize,
+    /// Character offset of its start in the block's text.
+    start: usize,
+    /// A space follows (the end of a whole word), rather than more of the same word.
+    space_after: bool,
+    /// Breaking the line after it needs a hyphen (it ends a syllable, not the word).
+    hyphen_after: bool,
 }
 
 impl Fragment for Word {
@@ -206,40 +339,155 @@ impl Fragment for Word {
     }
 
     fn whitespace_width(&self) -> f64 {
-        1.0
+        if self.space_after { 1.0 } else { 0.0 }
     }
 
     fn penalty_width(&self) -> f64 {
-        0.0
+        if self.hyphen_after { 1.0 } else { 0.0 }
     }
 }
 
-/// Wraps styled spans to `width`. Plain spans take `tone`; styled ones keep their style.
+/// Wraps styled spans to `width`, ragged right. Plain spans take `tone`; styled ones keep their
+/// style.
 ///
 /// Widths below 2 are taken as 2, the least that holds a wide character.
 pub fn wrap(spans: &[Span], tone: Tone, width: usize) -> Vec<Line> {
+    wrap_with(spans, tone, width, Fill::default())
+}
+
+/// [`wrap`], justified and hyphenated as `fill` asks.
+fn wrap_with(spans: &[Span], tone: Tone, width: usize, fill: Fill) -> Vec<Line> {
     let width = width.max(2);
-    let words = split_words(spans, tone, width);
-    wrap_first_fit(&words, &[width as f64])
+    let mut words = split_words(spans, tone, width);
+    if fill.hyphenate {
+        words = words
+            .into_iter()
+            .flat_map(|w| syllables(w, width))
+            .collect();
+    }
+    let wrapped = wrap_first_fit(&words, &[width as f64]);
+    let count = wrapped.len();
+    wrapped
         .into_iter()
-        .map(|line_words| {
-            let mut line = Line::default();
+        .enumerate()
+        .map(|(n, line_words)| {
+            let mut line = Line {
+                at: Position {
+                    block: None,
+                    offset: line_words.first().map_or(0, |w| w.start),
+                },
+                ..Line::default()
+            };
+            let Some(last) = line_words.last() else {
+                return line;
+            };
+            line.hyphen = last.hyphen_after;
+            // Spaces between the words; justified, all lines but the last are stretched to fill.
+            let gaps = line_words[..line_words.len() - 1]
+                .iter()
+                .filter(|w| w.space_after)
+                .count();
+            let used: usize =
+                line_words.iter().map(|w| w.width).sum::<usize>() + gaps + usize::from(line.hyphen);
+            let extra = if fill.justify && n + 1 < count && gaps > 0 {
+                width.saturating_sub(used)
+            } else {
+                0
+            };
+            let mut gap = 0;
             for (i, word) in line_words.iter().enumerate() {
-                if i > 0 {
-                    line.push(" ", tone);
+                if i > 0 && line_words[i - 1].space_after {
+                    // Extra spaces go to the gaps at the right on even lines and the left on
+                    // odd ones, so that they do not line up into rivers.
+                    let index = if n % 2 == 0 { gaps - 1 - gap } else { gap };
+                    let wide = 1 + extra / gaps + usize::from(index < extra % gaps);
+                    line.push(&" ".repeat(wide), tone);
+                    gap += 1;
                 }
                 for piece in &word.pieces {
                     line.push(&piece.text, piece.tone);
                 }
+            }
+            if line.hyphen {
+                let hyphen_tone = line.pieces.last().map_or(tone, |p| p.tone);
+                line.push("-", hyphen_tone);
             }
             line
         })
         .collect()
 }
 
+/// The hyphenation patterns, loaded once.
+fn splitter() -> &'static WordSplitter {
+    static SPLITTER: OnceLock<WordSplitter> = OnceLock::new();
+    SPLITTER.get_or_init(|| {
+        use hyphenation::Load;
+        match hyphenation::Standard::from_embedded(hyphenation::Language::EnglishUS) {
+            Ok(dictionary) => WordSplitter::Hyphenation(dictionary),
+            // The patterns are compiled in; should they not load, words are not broken.
+            Err(_) => WordSplitter::NoHyphenation,
+        }
+    })
+}
+
+/// A word cut at its syllables: each piece but the last breaks with a hyphen.
+fn syllables(word: Word, width: usize) -> Vec<Word> {
+    let text: String = word.pieces.iter().map(|p| p.text.as_str()).collect();
+    // Short words, and words the edge already broke, stay whole.
+    if text.chars().count() < 6 || word.width > width {
+        return vec![word];
+    }
+    let points = splitter().split_points(&text);
+    if points.is_empty() {
+        return vec![word];
+    }
+    let mut out = Vec::new();
+    let mut current = Word {
+        start: word.start,
+        ..Word::default()
+    };
+    let mut at = 0;
+    let mut next = points.iter().copied().peekable();
+    for piece in &word.pieces {
+        for grapheme in piece.text.graphemes(true) {
+            if next.peek() == Some(&at) {
+                next.next();
+                let ends_in_hyphen = current.pieces.last().is_some_and(|p| p.text.ends_with('-'));
+                current.hyphen_after = !ends_in_hyphen;
+                let start = current.start + piece_chars(&current);
+                out.push(std::mem::replace(
+                    &mut current,
+                    Word {
+                        start,
+                        ..Word::default()
+                    },
+                ));
+            }
+            match current.pieces.last_mut() {
+                Some(last) if last.tone == piece.tone => last.text.push_str(grapheme),
+                _ => current.pieces.push(Piece {
+                    text: grapheme.to_string(),
+                    tone: piece.tone,
+                }),
+            }
+            current.width += grapheme.width();
+            at += grapheme.len();
+        }
+    }
+    current.space_after = word.space_after;
+    out.push(current);
+    out
+}
+
+/// Characters in a word's pieces.
+fn piece_chars(word: &Word) -> usize {
+    word.pieces.iter().map(|p| p.text.chars().count()).sum()
+}
+
 fn split_words(spans: &[Span], tone: Tone, width: usize) -> Vec<Word> {
     let mut words = Vec::new();
     let mut current = Word::default();
+    let mut offset = 0;
     for span in spans {
         let span_tone = match (span.style, tone) {
             (Inline::Plain, tone) => tone,
@@ -248,16 +496,22 @@ fn split_words(spans: &[Span], tone: Tone, width: usize) -> Vec<Word> {
         // Measured by grapheme, as the terminal (and ratatui) draws them: an emoji with a
         // variation selector is one wide cell, not a narrow one and a zero.
         for grapheme in cells(&span.text, width) {
+            let chars = grapheme.chars().count();
             if grapheme.chars().all(char::is_whitespace) {
                 if !current.pieces.is_empty() {
+                    current.space_after = true;
                     words.push(std::mem::take(&mut current));
                 }
+                offset += chars;
                 continue;
             }
             let w = grapheme.width();
             // A word wider than the line is broken where it reaches the edge.
             if current.width + w > width && current.width > 0 {
                 words.push(std::mem::take(&mut current));
+            }
+            if current.pieces.is_empty() {
+                current.start = offset;
             }
             match current.pieces.last_mut() {
                 Some(last) if last.tone == span_tone => last.text.push_str(grapheme),
@@ -267,9 +521,11 @@ fn split_words(spans: &[Span], tone: Tone, width: usize) -> Vec<Word> {
                 }),
             }
             current.width += w;
+            offset += chars;
         }
     }
     if !current.pieces.is_empty() {
+        current.space_after = true;
         words.push(current);
     }
     words
@@ -280,6 +536,7 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
+    use crate::article::Parsed;
 
     fn plain(text: &str, width: usize) -> Vec<String> {
         wrap(
@@ -357,9 +614,24 @@ mod tests {
         let header = Header {
             title: "Title",
             byline: "Jo · 1 May 2020".into(),
+            stats: "2 words · 1 min".into(),
         };
-        let text: Vec<String> = article(&header, &body, 40).iter().map(Line::text).collect();
-        assert_eq!(text, ["Title", "Jo · 1 May 2020", "", "One.", "", "Two."]);
+        let text: Vec<String> = article(&header, &body, Setting::plain(40))
+            .iter()
+            .map(Line::text)
+            .collect();
+        assert_eq!(
+            text,
+            [
+                "Title",
+                "Jo · 1 May 2020",
+                "2 words · 1 min",
+                "",
+                "One.",
+                "",
+                "Two."
+            ]
+        );
     }
 
     #[test]
@@ -382,8 +654,12 @@ mod tests {
         let header = Header {
             title: "T",
             byline: String::new(),
+            stats: String::new(),
         };
-        let text: Vec<String> = article(&header, &body, 20).iter().map(Line::text).collect();
+        let text: Vec<String> = article(&header, &body, Setting::plain(20))
+            .iter()
+            .map(Line::text)
+            .collect();
         assert_eq!(
             text,
             [
@@ -414,8 +690,12 @@ mod tests {
         let header = Header {
             title: "T",
             byline: String::new(),
+            stats: String::new(),
         };
-        let text: Vec<String> = article(&header, &body, 30).iter().map(Line::text).collect();
+        let text: Vec<String> = article(&header, &body, Setting::plain(30))
+            .iter()
+            .map(Line::text)
+            .collect();
         assert_eq!(
             text,
             [
@@ -433,7 +713,166 @@ mod tests {
         );
     }
 
+    fn set(text: &str, width: usize, justify: bool, hyphenate: bool) -> Vec<Line> {
+        wrap_with(
+            &[Span::new(text, Inline::Plain)],
+            Tone::Text(Inline::Plain),
+            width,
+            Fill { justify, hyphenate },
+        )
+    }
+
+    const PROSE: &str = "The council has been pressing residents and traders for a decision \
+                         on the harbour tramway extension, and the consultation closes next week.";
+
+    #[test]
+    fn justified_lines_fill_the_measure_but_the_last() {
+        let lines = set(PROSE, 30, true, false);
+        let (last, full) = lines.split_last().unwrap();
+        for line in full {
+            assert_eq!(line.width(), 30, "{:?}", line.text());
+        }
+        assert!(
+            !last.text().contains("  "),
+            "the last line is not stretched"
+        );
+        // Nothing but spaces was added.
+        let words: Vec<String> = lines
+            .iter()
+            .flat_map(|l| {
+                l.text()
+                    .split_whitespace()
+                    .map(str::to_string)
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        assert_eq!(words, PROSE.split_whitespace().collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn hyphenation_breaks_long_words_at_syllables() {
+        let lines = set(
+            "an extraordinarily consequential announcement",
+            16,
+            false,
+            true,
+        );
+        let text: Vec<String> = lines.iter().map(Line::text).collect();
+        assert!(text.iter().any(|l| l.ends_with('-')), "{text:?}");
+        assert!(lines.iter().all(|l| l.width() <= 16), "{text:?}");
+        assert_eq!(
+            lines.iter().filter(|l| l.hyphen).count(),
+            text.iter().filter(|l| l.ends_with('-')).count()
+        );
+        // Without hyphenation the same words only break between them.
+        let plain: Vec<String> = set(
+            "an extraordinarily consequential announcement",
+            16,
+            false,
+            false,
+        )
+        .iter()
+        .map(Line::text)
+        .collect();
+        assert!(plain.iter().all(|l| !l.ends_with('-')), "{plain:?}");
+        // A word that already has a hyphen breaks there without a second one.
+        let lines = set("a well-established tradition", 8, false, true);
+        assert!(lines.iter().all(|l| !l.text().ends_with("--")));
+    }
+
+    #[test]
+    fn lines_know_where_they_start_in_the_text() {
+        let body = Body {
+            blocks: vec![
+                Block::Paragraph(vec![Span::new(
+                    "one two three four five six",
+                    Inline::Plain,
+                )]),
+                Block::Quote(vec![Span::new("seven eight nine ten", Inline::Plain)]),
+            ],
+        };
+        let header = Header {
+            title: "T",
+            byline: String::new(),
+            stats: String::new(),
+        };
+        let lines = article(&header, &body, Setting::plain(14));
+        let at: Vec<(Option<usize>, usize, String)> = lines
+            .iter()
+            .map(|l| (l.at.block, l.at.offset, l.text()))
+            .collect();
+        assert_eq!(
+            at,
+            [
+                (None, 0, "T".to_string()),
+                (Some(0), 0, String::new()),
+                (Some(0), 0, "one two three".to_string()),
+                (Some(0), 14, "four five six".to_string()),
+                (Some(1), 0, String::new()),
+                (Some(1), 0, "│ seven eight".to_string()),
+                (Some(1), 12, "│ nine ten".to_string()),
+            ]
+        );
+        assert_eq!(lines[5].lead, 2);
+    }
+
+    #[test]
+    fn the_header_counts_words_and_minutes() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1042), "1,042");
+        assert_eq!(thousands(1234567), "1,234,567");
+        let parsed = Parsed {
+            title: "T".into(),
+            author: Some("Ann".into()),
+            date: None,
+            body: Body {
+                blocks: vec![Block::Paragraph(vec![Span::new(
+                    "word ".repeat(1042),
+                    Inline::Plain,
+                )])],
+            },
+            url: None,
+            source: None,
+            tags: Vec::new(),
+        };
+        let header = Header::of(&parsed);
+        assert_eq!(header.byline, "Ann");
+        assert_eq!(header.stats, "1,042 words · 5 min");
+    }
+
     proptest! {
+        #[test]
+        fn set_text_fits_keeps_every_word_and_justifies_exactly(
+            text in "[a-zA-Z,.'’ é日本語-]{0,400}",
+            width in 10usize..100,
+            justify: bool,
+            hyphenate: bool,
+        ) {
+            let lines = set(&text, width, justify, hyphenate);
+            for line in &lines {
+                prop_assert!(line.width() <= width, "{:?} wider than {width}", line.text());
+            }
+            // Words come back in order once the added hyphens are taken off.
+            let mut joined = String::new();
+            for line in &lines {
+                let t = line.text();
+                let t = if line.hyphen { t.strip_suffix('-').unwrap().to_string() } else { format!("{t} ") };
+                joined.push_str(&t);
+            }
+            // (A word wider than the line is cut at the edge, so compare without spaces.)
+            let before: String = text.split_whitespace().collect();
+            let after: String = joined.split_whitespace().collect();
+            prop_assert_eq!(before, after);
+            if justify {
+                for line in lines.iter().rev().skip(1) {
+                    if line.text().trim_end().contains(' ') {
+                        prop_assert_eq!(line.width(), width, "{:?}", line.text());
+                    }
+                }
+            }
+        }
+
         #[test]
         fn lines_fit_and_no_word_is_lost(text in "\\PC{0,300}", width in 2usize..120) {
             let lines = plain(&text, width);

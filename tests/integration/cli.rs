@@ -124,8 +124,11 @@ fn show_prints_the_article_reflowed_without_escapes() {
     let text = stdout(&output);
     assert!(!text.contains('\x1b'));
     let lines: Vec<&str> = text.lines().collect();
-    assert_eq!(lines[..3], ["A title", "Ann Author · 1 May 2020", ""]);
-    assert!(lines[3].starts_with("A styled paragraph with word"));
+    assert_eq!(
+        lines[..4],
+        ["A title", "Ann Author · 1 May 2020", "67 words · 1 min", ""]
+    );
+    assert!(lines[4].starts_with("A styled paragraph with word"));
     assert!(lines.iter().all(|l| l.chars().count() <= 40));
     assert_eq!(lines[lines.len() - 2..], ["", "Second paragraph."]);
 
