@@ -10,19 +10,17 @@ use std::sync::Arc;
 use ratatui::layout::Rect;
 use serde::{Deserialize, Serialize};
 
-use crate::article::Parsed;
 use crate::filter::{Hit, Matcher, Sort};
 use crate::index::Index;
 use crate::layout::Panes;
 use crate::library::{Library, Origin};
 use crate::line::{History, LineEdit};
 use crate::query::{self, Query, QueryError};
-use crate::reflow::{self, Header, Line};
+use crate::reading::Reading;
+pub use crate::reading::{MEASURE, ReaderContent, Typesetting};
+use crate::reflow::Setting;
 use crate::search::{self, Search};
 use crate::{config, date};
-
-/// The widest the text column of the reading pane gets, in columns.
-pub const MEASURE: usize = 80;
 
 /// Something the user asked for; keys map to these (see [`crate::keymap`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -112,6 +110,22 @@ pub enum Action {
     ToggleHelp,
     /// Show or hide the files that could not be read, and why.
     ToggleProblems,
+    /// Open the next article in the list, staying in the reading pane.
+    NextArticle,
+    /// Open the previous article in the list, staying in the reading pane.
+    PreviousArticle,
+    /// Give the reading pane the whole screen, or give the list its place back.
+    ToggleZoom,
+    /// Justify the text, or set it ragged right.
+    ToggleJustify,
+    /// Break long words at their syllables, or not.
+    ToggleHyphenate,
+    /// Search inside the article.
+    StartFind,
+    /// Go to the next place the search found.
+    FindNext,
+    /// Go to the previous place the search found.
+    FindPrevious,
     /// The terminal changed size.
     Resize { width: u16, height: u16 },
 }
@@ -162,6 +176,14 @@ impl Action {
             Action::ClearFilter => "clear the filter",
             Action::ToggleHelp => "this help",
             Action::ToggleProblems => "files byline could not read",
+            Action::NextArticle => "next article",
+            Action::PreviousArticle => "previous article",
+            Action::ToggleZoom => "zoom the reading pane",
+            Action::ToggleJustify => "justify the text",
+            Action::ToggleHyphenate => "hyphenate long words",
+            Action::StartFind => "search the article",
+            Action::FindNext => "next search hit",
+            Action::FindPrevious => "previous search hit",
             Action::Resize { .. } => "redraw",
         }
     }
@@ -182,17 +204,8 @@ pub enum Focus {
     List,
     Reader,
     Filter,
-}
-
-/// What the reading pane holds.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ReaderContent {
-    /// Nothing selected (empty library or no match).
-    Empty,
-    /// The article at this library index, set for the current width.
-    Article { index: usize, lines: Vec<Line> },
-    /// The article at this index could not be read again.
-    Failed { index: usize, reason: String },
+    /// Typing a search inside the article.
+    Find,
 }
 
 /// The whole state of a byline session.
@@ -228,12 +241,13 @@ pub struct App {
     quit: bool,
     area: Rect,
     panes: Option<Panes>,
-    reader: ReaderContent,
     /// Where to put real articles, shown while the sample library stands in.
     sample_hint: Option<String>,
-    /// The article last read from the library, kept to reflow on resize without reading again.
-    parsed: Option<(usize, Parsed)>,
-    scroll: usize,
+    /// The reading pane: the open article, where you are in it, a search in it.
+    reading: Reading,
+    typesetting: Typesetting,
+    /// The reading pane has the whole screen while it has the focus.
+    zoomed: bool,
 }
 
 impl App {
@@ -266,10 +280,10 @@ impl App {
             overlay_scroll: 0,
             quit: false,
             area,
-            panes: Panes::new(area, false),
-            reader: ReaderContent::Empty,
-            parsed: None,
-            scroll: 0,
+            panes: Panes::new(area, false, false),
+            reading: Reading::default(),
+            typesetting: Typesetting::default(),
+            zoomed: false,
         };
         app.submit(None);
         app
@@ -411,12 +425,37 @@ impl App {
     }
 
     pub fn reader(&self) -> &ReaderContent {
-        &self.reader
+        self.reading.content()
+    }
+
+    /// The reading pane's state: the article, the scroll, a search.
+    pub fn reading(&self) -> &Reading {
+        &self.reading
     }
 
     /// The first line of the article on screen.
     pub fn scroll(&self) -> usize {
-        self.scroll
+        self.reading.scroll()
+    }
+
+    /// How much of the article has been on screen, in percent.
+    pub fn percent_read(&self) -> Option<usize> {
+        self.reading.percent(self.reader_rows())
+    }
+
+    pub fn typesetting(&self) -> Typesetting {
+        self.typesetting
+    }
+
+    /// Sets text with these measure, justification and hyphenation from now on.
+    pub fn set_typesetting(&mut self, typesetting: Typesetting) {
+        self.typesetting = typesetting;
+        self.reflow();
+    }
+
+    /// Whether the reading pane has the whole screen (it does while it has the focus).
+    pub fn zoomed(&self) -> bool {
+        self.zoomed && self.focus == Focus::Reader
     }
 
     /// Applies one action to the state.
@@ -444,15 +483,18 @@ impl App {
             }
             return;
         }
-        let focus = self.focus;
+        let (focus, zoomed) = (self.focus, self.zoomed);
         self.apply(action);
-        if self.focus != focus {
+        if self.focus != focus || self.zoomed != zoomed {
             // Small screens show only the focused pane, so the layout follows the focus.
             self.resize(self.area);
         }
     }
 
     fn apply(&mut self, action: Action) {
+        if self.focus == Focus::Find && self.apply_find(action) {
+            return;
+        }
         match action {
             Action::Quit => self.quit = true,
             Action::SelectNext => self.select_by(1),
@@ -469,13 +511,35 @@ impl App {
             Action::ScrollPageUp => self.scroll_by(-(self.reader_page() as isize)),
             Action::ScrollHalfPageDown => self.scroll_by(self.reader_rows().div_ceil(2) as isize),
             Action::ScrollHalfPageUp => self.scroll_by(-(self.reader_rows().div_ceil(2) as isize)),
-            Action::ScrollTop => self.scroll = 0,
-            Action::ScrollBottom => self.scroll = self.max_scroll(),
+            Action::ScrollTop => self.reading.scroll_to(0, self.reader_rows()),
+            Action::ScrollBottom => self.reading.scroll_to(usize::MAX, self.reader_rows()),
+            Action::NextArticle => self.select_by(1),
+            Action::PreviousArticle => self.select_by(-1),
+            Action::ToggleZoom => self.zoomed = !self.zoomed,
+            Action::ToggleJustify => {
+                self.typesetting.justify = !self.typesetting.justify;
+                self.reflow();
+            }
+            Action::ToggleHyphenate => {
+                self.typesetting.hyphenate = !self.typesetting.hyphenate;
+                self.reflow();
+            }
+            Action::StartFind => {
+                if self.reading.lines().is_empty() {
+                    return;
+                }
+                self.reading.start_find();
+                self.focus = Focus::Find;
+            }
+            Action::FindNext => self.reading.next_hit(true, self.reader_rows()),
+            Action::FindPrevious => self.reading.next_hit(false, self.reader_rows()),
             Action::FocusReader => {
                 if !self.hits.is_empty() {
                     self.focus = Focus::Reader;
                 }
             }
+            // Esc in the reading pane ends a search first, then goes back to the list.
+            Action::FocusList if self.reading.find().is_some() => self.reading.clear_find(),
             Action::FocusList => self.focus = Focus::List,
             Action::ToggleFocus => {
                 self.focus = match self.focus {
@@ -538,6 +602,52 @@ impl App {
         }
     }
 
+    /// Applies an action to the search line while it has the focus; returns whether it did.
+    fn apply_find(&mut self, action: Action) -> bool {
+        let rows = self.reader_rows();
+        let edit: fn(&mut LineEdit) = match action {
+            Action::FilterInput(c) => {
+                if !c.is_control() {
+                    self.reading.edit_find(|l| l.insert(c), rows);
+                }
+                return true;
+            }
+            Action::AcceptFilter => {
+                self.focus = Focus::Reader;
+                return true;
+            }
+            Action::ClearFilter => {
+                self.reading.clear_find();
+                self.focus = Focus::Reader;
+                return true;
+            }
+            Action::SelectNext => {
+                self.reading.next_hit(true, rows);
+                return true;
+            }
+            Action::SelectPrevious => {
+                self.reading.next_hit(false, rows);
+                return true;
+            }
+            Action::FilterBackspace => LineEdit::delete_before,
+            Action::FilterDelete => LineEdit::delete_after,
+            Action::FilterDeleteWord => LineEdit::delete_word_before,
+            Action::FilterDeleteToStart => LineEdit::delete_to_start,
+            Action::FilterDeleteToEnd => LineEdit::delete_to_end,
+            Action::CursorLeft => LineEdit::left,
+            Action::CursorRight => LineEdit::right,
+            Action::CursorWordLeft => LineEdit::word_left,
+            Action::CursorWordRight => LineEdit::word_right,
+            Action::CursorStart => LineEdit::home,
+            Action::CursorEnd => LineEdit::end,
+            // The search line keeps no history.
+            Action::HistoryOlder | Action::HistoryNewer => return true,
+            _ => return false,
+        };
+        self.reading.edit_find(edit, rows);
+        true
+    }
+
     fn open_overlay(&mut self, overlay: Overlay) {
         self.overlay = Some(overlay);
         self.overlay_scroll = 0;
@@ -548,32 +658,20 @@ impl App {
     /// This is the one place the app touches the disk; the event loop calls it after each update.
     pub fn load_selected(&mut self) {
         let wanted = self.selected_article();
-        let holding = match &self.reader {
-            ReaderContent::Article { index, .. } | ReaderContent::Failed { index, .. } => {
-                Some(*index)
-            }
-            ReaderContent::Empty => None,
-        };
         // A failed read is not retried on every key, only when the selection comes back to it.
-        if wanted == holding {
+        if wanted == self.reading.holding() {
             return;
         }
-        self.scroll = 0;
-        self.parsed = None;
-        self.reader = match wanted {
-            None => ReaderContent::Empty,
+        match wanted {
+            None => self.reading.clear(),
             Some(index) => match self.library.read(index) {
                 Ok(parsed) => {
-                    self.parsed = Some((index, parsed));
-                    self.reflow();
-                    return;
+                    let (setting, rows) = (self.setting(), self.reader_rows());
+                    self.reading.open(index, parsed, setting, rows);
                 }
-                Err(err) => ReaderContent::Failed {
-                    index,
-                    reason: err.to_string(),
-                },
+                Err(err) => self.reading.fail(index, err.to_string()),
             },
-        };
+        }
     }
 
     /// Applies an edit to the filter line and searches again if the text changed.
@@ -649,38 +747,35 @@ impl App {
 
     fn resize(&mut self, area: Rect) {
         self.area = area;
-        let width = self.reading_width();
-        self.panes = Panes::new(area, self.focus == Focus::Reader);
-        if self.reading_width() != width {
-            self.reflow();
-        }
+        self.panes = Panes::new(area, self.focus == Focus::Reader, self.zoomed());
+        self.reflow();
         // A taller pane has less to scroll.
-        self.scroll = self.scroll.min(self.max_scroll());
+        self.reading.clamp(self.reader_rows());
         self.select(self.selected);
     }
 
-    /// Sets the loaded article for the reading pane's current width.
+    /// Sets the open article for the reading pane's current width and typesetting; the
+    /// paragraph at the top of the pane stays there.
     fn reflow(&mut self) {
-        let Some((index, parsed)) = &self.parsed else {
-            return;
-        };
-        let width = self.reading_width();
-        self.reader = ReaderContent::Article {
-            index: *index,
-            lines: reflow::article(
-                &Header::of(parsed),
-                &parsed.body,
-                reflow::Setting::plain(width),
-            ),
-        };
-        self.scroll = self.scroll.min(self.max_scroll());
+        let (setting, rows) = (self.setting(), self.reader_rows());
+        self.reading.set(setting, rows);
     }
 
-    /// The width the article is set to: the pane's, capped at the [`MEASURE`].
+    /// How the article is set now.
+    fn setting(&self) -> Setting {
+        Setting {
+            width: self.reading_width(),
+            justify: self.typesetting.justify,
+            hyphenate: self.typesetting.hyphenate,
+        }
+    }
+
+    /// The width the article is set to: the pane's, capped at the measure.
     pub fn reading_width(&self) -> usize {
+        let measure = self.typesetting.measure.max(1);
         self.panes
-            .map_or(MEASURE, |p| p.reader_columns())
-            .clamp(1, MEASURE)
+            .map_or(measure, |p| p.reader_columns())
+            .clamp(1, measure)
     }
 
     fn list_page(&self) -> usize {
@@ -718,22 +813,13 @@ impl App {
         self.list_offset = self.list_offset.min(self.hits.len().saturating_sub(page));
     }
 
-    fn line_count(&self) -> usize {
-        match &self.reader {
-            ReaderContent::Article { lines, .. } => lines.len(),
-            _ => 0,
-        }
-    }
-
+    #[cfg(test)]
     fn max_scroll(&self) -> usize {
-        self.line_count().saturating_sub(self.reader_rows())
+        self.reading.max_scroll(self.reader_rows())
     }
 
     fn scroll_by(&mut self, delta: isize) {
-        self.scroll = self
-            .scroll
-            .saturating_add_signed(delta)
-            .min(self.max_scroll());
+        self.reading.scroll_by(delta, self.reader_rows());
     }
 }
 

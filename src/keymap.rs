@@ -25,7 +25,7 @@ impl Mode {
             (true, _) => Mode::Overlay,
             (false, Focus::List) => Mode::List,
             (false, Focus::Reader) => Mode::Reader,
-            (false, Focus::Filter) => Mode::Filter,
+            (false, Focus::Filter | Focus::Find) => Mode::Filter,
         }
     }
 
@@ -35,7 +35,7 @@ impl Mode {
             Mode::Anywhere => "Anywhere",
             Mode::List => "Article list",
             Mode::Reader => "Reading pane",
-            Mode::Filter => "Filter line",
+            Mode::Filter => "Filter and search lines",
             Mode::Overlay => "Help and problems",
         }
     }
@@ -138,7 +138,14 @@ pub const BINDINGS: &[Binding] = &[
     key(Reader, K::Left, A::FocusList),
     key(Reader, K::Esc, A::FocusList),
     key(Reader, K::Tab, A::ToggleFocus),
-    ch(Reader, '/', A::StartFilter),
+    ch(Reader, '/', A::StartFind),
+    ch(Reader, 'n', A::FindNext),
+    ch(Reader, 'N', A::FindPrevious),
+    ch(Reader, ']', A::NextArticle),
+    ch(Reader, '[', A::PreviousArticle),
+    ch(Reader, 'z', A::ToggleZoom),
+    ch(Reader, 'J', A::ToggleJustify),
+    ch(Reader, 'H', A::ToggleHyphenate),
     ch(Reader, 's', A::CycleSort),
     ch(Reader, 'a', A::FilterByAuthor),
     ch(Reader, 'd', A::FilterBySameDay),

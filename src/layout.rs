@@ -32,8 +32,8 @@ impl Panes {
     /// Lays out a screen of `area`; `None` when it is too small to be usable.
     ///
     /// Stacked panes need [`STACKED_MIN_HEIGHT`] rows; below that only the focused pane shows,
-    /// `reader_focused` saying which.
-    pub fn new(area: Rect, reader_focused: bool) -> Option<Self> {
+    /// `reader_focused` saying which. `zoomed`, the reading pane takes the place of both.
+    pub fn new(area: Rect, reader_focused: bool, zoomed: bool) -> Option<Self> {
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
             return None;
         }
@@ -43,7 +43,9 @@ impl Panes {
             Constraint::Length(1),
         ])
         .areas(area);
-        let [list, reader] = if area.width >= WIDE_WIDTH {
+        let [list, reader] = if zoomed {
+            [Rect { height: 0, ..main }, main]
+        } else if area.width >= WIDE_WIDTH {
             Layout::horizontal([Constraint::Percentage(40), Constraint::Percentage(60)]).areas(main)
         } else if area.width >= SIDE_BY_SIDE_MIN_WIDTH {
             Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(main)
@@ -87,10 +89,10 @@ mod tests {
 
     #[test]
     fn wide_is_side_by_side_narrow_is_stacked() {
-        let wide = Panes::new(Rect::new(0, 0, 120, 30), false).unwrap();
+        let wide = Panes::new(Rect::new(0, 0, 120, 30), false, false).unwrap();
         assert_eq!(wide.list.y, wide.reader.y);
         assert!(wide.list.x < wide.reader.x);
-        let narrow = Panes::new(Rect::new(0, 0, 60, 20), false).unwrap();
+        let narrow = Panes::new(Rect::new(0, 0, 60, 20), false, false).unwrap();
         assert_eq!(narrow.list.x, narrow.reader.x);
         assert!(narrow.list.y < narrow.reader.y);
         assert_eq!(narrow.status.y, 19);
@@ -99,8 +101,8 @@ mod tests {
 
     #[test]
     fn tiny_terminals_have_no_panes() {
-        assert_eq!(Panes::new(Rect::new(0, 0, 19, 30), false), None);
-        assert_eq!(Panes::new(Rect::new(0, 0, 80, 5), false), None);
-        assert_eq!(Panes::new(Rect::new(0, 0, 0, 0), false), None);
+        assert_eq!(Panes::new(Rect::new(0, 0, 19, 30), false, false), None);
+        assert_eq!(Panes::new(Rect::new(0, 0, 80, 5), false, false), None);
+        assert_eq!(Panes::new(Rect::new(0, 0, 0, 0), false, false), None);
     }
 }

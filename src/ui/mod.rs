@@ -21,7 +21,7 @@ use crate::theme::Theme;
 /// Draws the whole screen.
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
     let area = frame.area();
-    let Some(panes) = Panes::new(area, app.focus() == Focus::Reader) else {
+    let Some(panes) = Panes::new(area, app.focus() == Focus::Reader, app.zoomed()) else {
         render_too_small(theme, area, frame);
         return;
     };

@@ -1,5 +1,7 @@
 //! The reading pane: the selected article, set to the measure and centred in the pane.
 
+use std::ops::Range;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Margin, Rect};
 use ratatui::style::Style;
@@ -48,11 +50,37 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         width,
         ..padded
     };
+    // Search hits on screen: (line, characters, whether it is the current hit).
+    let rows = app.scroll()..app.scroll() + text_area.height as usize;
+    let marks: Vec<(usize, Range<usize>, bool)> = app
+        .reading()
+        .find()
+        .map(|find| {
+            find.hits
+                .iter()
+                .enumerate()
+                .flat_map(|(i, hit)| {
+                    hit.segments
+                        .iter()
+                        .map(move |(line, chars)| (*line, chars.clone(), i == find.current))
+                })
+                .filter(|(line, _, _)| rows.contains(line))
+                .collect()
+        })
+        .unwrap_or_default();
     let visible: Vec<Line> = lines
         .iter()
+        .enumerate()
         .skip(app.scroll())
         .take(text_area.height as usize)
-        .map(|line| to_line(line, theme))
+        .map(|(n, line)| {
+            let marked: Vec<(Range<usize>, bool)> = marks
+                .iter()
+                .filter(|(l, _, _)| *l == n)
+                .map(|(_, r, current)| (r.clone(), *current))
+                .collect();
+            to_line(line, theme, &marked)
+        })
         .collect();
     Paragraph::new(visible).render(text_area, buf);
 
@@ -77,11 +105,33 @@ fn notice(theme: &Theme, text: &str, area: Rect, buf: &mut Buffer) {
         .render(area, buf);
 }
 
-fn to_line(line: &reflow::Line, theme: &Theme) -> Line<'static> {
-    line.pieces
-        .iter()
-        .map(|p| Span::styled(p.text.clone(), tone_style(p.tone, theme)))
-        .collect()
+/// A set line as styled spans; the characters in `marked` ranges show as search hits.
+fn to_line(line: &reflow::Line, theme: &Theme, marked: &[(Range<usize>, bool)]) -> Line<'static> {
+    if marked.is_empty() {
+        return line
+            .pieces
+            .iter()
+            .map(|p| Span::styled(p.text.clone(), tone_style(p.tone, theme)))
+            .collect();
+    }
+    let mut spans: Vec<Span<'static>> = Vec::new();
+    let mut at = 0;
+    for piece in &line.pieces {
+        let base = tone_style(piece.tone, theme);
+        for c in piece.text.chars() {
+            let style = match marked.iter().find(|(r, _)| r.contains(&at)) {
+                Some((_, true)) => base.patch(theme.search_current.style()),
+                Some((_, false)) => base.patch(theme.search_hit.style()),
+                None => base,
+            };
+            match spans.last_mut() {
+                Some(last) if last.style == style => last.content.to_mut().push(c),
+                _ => spans.push(Span::styled(c.to_string(), style)),
+            }
+            at += 1;
+        }
+    }
+    Line::from(spans)
 }
 
 fn tone_style(tone: Tone, theme: &Theme) -> Style {

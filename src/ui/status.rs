@@ -12,10 +12,27 @@ use crate::filter::Sort;
 use crate::theme::Theme;
 
 const PROMPT: &str = "/ ";
+const FIND_PROMPT: &str = "search: ";
 
-/// The filter line: the query, with the cursor while it is being typed and the part that does
-/// not parse marked.
+/// The line under the panes: the filter's query, or the search inside the article while there is
+/// one and the reading pane has the focus.
 pub fn render_filter_line(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
+    if let Some(find) = app.reading().find()
+        && matches!(app.focus(), Focus::Find | Focus::Reader)
+    {
+        let typing = app.focus() == Focus::Find;
+        let mut spans = vec![Span::styled(FIND_PROMPT, theme.filter_prompt.style())];
+        let room = (area.width as usize).saturating_sub(FIND_PROMPT.width() + 1);
+        let text = find.line.text();
+        let (shown, cursor_x) = visible_part(text, find.line.cursor(), room);
+        spans.push(Span::styled(&text[shown], theme.filter_text.style()));
+        Line::from(spans).render(area, frame.buffer_mut());
+        if typing {
+            let x = area.x + (FIND_PROMPT.width() + cursor_x) as u16;
+            frame.set_cursor_position(Position::new(x.min(area.right().saturating_sub(1)), area.y));
+        }
+        return;
+    }
     let typing = app.focus() == Focus::Filter;
     let mut spans = vec![Span::styled(PROMPT, theme.filter_prompt.style())];
     if app.query().is_empty() && !typing {
@@ -30,19 +47,8 @@ pub fn render_filter_line(app: &App, theme: &Theme, area: Rect, frame: &mut Fram
     }
     let room = (area.width as usize).saturating_sub(PROMPT.len() + 1);
     let query = app.query();
-    let cursor = app.cursor().min(query.len());
-    // Scroll sideways just enough to keep the cursor in view.
-    let mut start = 0;
-    while query[start..cursor].width() > room {
-        start += query[start..].chars().next().map_or(1, char::len_utf8);
-    }
-    let mut end = start;
-    for c in query[start..].chars() {
-        if query[start..end + c.len_utf8()].width() > room {
-            break;
-        }
-        end += c.len_utf8();
-    }
+    let (shown, cursor_x) = visible_part(query, app.cursor(), room);
+    let (start, end) = (shown.start, shown.end);
     let bad = app.query_error().map_or(0..0, |e| {
         e.span.start.clamp(start, end)..e.span.end.clamp(start, end)
     });
@@ -57,10 +63,28 @@ pub fn render_filter_line(app: &App, theme: &Theme, area: Rect, frame: &mut Fram
         }
     }
     if typing {
-        let x = area.x + (PROMPT.len() + query[start..cursor].width()) as u16;
+        let x = area.x + (PROMPT.len() + cursor_x) as u16;
         frame.set_cursor_position(Position::new(x.min(area.right().saturating_sub(1)), area.y));
     }
     Line::from(spans).render(area, frame.buffer_mut());
+}
+
+/// The part of an edited line that fits in `room` columns with the cursor in view, scrolled
+/// sideways no more than needed, and the cursor's column in it.
+fn visible_part(text: &str, cursor: usize, room: usize) -> (std::ops::Range<usize>, usize) {
+    let cursor = cursor.min(text.len());
+    let mut start = 0;
+    while text[start..cursor].width() > room {
+        start += text[start..].chars().next().map_or(1, char::len_utf8);
+    }
+    let mut end = start;
+    for c in text[start..].chars() {
+        if text[start..end + c.len_utf8()].width() > room {
+            break;
+        }
+        end += c.len_utf8();
+    }
+    (start..end, text[start..cursor].width())
 }
 
 /// The status bar: position and counts on the left, key hints on the right.
@@ -137,6 +161,20 @@ fn counts(app: &App, theme: &Theme) -> Vec<Span<'static>> {
     if app.searching() {
         spans.push(Span::raw(" (searching…)"));
     }
+    if matches!(app.focus(), Focus::Reader | Focus::Find)
+        && let Some(percent) = app.percent_read()
+    {
+        spans.push(Span::raw(format!(" · {percent}%")));
+        if let Some(find) = app.reading().find()
+            && !find.line.text().trim().is_empty()
+        {
+            spans.push(Span::raw(" · "));
+            spans.push(match find.hits.len() {
+                0 => Span::styled("no match", theme.status_warning.style()),
+                n => Span::raw(format!("hit {}/{n}", find.current + 1)),
+            });
+        }
+    }
     let problems = app.library().problems.len();
     if problems > 0 {
         spans.push(Span::raw(" · "));
@@ -189,6 +227,7 @@ fn hints(app: &App, theme: &Theme) -> Vec<Span<'static>> {
         ],
         Focus::Reader => &[
             ("Space", "page"),
+            ("/", "search"),
             ("h", "list"),
             ("?", "help"),
             ("q", "quit"),
@@ -198,6 +237,11 @@ fn hints(app: &App, theme: &Theme) -> Vec<Span<'static>> {
             ("Esc", "clear"),
             ("^n ^p", "move"),
             ("↑↓", "history"),
+        ],
+        Focus::Find => &[
+            ("Enter", "keep"),
+            ("Esc", "clear"),
+            ("^n ^p", "next, previous"),
         ],
     };
     hints

@@ -1,0 +1,387 @@
+//! The reading pane's state: the open article set for a width, where the reader is in it, and a
+//! search inside it.
+//!
+//! Everything here is pure: the app hands in the article it read and the pane's size. The place
+//! you are reading is kept as a place in the text ([`Position`]), so setting the article again at
+//! another width (a resize, another measure, justification) keeps the same paragraph at the top.
+//! Set articles are cached per setting, so going back to a width does not set the text again.
+
+use crate::article::Parsed;
+use crate::find::{self, Hit};
+use crate::line::LineEdit;
+use crate::reflow::{self, Header, Line, Position, Setting};
+
+/// The widest the text column gets by default, in columns.
+pub const MEASURE: usize = 80;
+
+/// How many settings of one article are kept.
+const CACHED: usize = 4;
+
+/// What the reading pane holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReaderContent {
+    /// Nothing selected (empty library or no match).
+    Empty,
+    /// The article at this library index, set for the current width.
+    Article { index: usize, lines: Vec<Line> },
+    /// The article at this index could not be read again.
+    Failed { index: usize, reason: String },
+}
+
+/// How the reader sets text: the measure, and whether to justify and hyphenate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Typesetting {
+    /// The widest the text column gets; narrower panes wrap to the pane.
+    pub measure: usize,
+    pub justify: bool,
+    pub hyphenate: bool,
+}
+
+impl Default for Typesetting {
+    fn default() -> Self {
+        Self {
+            measure: MEASURE,
+            justify: false,
+            hyphenate: false,
+        }
+    }
+}
+
+/// A search inside the article.
+#[derive(Debug, Clone, Default)]
+pub struct Find {
+    pub line: LineEdit,
+    pub hits: Vec<Hit>,
+    /// The hit `n` and `N` move from.
+    pub current: usize,
+}
+
+/// The reading pane.
+#[derive(Debug, Default)]
+pub struct Reading {
+    content: Option<ReaderContent>,
+    parsed: Option<(usize, Parsed)>,
+    /// Set lines of the open article, per setting.
+    cache: Vec<(Setting, Vec<Line>)>,
+    setting: Option<Setting>,
+    scroll: usize,
+    find: Option<Find>,
+}
+
+impl Reading {
+    pub fn content(&self) -> &ReaderContent {
+        self.content.as_ref().unwrap_or(&ReaderContent::Empty)
+    }
+
+    /// The library index of the article held (or that failed), if any.
+    pub fn holding(&self) -> Option<usize> {
+        match self.content() {
+            ReaderContent::Article { index, .. } | ReaderContent::Failed { index, .. } => {
+                Some(*index)
+            }
+            ReaderContent::Empty => None,
+        }
+    }
+
+    pub fn lines(&self) -> &[Line] {
+        match self.content() {
+            ReaderContent::Article { lines, .. } => lines,
+            _ => &[],
+        }
+    }
+
+    /// The first line on screen.
+    pub fn scroll(&self) -> usize {
+        self.scroll
+    }
+
+    pub fn find(&self) -> Option<&Find> {
+        self.find.as_ref()
+    }
+
+    /// Opens an article read from the library, at its top, set as `setting` asks.
+    pub fn open(&mut self, index: usize, parsed: Parsed, setting: Setting, rows: usize) {
+        self.parsed = Some((index, parsed));
+        self.cache.clear();
+        self.scroll = 0;
+        self.setting = None;
+        self.set(setting, rows);
+    }
+
+    /// Shows that the article at `index` could not be read.
+    pub fn fail(&mut self, index: usize, reason: String) {
+        self.clear();
+        self.content = Some(ReaderContent::Failed { index, reason });
+    }
+
+    /// Holds nothing.
+    pub fn clear(&mut self) {
+        self.parsed = None;
+        self.cache.clear();
+        self.content = None;
+        self.setting = None;
+        self.scroll = 0;
+    }
+
+    /// Sets the open article as `setting` asks, keeping the line at the top of the pane at the
+    /// top; does nothing if it is set so already.
+    pub fn set(&mut self, setting: Setting, rows: usize) {
+        let Some((index, parsed)) = &self.parsed else {
+            return;
+        };
+        if self.setting == Some(setting) {
+            return;
+        }
+        let top = self
+            .lines()
+            .get(self.scroll)
+            .map(|l| (l.at, l.pieces.is_empty()));
+        let lines = match self.cache.iter().position(|(s, _)| *s == setting) {
+            Some(i) => self.cache[i].1.clone(),
+            None => {
+                let lines = reflow::article(&Header::of(parsed), &parsed.body, setting);
+                if self.cache.len() == CACHED {
+                    self.cache.remove(0);
+                }
+                self.cache.push((setting, lines.clone()));
+                lines
+            }
+        };
+        self.content = Some(ReaderContent::Article {
+            index: *index,
+            lines,
+        });
+        self.setting = Some(setting);
+        if let Some((at, blank)) = top {
+            self.scroll = line_at(self.lines(), at, blank);
+        }
+        self.clamp(rows);
+        self.refind();
+    }
+
+    /// Keeps the scroll within the text for a pane `rows` high.
+    pub fn clamp(&mut self, rows: usize) {
+        self.scroll = self.scroll.min(self.max_scroll(rows));
+    }
+
+    pub fn max_scroll(&self, rows: usize) -> usize {
+        self.lines().len().saturating_sub(rows.max(1))
+    }
+
+    pub fn scroll_by(&mut self, delta: isize, rows: usize) {
+        self.scroll = self
+            .scroll
+            .saturating_add_signed(delta)
+            .min(self.max_scroll(rows));
+    }
+
+    pub fn scroll_to(&mut self, line: usize, rows: usize) {
+        self.scroll = line.min(self.max_scroll(rows));
+    }
+
+    /// How much of the article has been on screen, in percent.
+    pub fn percent(&self, rows: usize) -> Option<usize> {
+        let total = self.lines().len();
+        (total > 0).then(|| ((self.scroll + rows).min(total) * 100) / total)
+    }
+
+    /// Starts a new search (the old one's pattern is kept to edit).
+    pub fn start_find(&mut self) {
+        if self.find.is_none() {
+            self.find = Some(Find::default());
+        }
+    }
+
+    /// Edits the search pattern and searches again; the first hit from the top of the pane on
+    /// becomes current and comes into view.
+    pub fn edit_find(&mut self, edit: impl FnOnce(&mut LineEdit), rows: usize) {
+        let Some(find) = &mut self.find else {
+            return;
+        };
+        edit(&mut find.line);
+        self.refind();
+        if let Some(find) = &mut self.find {
+            find.current = find
+                .hits
+                .iter()
+                .position(|h| h.line() >= self.scroll)
+                .unwrap_or(0);
+        }
+        self.show_current(rows);
+    }
+
+    /// Ends the search and its highlights.
+    pub fn clear_find(&mut self) {
+        self.find = None;
+    }
+
+    /// Moves to the next hit (`forward`) or the previous one, round the end.
+    pub fn next_hit(&mut self, forward: bool, rows: usize) {
+        let Some(find) = &mut self.find else {
+            return;
+        };
+        let n = find.hits.len();
+        if n == 0 {
+            return;
+        }
+        find.current = if forward {
+            (find.current + 1) % n
+        } else {
+            (find.current + n - 1) % n
+        };
+        self.show_current(rows);
+    }
+
+    /// Searches the current lines again for the pattern (after the text was set again).
+    fn refind(&mut self) {
+        let lines = match &self.content {
+            Some(ReaderContent::Article { lines, .. }) => lines.as_slice(),
+            _ => &[],
+        };
+        if let Some(find) = &mut self.find {
+            find.hits = find::search(lines, find.line.text());
+            find.current = find.current.min(find.hits.len().saturating_sub(1));
+        }
+    }
+
+    /// Scrolls the current hit into view, a third of the way down if it was out of sight.
+    fn show_current(&mut self, rows: usize) {
+        let Some(line) = self
+            .find
+            .as_ref()
+            .and_then(|f| f.hits.get(f.current))
+            .map(Hit::line)
+        else {
+            return;
+        };
+        if line < self.scroll || line >= self.scroll + rows {
+            self.scroll_to(line.saturating_sub(rows / 3), rows);
+        }
+    }
+}
+
+/// The line that shows `at`: a line starting there (blank or not, as the one it replaces: the
+/// blank line before a paragraph starts where the paragraph does), or else the last one before.
+fn line_at(lines: &[Line], at: Position, blank: bool) -> usize {
+    let first = lines.partition_point(|l| l.at < at);
+    let same = lines[first..].iter().take_while(|l| l.at == at).count();
+    if same == 0 {
+        return first.saturating_sub(1);
+    }
+    (first..first + same)
+        .find(|&i| lines[i].pieces.is_empty() == blank)
+        .unwrap_or(first)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::{Block, Body, Inline, Span};
+
+    fn parsed() -> Parsed {
+        let paragraph = |n: usize| {
+            Block::Paragraph(vec![Span::new(
+                format!(
+                    "Paragraph {n} says harbour {} and ends.",
+                    "word ".repeat(30)
+                ),
+                Inline::Plain,
+            )])
+        };
+        Parsed {
+            title: "A long article".into(),
+            author: Some("Ann".into()),
+            date: None,
+            body: Body {
+                blocks: (0..20).map(paragraph).collect(),
+            },
+            url: None,
+            source: None,
+            tags: Vec::new(),
+        }
+    }
+
+    fn top_text(reading: &Reading) -> String {
+        reading.lines()[reading.scroll()].text()
+    }
+
+    #[test]
+    fn the_same_paragraph_stays_on_top_across_widths() {
+        let mut reading = Reading::default();
+        reading.open(3, parsed(), Setting::plain(80), 20);
+        // Scroll to the start of paragraph 7.
+        let seventh = reading
+            .lines()
+            .iter()
+            .position(|l| l.text().starts_with("Paragraph 7"))
+            .unwrap();
+        reading.scroll_to(seventh, 20);
+        for width in [40, 25, 120, 80] {
+            reading.set(Setting::plain(width), 20);
+            assert!(
+                top_text(&reading).starts_with("Paragraph 7"),
+                "at {width}: {}",
+                top_text(&reading)
+            );
+        }
+        // In the middle of a paragraph, the line on top holds the same word.
+        reading.scroll_by(1, 20);
+        let at = reading.lines()[reading.scroll()].at;
+        assert!(at.offset > 0, "the second line of paragraph 7");
+        reading.set(Setting::plain(33), 20);
+        let now = reading.lines()[reading.scroll()].at;
+        let next = reading.lines()[reading.scroll() + 1].at;
+        assert!(now <= at && at < next, "{now:?} {at:?} {next:?}");
+    }
+
+    #[test]
+    fn settings_are_cached() {
+        let mut reading = Reading::default();
+        reading.open(0, parsed(), Setting::plain(80), 20);
+        reading.set(Setting::plain(40), 20);
+        reading.set(Setting::plain(80), 20);
+        assert_eq!(reading.cache.len(), 2);
+        let justified = Setting {
+            justify: true,
+            ..Setting::plain(80)
+        };
+        reading.set(justified, 20);
+        assert_eq!(reading.cache.len(), 3);
+    }
+
+    #[test]
+    fn percent_read() {
+        let mut reading = Reading::default();
+        assert_eq!(reading.percent(20), None);
+        reading.open(0, parsed(), Setting::plain(80), 20);
+        let total = reading.lines().len();
+        assert_eq!(reading.percent(20), Some(20 * 100 / total));
+        reading.scroll_to(usize::MAX, 20);
+        assert_eq!(reading.percent(20), Some(100));
+    }
+
+    #[test]
+    fn search_moves_through_hits_and_wraps_round() {
+        let mut reading = Reading::default();
+        reading.open(0, parsed(), Setting::plain(60), 10);
+        reading.start_find();
+        reading.edit_find(|l| l.set("harbour"), 10);
+        let find = reading.find().unwrap();
+        assert_eq!(find.hits.len(), 20);
+        assert_eq!(find.current, 0);
+        reading.next_hit(false, 10);
+        assert_eq!(reading.find().unwrap().current, 19, "wraps to the last");
+        let line = reading.find().unwrap().hits[19].line();
+        assert!(
+            reading.scroll() <= line && line < reading.scroll() + 10,
+            "in view"
+        );
+        reading.next_hit(true, 10);
+        assert_eq!(reading.find().unwrap().current, 0, "and back to the first");
+        // Setting the text again finds the same hits on the new lines.
+        reading.set(Setting::plain(30), 10);
+        assert_eq!(reading.find().unwrap().hits.len(), 20);
+        reading.clear_find();
+        assert!(reading.find().is_none());
+    }
+}
