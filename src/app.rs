@@ -1290,6 +1290,106 @@ mod tests {
         assert_eq!(background, expected);
     }
 
+    fn top_line(app: &App) -> String {
+        let ReaderContent::Article { lines, .. } = app.reader() else {
+            panic!("an article is open");
+        };
+        lines[app.scroll()].text()
+    }
+
+    #[test]
+    fn reading_keys_move_between_articles_zoom_and_set_the_text() {
+        let mut app = app();
+        app.update(Action::FocusReader);
+        let first = app.selected_article();
+        app.update(Action::NextArticle);
+        app.load_selected();
+        assert_eq!(app.focus(), Focus::Reader, "still reading");
+        assert_ne!(app.selected_article(), first);
+        app.update(Action::PreviousArticle);
+        assert_eq!(app.selected_article(), first);
+        // Zoom: the reading pane takes the list's room, and gives it back.
+        let width = app.panes().unwrap().reader.width;
+        app.update(Action::ToggleZoom);
+        assert!(app.zoomed());
+        assert_eq!(app.panes().unwrap().list.height, 0);
+        assert!(app.panes().unwrap().reader.width > width);
+        app.update(Action::FocusList);
+        assert!(!app.zoomed(), "zoom is for reading");
+        assert!(app.panes().unwrap().list.height > 0);
+        app.update(Action::FocusReader);
+        assert!(app.zoomed());
+        app.update(Action::ToggleZoom);
+        // Justified, every line of a paragraph but its last fills the width.
+        app.update(Action::ToggleJustify);
+        assert!(app.typesetting().justify);
+        let ReaderContent::Article { lines, .. } = app.reader() else {
+            panic!("an article is open");
+        };
+        let width = app.reading_width();
+        let full = lines.iter().filter(|l| l.width() == width).count();
+        assert!(full > 5, "{full} full lines at {width}");
+        app.update(Action::ToggleHyphenate);
+        assert!(app.typesetting().hyphenate);
+    }
+
+    #[test]
+    fn a_resize_keeps_the_paragraph_being_read_on_top() {
+        let mut app = app();
+        app.update(Action::FocusReader);
+        for _ in 0..12 {
+            app.update(Action::ScrollDown);
+        }
+        let before = top_line(&app);
+        let word = before.split_whitespace().next().unwrap().to_string();
+        app.update(Action::Resize {
+            width: 60,
+            height: 30,
+        });
+        let after = top_line(&app);
+        assert!(after.contains(&word), "{before:?} then {after:?}");
+        app.update(Action::Resize {
+            width: 100,
+            height: 30,
+        });
+        assert_eq!(top_line(&app), before, "and back again");
+    }
+
+    #[test]
+    fn searching_the_article_finds_moves_and_clears() {
+        let mut app = app();
+        app.update(Action::FocusReader);
+        app.update(Action::StartFind);
+        assert_eq!(app.focus(), Focus::Find);
+        type_in(&mut app, "the");
+        let hits = app.reading().find().unwrap().hits.len();
+        assert!(hits > 3);
+        app.update(Action::AcceptFilter);
+        assert_eq!(app.focus(), Focus::Reader);
+        app.update(Action::FindNext);
+        app.update(Action::FindNext);
+        assert_eq!(app.reading().find().unwrap().current, 2);
+        app.update(Action::FindPrevious);
+        assert_eq!(app.reading().find().unwrap().current, 1);
+        // Smart case: a capital narrows the hits.
+        app.update(Action::StartFind);
+        app.update(Action::FilterDeleteToStart);
+        type_in(&mut app, "The");
+        assert!(app.reading().find().unwrap().hits.len() < hits);
+        app.update(Action::ClearFilter);
+        assert!(app.reading().find().is_none());
+        assert_eq!(app.focus(), Focus::Reader);
+        // Esc in the reading pane ends a search before it leaves for the list.
+        app.update(Action::StartFind);
+        type_in(&mut app, "harbour");
+        app.update(Action::AcceptFilter);
+        app.update(Action::FocusList);
+        assert_eq!(app.focus(), Focus::Reader);
+        assert!(app.reading().find().is_none());
+        app.update(Action::FocusList);
+        assert_eq!(app.focus(), Focus::List);
+    }
+
     #[test]
     fn cannot_focus_the_reader_with_nothing_to_read() {
         let mut app = App::new(

@@ -9,11 +9,12 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::app::MEASURE;
+use crate::app::{MEASURE, Typesetting};
 use crate::commands::{self, ShowError};
 use crate::filter::Sort;
 use crate::library::{Library, LibrarySource};
 use crate::query::Query;
+use crate::reflow::Setting;
 use crate::sanitize::display_path;
 use crate::theme::Theme;
 use crate::tui;
@@ -44,8 +45,36 @@ pub struct Cli {
     #[command(flatten)]
     pub library: LibraryArgs,
 
+    #[command(flatten)]
+    pub typeset: TypesetArgs,
+
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// How articles are set.
+#[derive(Debug, Args)]
+pub struct TypesetArgs {
+    /// The widest the text column gets, in columns (narrower panes wrap to the pane).
+    #[arg(long, value_name = "N", default_value_t = MEASURE as u16,
+          value_parser = clap::value_parser!(u16).range(10..))]
+    pub measure: u16,
+    /// Justify paragraphs (the last line of each stays ragged); `J` toggles it while reading.
+    #[arg(long)]
+    pub justify: bool,
+    /// Break long words at their syllables (English patterns); `H` toggles it while reading.
+    #[arg(long)]
+    pub hyphenate: bool,
+}
+
+impl TypesetArgs {
+    fn typesetting(&self) -> Typesetting {
+        Typesetting {
+            measure: usize::from(self.measure),
+            justify: self.justify,
+            hyphenate: self.hyphenate,
+        }
+    }
 }
 
 /// Where to read articles from.
@@ -132,9 +161,11 @@ pub struct ShowArgs {
     pub id: String,
     #[command(flatten)]
     pub library: LibraryArgs,
-    /// Set the text to this many columns (default: the terminal's, at most 80).
+    /// Set the text to this many columns (default: the terminal's, at most the measure).
     #[arg(long, short, value_name = "N", value_parser = clap::value_parser!(u16).range(10..))]
     pub width: Option<u16>,
+    #[command(flatten)]
+    pub typeset: TypesetArgs,
 }
 
 /// Runs byline as the command line asks; returns the process exit code.
@@ -151,7 +182,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
             let mut named = cli.paths;
             named.extend(cli.library.library);
             let library = Library::open(&source(named));
-            tui::run(library, Theme::builtin_default())?;
+            tui::run(library, Theme::builtin_default(), cli.typeset.typesetting())?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::List(args)) => {
@@ -182,15 +213,22 @@ pub fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
             // Problems with other files are not this command's business; `list` reports them.
             let library = Library::open(&source(args.library.library));
             let styled = io::stdout().is_terminal();
+            let typesetting = args.typeset.typesetting();
+            let measure = typesetting.measure;
             let width = match args.width {
                 Some(w) => w as usize,
                 None if styled => crossterm::terminal::size()
-                    .map_or(MEASURE, |(w, _)| w as usize)
-                    .min(MEASURE),
-                None => MEASURE,
+                    .map_or(measure, |(w, _)| w as usize)
+                    .min(measure),
+                None => measure,
+            };
+            let setting = Setting {
+                width,
+                justify: typesetting.justify,
+                hyphenate: typesetting.hyphenate,
             };
             let result = write_or_pipe_closed(|out| {
-                match commands::show(&library, &args.id, width, styled, out) {
+                match commands::show(&library, &args.id, setting, styled, out) {
                     Err(ShowError::Io(e)) => Err(e),
                     other => Ok(other),
                 }

@@ -105,7 +105,7 @@ pub enum ShowError {
 pub fn show(
     library: &Library,
     id: &str,
-    width: usize,
+    setting: reflow::Setting,
     styled: bool,
     out: &mut dyn Write,
 ) -> Result<(), ShowError> {
@@ -117,11 +117,7 @@ pub fn show(
         path: display_path(&library.articles[index].path),
         source,
     })?;
-    for line in reflow::article(
-        &Header::of(&parsed),
-        &parsed.body,
-        reflow::Setting::plain(width),
-    ) {
+    for line in reflow::article(&Header::of(&parsed), &parsed.body, setting) {
         for piece in &line.pieces {
             if styled {
                 let text = piece.text.as_str();

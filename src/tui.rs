@@ -21,7 +21,7 @@ use std::time::Duration;
 use crossterm::event::{self, Event, KeyEventKind};
 use ratatui::layout::Rect;
 
-use crate::app::{Action, App};
+use crate::app::{Action, App, Typesetting};
 use crate::keymap::{self, Mode};
 use crate::library::Library;
 use crate::theme::Theme;
@@ -43,7 +43,7 @@ impl Drop for Restore {
 }
 
 /// Runs the reader until the user quits or a signal asks it to stop.
-pub fn run(library: Library, theme: Theme) -> io::Result<()> {
+pub fn run(library: Library, theme: Theme, typesetting: Typesetting) -> io::Result<()> {
     let stop = Arc::new(AtomicBool::new(false));
     for signal in [
         signal_hook::consts::SIGTERM,
@@ -58,6 +58,7 @@ pub fn run(library: Library, theme: Theme) -> io::Result<()> {
     let _restore = Restore;
     let size = terminal.size()?;
     let mut app = App::new(library, Rect::new(0, 0, size.width, size.height));
+    app.set_typesetting(typesetting);
     app.load_selected();
 
     let (sender, messages) = mpsc::channel();
