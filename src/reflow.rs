@@ -389,8 +389,12 @@ fn wrap_with(spans: &[Span], tone: Tone, width: usize, fill: Fill) -> Vec<Line> 
                 .count();
             let used: usize =
                 line_words.iter().map(|w| w.width).sum::<usize>() + gaps + usize::from(line.hyphen);
-            let extra = if fill.justify && n + 1 < count && gaps > 0 {
-                width.saturating_sub(used)
+            let short = width.saturating_sub(used);
+            // A line that would need its spaces more than five wide (a few words before a long
+            // address) reads worse stretched than ragged: it is left ragged.
+            let extra = if fill.justify && n + 1 < count && gaps > 0 && short <= MAX_STRETCH * gaps
+            {
+                short
             } else {
                 0
             };
@@ -417,6 +421,9 @@ fn wrap_with(spans: &[Span], tone: Tone, width: usize, fill: Fill) -> Vec<Line> 
         .collect()
 }
 
+/// The most spaces justification adds to one gap between words.
+const MAX_STRETCH: usize = 4;
+
 /// The hyphenation patterns, loaded once.
 fn splitter() -> &'static WordSplitter {
     static SPLITTER: OnceLock<WordSplitter> = OnceLock::new();
@@ -433,8 +440,13 @@ fn splitter() -> &'static WordSplitter {
 /// A word cut at its syllables: each piece but the last breaks with a hyphen.
 fn syllables(word: Word, width: usize) -> Vec<Word> {
     let text: String = word.pieces.iter().map(|p| p.text.as_str()).collect();
-    // Short words, and words the edge already broke, stay whole.
-    if text.chars().count() < 6 || word.width > width {
+    // Short words, words the edge already broke, and anything but words (addresses, numbers,
+    // code) stay whole.
+    let core = text.trim_matches(|c: char| !c.is_alphanumeric());
+    let wordlike = core
+        .chars()
+        .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'));
+    if text.chars().count() < 6 || word.width > width || !wordlike || !word.space_after {
         return vec![word];
     }
     let points = splitter().split_points(&text);
@@ -775,6 +787,18 @@ mod tests {
         .map(Line::text)
         .collect();
         assert!(plain.iter().all(|l| !l.ends_with('-')), "{plain:?}");
+        // Addresses are not words.
+        let lines = set(
+            "see https://example.org/timetables/winter-schedule",
+            24,
+            false,
+            true,
+        );
+        assert!(
+            lines.iter().all(|l| !l.hyphen),
+            "{:?}",
+            lines.iter().map(Line::text).collect::<Vec<_>>()
+        );
         // A word that already has a hyphen breaks there without a second one.
         let lines = set("a well-established tradition", 8, false, true);
         assert!(lines.iter().all(|l| !l.text().ends_with("--")));
@@ -865,9 +889,17 @@ mod tests {
             let after: String = joined.split_whitespace().collect();
             prop_assert_eq!(before, after);
             if justify {
+                // Every line but the last fills the width, unless it has no space to stretch or
+                // would need more than MAX_STRETCH extra spaces a gap.
                 for line in lines.iter().rev().skip(1) {
-                    if line.text().trim_end().contains(' ') {
-                        prop_assert_eq!(line.width(), width, "{:?}", line.text());
+                    let text = line.text();
+                    let gaps = text.split_whitespace().count().saturating_sub(1);
+                    let words: usize = text.split_whitespace().map(UnicodeWidthStr::width).sum();
+                    let short = width.saturating_sub(words + gaps);
+                    if gaps > 0 && short <= MAX_STRETCH * gaps {
+                        prop_assert_eq!(line.width(), width, "{:?}", text);
+                    } else {
+                        prop_assert!(!text.contains("  "), "{:?} left ragged", text);
                     }
                 }
             }

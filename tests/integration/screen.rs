@@ -266,3 +266,75 @@ fn a_long_query_scrolls_to_keep_the_cursor_in_view() {
     );
     assert_eq!(terminal.get_cursor_position().unwrap().x, 2);
 }
+
+/// An article with what typesetting must handle: emphasis, a quote, a list, CJK and a long URL.
+const TYPESET: &str = "---
+title: Ferry timetable changes for the winter season
+author: Zoë Müller
+date: 2024-11-02
+---
+
+The *Marram* ferry company announced on Thursday that its **winter timetable** will run from
+the first week of December, with fewer crossings on weekdays and an extraordinarily early last
+sailing on Sundays. Passengers can read the details at
+https://example.org/timetables/winter-2024/marram-ferries/full-schedule-with-notes.html today.
+
+> We would rather run fewer boats reliably than promise crossings we cannot keep, said the
+> operations director, who added that the changes would be reviewed in March.
+
+- Weekday crossings fall from twelve to eight.
+- The Sunday service ends at six in the evening, two hours earlier than in summer.
+
+Visitors from Japan will find the notice in Japanese too: 冬季ダイヤは十二月第一週から始まります。
+";
+
+fn typeset_app(width: u16, height: u16, justify: bool) -> (TempLibrary, App) {
+    let lib = TempLibrary::new();
+    lib.file("ferry.md", TYPESET);
+    let library = Library::scan(&[lib.path().to_path_buf()]);
+    let mut app = App::new(library, Rect::new(0, 0, width, height));
+    act(&mut app, [Action::FocusReader, Action::ToggleZoom]);
+    if justify {
+        act(&mut app, [Action::ToggleJustify, Action::ToggleHyphenate]);
+    }
+    (lib, app)
+}
+
+#[test]
+fn typeset_article_at_40_80_and_160_columns() {
+    for (width, height) in [(40, 44), (80, 30), (160, 30)] {
+        for justify in [false, true] {
+            let (_lib, mut app) = typeset_app(width, height, justify);
+            let terminal = draw(&mut app, width, height);
+            let name = format!(
+                "typeset_{width}_{}",
+                if justify { "justified" } else { "ragged" }
+            );
+            insta::assert_snapshot!(name, terminal.backend());
+        }
+    }
+}
+
+#[test]
+fn search_hits_are_highlighted_across_a_line_break() {
+    let (_lib, mut app) = typeset_app(40, 44, false);
+    act(&mut app, [Action::StartFind]);
+    act(
+        &mut app,
+        "winter timetable".chars().map(Action::FilterInput),
+    );
+    let terminal = draw(&mut app, 40, 44);
+    let theme = Theme::builtin_default();
+    let current = theme.search_current.style().bg.unwrap();
+    let buffer = terminal.backend().buffer();
+    let lit: String = (0..44)
+        .flat_map(|y| (0..40).map(move |x| (x, y)))
+        .filter(|&(x, y)| buffer[(x, y)].bg == current)
+        .map(|(x, y)| buffer[(x, y)].symbol().to_string())
+        .collect();
+    assert_eq!(lit, "wintertimetable", "both lines of the hit are lit");
+    let status = (0..40)
+        .map(|x| buffer[(x, 43)].symbol().to_string())
+        .collect::<String>();
+    assert!(status.contains("hit 1/1"), "{status}");
+}
