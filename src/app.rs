@@ -126,6 +126,10 @@ pub enum Action {
     FindNext,
     /// Go to the previous place the search found.
     FindPrevious,
+    /// Open a link of the article by its number, in the browser.
+    OpenLink,
+    /// Copy a link of the article by its number, to the clipboard (OSC 52, works over SSH).
+    CopyLink,
     /// The terminal changed size.
     Resize { width: u16, height: u16 },
 }
@@ -184,6 +188,8 @@ impl Action {
             Action::StartFind => "search the article",
             Action::FindNext => "next search hit",
             Action::FindPrevious => "previous search hit",
+            Action::OpenLink => "open link [n] in the browser",
+            Action::CopyLink => "copy link [n]",
             Action::Resize { .. } => "redraw",
         }
     }
@@ -206,6 +212,24 @@ pub enum Focus {
     Filter,
     /// Typing a search inside the article.
     Find,
+    /// Typing the number of a link to open or copy.
+    Link,
+}
+
+/// Something the app asks the terminal shell to do, since the app itself does no I/O.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Open this address in the browser.
+    Open(String),
+    /// Put this address on the clipboard.
+    Copy(String),
+}
+
+/// The number of a link being typed, and what to do with it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LinkPrompt {
+    pub copy: bool,
+    pub digits: String,
 }
 
 /// The whole state of a byline session.
@@ -248,6 +272,9 @@ pub struct App {
     typesetting: Typesetting,
     /// The reading pane has the whole screen while it has the focus.
     zoomed: bool,
+    link_prompt: Option<LinkPrompt>,
+    /// What the shell is to do next (open a link, copy one).
+    effects: Vec<Effect>,
 }
 
 impl App {
@@ -284,6 +311,8 @@ impl App {
             reading: Reading::default(),
             typesetting: Typesetting::default(),
             zoomed: false,
+            link_prompt: None,
+            effects: Vec::new(),
         };
         app.submit(None);
         app
@@ -453,6 +482,21 @@ impl App {
         self.reflow();
     }
 
+    /// The number of a link being typed, while one is.
+    pub fn link_prompt(&self) -> Option<&LinkPrompt> {
+        self.link_prompt.as_ref()
+    }
+
+    /// Takes what the shell is to do: open or copy links.
+    pub fn take_effects(&mut self) -> Vec<Effect> {
+        std::mem::take(&mut self.effects)
+    }
+
+    /// Shows a one-off message in the status bar (the shell reports how an effect went).
+    pub fn notify(&mut self, message: impl Into<String>) {
+        self.notice = Some(message.into());
+    }
+
     /// Whether the reading pane has the whole screen (it does while it has the focus).
     pub fn zoomed(&self) -> bool {
         self.zoomed && self.focus == Focus::Reader
@@ -495,6 +539,10 @@ impl App {
         if self.focus == Focus::Find && self.apply_find(action) {
             return;
         }
+        if self.focus == Focus::Link {
+            self.apply_link(action);
+            return;
+        }
         match action {
             Action::Quit => self.quit = true,
             Action::SelectNext => self.select_by(1),
@@ -532,6 +580,18 @@ impl App {
                 self.focus = Focus::Find;
             }
             Action::FindNext => self.reading.next_hit(true, self.reader_rows()),
+            Action::OpenLink | Action::CopyLink => match self.reading.links().len() {
+                0 => self.notice = Some("This article has no links.".to_string()),
+                // With one link there is nothing to choose.
+                1 => self.use_link(1, action == Action::CopyLink),
+                _ => {
+                    self.link_prompt = Some(LinkPrompt {
+                        copy: action == Action::CopyLink,
+                        digits: String::new(),
+                    });
+                    self.focus = Focus::Link;
+                }
+            },
             Action::FindPrevious => self.reading.next_hit(false, self.reader_rows()),
             Action::FocusReader => {
                 if !self.hits.is_empty() {
@@ -600,6 +660,62 @@ impl App {
             Action::ToggleProblems => self.open_overlay(Overlay::Problems),
             Action::Resize { width, height } => self.resize(Rect::new(0, 0, width, height)),
         }
+    }
+
+    /// Takes a key while a link number is being typed: digits, Backspace, Enter, Esc.
+    fn apply_link(&mut self, action: Action) {
+        let Some(prompt) = &mut self.link_prompt else {
+            self.focus = Focus::Reader;
+            return;
+        };
+        let count = self.reading.links().len();
+        match action {
+            Action::FilterInput(c) if c.is_ascii_digit() && prompt.digits.len() < 6 => {
+                prompt.digits.push(c);
+                let n: usize = prompt.digits.parse().unwrap_or(0);
+                // Act as soon as no more digits could make another link's number.
+                if n >= 1 && n <= count && n * 10 > count {
+                    let copy = prompt.copy;
+                    self.end_link_prompt();
+                    self.use_link(n, copy);
+                }
+            }
+            Action::FilterBackspace => {
+                prompt.digits.pop();
+            }
+            Action::AcceptFilter => {
+                let (n, copy) = (prompt.digits.parse().unwrap_or(0), prompt.copy);
+                self.end_link_prompt();
+                if (1..=count).contains(&n) {
+                    self.use_link(n, copy);
+                } else {
+                    self.notice = Some(format!(
+                        "There is no link [{n}]; links go from 1 to {count}."
+                    ));
+                }
+            }
+            Action::ClearFilter | Action::FocusList => self.end_link_prompt(),
+            Action::Quit => self.quit = true,
+            Action::Resize { width, height } => self.resize(Rect::new(0, 0, width, height)),
+            _ => {}
+        }
+    }
+
+    fn end_link_prompt(&mut self) {
+        self.link_prompt = None;
+        self.focus = Focus::Reader;
+    }
+
+    /// Asks the shell to open or copy link `n` (from 1).
+    fn use_link(&mut self, n: usize, copy: bool) {
+        let Some(address) = self.reading.links().get(n - 1).cloned() else {
+            return;
+        };
+        self.effects.push(if copy {
+            Effect::Copy(address)
+        } else {
+            Effect::Open(address)
+        });
     }
 
     /// Applies an action to the search line while it has the focus; returns whether it did.
@@ -1388,6 +1504,89 @@ mod tests {
         assert!(app.reading().find().is_none());
         app.update(Action::FocusList);
         assert_eq!(app.focus(), Focus::List);
+    }
+
+    fn app_with(files: &[(&str, &str)]) -> (tempfile::TempDir, App) {
+        let dir = tempfile::tempdir().unwrap();
+        for (name, text) in files {
+            std::fs::write(dir.path().join(name), text).unwrap();
+        }
+        let mut app = App::new(
+            Library::scan(&[dir.path().to_path_buf()]),
+            Rect::new(0, 0, 100, 30),
+        );
+        app.load_selected();
+        (dir, app)
+    }
+
+    #[test]
+    fn links_open_and_copy_by_number() {
+        let many: String = (1..=12)
+            .map(|n| format!("[link {n}](https://example.org/{n}) "))
+            .collect();
+        let (_dir, mut app) = app_with(&[(
+            "a.md",
+            &format!("---\ntitle: Links\n---\n\nSee {many}and https://example.org/bare.\n"),
+        )]);
+        app.update(Action::FocusReader);
+        assert_eq!(app.reading().links().len(), 13);
+        // With 13 links, `3` can only be link 3: it opens at once.
+        app.update(Action::OpenLink);
+        assert_eq!(app.focus(), Focus::Link);
+        app.update(Action::FilterInput('3'));
+        assert_eq!(
+            app.take_effects(),
+            [Effect::Open("https://example.org/3".into())]
+        );
+        assert_eq!(app.focus(), Focus::Reader);
+        // `1` could be 1, 10, 11, 12 or 13: it waits for another digit or Enter.
+        app.update(Action::CopyLink);
+        app.update(Action::FilterInput('1'));
+        assert!(app.take_effects().is_empty());
+        app.update(Action::FilterInput('3'));
+        assert_eq!(
+            app.take_effects(),
+            [Effect::Copy("https://example.org/bare".into())]
+        );
+        app.update(Action::OpenLink);
+        app.update(Action::FilterInput('1'));
+        app.update(Action::AcceptFilter);
+        assert_eq!(
+            app.take_effects(),
+            [Effect::Open("https://example.org/1".into())]
+        );
+        // Letters are not numbers; Esc gives up.
+        app.update(Action::OpenLink);
+        app.update(Action::FilterInput('x'));
+        app.update(Action::ClearFilter);
+        assert_eq!(app.focus(), Focus::Reader);
+        assert!(app.take_effects().is_empty());
+        app.update(Action::OpenLink);
+        app.update(Action::FilterInput('0'));
+        app.update(Action::AcceptFilter);
+        assert!(app.take_effects().is_empty());
+        assert_eq!(
+            app.notice(),
+            Some("There is no link [0]; links go from 1 to 13.")
+        );
+    }
+
+    #[test]
+    fn one_link_needs_no_number_and_none_says_so() {
+        let (_dir, mut app) = app_with(&[(
+            "a.txt",
+            "One link\n\nAnn\n\n1 May 2020\n\nAt https://example.org/one.\n",
+        )]);
+        app.update(Action::FocusReader);
+        app.update(Action::CopyLink);
+        assert_eq!(
+            app.take_effects(),
+            [Effect::Copy("https://example.org/one".into())]
+        );
+        let (_dir, mut app) = app_with(&[("b.txt", "No links\n\nAnn\n\n1 May 2020\n\nNone.\n")]);
+        app.update(Action::FocusReader);
+        app.update(Action::OpenLink);
+        assert_eq!(app.notice(), Some("This article has no links."));
     }
 
     #[test]

@@ -16,8 +16,10 @@ pub enum Inline {
     Strong,
     /// `code` in Markdown.
     Code,
-    /// The text of a link (its address is kept by the parser that found it).
+    /// The text of a link; its address is in [`Span::link`].
     Link,
+    /// The number a link gets where it appears (`[3]`), set small beside it.
+    Reference,
 }
 
 /// A run of text in one style.
@@ -25,6 +27,8 @@ pub enum Inline {
 pub struct Span {
     pub text: String,
     pub style: Inline,
+    /// Where a link's text points.
+    pub link: Option<String>,
 }
 
 impl Span {
@@ -32,6 +36,16 @@ impl Span {
         Self {
             text: text.into(),
             style,
+            link: None,
+        }
+    }
+
+    /// Link text pointing at `address`.
+    pub fn link(text: impl Into<String>, address: impl Into<String>) -> Self {
+        Self {
+            text: text.into(),
+            style: Inline::Link,
+            link: Some(address.into()),
         }
     }
 }

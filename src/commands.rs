@@ -14,6 +14,7 @@ use crate::date;
 use crate::filter::{self, Matcher, Sort};
 use crate::index::Index;
 use crate::library::{Library, Lookup};
+use crate::links;
 use crate::query::Query;
 use crate::reflow::{self, Header, Tone};
 use crate::sanitize::display_path;
@@ -117,7 +118,9 @@ pub fn show(
         path: display_path(&library.articles[index].path),
         source,
     })?;
-    for line in reflow::article(&Header::of(&parsed), &parsed.body, setting) {
+    // Links are numbered as in the reader, and listed at the end.
+    let (body, _) = links::number(&parsed.body);
+    for line in reflow::article(&Header::of(&parsed), &body, setting) {
         for piece in &line.pieces {
             if styled {
                 let text = piece.text.as_str();
@@ -127,7 +130,7 @@ pub fn show(
                     }
                     Tone::Text(Inline::Emphasis) | Tone::Quote => write!(out, "{}", text.italic())?,
                     Tone::Text(Inline::Link) => write!(out, "{}", text.underlined())?,
-                    Tone::Meta => write!(out, "{}", text.dim())?,
+                    Tone::Meta | Tone::Text(Inline::Reference) => write!(out, "{}", text.dim())?,
                     Tone::Text(Inline::Plain | Inline::Code) | Tone::Marker => {
                         write!(out, "{text}")?
                     }

@@ -75,8 +75,9 @@ fn search_block(
             body = &body[..body.len().saturating_sub(1)];
         }
         if !text.is_empty() && !text.ends_with(' ') && !body.is_empty() {
-            let previous_hyphen = n > 0 && lines[n - 1].hyphen;
-            if !previous_hyphen {
+            // No space where a word was broken: at an added hyphen, or at the edge.
+            let broken = n > 0 && (lines[n - 1].hyphen || lines[n - 1].continues);
+            if !broken {
                 text.push(' ');
                 places.push(None);
             }

@@ -25,7 +25,7 @@ impl Mode {
             (true, _) => Mode::Overlay,
             (false, Focus::List) => Mode::List,
             (false, Focus::Reader) => Mode::Reader,
-            (false, Focus::Filter | Focus::Find) => Mode::Filter,
+            (false, Focus::Filter | Focus::Find | Focus::Link) => Mode::Filter,
         }
     }
 
@@ -143,6 +143,8 @@ pub const BINDINGS: &[Binding] = &[
     ch(Reader, 'N', A::FindPrevious),
     ch(Reader, ']', A::NextArticle),
     ch(Reader, '[', A::PreviousArticle),
+    ch(Reader, 'o', A::OpenLink),
+    ch(Reader, 'y', A::CopyLink),
     ch(Reader, 'z', A::ToggleZoom),
     ch(Reader, 'J', A::ToggleJustify),
     ch(Reader, 'H', A::ToggleHyphenate),

@@ -17,6 +17,7 @@ pub mod keymap;
 pub mod layout;
 pub mod library;
 pub mod line;
+pub mod links;
 pub mod query;
 pub mod reading;
 pub mod reflow;

@@ -6,9 +6,10 @@
 //! another width (a resize, another measure, justification) keeps the same paragraph at the top.
 //! Set articles are cached per setting, so going back to a width does not set the text again.
 
-use crate::article::Parsed;
+use crate::article::{Body, Parsed};
 use crate::find::{self, Hit};
 use crate::line::LineEdit;
+use crate::links;
 use crate::reflow::{self, Header, Line, Position, Setting};
 
 /// The widest the text column gets by default, in columns.
@@ -66,9 +67,17 @@ pub struct Reading {
     setting: Option<Setting>,
     scroll: usize,
     find: Option<Find>,
+    /// The open article's body with its links numbered, and their addresses from 1.
+    body: Body,
+    links: Vec<String>,
 }
 
 impl Reading {
+    /// The open article's link addresses: `[n]` is `links()[n - 1]`.
+    pub fn links(&self) -> &[String] {
+        &self.links
+    }
+
     pub fn content(&self) -> &ReaderContent {
         self.content.as_ref().unwrap_or(&ReaderContent::Empty)
     }
@@ -101,6 +110,10 @@ impl Reading {
 
     /// Opens an article read from the library, at its top, set as `setting` asks.
     pub fn open(&mut self, index: usize, parsed: Parsed, setting: Setting, rows: usize) {
+        // The header counts the article's own words; the body shown has its links numbered.
+        let (body, links) = links::number(&parsed.body);
+        self.body = body;
+        self.links = links;
         self.parsed = Some((index, parsed));
         self.cache.clear();
         self.scroll = 0;
@@ -117,6 +130,7 @@ impl Reading {
     /// Holds nothing.
     pub fn clear(&mut self) {
         self.parsed = None;
+        self.links.clear();
         self.cache.clear();
         self.content = None;
         self.setting = None;
@@ -139,7 +153,7 @@ impl Reading {
         let lines = match self.cache.iter().position(|(s, _)| *s == setting) {
             Some(i) => self.cache[i].1.clone(),
             None => {
-                let lines = reflow::article(&Header::of(parsed), &parsed.body, setting);
+                let lines = reflow::article(&Header::of(parsed), &self.body, setting);
                 if self.cache.len() == CACHED {
                     self.cache.remove(0);
                 }

@@ -55,6 +55,8 @@ pub struct Line {
     pub lead: usize,
     /// The line ends in a hyphen that breaking a word added.
     pub hyphen: bool,
+    /// The line ends inside a word too long for it, which goes on on the next line.
+    pub continues: bool,
 }
 
 impl Line {
@@ -382,6 +384,7 @@ fn wrap_with(spans: &[Span], tone: Tone, width: usize, fill: Fill) -> Vec<Line> 
                 return line;
             };
             line.hyphen = last.hyphen_after;
+            line.continues = !last.space_after && !last.hyphen_after;
             // Spaces between the words; justified, all lines but the last are stretched to fill.
             let gaps = line_words[..line_words.len() - 1]
                 .iter()

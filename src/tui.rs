@@ -21,7 +21,7 @@ use std::time::Duration;
 use crossterm::event::{self, Event, KeyEventKind};
 use ratatui::layout::Rect;
 
-use crate::app::{Action, App, Typesetting};
+use crate::app::{Action, App, Effect, Typesetting};
 use crate::keymap::{self, Mode};
 use crate::library::Library;
 use crate::theme::Theme;
@@ -93,8 +93,63 @@ pub fn run(library: Library, theme: Theme, typesetting: Typesetting) -> io::Resu
             }
         }
         app.load_selected();
+        for effect in app.take_effects() {
+            let message = perform(&effect);
+            app.notify(message);
+        }
     }
     Ok(())
+}
+
+/// Opens or copies a link as the app asked, and says how it went.
+///
+/// Addresses are printable ASCII already (see `links::printable`); the browser gets one as an
+/// argument, never through a shell, and the clipboard gets it base64-encoded inside OSC 52,
+/// which terminals (and SSH) pass to the clipboard of the machine in front of you.
+fn perform(effect: &Effect) -> String {
+    match effect {
+        Effect::Open(address) => match open_in_browser(address) {
+            Ok(by) => format!("Opened {address} with {by}"),
+            Err(err) => format!("Could not open {address}: {err}"),
+        },
+        Effect::Copy(address) => {
+            use base64::Engine;
+            use std::io::Write;
+            let encoded = base64::engine::general_purpose::STANDARD.encode(address);
+            let mut out = io::stdout();
+            match write!(out, "\x1b]52;c;{encoded}\x07").and_then(|()| out.flush()) {
+                Ok(()) => format!("Copied {address} (through the terminal, OSC 52)"),
+                Err(err) => format!("Could not copy: {err}"),
+            }
+        }
+    }
+}
+
+/// Starts `$BROWSER`, or the system's opener, on `address`; returns the program's name.
+fn open_in_browser(address: &str) -> io::Result<String> {
+    use std::process::{Command, Stdio};
+    let browser = std::env::var("BROWSER")
+        .ok()
+        .filter(|b| !b.trim().is_empty());
+    let (program, mut args): (String, Vec<String>) = match browser {
+        // `$BROWSER` may carry arguments of its own: `firefox --new-tab`.
+        Some(command) => {
+            let mut words = command.split_whitespace().map(str::to_string);
+            let program = words.next().unwrap_or_default();
+            (program, words.collect())
+        }
+        None if cfg!(target_os = "macos") => ("open".into(), Vec::new()),
+        None if cfg!(windows) => ("explorer".into(), Vec::new()),
+        None => ("xdg-open".into(), Vec::new()),
+    };
+    args.push(address.to_string());
+    Command::new(&program)
+        .args(&args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()?;
+    Ok(program)
 }
 
 /// What wakes the event loop.

@@ -215,6 +215,8 @@ fn blocks(text: &str) -> Vec<(Block, Level)> {
     let mut out: Vec<(Block, Level)> = Vec::new();
     let mut spans: Vec<Span> = Vec::new();
     let mut styles: Vec<Inline> = Vec::new();
+    // The addresses of the links being read, innermost last.
+    let mut links: Vec<String> = Vec::new();
     let mut quote_depth = 0usize;
     // One entry per open list: the next number for ordered lists, None for bullets.
     let mut lists: Vec<Option<u64>> = Vec::new();
@@ -306,8 +308,15 @@ fn blocks(text: &str) -> Vec<(Block, Level)> {
             }
             Event::Start(Tag::Emphasis) => styles.push(Inline::Emphasis),
             Event::Start(Tag::Strong) => styles.push(Inline::Strong),
-            Event::Start(Tag::Link { .. } | Tag::Image { .. }) => styles.push(Inline::Link),
-            Event::End(TagEnd::Emphasis | TagEnd::Strong | TagEnd::Link | TagEnd::Image) => {
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+                styles.push(Inline::Link);
+                links.push(dest_url.to_string());
+            }
+            Event::End(TagEnd::Link | TagEnd::Image) => {
+                styles.pop();
+                links.pop();
+            }
+            Event::End(TagEnd::Emphasis | TagEnd::Strong) => {
                 styles.pop();
             }
             // A code block keeps its lines: each is a paragraph of its own, since set text
@@ -321,10 +330,13 @@ fn blocks(text: &str) -> Vec<(Block, Level)> {
                     }
                 }
             }
-            Event::Text(text) => {
-                let style = styles.last().copied().unwrap_or(Inline::Plain);
-                push(&mut spans, &text, style);
-            }
+            Event::Text(text) => match links.last() {
+                Some(address) => push_link(&mut spans, &text, address),
+                None => {
+                    let style = styles.last().copied().unwrap_or(Inline::Plain);
+                    push(&mut spans, &text, style);
+                }
+            },
             Event::Code(text) => push(&mut spans, &text, Inline::Code),
             Event::SoftBreak | Event::HardBreak => push(&mut spans, " ", Inline::Plain),
             // Raw HTML, rules, footnotes, math and task markers carry nothing to read.
@@ -349,8 +361,16 @@ fn heading_level(level: HeadingLevel) -> u8 {
 /// Appends text to the last span when it has the same style.
 fn push(spans: &mut Vec<Span>, text: &str, style: Inline) {
     match spans.last_mut() {
-        Some(last) if last.style == style => last.text.push_str(text),
+        Some(last) if last.style == style && last.link.is_none() => last.text.push_str(text),
         _ => spans.push(Span::new(text, style)),
+    }
+}
+
+/// Adds link text, merging it with the text just before when that points at the same address.
+fn push_link(spans: &mut Vec<Span>, text: &str, address: &str) {
+    match spans.last_mut() {
+        Some(last) if last.link.as_deref() == Some(address) => last.text.push_str(text),
+        _ => spans.push(Span::link(text, address)),
     }
 }
 
@@ -473,7 +493,9 @@ mod tests {
                 ("2.".into(), 1, "inner too".into()),
             ]
         );
-        assert_eq!(blocks[5].spans()[1], Span::new("the site", Inline::Link));
+        assert_eq!(blocks[5].spans()[1].text, "the site");
+        assert_eq!(blocks[5].spans()[1].style, Inline::Link);
+        assert!(blocks[5].spans()[1].link.is_some());
         assert_eq!(blocks[5].spans()[3], Span::new("code", Inline::Code));
         assert!(!texts(&parsed).iter().any(|t| t.contains("alert")));
         assert_eq!(blocks.len(), 6);

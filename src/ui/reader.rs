@@ -140,7 +140,7 @@ fn tone_style(tone: Tone, theme: &Theme) -> Style {
         Tone::Meta => theme.reader_meta.style(),
         Tone::Heading => theme.reader_heading.style(),
         Tone::Quote => theme.body.style().patch(theme.quote.style()),
-        Tone::Marker => theme.marker.style(),
+        Tone::Marker | Tone::Text(Inline::Reference) => theme.marker.style(),
         Tone::Text(Inline::Code) => theme.body.style().patch(theme.code.style()),
         Tone::Text(Inline::Link) => theme.body.style().patch(theme.link.style()),
         Tone::Text(Inline::Plain) => theme.body.style(),

@@ -17,6 +17,22 @@ const FIND_PROMPT: &str = "search: ";
 /// The line under the panes: the filter's query, or the search inside the article while there is
 /// one and the reading pane has the focus.
 pub fn render_filter_line(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
+    if let Some(prompt) = app.link_prompt() {
+        let what = if prompt.copy {
+            "copy link"
+        } else {
+            "open link"
+        };
+        let count = app.reading().links().len();
+        let line = Line::from(vec![
+            Span::styled(format!("{what} [1-{count}]: "), theme.filter_prompt.style()),
+            Span::styled(prompt.digits.clone(), theme.filter_text.style()),
+        ]);
+        let x = area.x + line.width() as u16;
+        line.render(area, frame.buffer_mut());
+        frame.set_cursor_position(Position::new(x.min(area.right().saturating_sub(1)), area.y));
+        return;
+    }
     if let Some(find) = app.reading().find()
         && matches!(app.focus(), Focus::Find | Focus::Reader)
     {
@@ -161,7 +177,7 @@ fn counts(app: &App, theme: &Theme) -> Vec<Span<'static>> {
     if app.searching() {
         spans.push(Span::raw(" (searching…)"));
     }
-    if matches!(app.focus(), Focus::Reader | Focus::Find)
+    if matches!(app.focus(), Focus::Reader | Focus::Find | Focus::Link)
         && let Some(percent) = app.percent_read()
     {
         spans.push(Span::raw(format!(" · {percent}%")));
@@ -238,6 +254,7 @@ fn hints(app: &App, theme: &Theme) -> Vec<Span<'static>> {
             ("^n ^p", "move"),
             ("↑↓", "history"),
         ],
+        Focus::Link => &[("0-9", "link number"), ("Enter", "go"), ("Esc", "cancel")],
         Focus::Find => &[
             ("Enter", "keep"),
             ("Esc", "clear"),

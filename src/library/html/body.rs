@@ -72,6 +72,8 @@ struct Reader<'t> {
     strong: usize,
     code: usize,
     link: usize,
+    /// The addresses of the links being read, innermost last.
+    hrefs: Vec<String>,
     pre: usize,
 }
 
@@ -89,6 +91,7 @@ impl<'t> Reader<'t> {
             strong: 0,
             code: 0,
             link: 0,
+            hrefs: Vec::new(),
             pre: 0,
         }
     }
@@ -120,7 +123,13 @@ impl<'t> Reader<'t> {
                 self.flush();
                 self.pre += 1;
             }
-            Kind::Style(style) => *self.count(style) += 1,
+            Kind::Style(style) => {
+                if style == Inline::Link {
+                    let href = element.value().attr("href").unwrap_or_default();
+                    self.hrefs.push(href.trim().to_string());
+                }
+                *self.count(style) += 1;
+            }
             Kind::Inline => {}
         }
         true
@@ -153,6 +162,9 @@ impl<'t> Reader<'t> {
                 self.pre = self.pre.saturating_sub(1);
             }
             Kind::Style(style) => {
+                if style == Inline::Link {
+                    self.hrefs.pop();
+                }
                 let count = self.count(style);
                 *count = count.saturating_sub(1);
             }
@@ -165,7 +177,7 @@ impl<'t> Reader<'t> {
             Inline::Strong => &mut self.strong,
             Inline::Link => &mut self.link,
             // Plain text has no element of its own; it never reaches here.
-            Inline::Code | Inline::Plain => &mut self.code,
+            Inline::Code | Inline::Plain | Inline::Reference => &mut self.code,
         }
     }
 
@@ -251,9 +263,17 @@ impl<'t> Reader<'t> {
     /// Adds a character to the block being set, merging it into the last span of its style.
     fn push(&mut self, c: char, style: Inline) {
         self.column += 1;
+        let link = match style {
+            Inline::Link => self.hrefs.last(),
+            _ => None,
+        };
         match self.run.last_mut() {
-            Some(span) if span.style == style => span.text.push(c),
-            _ => self.run.push(Span::new(c.to_string(), style)),
+            Some(span) if span.style == style && span.link.as_ref() == link => span.text.push(c),
+            _ => self.run.push(Span {
+                text: c.to_string(),
+                style,
+                link: link.cloned(),
+            }),
         }
     }
 

@@ -622,7 +622,7 @@ mod tests {
                 plain(" "),
                 Span::new("f() g", Inline::Code),
                 plain(" "),
-                Span::new("h i", Inline::Link),
+                Span::link("h i", "/h"),
                 plain(" j "),
                 Span::new("k", Inline::Strong),
             ])]
@@ -792,7 +792,8 @@ mod tests {
         assert!(
             blocks[0]
                 .spans()
-                .contains(&Span::new("Marram Ferries", Inline::Link))
+                .iter()
+                .any(|s| s.text == "Marram Ferries" && s.style == Inline::Link && s.link.is_some())
         );
         assert!(blocks.contains(&Block::Heading(vec![plain("What changes")])));
         assert!(

@@ -1,0 +1,225 @@
+//! Links in an article: numbered where they appear (`the report[3]`) and listed at the end, so
+//! they can be opened or copied by number from the keyboard.
+//!
+//! Links come from the parsers (Markdown and HTML link text, with its address) and from the text
+//! itself (a bare `https://…`). Addresses are made printable ASCII once, here: they are shown,
+//! passed to a browser and written into an OSC 52 escape sequence, and nothing an article holds
+//! may reach the terminal as a control character.
+
+use crate::article::{Block, Body, Inline, Span};
+
+/// Numbers the links of `body`: each gets `[n]` after it (the same address, the same number),
+/// and a "Links" list closes the body. Returns the new body and the addresses, `n - 1` indexed.
+pub fn number(body: &Body) -> (Body, Vec<String>) {
+    let mut links: Vec<String> = Vec::new();
+    let mut blocks: Vec<Block> = body
+        .blocks
+        .iter()
+        .map(|block| {
+            let spans = number_spans(block.spans(), &mut links);
+            with_spans(block, spans)
+        })
+        .collect();
+    if !links.is_empty() {
+        blocks.push(Block::Heading(vec![Span::new("Links", Inline::Plain)]));
+        for (n, address) in links.iter().enumerate() {
+            blocks.push(Block::Item {
+                marker: format!("[{}]", n + 1),
+                depth: 0,
+                spans: vec![Span::link(address.clone(), address.clone())],
+            });
+        }
+    }
+    (Body { blocks }, links)
+}
+
+/// The same block with other spans.
+fn with_spans(block: &Block, spans: Vec<Span>) -> Block {
+    match block {
+        Block::Paragraph(_) => Block::Paragraph(spans),
+        Block::Heading(_) => Block::Heading(spans),
+        Block::Quote(_) => Block::Quote(spans),
+        Block::Item { marker, depth, .. } => Block::Item {
+            marker: marker.clone(),
+            depth: *depth,
+            spans,
+        },
+    }
+}
+
+fn number_spans(spans: &[Span], links: &mut Vec<String>) -> Vec<Span> {
+    let mut out = Vec::new();
+    for span in spans {
+        match &span.link {
+            Some(address) if opens(address) => {
+                let address = printable(address);
+                out.push(Span {
+                    link: Some(address.clone()),
+                    ..span.clone()
+                });
+                out.push(reference(&address, links));
+            }
+            Some(_) => out.push(Span {
+                link: None,
+                ..span.clone()
+            }),
+            None if span.style == Inline::Code => out.push(span.clone()),
+            None => bare_links(span, links, &mut out),
+        }
+    }
+    out
+}
+
+/// Whether an address leads somewhere a browser can go (not `#top` or `javascript:`).
+fn opens(address: &str) -> bool {
+    let address = address.trim();
+    !address.is_empty()
+        && !address.starts_with('#')
+        && !address.to_ascii_lowercase().starts_with("javascript:")
+}
+
+/// `[n]` for `address`, numbering it if it is new.
+fn reference(address: &str, links: &mut Vec<String>) -> Span {
+    let n = match links.iter().position(|l| l == address) {
+        Some(i) => i + 1,
+        None => {
+            links.push(address.to_string());
+            links.len()
+        }
+    };
+    Span::new(format!("[{n}]"), Inline::Reference)
+}
+
+/// Splits the bare addresses (`https://…`, `http://…`) out of a span of text.
+fn bare_links(span: &Span, links: &mut Vec<String>, out: &mut Vec<Span>) {
+    let text = &span.text;
+    let mut rest = 0;
+    let mut search = 0;
+    while let Some(found) = find_scheme(&text[search..]) {
+        let start = search + found;
+        let len = text[start..]
+            .find(char::is_whitespace)
+            .unwrap_or(text.len() - start);
+        // Sentence punctuation after an address is not part of it.
+        let address = text[start..start + len]
+            .trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '"', '\'', '’', '”', ']']);
+        let end = start + address.len();
+        search = end.max(start + 1);
+        if address.len() <= "https://".len() {
+            continue;
+        }
+        if start > rest {
+            out.push(Span::new(&text[rest..start], span.style));
+        }
+        let address = printable(address);
+        out.push(Span::link(&text[start..end], address.clone()));
+        out.push(reference(&address, links));
+        rest = end;
+    }
+    if rest < text.len() {
+        out.push(Span::new(&text[rest..], span.style));
+    }
+}
+
+fn find_scheme(text: &str) -> Option<usize> {
+    [text.find("https://"), text.find("http://")]
+        .into_iter()
+        .flatten()
+        .min()
+}
+
+/// The address with every byte that is not printable ASCII percent-encoded (spaces and
+/// non-ASCII letters included), as browsers accept it.
+pub fn printable(address: &str) -> String {
+    let mut out = String::with_capacity(address.len());
+    for byte in address.trim().bytes() {
+        if (0x21..=0x7e).contains(&byte) {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    fn paragraph(spans: Vec<Span>) -> Body {
+        Body {
+            blocks: vec![Block::Paragraph(spans)],
+        }
+    }
+
+    #[test]
+    fn links_are_numbered_in_place_and_listed_at_the_end() {
+        let body = paragraph(vec![
+            Span::new("Read ", Inline::Plain),
+            Span::link("the report", "https://example.org/report"),
+            Span::new(" or https://example.org/data.csv, and ", Inline::Plain),
+            Span::link("the report again", "https://example.org/report"),
+            Span::new(".", Inline::Plain),
+        ]);
+        let (numbered, links) = number(&body);
+        assert_eq!(
+            links,
+            ["https://example.org/report", "https://example.org/data.csv"]
+        );
+        assert_eq!(
+            numbered.blocks[0].text(),
+            "Read the report[1] or https://example.org/data.csv[2], and the report again[1]."
+        );
+        let texts: Vec<String> = numbered.blocks.iter().map(Block::text).collect();
+        assert_eq!(
+            texts[1..],
+            [
+                "Links",
+                "https://example.org/report",
+                "https://example.org/data.csv"
+            ]
+        );
+        assert!(matches!(&numbered.blocks[3], Block::Item { marker, .. } if marker == "[2]"));
+    }
+
+    #[test]
+    fn anchors_scripts_and_code_are_not_links() {
+        let body = paragraph(vec![
+            Span::link("top", "#top"),
+            Span::link("click", "javascript:alert(1)"),
+            Span::new("curl https://example.org", Inline::Code),
+            Span::new(" and http:// alone", Inline::Plain),
+        ]);
+        let (numbered, links) = number(&body);
+        assert!(links.is_empty());
+        assert_eq!(numbered.blocks.len(), 1, "no list without links");
+    }
+
+    #[test]
+    fn addresses_become_printable_ascii() {
+        assert_eq!(
+            printable("https://example.org/café page\u{1b}]52;"),
+            "https://example.org/caf%C3%A9%20page%1B]52;"
+        );
+    }
+
+    proptest! {
+        #[test]
+        fn numbering_keeps_the_text_and_every_address_is_printable(text in "\\PC{0,200}") {
+            let body = paragraph(vec![Span::new(format!("see https://a.example/{text} then"), Inline::Plain)]);
+            let (numbered, links) = number(&body);
+            let without_refs: String = numbered.blocks[0]
+                .spans()
+                .iter()
+                .filter(|s| s.style != Inline::Reference)
+                .map(|s| s.text.as_str())
+                .collect();
+            prop_assert_eq!(without_refs, body.blocks[0].text());
+            for link in links {
+                prop_assert!(link.bytes().all(|b| (0x21..=0x7e).contains(&b)), "{link:?}");
+            }
+        }
+    }
+}
