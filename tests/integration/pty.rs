@@ -24,6 +24,10 @@ struct Session {
 
 impl Session {
     fn start(home: &Path, args: &[&str]) -> Self {
+        Self::start_with_env(home, args, &[])
+    }
+
+    fn start_with_env(home: &Path, args: &[&str], env: &[(&str, &str)]) -> Self {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows: ROWS,
@@ -38,6 +42,9 @@ impl Session {
         command.env("HOME", home);
         command.env("XDG_DATA_HOME", home.join("data"));
         command.env("TERM", "xterm-256color");
+        for (key, value) in env {
+            command.env(key, value);
+        }
         let child = pair.slave.spawn_command(command).expect("spawn byline");
         drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().expect("pty reader");
@@ -238,5 +245,51 @@ fn a_large_library_filters_on_the_worker_and_edits_like_a_shell() {
     session.wait_for("!any:'muller");
     session.wait_for("1/4000 · 4000 of 6000 match");
     session.send("\x03");
+    assert!(session.wait_exit());
+}
+
+#[test]
+fn links_open_in_the_browser_and_copy_through_the_terminal() {
+    let lib = TempLibrary::new();
+    lib.article(
+        "links.txt",
+        "Two links to follow",
+        "Ada Quinn",
+        "3 March 2021",
+        "The timetable is at https://example.org/timetable and the map at https://example.org/map.",
+    );
+    // A stand-in browser that writes down what it was asked to open.
+    let opened = lib.path().join("opened.txt");
+    let browser = lib.file(
+        "browser.sh",
+        format!("#!/bin/sh\necho \"$1\" > '{}'\n", opened.display()),
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&browser, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    let mut session = Session::start_with_env(
+        lib.path(),
+        &[lib.path().to_str().unwrap()],
+        &[("BROWSER", browser.to_str().unwrap())],
+    );
+    session.wait_for("Two links to follow");
+    session.send("\r");
+    session.wait_for("[1] https://example.org/timetable");
+    session.send("o2");
+    session.wait_for("Opened https://example.org/map");
+    let start = Instant::now();
+    while !opened.exists() && start.elapsed() < DEADLINE {
+        thread::sleep(Duration::from_millis(25));
+    }
+    thread::sleep(Duration::from_millis(100));
+    assert_eq!(
+        std::fs::read_to_string(&opened).unwrap().trim(),
+        "https://example.org/map"
+    );
+    session.send("y1");
+    session.wait_for("Copied https://example.org/timetable");
+    session.send("q");
     assert!(session.wait_exit());
 }
