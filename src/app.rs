@@ -251,6 +251,8 @@ pub struct App {
     query: Query,
     /// Why the filter line as typed does not parse; the list keeps the last valid results.
     query_error: Option<QueryError>,
+    /// The line ends in a date still being typed, left out until it is finished.
+    query_pending: bool,
     sort: Sort,
     /// A search was submitted and its hits have not arrived.
     searching: bool,
@@ -298,6 +300,7 @@ impl App {
             history: History::default(),
             query: Query::default(),
             query_error: None,
+            query_pending: false,
             sort: Sort::default(),
             searching: false,
             selected_at_submit: None,
@@ -406,6 +409,11 @@ impl App {
     /// Why the filter line does not parse, if it does not.
     pub fn query_error(&self) -> Option<&QueryError> {
         self.query_error.as_ref()
+    }
+
+    /// Whether the line ends in a date still being typed, which the list does not show yet.
+    pub fn query_pending(&self) -> bool {
+        self.query_pending
     }
 
     pub fn sort(&self) -> Sort {
@@ -637,6 +645,9 @@ impl App {
                 }
             }
             Action::AcceptFilter => {
+                if self.query_pending {
+                    self.refilter_now(None);
+                }
                 if self.query_error.is_none() {
                     self.history.push(self.line.text());
                 }
@@ -809,6 +820,20 @@ impl App {
     /// Parses the filter line and, if it parses, searches for it; if not, the error shows and
     /// the list keeps the last valid results.
     fn refilter(&mut self, keep: Option<usize>) {
+        // A date still being typed at the cursor (`d:2014-1` on its way to `d:2014-12`) waits:
+        // the list keeps its results until the date is finished or Enter is pressed.
+        let at_end = self.line.cursor() == self.line.text().len();
+        self.query_pending = at_end && query::unfinished_date(self.line.text());
+        if self.query_pending {
+            self.query_error = None;
+            return;
+        }
+        self.refilter_now(keep);
+    }
+
+    /// [`App::refilter`], taking a date being typed as it stands.
+    fn refilter_now(&mut self, keep: Option<usize>) {
+        self.query_pending = false;
         match Query::parse(self.line.text(), date::today()) {
             Ok(query) => {
                 self.query_error = None;

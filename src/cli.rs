@@ -125,7 +125,13 @@ pub struct ListArgs {
     #[command(flatten)]
     pub library: LibraryArgs,
     /// Only articles matching this query (the filter line's syntax: docs/query.md).
-    #[arg(long, short, value_name = "QUERY", default_value = "")]
+    #[arg(
+        long,
+        short,
+        value_name = "QUERY",
+        default_value = "",
+        allow_hyphen_values = true
+    )]
     pub query: String,
     /// The order with no query, and between equal matches with one.
     #[arg(long, short, value_enum, default_value_t = SortArg::Newest)]

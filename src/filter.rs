@@ -8,12 +8,14 @@
 //! the list's [`Sort`]. The fuzzy matcher sits behind [`Matcher`] so it can be measured and
 //! swapped in one place.
 
+use std::borrow::Cow;
 use std::cmp::Ordering;
 use std::ops::Range;
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
+use crate::fold::lower;
 use crate::index::{Entry, Field, Index};
 use crate::query::{Atom, Kind, Query, Scope, Test, Text, is_letterless};
 
@@ -119,35 +121,48 @@ impl Matcher {
     /// How a text term matches in `field`: dates, and fuzzy patterns without a letter (`2014`,
     /// `2014-12`), match only where they appear whole: typed digits mean that number, so `2020`
     /// must not find `2026-02-09`.
-    fn kind_in(t: &Text, field: Field) -> Kind {
-        match t.kind {
-            Kind::Fuzzy if field.is_date() || is_letterless(&t.pattern) => Kind::Exact,
+    fn kind_in(kind: Kind, pattern: &str, field: Field) -> Kind {
+        match kind {
+            Kind::Fuzzy if field.is_date() || is_letterless(pattern) => Kind::Exact,
             kind => kind,
+        }
+    }
+
+    /// The text and pattern to compare for a term in `field`: in lower case unless the term
+    /// respects case; dates always ignore it (`DEC` finds `Dec 2014`).
+    fn sides<'a>(entry: &'a Entry, t: &'a Text, field: Field) -> (&'a str, Cow<'a, str>) {
+        if t.case_sensitive && field.is_date() {
+            (entry.text(field, false), Cow::Owned(lower(&t.pattern)))
+        } else {
+            (
+                entry.text(field, t.case_sensitive),
+                Cow::Borrowed(&t.pattern),
+            )
         }
     }
 
     /// The score of a text term in one field of `entry`, if it matches there.
     fn text_score(&self, entry: &Entry, t: &Text, field: Field) -> Option<i64> {
-        let text = entry.text(field, t.case_sensitive);
-        let kind = Self::kind_in(t, field);
+        let (text, pattern) = Self::sides(entry, t, field);
+        let kind = Self::kind_in(t.kind, &pattern, field);
         if kind == Kind::Fuzzy {
-            return self.score(text, &t.pattern);
+            return self.score(text, &pattern);
         }
-        let found = find(text, &t.pattern, kind)?;
+        let found = find(text, &pattern, kind)?;
         // The fuzzy score of the same pattern ranks exact matches with fuzzy ones; it exists
         // whenever the characters are there together.
         Some(
-            self.score(text, &t.pattern)
+            self.score(text, &pattern)
                 .unwrap_or(16 * found.len() as i64),
         )
     }
 
     /// The character positions a text term matched in one field of `entry`.
     fn text_positions(&self, entry: &Entry, t: &Text, field: Field) -> Vec<usize> {
-        let text = entry.text(field, t.case_sensitive);
-        match Self::kind_in(t, field) {
-            Kind::Fuzzy => self.indices(text, &t.pattern).unwrap_or_default(),
-            kind => find(text, &t.pattern, kind)
+        let (text, pattern) = Self::sides(entry, t, field);
+        match Self::kind_in(t.kind, &pattern, field) {
+            Kind::Fuzzy => self.indices(text, &pattern).unwrap_or_default(),
+            kind => find(text, &pattern, kind)
                 .map(Iterator::collect)
                 .unwrap_or_default(),
         }
@@ -531,6 +546,8 @@ mod tests {
         assert_eq!(count("a:mcgrath t:korea"), 1);
         assert_eq!(count("t:2014"), 0, "the date is not in the title");
         assert_eq!(count("d:dec"), 1, "written dates match in date scope");
+        assert_eq!(count("d:DEC"), 1, "whatever the case");
+        assert_eq!(count("Dec 2014"), 1);
         assert_eq!(count("!a:quinn"), 5, "the authorless article has no Quinn");
     }
 

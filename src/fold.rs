@@ -88,6 +88,18 @@ fn fold_char(c: char) -> impl Iterator<Item = char> {
         'ı' => Some('i'),
         _ => None,
     };
+    let pair = match c {
+        'ß' => Some("ss"),
+        'ẞ' => Some("SS"),
+        'æ' => Some("ae"),
+        'Æ' => Some("AE"),
+        'œ' => Some("oe"),
+        'Œ' => Some("OE"),
+        _ => None,
+    };
+    if let Some(pair) = pair {
+        return Fold::Many(pair.chars().collect::<Vec<_>>().into_iter());
+    }
     match mapped {
         Some(m) => Fold::One(Some(m)),
         // A diacritic typed on its own (e + U+0301) goes, like the accent of a precomposed é.
@@ -156,6 +168,7 @@ mod tests {
         assert_eq!(fold("Café Müller"), "Cafe Muller");
         assert_eq!(fold("ÉCOLE"), "ECOLE");
         assert_eq!(fold("Łódź, Ørsted"), "Lodz, Orsted");
+        assert_eq!(fold("Straße, Cæsar, Œuvre"), "Strasse, Caesar, OEuvre");
     }
 
     #[test]

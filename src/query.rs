@@ -194,10 +194,12 @@ impl QueryError {
         }
     }
 
-    /// The column (from 1, in characters) where the problem starts in `line`.
+    /// The screen column (from 1) where the problem starts in `line`: wide characters before it
+    /// count two, as under the caret.
     pub fn column(&self, line: &str) -> usize {
+        use unicode_width::UnicodeWidthStr;
         line.get(..self.span.start)
-            .map_or(1, |before| before.chars().count() + 1)
+            .map_or(1, |before| before.width() + 1)
     }
 
     /// The line, and under it a caret line marking the problem, for a terminal.
@@ -328,11 +330,61 @@ fn refines(old: &Atom, new: &Atom) -> bool {
     }
 }
 
+/// Whether the line ends in a date being typed that could still become another date: `d:2`,
+/// `d:201`, `d:2014-`, `d:2014-1` (January, or on its way to `2014-12`), `d:2014-12-3`, `d:>`,
+/// `d:<30` (on its way to `<30d`), `d:2014..`. Such a term is left out until it is finished
+/// (a space, Enter), so half-typed dates neither flash errors nor show another date's articles.
+pub fn unfinished_date(line: &str) -> bool {
+    if line.ends_with(char::is_whitespace) {
+        return false;
+    }
+    let Some(token) = tokens(line).pop() else {
+        return false;
+    };
+    let mut rest = &token.chars[..];
+    if starts_with(rest, "!") {
+        rest = &rest[1..];
+    }
+    let Some(&(prefix, _)) = SCOPES
+        .iter()
+        .find(|(p, s)| *s == Scope::Date && starts_with(rest, p))
+    else {
+        return false;
+    };
+    rest = &rest[prefix.len()..];
+    if starts_with(rest, "!") {
+        rest = &rest[1..];
+    }
+    let text: String = rest.iter().map(|c| c.c).collect();
+    if !text.starts_with(|c: char| c.is_ascii_digit() || "<>=.".contains(c)) {
+        return false;
+    }
+    // The part being typed: after a comparison, or after `..`.
+    let value = text
+        .rsplit("..")
+        .next()
+        .unwrap_or("")
+        .trim_start_matches(['<', '>', '=']);
+    let parts: Vec<&str> = value.split('-').collect();
+    let digits = |p: &str| p.bytes().all(|b| b.is_ascii_digit());
+    if !parts.iter().all(|p| digits(p)) {
+        return false;
+    }
+    match parts.as_slice() {
+        // Nothing yet (`d:>`, `d:2014..` is finished: an open range).
+        [""] => !text.ends_with(".."),
+        [year] => year.len() < 4,
+        [_, month] => month.len() < 2 && month.parse::<u8>().map_or(true, |m| m <= 1),
+        [_, _, day] => day.len() < 2 && day.parse::<u8>().map_or(true, |d| d <= 3),
+        _ => false,
+    }
+}
+
 /// Writes `text` so the query reads it as literal characters: spaces and backslashes escaped.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        if c.is_whitespace() || c == '\\' {
+        if c.is_whitespace() || c == '\\' || c == '|' {
             out.push('\\');
         }
         out.push(c);
@@ -392,6 +444,25 @@ fn tokens(line: &str) -> Vec<Token> {
             }
             continue;
         }
+        // `a|b` is `a | b`: a bar is a token of its own wherever it stands.
+        if c == '|' || full_width_to_ascii(c) == '|' {
+            if !chars.is_empty() {
+                out.push(Token {
+                    chars: std::mem::take(&mut chars),
+                    span: start..at,
+                });
+            }
+            out.push(Token {
+                chars: vec![Char {
+                    c: '|',
+                    escaped: false,
+                    at,
+                    end: at + c.len_utf8(),
+                }],
+                span: at..at + c.len_utf8(),
+            });
+            continue;
+        }
         if chars.is_empty() {
             start = at;
         }
@@ -434,13 +505,13 @@ const SCOPES: [(&str, Scope); 6] = [
     ("d:", Scope::Date),
 ];
 
-/// Whether `chars` start with `prefix`, unescaped.
+/// Whether `chars` start with `prefix`, unescaped (letters in either case: `T:` is `t:`).
 fn starts_with(chars: &[Char], prefix: &str) -> bool {
     chars.len() >= prefix.chars().count()
         && chars
             .iter()
             .zip(prefix.chars())
-            .all(|(ch, p)| !ch.escaped && ch.c == p)
+            .all(|(ch, p)| !ch.escaped && ch.c.to_ascii_lowercase() == p)
 }
 
 /// One term; `None` for a term not yet typed (`!`, `t:`, `'`).
@@ -736,7 +807,7 @@ fn partial_date(text: &str, at: usize) -> Result<(Date, Date), QueryError> {
     let span = at..at + text.len();
     let not_a_date = || {
         QueryError::new(
-            format!("not a date: “{text}” (2014, 2014-12 or 2014-12-31; or an age, <30d)"),
+            format!("“{text}” is not a date (2014-12-31, 2014-12, 2014; or an age: <30d)"),
             span.clone(),
         )
     };
@@ -752,7 +823,7 @@ fn partial_date(text: &str, at: usize) -> Result<(Date, Date), QueryError> {
     let year_span = at..at + year_text.len();
     if year_text.len() != 4 {
         return Err(QueryError::new(
-            format!("a year has four digits, not “{year_text}”"),
+            format!("a year has four digits, not “{year_text}” (an age needs d, w, m or y: 30d)"),
             year_span,
         ));
     }
@@ -972,7 +1043,7 @@ mod tests {
             ("d:2015-02-29", "February 2015 has 28 days", "29"),
             ("d:2014-04-31", "April 2014 has 30 days", "31"),
             ("d:14", "a year has four digits, not “14”", "14"),
-            ("d:>yesterday", "not a date", "yesterday"),
+            ("d:>yesterday", "“yesterday” is not a date", "yesterday"),
             ("d:>", "a date or an age after >", ">"),
             ("d:30d", "an age needs < or >", "30d"),
             ("d:=30d", "an age needs < or >", "=30d"),
@@ -982,7 +1053,7 @@ mod tests {
                 "this range ends before it starts",
                 "2015..2014",
             ),
-            ("d:2014-1x", "not a date", "2014-1x"),
+            ("d:2014-1x", "“2014-1x” is not a date", "2014-1x"),
             ("d:<99999999999y", "that is too far back", "99999999999y"),
             ("d:<19000y", "that is too far back", "19000y"),
         ];
@@ -1016,6 +1087,56 @@ mod tests {
             "any:korea  author:mcgrath | title:^Tram$  !any:'cafe  date:2014-06-01…2015-01-31  \
              date:≥ 2026-10-30"
         );
+    }
+
+    #[test]
+    fn dates_still_being_typed() {
+        for line in [
+            "d:2",
+            "d:201",
+            "d:2014-",
+            "d:2014-1",
+            "d:2014-0",
+            "d:2014-12-",
+            "d:2014-12-3",
+            "d:>",
+            "d:<30",
+            "harbour d:2014-1",
+            "!d:201",
+            "d:2014..201",
+            "d:..2",
+        ] {
+            assert!(unfinished_date(line), "{line:?}");
+        }
+        for line in [
+            "d:2014",
+            "d:2014-12",
+            "d:2014-2",
+            "d:2014-12-31",
+            "d:2014-12-4",
+            "d:2014-1 ",
+            "d:2014..",
+            "d:<30d",
+            "harbour",
+            "d:dec",
+            "2014-1",
+            "d:2014-13",
+        ] {
+            assert!(!unfinished_date(line), "{line:?}");
+        }
+    }
+
+    #[test]
+    fn bars_need_no_spaces_and_fields_no_case() {
+        assert_eq!(parse("tram|ferry").groups[0].atoms.len(), 2);
+        assert_eq!(parse("tram || ferry").groups[0].atoms.len(), 2);
+        assert_eq!(text("T:korea").1, Scope::Title);
+        assert_eq!(text("Author:mcgrath").1, Scope::Author);
+        assert_eq!(
+            range("D:2014"),
+            (Some(date(2014, 1, 1)), Some(date(2014, 12, 31)))
+        );
+        assert_eq!(text(r"a:^A\|B$").3, "A|B");
     }
 
     #[test]

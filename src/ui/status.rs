@@ -125,7 +125,13 @@ pub fn render_status_bar(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer)
     ];
     let none = vec![];
     // The default order is worth naming only when there is room; another order always shows.
-    let sort = vec![Span::raw(format!(" · {}", app.sort().label()))];
+    // With a query the best matches come first; the order settles ties.
+    let sort_label = if app.active_query().is_empty() {
+        app.sort().label().to_string()
+    } else {
+        format!("best first, ties {}", app.sort().label())
+    };
+    let sort = vec![Span::raw(format!(" · {sort_label}"))];
     let (sort, optional_sort) = if app.sort() == Sort::default() {
         (&none, &sort)
     } else {
@@ -136,8 +142,8 @@ pub fn render_status_bar(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer)
     // edge.
     let layouts = [
         (optional_sort, &sample_long, &full_hints),
-        (optional_sort, &sample_long, &short_hints),
         (&none, &sample_long, &full_hints),
+        (optional_sort, &sample_long, &short_hints),
         (&none, &sample_long, &short_hints),
         (&none, &sample_long, &none),
         (&none, &sample_short, &short_hints),
@@ -225,10 +231,14 @@ fn terms(app: &App, theme: &Theme) -> Vec<Span<'static>> {
         ];
     }
     let query = app.active_query();
-    if query.is_empty() {
-        return Vec::new();
+    let mut spans = Vec::new();
+    if !query.is_empty() {
+        spans.push(Span::raw(format!(" · {}", query.describe())));
     }
-    vec![Span::raw(format!(" · {}", query.describe()))]
+    if app.query_pending() {
+        spans.push(Span::raw(" · finishing a date… (Enter takes it as it is)"));
+    }
+    spans
 }
 
 /// The keys that matter most where the focus is.

@@ -54,6 +54,11 @@ pub fn cell(
         run.push(ELLIPSIS);
         used += 1;
     }
+    // The padding is never highlighted, even after a match that ends the text.
+    if run_lit && !run.is_empty() {
+        spans.push(styled(std::mem::take(&mut run), true, style, highlight));
+        run_lit = false;
+    }
     run.extend(std::iter::repeat_n(' ', width.saturating_sub(used)));
     if !run.is_empty() {
         spans.push(styled(run, run_lit, style, highlight));
@@ -73,6 +78,16 @@ mod tests {
 
     fn text(spans: &[Span<'_>]) -> String {
         spans.iter().map(|s| s.content.as_ref()).collect()
+    }
+
+    #[test]
+    fn a_match_at_the_end_does_not_light_the_padding() {
+        let lit = Style::new().add_modifier(Modifier::UNDERLINED);
+        let spans = cell("stall", 9, &[2, 3, 4], Style::new(), lit);
+        assert_eq!(text(&spans), "stall    ");
+        let last = spans.last().unwrap();
+        assert_eq!(last.content, "    ");
+        assert!(!last.style.add_modifier.contains(Modifier::UNDERLINED));
     }
 
     #[test]

@@ -248,7 +248,7 @@ fn an_invalid_query_exits_2_and_says_where() {
         ),
         (
             "d:>yesterday",
-            "column 4: not a date: “yesterday”",
+            "column 4: “yesterday” is not a date",
             "     ^^^^^^^^^",
         ),
     ] {
