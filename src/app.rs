@@ -5,7 +5,9 @@
 //! [`App::load_selected`], which reads the selected article's text from the library; the event
 //! loop calls it after each update.
 
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use ratatui::layout::Rect;
 use serde::{Deserialize, Serialize};
@@ -18,8 +20,9 @@ use crate::line::{History, LineEdit};
 use crate::query::{self, Query, QueryError};
 use crate::reading::Reading;
 pub use crate::reading::{MEASURE, ReaderContent, Typesetting};
-use crate::reflow::Setting;
+use crate::reflow::{Position, Setting};
 use crate::search::{self, Search};
+use crate::state::{Change, Snapshot};
 use crate::{config, date};
 
 /// Something the user asked for; keys map to these (see [`crate::keymap`]).
@@ -130,6 +133,14 @@ pub enum Action {
     OpenLink,
     /// Copy a link of the article by its number, to the clipboard (OSC 52, works over SSH).
     CopyLink,
+    /// Mark the selected article read, or unread again.
+    ToggleRead,
+    /// Star the selected article, or take its star away.
+    ToggleStar,
+    /// Show only unread articles, or all again.
+    ShowUnread,
+    /// Show only starred articles, or all again.
+    ShowStarred,
     /// The terminal changed size.
     Resize { width: u16, height: u16 },
 }
@@ -190,6 +201,10 @@ impl Action {
             Action::FindPrevious => "previous search hit",
             Action::OpenLink => "open link [n] in the browser",
             Action::CopyLink => "copy link [n]",
+            Action::ToggleRead => "mark read or unread",
+            Action::ToggleStar => "star or unstar",
+            Action::ShowUnread => "unread only, or all",
+            Action::ShowStarred => "starred only, or all",
             Action::Resize { .. } => "redraw",
         }
     }
@@ -223,7 +238,21 @@ pub enum Effect {
     Open(String),
     /// Put this address on the clipboard.
     Copy(String),
+    /// Remember this in the state database.
+    Save(Change),
 }
+
+/// Which articles the list shows, besides those the query leaves out.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum View {
+    #[default]
+    All,
+    Unread,
+    Starred,
+}
+
+/// How long an article stays open before it counts as read.
+pub const READ_AFTER: Duration = Duration::from_millis(1500);
 
 /// The number of a link being typed, and what to do with it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -275,8 +304,17 @@ pub struct App {
     /// The reading pane has the whole screen while it has the focus.
     zoomed: bool,
     link_prompt: Option<LinkPrompt>,
-    /// What the shell is to do next (open a link, copy one).
+    /// What the shell is to do next (open a link, copy one, save a change).
     effects: Vec<Effect>,
+    /// Read and starred articles, by id, and where you were in each.
+    read: HashSet<String>,
+    starred: HashSet<String>,
+    places: HashMap<String, Position>,
+    view: View,
+    /// Every hit of the query, before the view leaves some out.
+    all_hits: Vec<Hit>,
+    /// The article open in the reading pane, and since when (from the first tick after).
+    opened: Option<(usize, Option<Instant>)>,
 }
 
 impl App {
@@ -316,6 +354,12 @@ impl App {
             zoomed: false,
             link_prompt: None,
             effects: Vec::new(),
+            read: HashSet::new(),
+            starred: HashSet::new(),
+            places: HashMap::new(),
+            view: View::All,
+            all_hits: Vec::new(),
+            opened: None,
         };
         app.submit(None);
         app
@@ -344,7 +388,8 @@ impl App {
             done.keep
         };
         let row = self.selected.saturating_sub(self.list_offset);
-        self.hits = done.hits;
+        self.all_hits = done.hits;
+        self.hits = self.viewed(&self.all_hits);
         match keep.and_then(|keep| self.hits.iter().position(|h| h.index == keep)) {
             // The kept article stays on the row it was on, where the list allows.
             Some(position) => {
@@ -357,6 +402,127 @@ impl App {
             }
         }
         true
+    }
+
+    /// Brings back what was remembered: read marks, stars, places in articles, queries.
+    pub fn restore(&mut self, snapshot: Snapshot) {
+        self.read = snapshot.read.iter().cloned().collect();
+        self.starred = snapshot.starred.iter().cloned().collect();
+        self.places = snapshot
+            .positions
+            .keys()
+            .filter_map(|id| Some((id.clone(), snapshot.position(id)?)))
+            .collect();
+        self.history = History::new(snapshot.history);
+        self.apply_view(self.selected_article());
+        if let Some(index) = self.reading.holding() {
+            // The article already open goes back to where you were in it.
+            let id = &self.library.articles[index].id;
+            if let Some(&at) = self.places.get(id) {
+                self.reading.go_to(at, self.reader_rows());
+            }
+        }
+    }
+
+    /// Time passes: an article open for [`READ_AFTER`] becomes read.
+    pub fn tick(&mut self, now: Instant) {
+        let Some((index, since)) = self.opened else {
+            return;
+        };
+        match since {
+            None => self.opened = Some((index, Some(now))),
+            Some(since) if now.duration_since(since) >= READ_AFTER => {
+                self.opened = None;
+                let id = self.library.articles[index].id.clone();
+                if !self.read.contains(&id) {
+                    self.set_read(&id, true);
+                }
+            }
+            Some(_) => {}
+        }
+    }
+
+    /// Remembers where you are in the open article; the shell calls it before quitting.
+    pub fn finish(&mut self) {
+        self.save_place();
+    }
+
+    pub fn is_read(&self, index: usize) -> bool {
+        self.read.contains(&self.library.articles[index].id)
+    }
+
+    pub fn is_starred(&self, index: usize) -> bool {
+        self.starred.contains(&self.library.articles[index].id)
+    }
+
+    pub fn view(&self) -> View {
+        self.view
+    }
+
+    fn set_read(&mut self, id: &str, read: bool) {
+        if read {
+            self.read.insert(id.to_string());
+        } else {
+            self.read.remove(id);
+        }
+        self.effects.push(Effect::Save(Change::Read {
+            id: id.to_string(),
+            read,
+        }));
+    }
+
+    /// The hits the view lets through.
+    fn viewed(&self, hits: &[Hit]) -> Vec<Hit> {
+        let keep = |h: &&Hit| {
+            let id = &self.library.articles[h.index].id;
+            match self.view {
+                View::All => true,
+                View::Unread => !self.read.contains(id),
+                View::Starred => self.starred.contains(id),
+            }
+        };
+        hits.iter().filter(keep).copied().collect()
+    }
+
+    /// Shows the hits the view lets through, keeping `keep` selected if it is among them.
+    fn apply_view(&mut self, keep: Option<usize>) {
+        self.hits = self.viewed(&self.all_hits);
+        let position = keep.and_then(|k| self.hits.iter().position(|h| h.index == k));
+        self.list_offset = 0;
+        self.select(position.unwrap_or(0));
+    }
+
+    fn toggle_view(&mut self, view: View) {
+        self.view = if self.view == view { View::All } else { view };
+        self.apply_view(self.selected_article());
+        self.notice = Some(
+            match self.view {
+                View::All => "Showing all articles.",
+                View::Unread => "Showing unread articles only (u again for all).",
+                View::Starred => "Showing starred articles only (S again for all).",
+            }
+            .to_string(),
+        );
+    }
+
+    /// Asks the shell to remember where you are in the open article.
+    fn save_place(&mut self) {
+        let Some(index) = self.reading.holding() else {
+            return;
+        };
+        let Some(at) = self
+            .reading
+            .lines()
+            .get(self.reading.scroll())
+            .map(|l| l.at)
+        else {
+            return;
+        };
+        let id = self.library.articles[index].id.clone();
+        if self.places.get(&id) != Some(&at) {
+            self.places.insert(id.clone(), at);
+            self.effects.push(Effect::Save(Change::Place { id, at }));
+        }
     }
 
     pub fn library(&self) -> &Library {
@@ -588,6 +754,32 @@ impl App {
                 self.focus = Focus::Find;
             }
             Action::FindNext => self.reading.next_hit(true, self.reader_rows()),
+            Action::ToggleRead => {
+                if let Some(index) = self.selected_article() {
+                    let id = self.library.articles[index].id.clone();
+                    let read = !self.read.contains(&id);
+                    self.set_read(&id, read);
+                    // Marked unread by hand, it stays unread while it is open.
+                    if self.opened.is_some_and(|(i, _)| i == index) {
+                        self.opened = None;
+                    }
+                }
+            }
+            Action::ToggleStar => {
+                if let Some(index) = self.selected_article() {
+                    let id = self.library.articles[index].id.clone();
+                    let starred = !self.starred.contains(&id);
+                    if starred {
+                        self.starred.insert(id.clone());
+                    } else {
+                        self.starred.remove(&id);
+                    }
+                    self.effects
+                        .push(Effect::Save(Change::Star { id, starred }));
+                }
+            }
+            Action::ShowUnread => self.toggle_view(View::Unread),
+            Action::ShowStarred => self.toggle_view(View::Starred),
             Action::OpenLink | Action::CopyLink => match self.reading.links().len() {
                 0 => self.notice = Some("This article has no links.".to_string()),
                 // With one link there is nothing to choose.
@@ -649,7 +841,7 @@ impl App {
                     self.refilter_now(None);
                 }
                 if self.query_error.is_none() {
-                    self.history.push(self.line.text());
+                    self.remember_query(&self.line.text().to_string());
                 }
                 self.focus = Focus::List;
             }
@@ -789,12 +981,18 @@ impl App {
         if wanted == self.reading.holding() {
             return;
         }
+        self.save_place();
+        self.opened = None;
         match wanted {
             None => self.reading.clear(),
             Some(index) => match self.library.read(index) {
                 Ok(parsed) => {
                     let (setting, rows) = (self.setting(), self.reader_rows());
                     self.reading.open(index, parsed, setting, rows);
+                    if let Some(&at) = self.places.get(&self.library.articles[index].id) {
+                        self.reading.go_to(at, rows);
+                    }
+                    self.opened = Some((index, None));
                 }
                 Err(err) => self.reading.fail(index, err.to_string()),
             },
@@ -880,8 +1078,18 @@ impl App {
     }
 
     /// Shows the list filtered by `query`, the article at `index` still selected.
-    fn quick_filter(&mut self, query: &str, index: usize) {
+    /// Keeps a query in the history, here and in the state database.
+    fn remember_query(&mut self, query: &str) {
         self.history.push(query);
+        let query = query.trim();
+        if !query.is_empty() {
+            self.effects
+                .push(Effect::Save(Change::Query(query.to_string())));
+        }
+    }
+
+    fn quick_filter(&mut self, query: &str, index: usize) {
+        self.remember_query(query);
         self.set_query(query, Some(index));
         self.focus = Focus::List;
     }

@@ -188,7 +188,13 @@ pub fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
             let mut named = cli.paths;
             named.extend(cli.library.library);
             let library = Library::open(&source(named));
-            tui::run(library, Theme::builtin_default(), cli.typeset.typesetting())?;
+            let state = config::state_path();
+            tui::run(
+                library,
+                Theme::builtin_default(),
+                cli.typeset.typesetting(),
+                &state,
+            )?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::List(args)) => {

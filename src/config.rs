@@ -38,6 +38,15 @@ pub fn default_library_dir(data_dir: Option<PathBuf>) -> PathBuf {
         .join("library")
 }
 
+/// Where reading state is kept: `<data dir>/byline/state.db` (in the current folder when the
+/// platform has no data folder).
+pub fn state_path() -> PathBuf {
+    platform_data_dir()
+        .unwrap_or_default()
+        .join("byline")
+        .join("state.db")
+}
+
 /// The platform's data folder (`~/.local/share` on Linux), from `directories`.
 pub fn platform_data_dir() -> Option<PathBuf> {
     directories::BaseDirs::new().map(|d| d.data_dir().to_path_buf())

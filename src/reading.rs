@@ -127,6 +127,12 @@ impl Reading {
         self.content = Some(ReaderContent::Failed { index, reason });
     }
 
+    /// Scrolls to the line that shows `at` (a remembered place).
+    pub fn go_to(&mut self, at: Position, rows: usize) {
+        self.scroll = line_at(self.lines(), at, false);
+        self.clamp(rows);
+    }
+
     /// Holds nothing.
     pub fn clear(&mut self) {
         self.parsed = None;

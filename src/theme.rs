@@ -32,6 +32,9 @@ pub struct Theme {
     pub list_selected: StyleSpec,
     pub list_selected_unfocused: StyleSpec,
     pub match_highlight: StyleSpec,
+    /// The marks beside unread and starred articles in the list.
+    pub unread_mark: StyleSpec,
+    pub star_mark: StyleSpec,
     /// A place a search inside the article found, and the one `n` and `N` are at.
     pub search_hit: StyleSpec,
     pub search_current: StyleSpec,

@@ -12,11 +12,12 @@
 //! the same channel when its hits are ready.
 
 use std::io;
+use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::thread;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use crossterm::event::{self, Event, KeyEventKind};
 use ratatui::layout::Rect;
@@ -24,6 +25,7 @@ use ratatui::layout::Rect;
 use crate::app::{Action, App, Effect, Typesetting};
 use crate::keymap::{self, Mode};
 use crate::library::Library;
+use crate::state::State;
 use crate::theme::Theme;
 use crate::ui;
 
@@ -43,7 +45,12 @@ impl Drop for Restore {
 }
 
 /// Runs the reader until the user quits or a signal asks it to stop.
-pub fn run(library: Library, theme: Theme, typesetting: Typesetting) -> io::Result<()> {
+pub fn run(
+    library: Library,
+    theme: Theme,
+    typesetting: Typesetting,
+    state: &Path,
+) -> io::Result<()> {
     let stop = Arc::new(AtomicBool::new(false));
     for signal in [
         signal_hook::consts::SIGTERM,
@@ -60,6 +67,15 @@ pub fn run(library: Library, theme: Theme, typesetting: Typesetting) -> io::Resu
     let mut app = App::new(library, Rect::new(0, 0, size.width, size.height));
     app.set_typesetting(typesetting);
     app.load_selected();
+    let (state, warning) = State::open(state);
+    match state.load() {
+        Ok(snapshot) => app.restore(snapshot),
+        Err(err) => app.notify(format!("Could not read the reading state: {err}")),
+    }
+    if let Some(warning) = warning {
+        app.notify(warning);
+    }
+    let mut saver = Saver::default();
 
     let (sender, messages) = mpsc::channel();
     let searched = sender.clone();
@@ -72,7 +88,11 @@ pub fn run(library: Library, theme: Theme, typesetting: Typesetting) -> io::Resu
         terminal.draw(|frame| ui::render(&app, &theme, frame))?;
         let first = match messages.recv_timeout(TICK) {
             Ok(message) => message,
-            Err(RecvTimeoutError::Timeout) => continue,
+            Err(RecvTimeoutError::Timeout) => {
+                app.tick(Instant::now());
+                perform_all(&mut app, &state, &mut saver);
+                continue;
+            }
             Err(RecvTimeoutError::Disconnected) => break,
         };
         // Apply every pending event before drawing again, so fast typing never lags.
@@ -93,12 +113,41 @@ pub fn run(library: Library, theme: Theme, typesetting: Typesetting) -> io::Resu
             }
         }
         app.load_selected();
-        for effect in app.take_effects() {
-            let message = perform(&effect);
+        app.tick(Instant::now());
+        perform_all(&mut app, &state, &mut saver);
+    }
+    // Where you were in the open article is kept for next time, however byline ends.
+    app.finish();
+    perform_all(&mut app, &state, &mut saver);
+    Ok(())
+}
+
+/// Whether saving has failed already, so that the warning shows once, not on every change.
+#[derive(Default)]
+struct Saver {
+    failed: bool,
+}
+
+/// Performs the app's effects and shows what came of them.
+fn perform_all(app: &mut App, state: &State, saver: &mut Saver) {
+    for effect in app.take_effects() {
+        let message = match &effect {
+            Effect::Save(change) => match state.save(change) {
+                Ok(()) => None,
+                Err(err) if !saver.failed => {
+                    saver.failed = true;
+                    Some(format!(
+                        "Could not save reading state ({err}); marks stay for this session"
+                    ))
+                }
+                Err(_) => None,
+            },
+            other => Some(perform(other)),
+        };
+        if let Some(message) = message {
             app.notify(message);
         }
     }
-    Ok(())
 }
 
 /// Opens or copies a link as the app asked, and says how it went.
@@ -112,6 +161,7 @@ fn perform(effect: &Effect) -> String {
             Ok(by) => format!("Opened {address} with {by}"),
             Err(err) => format!("Could not open {address}: {err}"),
         },
+        Effect::Save(_) => String::new(),
         Effect::Copy(address) => {
             use base64::Engine;
             use std::io::Write;

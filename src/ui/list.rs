@@ -36,7 +36,9 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         return;
     }
 
-    let columns = Columns::for_width(inner.width as usize);
+    // A gutter of two columns marks unread (•) and starred (★) articles.
+    let gutter = if inner.width >= 24 { 2 } else { 0 };
+    let columns = Columns::for_width(inner.width as usize - gutter);
     let rows = app
         .hits()
         .iter()
@@ -50,7 +52,18 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             (true, Focus::Reader) => theme.list_selected_unfocused.style(),
             (true, _) => theme.list_selected.style(),
         };
-        let line = row(app, theme, hit.index, &columns, row_style, selected);
+        let mut line = row(app, theme, hit.index, &columns, row_style, selected);
+        if gutter > 0 {
+            let (mark, style) = if app.is_starred(hit.index) {
+                ("★ ", theme.star_mark.style())
+            } else if !app.is_read(hit.index) {
+                ("• ", theme.unread_mark.style())
+            } else {
+                ("  ", Style::new())
+            };
+            line.spans
+                .insert(0, Span::styled(mark, row_style.patch(style)));
+        }
         buf.set_line(inner.x, y, &line, inner.width);
     }
 }

@@ -128,8 +128,9 @@ fn matches_are_highlighted_and_the_selection_stands_out() {
     let theme = Theme::builtin_default();
     let highlight = theme.match_highlight.style();
     let selected = theme.list_selected.style();
-    // Row 1 is the best match, "Harbour Line Tram…", selected; "Harbour" is its match.
-    for x in 1..8 {
+    // Row 1 is the best match, "Harbour Line Tram…", selected; "Harbour" is its match (after
+    // the border and the two-column gutter of read marks).
+    for x in 3..10 {
         let cell = &buffer[(x, 1)];
         assert!(
             cell.modifier.contains(highlight.add_modifier),
@@ -139,7 +140,7 @@ fn matches_are_highlighted_and_the_selection_stands_out() {
         assert_eq!(cell.bg, selected.bg.unwrap());
     }
     // The rest of the title is not highlighted, but still selected.
-    let plain = &buffer[(9, 1)];
+    let plain = &buffer[(11, 1)];
     assert!(
         !plain
             .modifier

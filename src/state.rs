@@ -1,0 +1,429 @@
+//! What byline remembers between runs: which articles are read and starred, where you were in
+//! each, and the queries you kept. Stored in SQLite at `<data dir>/byline/state.db`, keyed by
+//! article id (which survives moving or renaming a file).
+//!
+//! Each change is one statement, so one transaction, written when it happens. The database runs
+//! in WAL mode with a busy timeout, so two byline processes on one library both keep their
+//! changes, and with `synchronous = FULL`, so a change that returned is on disk. The schema
+//! carries a version (`PRAGMA user_version`) and migrates forward.
+//!
+//! Nothing here may stop byline: a file that is not a database (or fails its check) is moved
+//! aside and a fresh one started; a folder that cannot be written to leaves the state in memory.
+//! Either way [`State::open`] says so in a warning.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, OptionalExtension, params};
+use serde::Serialize;
+
+use crate::reflow::Position;
+
+/// The schema this byline writes.
+const VERSION: i64 = 1;
+
+/// The most queries kept.
+const HISTORY_LIMIT: i64 = 200;
+
+/// How long a write waits for another byline holding the database.
+const BUSY: Duration = Duration::from_secs(5);
+
+/// Everything remembered, as read at start.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Snapshot {
+    pub read: BTreeSet<String>,
+    pub starred: BTreeSet<String>,
+    /// Where you were in each article: block and character offset.
+    pub positions: BTreeMap<String, (usize, usize)>,
+    /// Queries kept, oldest first.
+    pub history: Vec<String>,
+}
+
+impl Snapshot {
+    pub fn position(&self, id: &str) -> Option<Position> {
+        self.positions.get(id).map(|&(block, offset)| Position {
+            block: Some(block),
+            offset,
+        })
+    }
+}
+
+/// One change to remember.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Change {
+    Read { id: String, read: bool },
+    Star { id: String, starred: bool },
+    Place { id: String, at: Position },
+    Query(String),
+}
+
+/// The state database.
+#[derive(Debug)]
+pub struct State {
+    conn: Connection,
+    /// Where it is; `None` when it lives in memory only.
+    path: Option<PathBuf>,
+}
+
+impl State {
+    /// Opens (or creates) the state at `path`; a warning says when it could not be used as is.
+    pub fn open(path: &Path) -> (State, Option<String>) {
+        match Self::open_file(path) {
+            Ok(state) => (state, None),
+            Err(Failure::Corrupt(reason)) => {
+                let aside = aside_name(path);
+                match std::fs::rename(path, &aside) {
+                    Ok(()) => {
+                        let warning = format!(
+                            "{} was damaged ({reason}); it was moved to {} and byline starts a new one",
+                            path.display(),
+                            aside.display()
+                        );
+                        match Self::open_file(path) {
+                            Ok(state) => (state, Some(warning)),
+                            Err(_) => Self::in_memory(warning),
+                        }
+                    }
+                    Err(err) => Self::in_memory(format!(
+                        "{} is damaged ({reason}) and could not be moved aside ({err}); \
+                         this session is not saved",
+                        path.display()
+                    )),
+                }
+            }
+            Err(Failure::Unusable(reason)) => Self::in_memory(format!(
+                "cannot save reading state in {} ({reason}); this session is not saved",
+                path.display()
+            )),
+        }
+    }
+
+    /// A state in memory, for when the file cannot be used (and for tests).
+    pub fn memory() -> State {
+        let conn = Connection::open_in_memory().expect("SQLite opens in memory");
+        let state = State { conn, path: None };
+        state.migrate().expect("a fresh database migrates");
+        state
+    }
+
+    fn in_memory(warning: String) -> (State, Option<String>) {
+        (Self::memory(), Some(warning))
+    }
+
+    /// Where the state is kept, if on disk.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    fn open_file(path: &Path) -> Result<State, Failure> {
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| Failure::Unusable(e.to_string()))?;
+        }
+        let conn = Connection::open(path).map_err(|e| Failure::Unusable(e.to_string()))?;
+        conn.busy_timeout(BUSY)
+            .map_err(|e| Failure::Unusable(e.to_string()))?;
+        // A file that is not a database fails here, at its first read.
+        let check: String = conn
+            .query_row("PRAGMA quick_check", [], |row| row.get(0))
+            .map_err(|e| corrupt_or_unusable(&e))?;
+        if check != "ok" {
+            return Err(Failure::Corrupt(check));
+        }
+        let mode: String = conn
+            .query_row("PRAGMA journal_mode = WAL", [], |row| row.get(0))
+            .map_err(|e| corrupt_or_unusable(&e))?;
+        if mode != "wal" {
+            // A folder that cannot hold the WAL files (some network mounts) still works.
+            conn.execute_batch("PRAGMA journal_mode = DELETE")
+                .map_err(|e| Failure::Unusable(e.to_string()))?;
+        }
+        conn.execute_batch("PRAGMA synchronous = FULL")
+            .map_err(|e| Failure::Unusable(e.to_string()))?;
+        let state = State {
+            conn,
+            path: Some(path.to_path_buf()),
+        };
+        state.migrate().map_err(|e| corrupt_or_unusable(&e))?;
+        Ok(state)
+    }
+
+    /// Brings the schema up to [`VERSION`].
+    fn migrate(&self) -> rusqlite::Result<()> {
+        let version: i64 = self
+            .conn
+            .query_row("PRAGMA user_version", [], |row| row.get(0))?;
+        if version < 1 {
+            self.conn.execute_batch(
+                "BEGIN IMMEDIATE;
+                 CREATE TABLE IF NOT EXISTS articles (
+                     id TEXT PRIMARY KEY,
+                     read INTEGER NOT NULL DEFAULT 0,
+                     starred INTEGER NOT NULL DEFAULT 0,
+                     block INTEGER,
+                     offset INTEGER
+                 );
+                 CREATE TABLE IF NOT EXISTS history (
+                     n INTEGER PRIMARY KEY AUTOINCREMENT,
+                     query TEXT NOT NULL UNIQUE
+                 );
+                 PRAGMA user_version = 1;
+                 COMMIT;",
+            )?;
+        }
+        debug_assert!(VERSION == 1, "add the migration to the new version above");
+        Ok(())
+    }
+
+    /// Everything remembered.
+    pub fn load(&self) -> rusqlite::Result<Snapshot> {
+        let mut snapshot = Snapshot::default();
+        let mut rows = self
+            .conn
+            .prepare("SELECT id, read, starred, block, offset FROM articles")?;
+        let articles = rows.query_map([], |row| {
+            Ok((
+                row.get::<_, String>(0)?,
+                row.get::<_, bool>(1)?,
+                row.get::<_, bool>(2)?,
+                row.get::<_, Option<i64>>(3)?,
+                row.get::<_, Option<i64>>(4)?,
+            ))
+        })?;
+        for article in articles {
+            let (id, read, starred, block, offset) = article?;
+            if read {
+                snapshot.read.insert(id.clone());
+            }
+            if starred {
+                snapshot.starred.insert(id.clone());
+            }
+            if let (Some(block), Some(offset)) = (block, offset) {
+                let place = (
+                    usize::try_from(block).unwrap_or(0),
+                    usize::try_from(offset).unwrap_or(0),
+                );
+                snapshot.positions.insert(id, place);
+            }
+        }
+        let mut rows = self.conn.prepare("SELECT query FROM history ORDER BY n")?;
+        snapshot.history = rows
+            .query_map([], |row| row.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(snapshot)
+    }
+
+    /// Writes one change, in a transaction of its own.
+    pub fn save(&self, change: &Change) -> rusqlite::Result<()> {
+        match change {
+            Change::Read { id, read } => self.conn.execute(
+                "INSERT INTO articles (id, read) VALUES (?1, ?2)
+                 ON CONFLICT(id) DO UPDATE SET read = excluded.read",
+                params![id, read],
+            )?,
+            Change::Star { id, starred } => self.conn.execute(
+                "INSERT INTO articles (id, starred) VALUES (?1, ?2)
+                 ON CONFLICT(id) DO UPDATE SET starred = excluded.starred",
+                params![id, starred],
+            )?,
+            Change::Place { id, at } => {
+                let block = at.block.map(|b| i64::try_from(b).unwrap_or(i64::MAX));
+                let offset = i64::try_from(at.offset).unwrap_or(i64::MAX);
+                self.conn.execute(
+                    "INSERT INTO articles (id, block, offset) VALUES (?1, ?2, ?3)
+                     ON CONFLICT(id) DO UPDATE SET block = excluded.block, offset = excluded.offset",
+                    params![id, block, offset],
+                )?
+            }
+            Change::Query(query) => {
+                let tx = self.conn.unchecked_transaction()?;
+                tx.execute("DELETE FROM history WHERE query = ?1", params![query])?;
+                tx.execute("INSERT INTO history (query) VALUES (?1)", params![query])?;
+                tx.execute(
+                    "DELETE FROM history WHERE n <= (SELECT MAX(n) FROM history) - ?1",
+                    params![HISTORY_LIMIT],
+                )?;
+                tx.commit()?;
+                0
+            }
+        };
+        Ok(())
+    }
+
+    /// Whether article `id` is read (for commands that look up one article).
+    pub fn is_read(&self, id: &str) -> rusqlite::Result<bool> {
+        Ok(self
+            .conn
+            .query_row("SELECT read FROM articles WHERE id = ?1", [id], |r| {
+                r.get::<_, bool>(0)
+            })
+            .optional()?
+            .unwrap_or(false))
+    }
+}
+
+/// Why a state file could not be used.
+enum Failure {
+    /// It is not a database, or a damaged one.
+    Corrupt(String),
+    /// It cannot be opened or written (permissions, a full disk).
+    Unusable(String),
+}
+
+fn corrupt_or_unusable(err: &rusqlite::Error) -> Failure {
+    use rusqlite::ErrorCode;
+    match err.sqlite_error_code() {
+        Some(ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt) => {
+            Failure::Corrupt(err.to_string())
+        }
+        _ => Failure::Unusable(err.to_string()),
+    }
+}
+
+/// `state.db.corrupt-<seconds since 1970>`, next to the file.
+fn aside_name(path: &Path) -> PathBuf {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(format!(".corrupt-{seconds}"));
+    path.with_file_name(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn place(block: usize, offset: usize) -> Position {
+        Position {
+            block: Some(block),
+            offset,
+        }
+    }
+
+    #[test]
+    fn changes_come_back_after_reopening() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("byline").join("state.db");
+        {
+            let (state, warning) = State::open(&path);
+            assert_eq!(warning, None);
+            for change in [
+                Change::Read {
+                    id: "a".into(),
+                    read: true,
+                },
+                Change::Read {
+                    id: "b".into(),
+                    read: true,
+                },
+                Change::Read {
+                    id: "b".into(),
+                    read: false,
+                },
+                Change::Star {
+                    id: "c".into(),
+                    starred: true,
+                },
+                Change::Place {
+                    id: "a".into(),
+                    at: place(7, 120),
+                },
+                Change::Query("harbour".into()),
+                Change::Query("d:2024".into()),
+                Change::Query("harbour".into()),
+            ] {
+                state.save(&change).unwrap();
+            }
+        }
+        let (state, warning) = State::open(&path);
+        assert_eq!(warning, None);
+        let snapshot = state.load().unwrap();
+        assert_eq!(snapshot.read, BTreeSet::from(["a".to_string()]));
+        assert_eq!(snapshot.starred, BTreeSet::from(["c".to_string()]));
+        assert_eq!(snapshot.position("a"), Some(place(7, 120)));
+        assert_eq!(snapshot.position("c"), None);
+        assert_eq!(
+            snapshot.history,
+            ["d:2024", "harbour"],
+            "a reused query moves up"
+        );
+        assert!(state.is_read("a").unwrap());
+        assert!(!state.is_read("zzz").unwrap());
+    }
+
+    #[test]
+    fn a_damaged_file_is_moved_aside_and_a_new_one_started() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("state.db");
+        std::fs::write(
+            &path,
+            b"this is not a database, it is a shopping list".repeat(100),
+        )
+        .unwrap();
+        let (state, warning) = State::open(&path);
+        let warning = warning.expect("a warning");
+        assert!(warning.contains("damaged"), "{warning}");
+        assert_eq!(state.path(), Some(path.as_path()));
+        state
+            .save(&Change::Star {
+                id: "x".into(),
+                starred: true,
+            })
+            .unwrap();
+        let kept: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+            .filter(|n| n.starts_with("state.db.corrupt-"))
+            .collect();
+        assert_eq!(kept.len(), 1, "the damaged file is kept, not deleted");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_folder_that_cannot_be_written_leaves_the_state_in_memory() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let locked = dir.path().join("locked");
+        std::fs::create_dir(&locked).unwrap();
+        std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o500)).unwrap();
+        let path = locked.join("byline").join("state.db");
+        let (state, warning) = State::open(&path);
+        // Root may write anywhere: then the file simply works.
+        if std::fs::write(locked.join("probe"), b"").is_err() {
+            assert!(warning.unwrap().contains("not saved"));
+            assert_eq!(state.path(), None);
+        }
+        state.save(&Change::Query("still works".into())).unwrap();
+        assert_eq!(state.load().unwrap().history, ["still works"]);
+        std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o700)).unwrap();
+    }
+
+    #[test]
+    fn two_writers_at_once_both_keep_their_changes() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("state.db");
+        let writers: Vec<_> = (0..2)
+            .map(|w| {
+                let path = path.clone();
+                std::thread::spawn(move || {
+                    let (state, warning) = State::open(&path);
+                    assert_eq!(warning, None);
+                    for i in 0..50 {
+                        state
+                            .save(&Change::Read {
+                                id: format!("{w}-{i}"),
+                                read: true,
+                            })
+                            .unwrap();
+                    }
+                })
+            })
+            .collect();
+        for writer in writers {
+            writer.join().unwrap();
+        }
+        let (state, _) = State::open(&path);
+        assert_eq!(state.load().unwrap().read.len(), 100);
+    }
+}
