@@ -841,7 +841,8 @@ impl App {
                     self.refilter_now(None);
                 }
                 if self.query_error.is_none() {
-                    self.remember_query(&self.line.text().to_string());
+                    let text = self.line.text().to_owned();
+                    self.remember_query(&text);
                 }
                 self.focus = Focus::List;
             }
@@ -1820,6 +1821,84 @@ mod tests {
         app.update(Action::FocusReader);
         app.update(Action::OpenLink);
         assert_eq!(app.notice(), Some("This article has no links."));
+    }
+
+    #[test]
+    fn reading_marks_stars_and_views() {
+        let mut app = app();
+        let first = app.selected_article().unwrap();
+        assert!(!app.is_read(first));
+        // Open for a moment: not yet read; open long enough: read, and saved.
+        let start = Instant::now();
+        app.tick(start);
+        app.tick(start + Duration::from_millis(200));
+        assert!(!app.is_read(first));
+        app.tick(start + READ_AFTER);
+        assert!(app.is_read(first));
+        let id = app.library().articles[first].id.clone();
+        assert!(app.take_effects().contains(&Effect::Save(Change::Read {
+            id: id.clone(),
+            read: true
+        })));
+        // Unread only leaves it out; m on another marks it read by hand.
+        let total = app.hits().len();
+        app.update(Action::ShowUnread);
+        assert_eq!(app.view(), View::Unread);
+        assert_eq!(app.hits().len(), total - 1);
+        app.update(Action::ToggleRead);
+        app.update(Action::ShowUnread);
+        assert_eq!(app.view(), View::All);
+        app.update(Action::ShowUnread);
+        assert_eq!(app.hits().len(), total - 2);
+        app.update(Action::ShowUnread);
+        // Stars.
+        app.update(Action::SelectFirst);
+        app.update(Action::ToggleStar);
+        assert!(app.is_starred(first));
+        app.update(Action::ShowStarred);
+        assert_eq!(app.hits().len(), 1);
+        assert_eq!(app.selected_article(), Some(first));
+        let effects = app.take_effects();
+        assert!(effects.contains(&Effect::Save(Change::Star {
+            id: id.clone(),
+            starred: true
+        })));
+    }
+
+    #[test]
+    fn remembered_state_comes_back() {
+        let mut app = app();
+        let first = app.selected_article().unwrap();
+        let id = app.library().articles[first].id.clone();
+        let mut snapshot = Snapshot::default();
+        snapshot.read.insert(id.clone());
+        snapshot.starred.insert(id.clone());
+        snapshot.positions.insert(id.clone(), (3, 0));
+        snapshot.history = vec!["reef".to_string()];
+        app.restore(snapshot);
+        assert!(app.is_read(first) && app.is_starred(first));
+        assert_eq!(app.history(), ["reef"]);
+        let ReaderContent::Article { lines, .. } = app.reader() else {
+            panic!("an article is open");
+        };
+        assert_eq!(lines[app.scroll()].at.block, Some(3), "back in paragraph 4");
+        // Leaving the article remembers where you were.
+        app.update(Action::FocusReader);
+        app.update(Action::ScrollDown);
+        app.finish();
+        assert!(
+            app.take_effects()
+                .iter()
+                .any(|e| matches!(e, Effect::Save(Change::Place { id: i, .. }) if *i == id))
+        );
+        // A kept query is saved.
+        app.update(Action::StartFilter);
+        type_in(&mut app, "tram");
+        app.update(Action::AcceptFilter);
+        assert_eq!(
+            app.take_effects(),
+            [Effect::Save(Change::Query("tram".into()))]
+        );
     }
 
     #[test]

@@ -171,7 +171,7 @@ impl State {
                  COMMIT;",
             )?;
         }
-        debug_assert!(VERSION == 1, "add the migration to the new version above");
+        const { assert!(VERSION == 1, "add the migration to the new version above") };
         Ok(())
     }
 
