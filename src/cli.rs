@@ -10,12 +10,13 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::app::{MEASURE, Typesetting};
-use crate::commands::{self, ShowError};
+use crate::commands::{self, Only, ShowError};
 use crate::filter::Sort;
 use crate::library::{Library, LibrarySource};
 use crate::query::Query;
 use crate::reflow::Setting;
 use crate::sanitize::display_path;
+use crate::state::State;
 use crate::theme::Theme;
 use crate::tui;
 use crate::{config, date};
@@ -112,6 +113,22 @@ Examples:
   byline check
   byline check --library ~/news --library ~/archive")]
     Check(CheckArgs),
+    /// What byline remembers: read marks, stars, places in articles, queries.
+    #[command(subcommand)]
+    State(StateCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum StateCommand {
+    /// Print all of it as JSON, for backups and scripts.
+    #[command(after_help = "\
+Prints {\"read\": [ids], \"starred\": [ids], \"positions\": {id: [block, offset]},
+\"history\": [queries]} from <data dir>/byline/state.db.
+
+Examples:
+  byline state export > byline-state.json
+  byline state export | jq '.starred | length'")]
+    Export,
 }
 
 #[derive(Debug, Args)]
@@ -136,7 +153,13 @@ pub struct ListArgs {
     /// The order with no query, and between equal matches with one.
     #[arg(long, short, value_enum, default_value_t = SortArg::Newest)]
     pub sort: SortArg,
-    /// Print a JSON array (id, title, author, date, path, words) instead of lines.
+    /// Only articles not read yet.
+    #[arg(long, conflicts_with = "starred")]
+    pub unread: bool,
+    /// Only starred articles.
+    #[arg(long)]
+    pub starred: bool,
+    /// Print a JSON array (id, title, author, date, path, words, read, starred) instead of lines.
     #[arg(long)]
     pub json: bool,
 }
@@ -211,8 +234,21 @@ pub fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
             };
             let library = open_reporting_problems(args.library);
             let sort = args.sort.into();
-            let found =
-                write_or_pipe_closed(|out| commands::list(&library, &query, sort, args.json, out))?;
+            let (state, warning) = State::open(&config::state_path());
+            if let Some(warning) = warning {
+                eprintln!("byline: {warning}");
+            }
+            let snapshot = state.load()?;
+            let only = if args.unread {
+                Only::Unread
+            } else if args.starred {
+                Only::Starred
+            } else {
+                Only::All
+            };
+            let found = write_or_pipe_closed(|out| {
+                commands::list(&library, &query, sort, &snapshot, only, args.json, out)
+            })?;
             // As grep does: no match is exit status 1.
             Ok(if found == Some(0) {
                 ExitCode::from(1)
@@ -221,6 +257,18 @@ pub fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
             })
         }
         Some(Command::Check(args)) => Ok(check(args)?),
+        Some(Command::State(StateCommand::Export)) => {
+            let (state, warning) = State::open(&config::state_path());
+            if let Some(warning) = warning {
+                eprintln!("byline: {warning}");
+            }
+            let snapshot = state.load()?;
+            write_or_pipe_closed(|out| {
+                serde_json::to_writer_pretty(&mut *out, &snapshot)?;
+                writeln!(out)
+            })?;
+            Ok(ExitCode::SUCCESS)
+        }
         Some(Command::Show(args)) => {
             // Problems with other files are not this command's business; `list` reports them.
             let library = Library::open(&source(args.library.library));

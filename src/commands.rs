@@ -18,6 +18,7 @@ use crate::links;
 use crate::query::Query;
 use crate::reflow::{self, Header, Tone};
 use crate::sanitize::display_path;
+use crate::state::Snapshot;
 
 /// One article as `byline list --json` prints it.
 #[derive(Debug, Serialize)]
@@ -34,6 +35,16 @@ struct ListEntry<'a> {
     source: Option<&'a str>,
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
     tags: &'a [String],
+    read: bool,
+    starred: bool,
+}
+
+/// Which articles `byline list` prints, besides the query.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Only {
+    All,
+    Unread,
+    Starred,
 }
 
 /// Prints the articles matching `query` in the reader's order; returns how many there were.
@@ -41,11 +52,21 @@ pub fn list(
     library: &Library,
     query: &Query,
     sort: Sort,
+    state: &Snapshot,
+    only: Only,
     json: bool,
     out: &mut dyn Write,
 ) -> io::Result<usize> {
     let index = Index::build(&library.articles);
-    let hits = filter::filter(&Matcher::default(), &index, query, sort, None);
+    let mut hits = filter::filter(&Matcher::default(), &index, query, sort, None);
+    hits.retain(|h| {
+        let id = &library.articles[h.index].id;
+        match only {
+            Only::All => true,
+            Only::Unread => !state.read.contains(id),
+            Only::Starred => state.starred.contains(id),
+        }
+    });
     let articles = hits.iter().map(|h| &library.articles[h.index]);
     if json {
         let entries: Vec<ListEntry> = articles
@@ -59,6 +80,8 @@ pub fn list(
                 url: a.url.as_deref(),
                 source: a.publication.as_deref(),
                 tags: &a.tags,
+                read: state.read.contains(&a.id),
+                starred: state.starred.contains(&a.id),
             })
             .collect();
         serde_json::to_writer_pretty(&mut *out, &entries)?;

@@ -295,3 +295,63 @@ fn list_sorts_and_no_match_is_an_empty_json_array() {
         "equal matches oldest first"
     );
 }
+
+#[test]
+fn state_export_and_list_filters_by_read_and_starred() {
+    let home = TempLibrary::new();
+    let lib = TempLibrary::new();
+    lib.article("a.txt", "Alpha", "Ann", "1 May 2020", "One.");
+    lib.article("b.txt", "Beta", "Ben", "2 May 2020", "Two.");
+    let path = lib.path().to_str().unwrap();
+    let ids: Vec<String> = stdout(&byline(home.path(), &["list", "-L", path]))
+        .lines()
+        .map(|l| l.split('\t').next().unwrap().to_string())
+        .collect();
+    // Write state as the reader would.
+    let db = home.path().join("data").join("byline").join("state.db");
+    let (state, warning) = byline::state::State::open(&db);
+    assert_eq!(warning, None);
+    use byline::state::Change;
+    state
+        .save(&Change::Read {
+            id: ids[0].clone(),
+            read: true,
+        })
+        .unwrap();
+    state
+        .save(&Change::Star {
+            id: ids[1].clone(),
+            starred: true,
+        })
+        .unwrap();
+    state.save(&Change::Query("alpha".into())).unwrap();
+    drop(state);
+
+    let unread = stdout(&byline(home.path(), &["list", "-L", path, "--unread"]));
+    assert!(
+        unread.starts_with(&ids[1]) && unread.lines().count() == 1,
+        "{unread}"
+    );
+    let starred = stdout(&byline(home.path(), &["list", "-L", path, "--starred"]));
+    assert!(
+        starred.starts_with(&ids[1]) && starred.lines().count() == 1,
+        "{starred}"
+    );
+    let json: Value = serde_json::from_str(&stdout(&byline(
+        home.path(),
+        &["list", "-L", path, "--json"],
+    )))
+    .unwrap();
+    // Newest first: Beta (read), then Alpha (starred).
+    assert_eq!(json[0]["read"], true);
+    assert_eq!(json[0]["starred"], false);
+    assert_eq!(json[1]["read"], false);
+    assert_eq!(json[1]["starred"], true);
+
+    let export = byline(home.path(), &["state", "export"]);
+    assert!(export.status.success());
+    let exported: Value = serde_json::from_str(&stdout(&export)).unwrap();
+    assert_eq!(exported["read"], serde_json::json!([ids[0]]));
+    assert_eq!(exported["starred"], serde_json::json!([ids[1]]));
+    assert_eq!(exported["history"], serde_json::json!(["alpha"]));
+}

@@ -3,6 +3,7 @@
 use std::io::{Read, Write};
 use std::num::NonZeroU16;
 use std::path::Path;
+use std::process::Command;
 use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -292,5 +293,69 @@ fn links_open_in_the_browser_and_copy_through_the_terminal() {
     session.send("y1");
     session.wait_for("Copied https://example.org/timetable");
     session.send("q");
+    assert!(session.wait_exit());
+}
+
+#[test]
+fn marks_stars_places_and_queries_come_back_after_a_restart() {
+    let lib = TempLibrary::new();
+    let body: String = (1..=40)
+        .map(|n| format!("Paragraph {n} of the long harbour story goes on for a while.\n\n"))
+        .collect();
+    lib.article(
+        "long.txt",
+        "A long harbour story",
+        "Ada Quinn",
+        "3 March 2021",
+        &body,
+    );
+    lib.article(
+        "short.txt",
+        "A short tram note",
+        "Bo Okafor",
+        "9 July 2019",
+        "Brief.",
+    );
+    let path = lib.path().to_str().unwrap().to_string();
+
+    let mut session = Session::start(lib.path(), &[&path]);
+    session.wait_for("A long harbour story");
+    // Keep a query, star the article, read it for a while, scroll into it.
+    session.send("/harbour\r");
+    session.wait_for("1/1 · 1 of 2 match");
+    session.send("*\r");
+    session.wait_for("Paragraph 1 of");
+    for _ in 0..18 {
+        session.send("j");
+    }
+    session.wait_until_gone("Paragraph 5 of");
+    thread::sleep(Duration::from_millis(1800));
+    session.send("q");
+    assert!(session.wait_exit());
+
+    let listed = Command::new(env!("CARGO_BIN_EXE_byline"))
+        .args(["list", "--json", "-L", &path])
+        .env("HOME", lib.path())
+        .env("XDG_DATA_HOME", lib.path().join("data"))
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&listed.stdout).unwrap();
+    let long = &json.as_array().unwrap()[0];
+    assert_eq!(long["title"], "A long harbour story");
+    assert_eq!(long["read"], true, "read after a moment open");
+    assert_eq!(long["starred"], true);
+    assert_eq!(json[1]["read"], false);
+
+    let mut session = Session::start(lib.path(), &[&path]);
+    session.wait_for("★ A long harbour story");
+    session.wait_for("• A short tram note");
+    // The reading pane opens where it was left.
+    session.wait_for("Paragraph 6 of");
+    assert!(!session.contents().contains("Paragraph 5 of"));
+    // The kept query is in the history.
+    session.send("/");
+    session.send("\x1b[A");
+    session.wait_for("/ harbour");
+    session.send("\x03");
     assert!(session.wait_exit());
 }
