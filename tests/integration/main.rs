@@ -5,6 +5,7 @@ mod formats;
 mod library;
 mod pty;
 mod screen;
+mod state;
 
 use std::fs;
 use std::path::{Path, PathBuf};

@@ -1,0 +1,89 @@
+//! The state database under a hard crash: a process killed with SIGKILL while it marks articles
+//! loses at most the change in flight, and the file stays a sound database.
+
+use std::io::{BufRead, BufReader, Write};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use byline::state::{Change, State};
+
+use crate::TempLibrary;
+
+/// Set in the child process: the database it marks articles in.
+const CHILD_DB: &str = "BYLINE_TEST_CRASH_DB";
+
+/// Run only as the child of `a_killed_process_loses_at_most_the_change_in_flight`.
+#[test]
+#[ignore = "the child half of a crash test; runs when that test starts it"]
+fn crash_child() {
+    let Ok(path) = std::env::var(CHILD_DB) else {
+        return;
+    };
+    let (state, warning) = State::open(std::path::Path::new(&path));
+    assert_eq!(warning, None);
+    let start: usize = std::env::var("BYLINE_TEST_CRASH_FROM")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    let mut out = std::io::stdout();
+    for i in start.. {
+        state
+            .save(&Change::Read {
+                id: format!("article-{i}"),
+                read: true,
+            })
+            .unwrap();
+        // Said only once the change is saved.
+        writeln!(out, "saved {i}").unwrap();
+        out.flush().unwrap();
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_killed_process_loses_at_most_the_change_in_flight() {
+    let home = TempLibrary::new();
+    let db = home.path().join("state.db");
+    let mut next = 0;
+    for round in 0..5u64 {
+        let mut child = Command::new(std::env::current_exe().unwrap())
+            .args(["--exact", "state::crash_child", "--ignored", "--nocapture"])
+            .env(CHILD_DB, &db)
+            .env("BYLINE_TEST_CRASH_FROM", next.to_string())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+        // Let it write for a while that differs each round, then kill it mid-stream.
+        let deadline = Instant::now() + Duration::from_millis(30 + 37 * round);
+        let mut last = None;
+        while Instant::now() < deadline {
+            match lines.next() {
+                Some(Ok(line)) => {
+                    if let Some(n) = line.strip_prefix("saved ") {
+                        last = n.parse::<usize>().ok();
+                    }
+                }
+                _ => break,
+            }
+        }
+        // SAFETY: kill(2) on the pid of a child this test started and has not reaped.
+        let killed = unsafe { libc::kill(child.id() as libc::pid_t, libc::SIGKILL) };
+        assert_eq!(killed, 0);
+        child.wait().unwrap();
+        let Some(last) = last else { continue };
+        // Every change the child reported saved is there, and the file is sound.
+        let (state, warning) = State::open(&db);
+        assert_eq!(warning, None, "round {round}: the database is intact");
+        let read = state.load().unwrap().read;
+        for i in 0..=last {
+            assert!(
+                read.contains(&format!("article-{i}")),
+                "round {round}: {i} lost"
+            );
+        }
+        next = last + 1;
+    }
+    assert!(next > 0, "the child saved something");
+}
