@@ -17,7 +17,7 @@ use crate::query::Query;
 use crate::reflow::Setting;
 use crate::sanitize::display_path;
 use crate::state::State;
-use crate::theme::Theme;
+use crate::theme::{self, ColorDepth, Theme};
 use crate::tui;
 use crate::{config, date};
 
@@ -49,8 +49,24 @@ pub struct Cli {
     #[command(flatten)]
     pub typeset: TypesetArgs,
 
+    /// The theme to use (`byline themes` lists them).
+    #[arg(long, value_name = "NAME", default_value = "default")]
+    pub theme: String,
+
+    /// Colour: auto (none when NO_COLOR is set), always, or never (the mono theme).
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// When to use colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
 }
 
 /// How articles are set.
@@ -116,6 +132,12 @@ Examples:
     /// What byline remembers: read marks, stars, places in articles, queries.
     #[command(subcommand)]
     State(StateCommand),
+    /// List the themes: built in, and yours in <config dir>/byline/themes/.
+    #[command(after_help = "\
+Examples:
+  byline themes
+  byline --theme gruvbox-dark")]
+    Themes,
 }
 
 #[derive(Debug, Subcommand)]
@@ -211,13 +233,15 @@ pub fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
             let mut named = cli.paths;
             named.extend(cli.library.library);
             let library = Library::open(&source(named));
+            let theme = match choose_theme(&cli.theme, cli.color) {
+                Ok(theme) => theme,
+                Err(err) => {
+                    eprintln!("byline: {err}");
+                    return Ok(ExitCode::from(2));
+                }
+            };
             let state = config::state_path();
-            tui::run(
-                library,
-                Theme::builtin_default(),
-                cli.typeset.typesetting(),
-                &state,
-            )?;
+            tui::run(library, theme, cli.typeset.typesetting(), &state)?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::List(args)) => {
@@ -257,6 +281,16 @@ pub fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
             })
         }
         Some(Command::Check(args)) => Ok(check(args)?),
+        Some(Command::Themes) => {
+            let user = themes_dir();
+            write_or_pipe_closed(|out| {
+                for (name, whose) in theme::names(user.as_deref()) {
+                    writeln!(out, "{name}\t{whose}")?;
+                }
+                Ok(())
+            })?;
+            Ok(ExitCode::SUCCESS)
+        }
         Some(Command::State(StateCommand::Export)) => {
             let (state, warning) = State::open(&config::state_path());
             if let Some(warning) = warning {
@@ -359,4 +393,27 @@ fn indent(text: &str) -> String {
         .map(|l| format!("  {l}"))
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// Where the user's themes are: `<config dir>/byline/themes`.
+fn themes_dir() -> Option<PathBuf> {
+    config::config_dir().map(|d| d.join("themes"))
+}
+
+/// The theme to draw with: `name`, or mono when colour is off, with colours brought down to
+/// what the terminal shows.
+fn choose_theme(name: &str, color: ColorChoice) -> Result<Theme, theme::LoadError> {
+    // NO_COLOR with any value turns colour off (no-color.org), unless asked for.
+    let no_color = std::env::var_os("NO_COLOR").is_some();
+    let mono = match color {
+        ColorChoice::Never => true,
+        ColorChoice::Always => false,
+        ColorChoice::Auto => no_color,
+    };
+    let name = if mono { "mono" } else { name };
+    let depth = ColorDepth::detect(
+        std::env::var("COLORTERM").ok().as_deref(),
+        std::env::var("TERM").ok().as_deref(),
+    );
+    Ok(theme::load(name, themes_dir().as_deref())?.for_depth(depth))
 }

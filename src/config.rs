@@ -47,6 +47,11 @@ pub fn state_path() -> PathBuf {
         .join("state.db")
 }
 
+/// byline's folder in the platform's config folder: `~/.config/byline` on Linux.
+pub fn config_dir() -> Option<PathBuf> {
+    directories::BaseDirs::new().map(|d| d.config_dir().join("byline"))
+}
+
 /// The platform's data folder (`~/.local/share` on Linux), from `directories`.
 pub fn platform_data_dir() -> Option<PathBuf> {
     directories::BaseDirs::new().map(|d| d.data_dir().to_path_buf())
