@@ -67,6 +67,8 @@ pub enum Action {
     FocusReader,
     /// Move the focus to the article list.
     FocusList,
+    /// End the search in the article, or else go back to the list.
+    Back,
     /// Switch the focus between the list and the reading pane.
     ToggleFocus,
     /// Focus the filter line to type a query.
@@ -168,6 +170,7 @@ impl Action {
             Action::ScrollBottom => "end of article",
             Action::FocusReader => "read the article",
             Action::FocusList => "back to the list",
+            Action::Back => "end the search, or back to the list",
             Action::ToggleFocus => "switch pane",
             Action::StartFilter => "filter the list",
             Action::FilterInput(_) => "type to filter",
@@ -510,12 +513,7 @@ impl App {
         let Some(index) = self.reading.holding() else {
             return;
         };
-        let Some(at) = self
-            .reading
-            .lines()
-            .get(self.reading.scroll())
-            .map(|l| l.at)
-        else {
+        let Some(at) = self.reading.place() else {
             return;
         };
         let id = self.library.articles[index].id.clone();
@@ -673,7 +671,12 @@ impl App {
 
     /// Whether the reading pane has the whole screen (it does while it has the focus).
     pub fn zoomed(&self) -> bool {
-        self.zoomed && self.focus == Focus::Reader
+        self.zoomed && self.reading_focused()
+    }
+
+    /// Whether the keys go to the reading pane: reading, or typing a search or link number in it.
+    pub fn reading_focused(&self) -> bool {
+        matches!(self.focus, Focus::Reader | Focus::Find | Focus::Link)
     }
 
     /// Applies one action to the state.
@@ -798,9 +801,10 @@ impl App {
                     self.focus = Focus::Reader;
                 }
             }
-            // Esc in the reading pane ends a search first, then goes back to the list.
-            Action::FocusList if self.reading.find().is_some() => self.reading.clear_find(),
             Action::FocusList => self.focus = Focus::List,
+            // Esc in the reading pane ends a search first, then goes back to the list.
+            Action::Back if self.reading.find().is_some() => self.reading.clear_find(),
+            Action::Back => self.focus = Focus::List,
             Action::ToggleFocus => {
                 self.focus = match self.focus {
                     Focus::List if !self.hits.is_empty() => Focus::Reader,
@@ -933,6 +937,14 @@ impl App {
                 return true;
             }
             Action::AcceptFilter => {
+                // Enter on an empty search line ends the search.
+                if self
+                    .reading
+                    .find()
+                    .is_some_and(|f| f.line.text().trim().is_empty())
+                {
+                    self.reading.clear_find();
+                }
                 self.focus = Focus::Reader;
                 return true;
             }
@@ -1097,7 +1109,7 @@ impl App {
 
     fn resize(&mut self, area: Rect) {
         self.area = area;
-        self.panes = Panes::new(area, self.focus == Focus::Reader, self.zoomed());
+        self.panes = Panes::new(area, self.reading_focused(), self.zoomed());
         self.reflow();
         // A taller pane has less to scroll.
         self.reading.clamp(self.reader_rows());
@@ -1733,10 +1745,10 @@ mod tests {
         app.update(Action::StartFind);
         type_in(&mut app, "harbour");
         app.update(Action::AcceptFilter);
-        app.update(Action::FocusList);
+        app.update(Action::Back);
         assert_eq!(app.focus(), Focus::Reader);
         assert!(app.reading().find().is_none());
-        app.update(Action::FocusList);
+        app.update(Action::Back);
         assert_eq!(app.focus(), Focus::List);
     }
 

@@ -142,7 +142,7 @@ pub fn show(
         source,
     })?;
     // Links are numbered as in the reader, and listed at the end.
-    let (body, _) = links::number(&parsed.body);
+    let (body, _) = links::number(&parsed.body, parsed.url.as_deref());
     for line in reflow::article(&Header::of(&parsed), &body, setting) {
         for piece in &line.pieces {
             if styled {

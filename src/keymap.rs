@@ -140,7 +140,7 @@ pub const BINDINGS: &[Binding] = &[
     key(Reader, K::End, A::ScrollBottom),
     ch(Reader, 'h', A::FocusList),
     key(Reader, K::Left, A::FocusList),
-    key(Reader, K::Esc, A::FocusList),
+    key(Reader, K::Esc, A::Back),
     key(Reader, K::Tab, A::ToggleFocus),
     ch(Reader, '/', A::StartFind),
     ch(Reader, 'n', A::FindNext),

@@ -10,13 +10,18 @@ use crate::article::{Block, Body, Inline, Span};
 
 /// Numbers the links of `body`: each gets `[n]` after it (the same address, the same number),
 /// and a "Links" list closes the body. Returns the new body and the addresses, `n - 1` indexed.
-pub fn number(body: &Body) -> (Body, Vec<String>) {
+///
+/// Only web and mail addresses are numbered (`http`, `https`, `mailto`): they are what `o`
+/// hands to a browser, and an article must not hand it a file, a program's scheme or an option.
+/// Relative addresses are resolved against `base`, the article's own address, when it has one.
+pub fn number(body: &Body, base: Option<&str>) -> (Body, Vec<String>) {
+    let base = base.and_then(|b| url::Url::parse(b).ok());
     let mut links: Vec<String> = Vec::new();
     let mut blocks: Vec<Block> = body
         .blocks
         .iter()
         .map(|block| {
-            let spans = number_spans(block.spans(), &mut links);
+            let spans = number_spans(block.spans(), base.as_ref(), &mut links);
             with_spans(block, spans)
         })
         .collect();
@@ -47,19 +52,25 @@ fn with_spans(block: &Block, spans: Vec<Span>) -> Block {
     }
 }
 
-fn number_spans(spans: &[Span], links: &mut Vec<String>) -> Vec<Span> {
+fn number_spans(spans: &[Span], base: Option<&url::Url>, links: &mut Vec<String>) -> Vec<Span> {
     let mut out = Vec::new();
-    for span in spans {
-        match &span.link {
-            Some(address) if opens(address) => {
-                let address = printable(address);
+    for (i, span) in spans.iter().enumerate() {
+        match span.link.as_deref().and_then(|a| web_address(a, base)) {
+            Some(address) => {
                 out.push(Span {
                     link: Some(address.clone()),
                     ..span.clone()
                 });
-                out.push(reference(&address, links));
+                // One number for a link's whole text, though a line break or code split it.
+                let next = spans[i + 1..]
+                    .iter()
+                    .find(|s| s.link.is_some() || !s.text.trim().is_empty());
+                let continues = next.is_some_and(|n| n.link == span.link);
+                if !continues {
+                    out.push(reference(&address, links));
+                }
             }
-            Some(_) => out.push(Span {
+            None if span.link.is_some() => out.push(Span {
                 link: None,
                 ..span.clone()
             }),
@@ -70,12 +81,18 @@ fn number_spans(spans: &[Span], links: &mut Vec<String>) -> Vec<Span> {
     out
 }
 
-/// Whether an address leads somewhere a browser can go (not `#top` or `javascript:`).
-fn opens(address: &str) -> bool {
+/// The printable address a link opens, if it is a web or mail address (resolved against
+/// `base` when relative); `None` for anchors, scripts, files and anything else.
+fn web_address(address: &str, base: Option<&url::Url>) -> Option<String> {
     let address = address.trim();
-    !address.is_empty()
-        && !address.starts_with('#')
-        && !address.to_ascii_lowercase().starts_with("javascript:")
+    let parsed = match url::Url::parse(address) {
+        Ok(url) => url,
+        Err(url::ParseError::RelativeUrlWithoutBase) if !address.starts_with('#') => {
+            base?.join(address).ok()?
+        }
+        Err(_) => return None,
+    };
+    matches!(parsed.scheme(), "http" | "https" | "mailto").then(|| printable(parsed.as_str()))
 }
 
 /// `[n]` for `address`, numbering it if it is new.
@@ -100,12 +117,28 @@ fn bare_links(span: &Span, links: &mut Vec<String>, out: &mut Vec<Span>) {
         let len = text[start..]
             .find(char::is_whitespace)
             .unwrap_or(text.len() - start);
-        // Sentence punctuation after an address is not part of it.
-        let address = text[start..start + len]
-            .trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '"', '\'', '’', '”', ']']);
+        // Sentence punctuation after an address is not part of it; a closing bracket is, when
+        // the address opened one (`…/Rust_(programming_language)`).
+        let mut address = &text[start..start + len];
+        loop {
+            let trimmed =
+                address.trim_end_matches(['.', ',', ';', ':', '!', '?', '"', '\'', '’', '”']);
+            let unbalanced = |open: char, close: char| {
+                trimmed.ends_with(close)
+                    && trimmed.matches(close).count() > trimmed.matches(open).count()
+            };
+            address = if unbalanced('(', ')') || unbalanced('[', ']') {
+                &trimmed[..trimmed.len() - 1]
+            } else {
+                trimmed
+            };
+            if address == trimmed {
+                break;
+            }
+        }
         let end = start + address.len();
         search = end.max(start + 1);
-        if address.len() <= "https://".len() {
+        if address.len() <= "http://".len() || address == "https://" {
             continue;
         }
         if start > rest {
@@ -163,7 +196,7 @@ mod tests {
             Span::link("the report again", "https://example.org/report"),
             Span::new(".", Inline::Plain),
         ]);
-        let (numbered, links) = number(&body);
+        let (numbered, links) = number(&body, None);
         assert_eq!(
             links,
             ["https://example.org/report", "https://example.org/data.csv"]
@@ -192,9 +225,55 @@ mod tests {
             Span::new("curl https://example.org", Inline::Code),
             Span::new(" and http:// alone", Inline::Plain),
         ]);
-        let (numbered, links) = number(&body);
+        let (numbered, links) = number(&body, None);
         assert!(links.is_empty());
         assert_eq!(numbered.blocks.len(), 1, "no list without links");
+    }
+
+    #[test]
+    fn only_web_and_mail_addresses_are_links() {
+        let body = paragraph(vec![
+            Span::link("an option", "--renderer-cmd-prefix=/tmp/x.sh"),
+            Span::link("a file", "file:///etc/passwd"),
+            Span::link("a share", "smb://host/share"),
+            Span::link("relative", "/news/part-2.html"),
+            Span::link("mail", "mailto:desk@example.org"),
+        ]);
+        let (_, links) = number(&body, None);
+        assert_eq!(links, ["mailto:desk@example.org"], "relative needs a base");
+        let (_, links) = number(&body, Some("https://example.org/news/part-1.html"));
+        // Against a web base even the option becomes a harmless page address.
+        assert_eq!(
+            links,
+            [
+                "https://example.org/news/--renderer-cmd-prefix=/tmp/x.sh",
+                "https://example.org/news/part-2.html",
+                "mailto:desk@example.org"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_link_split_by_a_line_break_or_code_gets_one_number() {
+        let body = paragraph(vec![
+            Span::link("the", "https://example.org/r"),
+            Span::new(" ", Inline::Plain),
+            Span::link("report", "https://example.org/r"),
+            Span::new(" and ", Inline::Plain),
+            Span::new(
+                "https://en.wikipedia.org/wiki/Rust_(programming_language).",
+                Inline::Plain,
+            ),
+        ]);
+        let (numbered, links) = number(&body, None);
+        assert_eq!(
+            numbered.blocks[0].text(),
+            "the report[1] and https://en.wikipedia.org/wiki/Rust_(programming_language)[2]."
+        );
+        assert_eq!(
+            links[1],
+            "https://en.wikipedia.org/wiki/Rust_(programming_language)"
+        );
     }
 
     #[test]
@@ -209,7 +288,7 @@ mod tests {
         #[test]
         fn numbering_keeps_the_text_and_every_address_is_printable(text in "\\PC{0,200}") {
             let body = paragraph(vec![Span::new(format!("see https://a.example/{text} then"), Inline::Plain)]);
-            let (numbered, links) = number(&body);
+            let (numbered, links) = number(&body, None);
             let without_refs: String = numbered.blocks[0]
                 .spans()
                 .iter()

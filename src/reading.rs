@@ -66,6 +66,9 @@ pub struct Reading {
     cache: Vec<(Setting, Vec<Line>)>,
     setting: Option<Setting>,
     scroll: usize,
+    /// The place being read: set when the reader moves, kept while the text is set again at
+    /// other widths (which only maps it to a line), so resizes never make it drift.
+    anchor: Option<(Position, bool)>,
     find: Option<Find>,
     /// The open article's body with its links numbered, and their addresses from 1.
     body: Body,
@@ -111,14 +114,19 @@ impl Reading {
     /// Opens an article read from the library, at its top, set as `setting` asks.
     pub fn open(&mut self, index: usize, parsed: Parsed, setting: Setting, rows: usize) {
         // The header counts the article's own words; the body shown has its links numbered.
-        let (body, links) = links::number(&parsed.body);
+        let (body, links) = links::number(&parsed.body, parsed.url.as_deref());
         self.body = body;
         self.links = links;
         self.parsed = Some((index, parsed));
         self.cache.clear();
         self.scroll = 0;
+        self.anchor = None;
         self.setting = None;
         self.set(setting, rows);
+        // A search goes on in the next article, from its first hit.
+        if let Some(find) = &mut self.find {
+            find.current = 0;
+        }
     }
 
     /// Shows that the article at `index` could not be read.
@@ -131,10 +139,23 @@ impl Reading {
     pub fn go_to(&mut self, at: Position, rows: usize) {
         self.scroll = line_at(self.lines(), at, false);
         self.clamp(rows);
+        self.anchor = Some((at, false));
+    }
+
+    /// The place being read (the top line's place, unless a resize moved the line).
+    pub fn place(&self) -> Option<Position> {
+        self.anchor
+            .map(|(at, _)| at)
+            .or_else(|| self.lines().get(self.scroll).map(|l| l.at))
     }
 
     /// Holds nothing.
     pub fn clear(&mut self) {
+        if let Some(find) = &mut self.find {
+            find.hits.clear();
+            find.current = 0;
+        }
+        self.anchor = None;
         self.parsed = None;
         self.links.clear();
         self.cache.clear();
@@ -152,10 +173,7 @@ impl Reading {
         if self.setting == Some(setting) {
             return;
         }
-        let top = self
-            .lines()
-            .get(self.scroll)
-            .map(|l| (l.at, l.pieces.is_empty()));
+        let top = self.anchor;
         let lines = match self.cache.iter().position(|(s, _)| *s == setting) {
             Some(i) => self.cache[i].1.clone(),
             None => {
@@ -193,10 +211,20 @@ impl Reading {
             .scroll
             .saturating_add_signed(delta)
             .min(self.max_scroll(rows));
+        self.anchor_here();
     }
 
     pub fn scroll_to(&mut self, line: usize, rows: usize) {
         self.scroll = line.min(self.max_scroll(rows));
+        self.anchor_here();
+    }
+
+    /// Takes the line at the top of the pane as the place being read.
+    fn anchor_here(&mut self) {
+        self.anchor = self
+            .lines()
+            .get(self.scroll)
+            .map(|l| (l.at, l.pieces.is_empty()));
     }
 
     /// How much of the article has been on screen, in percent.
@@ -352,6 +380,26 @@ mod tests {
         let now = reading.lines()[reading.scroll()].at;
         let next = reading.lines()[reading.scroll() + 1].at;
         assert!(now <= at && at < next, "{now:?} {at:?} {next:?}");
+    }
+
+    #[test]
+    fn round_trips_between_widths_never_drift() {
+        let mut reading = Reading::default();
+        reading.open(0, parsed(), Setting::plain(40), 20);
+        reading.scroll_to(23, 20);
+        let place = reading.lines()[reading.scroll()].at;
+        for _ in 0..10 {
+            for width in [31, 57, 23, 40] {
+                reading.set(Setting::plain(width), 20);
+            }
+        }
+        assert_eq!(reading.lines()[reading.scroll()].at, place);
+        // Near the end, a pane too tall to scroll so far keeps the place for when it can.
+        reading.scroll_to(usize::MAX, 20);
+        let end = reading.place().unwrap();
+        reading.set(Setting::plain(120), 20);
+        reading.set(Setting::plain(40), 20);
+        assert_eq!(reading.place(), Some(end));
     }
 
     #[test]

@@ -251,7 +251,9 @@ fn hanging(
     fill: Fill,
 ) -> Vec<Line> {
     let lead = first.width().max(rest.width());
-    if width < lead + 10 {
+    // Narrow panes keep the marker (a link's number is what `o` asks for) and give up only
+    // when no text would fit beside it.
+    if width < lead + 4 {
         return wrap_with(spans, tone, width, fill);
     }
     wrap_with(spans, tone, width - lead, fill)
@@ -289,6 +291,9 @@ fn preformatted(spans: &[Span], width: usize) -> Vec<Line> {
     for grapheme in cells(text.trim_end(), width) {
         let w = grapheme.width();
         if used + w > width && used > 0 {
+            if let Some(line) = lines.last_mut() {
+                line.continues = true;
+            }
             lines.push(Line {
                 at: Position {
                     block: None,
@@ -320,6 +325,11 @@ fn cells(text: &str, width: usize) -> impl Iterator<Item = &str> {
         };
         parts
     })
+}
+
+/// Spaces that must not break a line: no-break, narrow no-break and figure spaces.
+fn is_no_break(c: char) -> bool {
+    matches!(c, '\u{00A0}' | '\u{202F}' | '\u{2007}')
 }
 
 /// A word, or a piece of one where hyphenation may break it, perhaps in several styles.
@@ -512,7 +522,11 @@ fn split_words(spans: &[Span], tone: Tone, width: usize) -> Vec<Word> {
         // variation selector is one wide cell, not a narrow one and a zero.
         for grapheme in cells(&span.text, width) {
             let chars = grapheme.chars().count();
-            if grapheme.chars().all(char::is_whitespace) {
+            // A no-break space joins, as its name says.
+            if grapheme
+                .chars()
+                .all(|c| c.is_whitespace() && !is_no_break(c))
+            {
                 if !current.pieces.is_empty() {
                     current.space_after = true;
                     words.push(std::mem::take(&mut current));
@@ -569,6 +583,14 @@ mod tests {
         assert_eq!(
             plain("the quick brown fox jumps", 10),
             ["the quick", "brown fox", "jumps"]
+        );
+    }
+
+    #[test]
+    fn no_break_spaces_hold_words_together() {
+        assert_eq!(
+            plain("walk 10\u{a0}km today", 9),
+            ["walk", "10\u{a0}km", "today"]
         );
     }
 

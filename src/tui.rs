@@ -161,6 +161,7 @@ fn perform(effect: &Effect) -> String {
             Ok(by) => format!("Opened {address} with {by}"),
             Err(err) => format!("Could not open {address}: {err}"),
         },
+        // Saving is done in `perform_all`, against the state database.
         Effect::Save(_) => String::new(),
         Effect::Copy(address) => {
             use base64::Engine;
@@ -192,13 +193,25 @@ fn open_in_browser(address: &str) -> io::Result<String> {
         None if cfg!(windows) => ("explorer".into(), Vec::new()),
         None => ("xdg-open".into(), Vec::new()),
     };
+    // Addresses are http(s) or mailto URLs (see `links`); never let one pass for an option.
+    if address.starts_with('-') {
+        return Err(io::Error::other("not a web address"));
+    }
     args.push(address.to_string());
-    Command::new(&program)
+    let mut command = Command::new(&program);
+    command
         .args(&args)
         .stdin(Stdio::null())
         .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()?;
+        .stderr(Stdio::null());
+    // In a process group of its own, a browser byline started outlives the terminal closing.
+    #[cfg(unix)]
+    std::os::unix::process::CommandExt::process_group(&mut command, 0);
+    let mut child = command.spawn()?;
+    // Reaped when it exits, so no zombie waits for byline to quit.
+    thread::spawn(move || {
+        let _ = child.wait();
+    });
     Ok(program)
 }
 

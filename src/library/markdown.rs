@@ -337,6 +337,13 @@ fn blocks(text: &str) -> Vec<(Block, Level)> {
                     push(&mut spans, &text, style);
                 }
             },
+            // Inside a link, code and line breaks are part of its text.
+            Event::Code(text) if links.last().is_some() => {
+                push_link(&mut spans, &text, links.last().map_or("", String::as_str));
+            }
+            Event::SoftBreak | Event::HardBreak if links.last().is_some() => {
+                push_link(&mut spans, " ", links.last().map_or("", String::as_str));
+            }
             Event::Code(text) => push(&mut spans, &text, Inline::Code),
             Event::SoftBreak | Event::HardBreak => push(&mut spans, " ", Inline::Plain),
             // Raw HTML, rules, footnotes, math and task markers carry nothing to read.

@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use super::text::cell;
-use crate::app::{App, Focus};
+use crate::app::App;
 use crate::filter::{Column, highlights};
 use crate::library::Origin;
 use crate::sanitize::display_path;
@@ -21,7 +21,7 @@ const AUTHOR_MIN: usize = 8;
 const AUTHOR_MAX: usize = 22;
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let focused = app.focus() != Focus::Reader;
+    let focused = !app.reading_focused();
     let block = Block::bordered()
         .border_style(theme.border(focused))
         .title(Span::styled(" Articles ", theme.pane_title.style()));
@@ -49,7 +49,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         let selected = position == app.selected();
         let row_style = match (selected, app.focus()) {
             (false, _) => theme.list_row.style(),
-            (true, Focus::Reader) => theme.list_selected_unfocused.style(),
+            (true, _) if app.reading_focused() => theme.list_selected_unfocused.style(),
             (true, _) => theme.list_selected.style(),
         };
         let mut line = row(app, theme, hit.index, &columns, row_style, selected);

@@ -14,14 +14,14 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Paragraph, Wrap};
 
-use crate::app::{App, Focus, Overlay};
+use crate::app::{App, Overlay};
 use crate::layout::Panes;
 use crate::theme::Theme;
 
 /// Draws the whole screen.
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
     let area = frame.area();
-    let Some(panes) = Panes::new(area, app.focus() == Focus::Reader, app.zoomed()) else {
+    let Some(panes) = Panes::new(area, app.reading_focused(), app.zoomed()) else {
         render_too_small(theme, area, frame);
         return;
     };

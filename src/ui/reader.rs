@@ -10,7 +10,7 @@ use ratatui::widgets::{
     Block, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget, Wrap,
 };
 
-use crate::app::{App, Focus, ReaderContent};
+use crate::app::{App, ReaderContent};
 use crate::article::Inline;
 use crate::reflow::{self, Tone};
 use crate::sanitize::display_path;
@@ -18,7 +18,7 @@ use crate::theme::Theme;
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let block = Block::bordered()
-        .border_style(theme.border(app.focus() == Focus::Reader))
+        .border_style(theme.border(app.reading_focused()))
         .title(Span::styled(" Reading ", theme.pane_title.style()));
     let inner = block.inner(area);
     block.render(area, buf);
@@ -93,7 +93,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         Scrollbar::new(ScrollbarOrientation::VerticalRight)
             .begin_symbol(None)
             .end_symbol(None)
-            .style(theme.border(app.focus() == Focus::Reader))
+            .style(theme.border(app.reading_focused()))
             .render(area.inner(Margin::new(0, 1)), buf, &mut state);
     }
 }

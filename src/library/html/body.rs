@@ -263,8 +263,9 @@ impl<'t> Reader<'t> {
     /// Adds a character to the block being set, merging it into the last span of its style.
     fn push(&mut self, c: char, style: Inline) {
         self.column += 1;
+        // Code inside a link is still part of the link.
         let link = match style {
-            Inline::Link => self.hrefs.last(),
+            Inline::Link | Inline::Code if self.link > 0 => self.hrefs.last(),
             _ => None,
         };
         match self.run.last_mut() {
