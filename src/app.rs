@@ -14,7 +14,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::filter::{Hit, Matcher, Sort};
 use crate::index::Index;
-use crate::layout::Panes;
+use crate::keymap::Keymap;
+use crate::layout::{Arrangement, Panes, Split};
 use crate::library::{Library, Origin};
 use crate::line::{History, LineEdit};
 use crate::query::{self, Query, QueryError};
@@ -143,6 +144,12 @@ pub enum Action {
     ShowUnread,
     /// Show only starred articles, or all again.
     ShowStarred,
+    /// Switch between side-by-side and stacked panes.
+    SwitchLayout,
+    /// Give the list more room.
+    GrowList,
+    /// Give the list less room.
+    ShrinkList,
     /// The terminal changed size.
     Resize { width: u16, height: u16 },
 }
@@ -208,6 +215,9 @@ impl Action {
             Action::ToggleStar => "star or unstar",
             Action::ShowUnread => "unread only, or all",
             Action::ShowStarred => "starred only, or all",
+            Action::SwitchLayout => "side by side or stacked",
+            Action::GrowList => "widen the list",
+            Action::ShrinkList => "narrow the list",
             Action::Resize { .. } => "redraw",
         }
     }
@@ -318,6 +328,10 @@ pub struct App {
     all_hits: Vec<Hit>,
     /// The article open in the reading pane, and since when (from the first tick after).
     opened: Option<(usize, Option<Instant>)>,
+    /// The key bindings in force (the help overlay lists them).
+    keymap: Keymap,
+    /// How the panes share the screen.
+    split: Split,
 }
 
 impl App {
@@ -351,7 +365,7 @@ impl App {
             overlay_scroll: 0,
             quit: false,
             area,
-            panes: Panes::new(area, false, false),
+            panes: Panes::new(area, false, false, Split::default()),
             reading: Reading::default(),
             typesetting: Typesetting::default(),
             zoomed: false,
@@ -363,6 +377,8 @@ impl App {
             view: View::All,
             all_hits: Vec::new(),
             opened: None,
+            keymap: Keymap::default(),
+            split: Split::default(),
         };
         app.submit(None);
         app
@@ -416,7 +432,24 @@ impl App {
             .keys()
             .filter_map(|id| Some((id.clone(), snapshot.position(id)?)))
             .collect();
-        self.history = History::new(snapshot.history);
+        self.history = History::new(snapshot.history.clone());
+        let mut split = self.split;
+        match snapshot.settings.get("arrangement").map(String::as_str) {
+            Some("side-by-side") => split.arrangement = Arrangement::SideBySide,
+            Some("stacked") => split.arrangement = Arrangement::Stacked,
+            Some("auto") => split.arrangement = Arrangement::Auto,
+            _ => {}
+        }
+        if let Some(percent) = snapshot
+            .settings
+            .get("list_percent")
+            .and_then(|p| p.parse().ok())
+        {
+            split.list_percent = Some(percent);
+        }
+        if split != self.split {
+            self.set_split(split);
+        }
         self.apply_view(self.selected_article());
         if let Some(index) = self.reading.holding() {
             // The article already open goes back to where you were in it.
@@ -521,6 +554,69 @@ impl App {
             self.places.insert(id.clone(), at);
             self.effects.push(Effect::Save(Change::Place { id, at }));
         }
+    }
+
+    /// Sorts the list this way from now on.
+    pub fn set_sort(&mut self, sort: Sort) {
+        self.sort = sort;
+        self.submit(self.selected_article());
+    }
+
+    pub fn split(&self) -> Split {
+        self.split
+    }
+
+    /// Arranges the panes so from now on.
+    pub fn set_split(&mut self, split: Split) {
+        self.split = split;
+        self.resize(self.area);
+    }
+
+    /// The list's share of the room as laid out now, in percent.
+    fn current_list_percent(&self) -> u16 {
+        let Some(p) = self.panes else {
+            return 50;
+        };
+        let side_by_side = p.list.y == p.reader.y;
+        let (list, total) = if side_by_side {
+            (p.list.width, p.list.width + p.reader.width)
+        } else {
+            (p.list.height, p.list.height + p.reader.height)
+        };
+        if total == 0 {
+            return 50;
+        }
+        // Rounded to the 5% steps `<` and `>` take.
+        ((u32::from(list) * 100 / u32::from(total)) as u16 + 2) / 5 * 5
+    }
+
+    /// Lays the screen out again and remembers the split for next time.
+    fn split_changed(&mut self) {
+        self.resize(self.area);
+        let arrangement = match self.split.arrangement {
+            Arrangement::Auto => "auto",
+            Arrangement::SideBySide => "side-by-side",
+            Arrangement::Stacked => "stacked",
+        };
+        self.effects.push(Effect::Save(Change::Setting {
+            key: "arrangement".into(),
+            value: arrangement.into(),
+        }));
+        if let Some(percent) = self.split.list_percent {
+            self.effects.push(Effect::Save(Change::Setting {
+                key: "list_percent".into(),
+                value: percent.to_string(),
+            }));
+        }
+    }
+
+    pub fn keymap(&self) -> &Keymap {
+        &self.keymap
+    }
+
+    /// Uses these key bindings from now on.
+    pub fn set_keymap(&mut self, keymap: Keymap) {
+        self.keymap = keymap;
     }
 
     pub fn library(&self) -> &Library {
@@ -688,7 +784,7 @@ impl App {
             let most = match overlay {
                 // Scrolled at most until its last line shows.
                 Overlay::Help => {
-                    let lines = crate::keymap::help_lines(self.area.width);
+                    let lines = self.keymap.help_lines(self.area.width);
                     lines.saturating_sub(self.area.height.saturating_sub(2) as usize)
                 }
                 // Long problems wrap to several rows; the overlay clamps what it shows.
@@ -782,6 +878,25 @@ impl App {
                 }
             }
             Action::ShowUnread => self.toggle_view(View::Unread),
+            Action::SwitchLayout => {
+                let side_by_side = self.panes.is_some_and(|p| {
+                    p.list.height > 0 && p.list.y == p.reader.y && p.list.x != p.reader.x
+                });
+                self.split.arrangement = if side_by_side {
+                    Arrangement::Stacked
+                } else {
+                    Arrangement::SideBySide
+                };
+                self.split_changed();
+            }
+            Action::GrowList | Action::ShrinkList => {
+                let now = self.current_list_percent();
+                let step: i32 = if action == Action::GrowList { 5 } else { -5 };
+                let next = (i32::from(now) + step)
+                    .clamp(i32::from(Split::MIN_PERCENT), i32::from(Split::MAX_PERCENT));
+                self.split.list_percent = Some(next as u16);
+                self.split_changed();
+            }
             Action::ShowStarred => self.toggle_view(View::Starred),
             Action::OpenLink | Action::CopyLink => match self.reading.links().len() {
                 0 => self.notice = Some("This article has no links.".to_string()),
@@ -1109,7 +1224,7 @@ impl App {
 
     fn resize(&mut self, area: Rect) {
         self.area = area;
-        self.panes = Panes::new(area, self.reading_focused(), self.zoomed());
+        self.panes = Panes::new(area, self.reading_focused(), self.zoomed(), self.split);
         self.reflow();
         // A taller pane has less to scroll.
         self.reading.clamp(self.reader_rows());
@@ -1366,7 +1481,7 @@ mod tests {
         for _ in 0..200 {
             app.update(Action::ScrollDown);
         }
-        let most = crate::keymap::help_lines(60) - 10;
+        let most = app.keymap().help_lines(60) - 10;
         assert_eq!(app.overlay_scroll(), most);
         app.update(Action::ScrollUp);
         assert_eq!(app.overlay_scroll(), most - 1);

@@ -4,18 +4,19 @@
 //! to the reader ([`crate::tui`]) or to the scriptable commands ([`crate::commands`]).
 
 use std::io::{self, IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::app::{MEASURE, Typesetting};
+use crate::app::Typesetting;
 use crate::commands::{self, Only, ShowError};
 use crate::filter::Sort;
 use crate::library::{Library, LibrarySource};
 use crate::query::Query;
 use crate::reflow::Setting;
 use crate::sanitize::display_path;
+use crate::settings::{self, Settings};
 use crate::state::State;
 use crate::theme::{self, ColorDepth, Theme};
 use crate::tui;
@@ -49,9 +50,13 @@ pub struct Cli {
     #[command(flatten)]
     pub typeset: TypesetArgs,
 
-    /// The theme to use (`byline themes` lists them).
-    #[arg(long, value_name = "NAME", default_value = "default")]
-    pub theme: String,
+    /// The theme to use (`byline themes` lists them); the config's, else `default`.
+    #[arg(long, value_name = "NAME")]
+    pub theme: Option<String>,
+
+    /// The config file to read instead of <config dir>/byline/config.toml.
+    #[arg(long, value_name = "PATH", global = true)]
+    pub config: Option<PathBuf>,
 
     /// Colour: auto (none when NO_COLOR is set), always, or never (the mono theme).
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
@@ -72,10 +77,10 @@ pub enum ColorChoice {
 /// How articles are set.
 #[derive(Debug, Args)]
 pub struct TypesetArgs {
-    /// The widest the text column gets, in columns (narrower panes wrap to the pane).
-    #[arg(long, value_name = "N", default_value_t = MEASURE as u16,
-          value_parser = clap::value_parser!(u16).range(10..))]
-    pub measure: u16,
+    /// The widest the text column gets, in columns (narrower panes wrap to the pane); the
+    /// config's, else 80.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(10..))]
+    pub measure: Option<u16>,
     /// Justify paragraphs (the last line of each stays ragged); `J` toggles it while reading.
     #[arg(long)]
     pub justify: bool,
@@ -85,11 +90,12 @@ pub struct TypesetArgs {
 }
 
 impl TypesetArgs {
-    fn typesetting(&self) -> Typesetting {
+    /// The config's typesetting with these flags on top.
+    fn typesetting(&self, config: Typesetting) -> Typesetting {
         Typesetting {
-            measure: usize::from(self.measure),
-            justify: self.justify,
-            hyphenate: self.hyphenate,
+            measure: self.measure.map_or(config.measure, usize::from),
+            justify: self.justify || config.justify,
+            hyphenate: self.hyphenate || config.hyphenate,
         }
     }
 }
@@ -132,12 +138,25 @@ Examples:
     /// What byline remembers: read marks, stars, places in articles, queries.
     #[command(subcommand)]
     State(StateCommand),
+    /// The config file: `byline config --default` prints the defaults, commented.
+    #[command(after_help = "\
+Examples:
+  byline config --default > ~/.config/byline/config.toml
+  byline config            (says where the config is read from)")]
+    Config(ConfigArgs),
     /// List the themes: built in, and yours in <config dir>/byline/themes/.
     #[command(after_help = "\
 Examples:
   byline themes
   byline --theme gruvbox-dark")]
     Themes,
+}
+
+#[derive(Debug, Args)]
+pub struct ConfigArgs {
+    /// Print the default config, with every setting explained.
+    #[arg(long)]
+    pub default: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -172,9 +191,9 @@ pub struct ListArgs {
         allow_hyphen_values = true
     )]
     pub query: String,
-    /// The order with no query, and between equal matches with one.
-    #[arg(long, short, value_enum, default_value_t = SortArg::Newest)]
-    pub sort: SortArg,
+    /// The order with no query, and between equal matches with one (the config's, else newest).
+    #[arg(long, short, value_enum)]
+    pub sort: Option<SortArg>,
     /// Only articles not read yet.
     #[arg(long, conflicts_with = "starred")]
     pub unread: bool,
@@ -221,6 +240,22 @@ pub struct ShowArgs {
 
 /// Runs byline as the command line asks; returns the process exit code.
 pub fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
+    // byline does not start on a half-read config: a mistake stops it, saying where.
+    let config_path = cli.config.clone().or_else(settings::default_path);
+    let settings = match &config_path {
+        Some(path) if cli.config.is_some() && !path.is_file() => {
+            eprintln!("byline: {}: no such config file", path.display());
+            return Ok(ExitCode::from(2));
+        }
+        Some(path) => match settings::load(path) {
+            Ok(settings) => settings,
+            Err(err) => {
+                eprintln!("byline: {err}");
+                return Ok(ExitCode::from(2));
+            }
+        },
+        None => Settings::default(),
+    };
     match cli.command {
         None => {
             if !io::stdout().is_terminal() {
@@ -232,8 +267,9 @@ pub fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
             }
             let mut named = cli.paths;
             named.extend(cli.library.library);
-            let library = Library::open(&source(named));
-            let theme = match choose_theme(&cli.theme, cli.color) {
+            let library = Library::open(&source(named, &settings));
+            let theme_name = cli.theme.as_deref().unwrap_or(&settings.theme);
+            let theme = match choose_theme(theme_name, cli.color) {
                 Ok(theme) => theme,
                 Err(err) => {
                     eprintln!("byline: {err}");
@@ -241,7 +277,8 @@ pub fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
                 }
             };
             let state = config::state_path();
-            tui::run(library, theme, cli.typeset.typesetting(), &state)?;
+            let typesetting = cli.typeset.typesetting(settings.typesetting);
+            tui::run(library, theme, typesetting, &settings, &state)?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::List(args)) => {
@@ -256,8 +293,8 @@ pub fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
                     return Ok(ExitCode::from(2));
                 }
             };
-            let library = open_reporting_problems(args.library);
-            let sort = args.sort.into();
+            let library = open_reporting_problems(args.library, &settings);
+            let sort = args.sort.map_or(settings.sort, Sort::from);
             let (state, warning) = State::open(&config::state_path());
             if let Some(warning) = warning {
                 eprintln!("byline: {warning}");
@@ -280,7 +317,22 @@ pub fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
                 ExitCode::SUCCESS
             })
         }
-        Some(Command::Check(args)) => Ok(check(args)?),
+        Some(Command::Check(args)) => Ok(check(args, &settings)?),
+        Some(Command::Config(args)) => {
+            if args.default {
+                print!("{}", settings::DEFAULT_CONFIG);
+            } else {
+                match &config_path {
+                    Some(path) if path.is_file() => println!("{}", path.display()),
+                    Some(path) => println!(
+                        "{} (not there: defaults in use; byline config --default writes one)",
+                        path.display()
+                    ),
+                    None => println!("no config folder on this system: defaults in use"),
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Some(Command::Themes) => {
             let user = themes_dir();
             write_or_pipe_closed(|out| {
@@ -305,9 +357,9 @@ pub fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
         }
         Some(Command::Show(args)) => {
             // Problems with other files are not this command's business; `list` reports them.
-            let library = Library::open(&source(args.library.library));
+            let library = Library::open(&source(args.library.library, &settings));
             let styled = io::stdout().is_terminal();
-            let typesetting = args.typeset.typesetting();
+            let typesetting = args.typeset.typesetting(settings.typesetting);
             let measure = typesetting.measure;
             let width = match args.width {
                 Some(w) => w as usize,
@@ -338,8 +390,8 @@ pub fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
     }
 }
 
-fn check(args: CheckArgs) -> io::Result<ExitCode> {
-    let library = Library::open(&source(args.library.library));
+fn check(args: CheckArgs, settings: &Settings) -> io::Result<ExitCode> {
+    let library = Library::open(&source(args.library.library, settings));
     let problems = write_or_pipe_closed(|out| commands::check(&library, out))?;
     eprintln!(
         "byline: {} article{}, {} problem{}",
@@ -354,14 +406,30 @@ fn check(args: CheckArgs) -> io::Result<ExitCode> {
     })
 }
 
-fn source(named: Vec<PathBuf>) -> LibrarySource {
+/// Where the library is: named paths, else `BYLINE_LIBRARY`, else the config's paths, else the
+/// data folder.
+fn source(named: Vec<PathBuf>, settings: &Settings) -> LibrarySource {
     let env = std::env::var_os(config::LIBRARY_ENV);
+    let env_set = env.as_deref().is_some_and(|v| !v.is_empty());
+    let named = if named.is_empty() && !env_set {
+        settings.library.iter().map(|p| tilde_expand(p)).collect()
+    } else {
+        named
+    };
     config::library_source(named, env.as_deref(), config::platform_data_dir())
 }
 
+/// `~/news` as the home folder's `news`, as a shell would (config files are not shells).
+fn tilde_expand(path: &Path) -> PathBuf {
+    match (path.strip_prefix("~"), directories::BaseDirs::new()) {
+        (Ok(rest), Some(dirs)) => dirs.home_dir().join(rest),
+        _ => path.to_path_buf(),
+    }
+}
+
 /// Opens the library for a command, telling stderr about each file it could not use.
-fn open_reporting_problems(args: LibraryArgs) -> Library {
-    let library = Library::open(&source(args.library));
+fn open_reporting_problems(args: LibraryArgs, settings: &Settings) -> Library {
+    let library = Library::open(&source(args.library, settings));
     for problem in &library.problems {
         eprintln!(
             "byline: warning: {}: {}",

@@ -120,6 +120,9 @@ pub const BINDINGS: &[Binding] = &[
     ch(List, 'u', A::ShowUnread),
     ch(List, 'S', A::ShowStarred),
     ch(List, 's', A::CycleSort),
+    ch(List, 'v', A::SwitchLayout),
+    ch(List, '>', A::GrowList),
+    ch(List, '<', A::ShrinkList),
     ch(List, 'a', A::FilterByAuthor),
     ch(List, 'd', A::FilterBySameDay),
     ch(List, '?', A::ToggleHelp),
@@ -155,6 +158,9 @@ pub const BINDINGS: &[Binding] = &[
     ch(Reader, 'm', A::ToggleRead),
     ch(Reader, '*', A::ToggleStar),
     ch(Reader, 's', A::CycleSort),
+    ch(Reader, 'v', A::SwitchLayout),
+    ch(Reader, '>', A::GrowList),
+    ch(Reader, '<', A::ShrinkList),
     ch(Reader, 'a', A::FilterByAuthor),
     ch(Reader, 'd', A::FilterBySameDay),
     ch(Reader, '?', A::ToggleHelp),
@@ -237,75 +243,182 @@ pub fn syntax_lines(width: u16) -> usize {
     query::SYNTAX.len().div_ceil(syntax_per_line(width)) + 2
 }
 
-/// One mode's help: each action with all its keys, in binding order.
-pub fn help_rows(mode: Mode) -> Vec<(String, &'static str)> {
-    let mut actions: Vec<Action> = Vec::new();
-    for b in BINDINGS.iter().filter(|b| b.mode == mode) {
-        if !actions.contains(&b.action) {
-            actions.push(b.action);
+/// The key bindings in force: the defaults, with the config's on top.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Keymap {
+    bindings: Vec<Binding>,
+}
+
+impl Default for Keymap {
+    fn default() -> Self {
+        Self {
+            bindings: BINDINGS.to_vec(),
         }
     }
-    let mut rows: Vec<(String, &'static str)> = actions
-        .into_iter()
-        .map(|action| {
-            let keys: Vec<String> = BINDINGS
-                .iter()
-                .filter(|b| b.mode == mode && b.action == action)
-                .map(|b| label(b.code, b.modifiers))
-                .collect();
-            (keys.join(" "), action.describe())
-        })
-        .collect();
-    if mode == Mode::Filter {
-        rows.push(("text".to_string(), "type to filter"));
+}
+
+impl Keymap {
+    /// Binds a key to an action in every mode the action has keys in by default (the list's,
+    /// for an action with none), in place of what the key did there.
+    pub fn bind(&mut self, code: KeyCode, modifiers: KeyModifiers, action: Action) {
+        let mut modes: Vec<Mode> = BINDINGS
+            .iter()
+            .filter(|b| b.action == action)
+            .map(|b| b.mode)
+            .collect();
+        modes.dedup();
+        if modes.is_empty() {
+            modes.push(Mode::List);
+        }
+        let modifiers = match code {
+            KeyCode::Char(_) | KeyCode::BackTab => modifiers - KeyModifiers::SHIFT,
+            _ => modifiers,
+        };
+        self.bindings.retain(|b| {
+            !(b.code == code
+                && b.modifiers == modifiers
+                && (modes.contains(&b.mode) || b.mode == Mode::Anywhere))
+        });
+        for mode in modes {
+            self.bindings.push(Binding {
+                mode,
+                code,
+                modifiers,
+                action,
+            });
+        }
     }
-    rows
-}
 
-/// Lines the help overlay takes on a screen `width` wide: the syntax summary, then the
-/// longest column of keys.
-pub fn help_lines(width: u16) -> usize {
-    syntax_lines(width) + key_lines(width)
-}
-
-/// Lines the longest column of keys takes in the help overlay.
-pub fn key_lines(width: u16) -> usize {
-    help_columns(width)
-        .iter()
-        .map(|modes| {
-            let rows: usize = modes.iter().map(|&m| help_rows(m).len() + 1).sum();
-            rows + modes.len().saturating_sub(1)
-        })
-        .max()
-        .unwrap_or(0)
-}
-
-/// The action a key press asks for in `mode`, if any.
-pub fn action_for(mode: Mode, event: KeyEvent) -> Option<Action> {
-    if event.kind == KeyEventKind::Release {
-        return None;
+    /// One mode's help: each action with all its keys, in binding order.
+    pub fn help_rows(&self, mode: Mode) -> Vec<(String, &'static str)> {
+        let mut actions: Vec<Action> = Vec::new();
+        for b in self.bindings.iter().filter(|b| b.mode == mode) {
+            if !actions.contains(&b.action) {
+                actions.push(b.action);
+            }
+        }
+        let mut rows: Vec<(String, &'static str)> = actions
+            .into_iter()
+            .map(|action| {
+                let keys: Vec<String> = self
+                    .bindings
+                    .iter()
+                    .filter(|b| b.mode == mode && b.action == action)
+                    .map(|b| label(b.code, b.modifiers))
+                    .collect();
+                (keys.join(" "), action.describe())
+            })
+            .collect();
+        if mode == Mode::Filter {
+            rows.push(("text".to_string(), "type to filter"));
+        }
+        rows
     }
-    // Shift is part of the character itself (`G`), so it is not compared for characters.
-    let modifiers = match event.code {
-        KeyCode::Char(_) => event.modifiers - KeyModifiers::SHIFT,
-        _ => event.modifiers,
+
+    /// Lines the help overlay takes on a screen `width` wide: the syntax summary, then the
+    /// longest column of keys.
+    pub fn help_lines(&self, width: u16) -> usize {
+        syntax_lines(width) + self.key_lines(width)
+    }
+
+    /// Lines the longest column of keys takes in the help overlay.
+    pub fn key_lines(&self, width: u16) -> usize {
+        help_columns(width)
+            .iter()
+            .map(|modes| {
+                let rows: usize = modes.iter().map(|&m| self.help_rows(m).len() + 1).sum();
+                rows + modes.len().saturating_sub(1)
+            })
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// The action a key press asks for in `mode`, if any.
+    pub fn action_for(&self, mode: Mode, event: KeyEvent) -> Option<Action> {
+        if event.kind == KeyEventKind::Release {
+            return None;
+        }
+        // Shift is part of the character itself (`G`), so it is not compared for characters.
+        let modifiers = match event.code {
+            KeyCode::Char(_) | KeyCode::BackTab => event.modifiers - KeyModifiers::SHIFT,
+            _ => event.modifiers,
+        };
+        let bound = self
+            .bindings
+            .iter()
+            .filter(|b| b.mode == Mode::Anywhere || b.mode == mode)
+            .find(|b| b.code == event.code && b.modifiers == modifiers)
+            .map(|b| b.action);
+        match (bound, mode, event.code) {
+            (Some(action), _, _) => Some(action),
+            (None, Mode::Filter, KeyCode::Char(c))
+                if !modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+            {
+                Some(Action::FilterInput(c))
+            }
+            // Any other key closes an overlay (`q` too: only Ctrl-c quits from there).
+            (None, Mode::Overlay, _) => Some(Action::ToggleHelp),
+            _ => None,
+        }
+    }
+}
+
+/// Reads a key as the config writes it: `j`, `G`, `ctrl-d`, `alt-b`, `shift-tab`, `enter`,
+/// `esc`, `space`, `pgdn`, `f5`…
+pub fn parse_key(text: &str) -> Result<(KeyCode, KeyModifiers), String> {
+    let mut modifiers = KeyModifiers::NONE;
+    let mut rest = text;
+    loop {
+        let lower = rest.to_ascii_lowercase();
+        let (prefix, m) = if lower.starts_with("ctrl-") {
+            ("ctrl-", KeyModifiers::CONTROL)
+        } else if lower.starts_with("alt-") {
+            ("alt-", KeyModifiers::ALT)
+        } else if lower.starts_with("shift-") {
+            ("shift-", KeyModifiers::SHIFT)
+        } else {
+            break;
+        };
+        modifiers |= m;
+        rest = &rest[prefix.len()..];
+    }
+    let mut chars = rest.chars();
+    let code = match (chars.next(), chars.next()) {
+        // Terminals send Ctrl-x and Ctrl-X alike.
+        (Some(c), None) if modifiers.contains(KeyModifiers::CONTROL) => {
+            KeyCode::Char(c.to_ascii_lowercase())
+        }
+        (Some(c), None) => KeyCode::Char(c),
+        _ => match rest.to_ascii_lowercase().as_str() {
+            "enter" | "return" => KeyCode::Enter,
+            "esc" | "escape" => KeyCode::Esc,
+            "tab" if modifiers.contains(KeyModifiers::SHIFT) => {
+                modifiers -= KeyModifiers::SHIFT;
+                KeyCode::BackTab
+            }
+            "tab" => KeyCode::Tab,
+            "backtab" => KeyCode::BackTab,
+            "space" => KeyCode::Char(' '),
+            "backspace" => KeyCode::Backspace,
+            "delete" | "del" => KeyCode::Delete,
+            "insert" | "ins" => KeyCode::Insert,
+            "up" => KeyCode::Up,
+            "down" => KeyCode::Down,
+            "left" => KeyCode::Left,
+            "right" => KeyCode::Right,
+            "home" => KeyCode::Home,
+            "end" => KeyCode::End,
+            "pgup" | "pageup" => KeyCode::PageUp,
+            "pgdn" | "pagedown" => KeyCode::PageDown,
+            f if f.starts_with('f')
+                && f[1..].parse::<u8>().is_ok_and(|n| (1..=12).contains(&n)) =>
+            {
+                KeyCode::F(f[1..].parse().unwrap_or(1))
+            }
+            _ => return Err(format!("unknown key '{text}'")),
+        },
     };
-    let bound = BINDINGS
-        .iter()
-        .filter(|b| b.mode == Mode::Anywhere || b.mode == mode)
-        .find(|b| b.code == event.code && b.modifiers == modifiers)
-        .map(|b| b.action);
-    match (bound, mode, event.code) {
-        (Some(action), _, _) => Some(action),
-        (None, Mode::Filter, KeyCode::Char(c))
-            if !modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
-        {
-            Some(Action::FilterInput(c))
-        }
-        // Any other key closes an overlay (`q` too: only Ctrl-c quits from there).
-        (None, Mode::Overlay, _) => Some(Action::ToggleHelp),
-        _ => None,
-    }
+    Ok((code, modifiers))
 }
 
 /// How a key is written in the help overlay: `j`, `Down`, `Ctrl-d`, `Space`.
@@ -338,38 +451,65 @@ mod tests {
     #[test]
     fn same_key_means_different_things_per_mode() {
         let j = press(KeyCode::Char('j'), KeyModifiers::NONE);
-        assert_eq!(action_for(Mode::List, j), Some(Action::SelectNext));
-        assert_eq!(action_for(Mode::Reader, j), Some(Action::ScrollDown));
-        assert_eq!(action_for(Mode::Filter, j), Some(Action::FilterInput('j')));
+        assert_eq!(
+            Keymap::default().action_for(Mode::List, j),
+            Some(Action::SelectNext)
+        );
+        assert_eq!(
+            Keymap::default().action_for(Mode::Reader, j),
+            Some(Action::ScrollDown)
+        );
+        assert_eq!(
+            Keymap::default().action_for(Mode::Filter, j),
+            Some(Action::FilterInput('j'))
+        );
     }
 
     #[test]
     fn ctrl_c_quits_everywhere_even_while_typing() {
         let ctrl_c = press(KeyCode::Char('c'), KeyModifiers::CONTROL);
         for mode in [Mode::List, Mode::Reader, Mode::Filter] {
-            assert_eq!(action_for(mode, ctrl_c), Some(Action::Quit));
+            assert_eq!(
+                Keymap::default().action_for(mode, ctrl_c),
+                Some(Action::Quit)
+            );
         }
         let q = press(KeyCode::Char('q'), KeyModifiers::NONE);
-        assert_eq!(action_for(Mode::Filter, q), Some(Action::FilterInput('q')));
+        assert_eq!(
+            Keymap::default().action_for(Mode::Filter, q),
+            Some(Action::FilterInput('q'))
+        );
     }
 
     #[test]
     fn in_help_q_closes_and_ctrl_c_quits() {
         let q = press(KeyCode::Char('q'), KeyModifiers::NONE);
-        assert_eq!(action_for(Mode::Overlay, q), Some(Action::ToggleHelp));
+        assert_eq!(
+            Keymap::default().action_for(Mode::Overlay, q),
+            Some(Action::ToggleHelp)
+        );
         let ctrl_c = press(KeyCode::Char('c'), KeyModifiers::CONTROL);
-        assert_eq!(action_for(Mode::Overlay, ctrl_c), Some(Action::Quit));
+        assert_eq!(
+            Keymap::default().action_for(Mode::Overlay, ctrl_c),
+            Some(Action::Quit)
+        );
         let j = press(KeyCode::Char('j'), KeyModifiers::NONE);
-        assert_eq!(action_for(Mode::Overlay, j), Some(Action::ScrollDown));
+        assert_eq!(
+            Keymap::default().action_for(Mode::Overlay, j),
+            Some(Action::ScrollDown)
+        );
     }
 
     #[test]
     fn shifted_letters_match_their_binding() {
         let g = press(KeyCode::Char('G'), KeyModifiers::SHIFT);
-        assert_eq!(action_for(Mode::List, g), Some(Action::SelectLast));
+        assert_eq!(
+            Keymap::default().action_for(Mode::List, g),
+            Some(Action::SelectLast)
+        );
         let upper = press(KeyCode::Char('K'), KeyModifiers::SHIFT);
         assert_eq!(
-            action_for(Mode::Filter, upper),
+            Keymap::default().action_for(Mode::Filter, upper),
             Some(Action::FilterInput('K'))
         );
     }
@@ -378,13 +518,13 @@ mod tests {
     fn releases_and_unbound_keys_do_nothing() {
         let mut release = press(KeyCode::Char('j'), KeyModifiers::NONE);
         release.kind = KeyEventKind::Release;
-        assert_eq!(action_for(Mode::List, release), None);
+        assert_eq!(Keymap::default().action_for(Mode::List, release), None);
         assert_eq!(
-            action_for(Mode::List, press(KeyCode::F(5), KeyModifiers::NONE)),
+            Keymap::default().action_for(Mode::List, press(KeyCode::F(5), KeyModifiers::NONE)),
             None
         );
         let ctrl_x = press(KeyCode::Char('x'), KeyModifiers::CONTROL);
-        assert_eq!(action_for(Mode::Filter, ctrl_x), None);
+        assert_eq!(Keymap::default().action_for(Mode::Filter, ctrl_x), None);
     }
 
     #[test]

@@ -19,6 +19,29 @@ pub const STACKED_MIN_HEIGHT: u16 = 14;
 pub const MIN_WIDTH: u16 = 20;
 pub const MIN_HEIGHT: u16 = 6;
 
+/// How the two panes share the screen.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Arrangement {
+    /// Side by side on wide terminals, stacked on narrow ones.
+    #[default]
+    Auto,
+    SideBySide,
+    Stacked,
+}
+
+/// The arrangement and the list's share of the room.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Split {
+    pub arrangement: Arrangement,
+    /// The list's share, in percent; `None` for the default for the screen.
+    pub list_percent: Option<u16>,
+}
+
+impl Split {
+    pub const MIN_PERCENT: u16 = 20;
+    pub const MAX_PERCENT: u16 = 80;
+}
+
 /// The areas of one screen.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Panes {
@@ -33,7 +56,7 @@ impl Panes {
     ///
     /// Stacked panes need [`STACKED_MIN_HEIGHT`] rows; below that only the focused pane shows,
     /// `reader_focused` saying which. `zoomed`, the reading pane takes the place of both.
-    pub fn new(area: Rect, reader_focused: bool, zoomed: bool) -> Option<Self> {
+    pub fn new(area: Rect, reader_focused: bool, zoomed: bool, split: Split) -> Option<Self> {
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
             return None;
         }
@@ -43,14 +66,31 @@ impl Panes {
             Constraint::Length(1),
         ])
         .areas(area);
+        let side_by_side = match split.arrangement {
+            Arrangement::Auto => area.width >= SIDE_BY_SIDE_MIN_WIDTH,
+            // Asked for, side by side needs room for two panes of text.
+            Arrangement::SideBySide => area.width >= 2 * MIN_WIDTH + 20,
+            Arrangement::Stacked => false,
+        };
+        let share = |default: u16| {
+            split
+                .list_percent
+                .unwrap_or(default)
+                .clamp(Split::MIN_PERCENT, Split::MAX_PERCENT)
+        };
+        let parts = |percent: u16| {
+            [
+                Constraint::Percentage(percent),
+                Constraint::Percentage(100 - percent),
+            ]
+        };
         let [list, reader] = if zoomed {
             [Rect { height: 0, ..main }, main]
-        } else if area.width >= WIDE_WIDTH {
-            Layout::horizontal([Constraint::Percentage(40), Constraint::Percentage(60)]).areas(main)
-        } else if area.width >= SIDE_BY_SIDE_MIN_WIDTH {
-            Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(main)
+        } else if side_by_side {
+            let default = if area.width >= WIDE_WIDTH { 40 } else { 50 };
+            Layout::horizontal(parts(share(default))).areas(main)
         } else if main.height >= STACKED_MIN_HEIGHT {
-            Layout::vertical([Constraint::Percentage(40), Constraint::Percentage(60)]).areas(main)
+            Layout::vertical(parts(share(40))).areas(main)
         } else {
             let hidden = Rect { height: 0, ..main };
             if reader_focused {
@@ -89,10 +129,10 @@ mod tests {
 
     #[test]
     fn wide_is_side_by_side_narrow_is_stacked() {
-        let wide = Panes::new(Rect::new(0, 0, 120, 30), false, false).unwrap();
+        let wide = Panes::new(Rect::new(0, 0, 120, 30), false, false, Split::default()).unwrap();
         assert_eq!(wide.list.y, wide.reader.y);
         assert!(wide.list.x < wide.reader.x);
-        let narrow = Panes::new(Rect::new(0, 0, 60, 20), false, false).unwrap();
+        let narrow = Panes::new(Rect::new(0, 0, 60, 20), false, false, Split::default()).unwrap();
         assert_eq!(narrow.list.x, narrow.reader.x);
         assert!(narrow.list.y < narrow.reader.y);
         assert_eq!(narrow.status.y, 19);
@@ -101,8 +141,17 @@ mod tests {
 
     #[test]
     fn tiny_terminals_have_no_panes() {
-        assert_eq!(Panes::new(Rect::new(0, 0, 19, 30), false, false), None);
-        assert_eq!(Panes::new(Rect::new(0, 0, 80, 5), false, false), None);
-        assert_eq!(Panes::new(Rect::new(0, 0, 0, 0), false, false), None);
+        assert_eq!(
+            Panes::new(Rect::new(0, 0, 19, 30), false, false, Split::default()),
+            None
+        );
+        assert_eq!(
+            Panes::new(Rect::new(0, 0, 80, 5), false, false, Split::default()),
+            None
+        );
+        assert_eq!(
+            Panes::new(Rect::new(0, 0, 0, 0), false, false, Split::default()),
+            None
+        );
     }
 }

@@ -23,6 +23,7 @@ pub mod reading;
 pub mod reflow;
 pub mod sanitize;
 pub mod search;
+pub mod settings;
 pub mod state;
 pub mod theme;
 pub mod tui;

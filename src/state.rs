@@ -21,7 +21,7 @@ use serde::Serialize;
 use crate::reflow::Position;
 
 /// The schema this byline writes.
-const VERSION: i64 = 1;
+const VERSION: i64 = 2;
 
 /// The most queries kept.
 const HISTORY_LIMIT: i64 = 200;
@@ -38,6 +38,8 @@ pub struct Snapshot {
     pub positions: BTreeMap<String, (usize, usize)>,
     /// Queries kept, oldest first.
     pub history: Vec<String>,
+    /// Choices made while reading that are kept too (the layout).
+    pub settings: BTreeMap<String, String>,
 }
 
 impl Snapshot {
@@ -52,10 +54,24 @@ impl Snapshot {
 /// One change to remember.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Change {
-    Read { id: String, read: bool },
-    Star { id: String, starred: bool },
-    Place { id: String, at: Position },
+    Read {
+        id: String,
+        read: bool,
+    },
+    Star {
+        id: String,
+        starred: bool,
+    },
+    Place {
+        id: String,
+        at: Position,
+    },
     Query(String),
+    /// A choice to keep, such as the layout.
+    Setting {
+        key: String,
+        value: String,
+    },
 }
 
 /// The state database.
@@ -171,7 +187,18 @@ impl State {
                  COMMIT;",
             )?;
         }
-        const { assert!(VERSION == 1, "add the migration to the new version above") };
+        if version < 2 {
+            self.conn.execute_batch(
+                "BEGIN IMMEDIATE;
+                 CREATE TABLE IF NOT EXISTS settings (
+                     key TEXT PRIMARY KEY,
+                     value TEXT NOT NULL
+                 );
+                 PRAGMA user_version = 2;
+                 COMMIT;",
+            )?;
+        }
+        const { assert!(VERSION == 2, "add the migration to the new version above") };
         Ok(())
     }
 
@@ -210,6 +237,10 @@ impl State {
         snapshot.history = rows
             .query_map([], |row| row.get(0))?
             .collect::<rusqlite::Result<_>>()?;
+        let mut rows = self.conn.prepare("SELECT key, value FROM settings")?;
+        snapshot.settings = rows
+            .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
         Ok(snapshot)
     }
 
@@ -235,6 +266,11 @@ impl State {
                     params![id, block, offset],
                 )?
             }
+            Change::Setting { key, value } => self.conn.execute(
+                "INSERT INTO settings (key, value) VALUES (?1, ?2)
+                 ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                params![key, value],
+            )?,
             Change::Query(query) => {
                 let tx = self.conn.unchecked_transaction()?;
                 tx.execute("DELETE FROM history WHERE query = ?1", params![query])?;
@@ -350,6 +386,38 @@ mod tests {
         );
         assert!(state.is_read("a").unwrap());
         assert!(!state.is_read("zzz").unwrap());
+    }
+
+    #[test]
+    fn a_version_1_database_migrates_forward_and_keeps_its_data() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("state.db");
+        {
+            let conn = Connection::open(&path).unwrap();
+            conn.execute_batch(
+                "CREATE TABLE articles (id TEXT PRIMARY KEY, read INTEGER NOT NULL DEFAULT 0,
+                     starred INTEGER NOT NULL DEFAULT 0, block INTEGER, offset INTEGER);
+                 CREATE TABLE history (n INTEGER PRIMARY KEY AUTOINCREMENT, query TEXT NOT NULL UNIQUE);
+                 INSERT INTO articles (id, read) VALUES ('old', 1);
+                 PRAGMA user_version = 1;",
+            )
+            .unwrap();
+        }
+        let (state, warning) = State::open(&path);
+        assert_eq!(warning, None);
+        let version: i64 = state
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(version, VERSION);
+        assert!(state.is_read("old").unwrap());
+        state
+            .save(&Change::Setting {
+                key: "arrangement".into(),
+                value: "stacked".into(),
+            })
+            .unwrap();
+        assert_eq!(state.load().unwrap().settings["arrangement"], "stacked");
     }
 
     #[test]

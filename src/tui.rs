@@ -23,8 +23,9 @@ use crossterm::event::{self, Event, KeyEventKind};
 use ratatui::layout::Rect;
 
 use crate::app::{Action, App, Effect, Typesetting};
-use crate::keymap::{self, Mode};
+use crate::keymap::Mode;
 use crate::library::Library;
+use crate::settings::Settings;
 use crate::state::State;
 use crate::theme::Theme;
 use crate::ui;
@@ -49,6 +50,7 @@ pub fn run(
     library: Library,
     theme: Theme,
     typesetting: Typesetting,
+    settings: &Settings,
     state: &Path,
 ) -> io::Result<()> {
     let stop = Arc::new(AtomicBool::new(false));
@@ -66,6 +68,11 @@ pub fn run(
     let size = terminal.size()?;
     let mut app = App::new(library, Rect::new(0, 0, size.width, size.height));
     app.set_typesetting(typesetting);
+    app.set_keymap(settings.keymap.clone());
+    app.set_split(settings.split);
+    if settings.sort != app.sort() {
+        app.set_sort(settings.sort);
+    }
     app.load_selected();
     let (state, warning) = State::open(state);
     match state.load() {
@@ -241,9 +248,9 @@ fn spawn_event_reader(sender: mpsc::Sender<Message>) {
 
 fn action_for(app: &App, event: Event) -> Option<Action> {
     match event {
-        Event::Key(key) if key.kind != KeyEventKind::Release => {
-            keymap::action_for(Mode::of(app.focus(), app.overlay().is_some()), key)
-        }
+        Event::Key(key) if key.kind != KeyEventKind::Release => app
+            .keymap()
+            .action_for(Mode::of(app.focus(), app.overlay().is_some()), key),
         Event::Resize(width, height) => Some(Action::Resize { width, height }),
         _ => None,
     }

@@ -6,17 +6,17 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::{centered, overlay_frame};
-use crate::keymap::{self, Mode};
+use crate::keymap::{self, Keymap, Mode};
 use crate::query;
 use crate::theme::Theme;
 
-pub fn render(theme: &Theme, scroll: usize, area: Rect, buf: &mut Buffer) {
+pub fn render(keys: &Keymap, theme: &Theme, scroll: usize, area: Rect, buf: &mut Buffer) {
     let syntax = syntax(theme, area.width);
     let columns: Vec<Vec<Line>> = keymap::help_columns(area.width)
         .iter()
-        .map(|modes| column(theme, modes))
+        .map(|modes| column(keys, theme, modes))
         .collect();
-    let lines = keymap::help_lines(area.width);
+    let lines = keys.help_lines(area.width);
     let width = keymap::help_width(area.width);
     let popup = centered(
         area,
@@ -66,14 +66,14 @@ fn syntax(theme: &Theme, width: u16) -> Vec<Line<'static>> {
 }
 
 /// One help column: a title per mode, a line per action with all its keys.
-fn column(theme: &Theme, modes: &[Mode]) -> Vec<Line<'static>> {
+fn column(keys: &Keymap, theme: &Theme, modes: &[Mode]) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     for &mode in modes {
         if !lines.is_empty() {
             lines.push(Line::default());
         }
         lines.push(Line::styled(mode.title(), theme.pane_title.style()));
-        let rows = keymap::help_rows(mode);
+        let rows = keys.help_rows(mode);
         // A mode's keys line up in a column as wide as its longest, within reason.
         let keys_width = rows
             .iter()

@@ -21,7 +21,7 @@ use crate::theme::Theme;
 /// Draws the whole screen.
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
     let area = frame.area();
-    let Some(panes) = Panes::new(area, app.reading_focused(), app.zoomed()) else {
+    let Some(panes) = Panes::new(area, app.reading_focused(), app.zoomed(), app.split()) else {
         render_too_small(theme, area, frame);
         return;
     };
@@ -34,7 +34,13 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
     status::render_filter_line(app, theme, panes.filter, frame);
     status::render_status_bar(app, theme, panes.status, frame.buffer_mut());
     match app.overlay() {
-        Some(Overlay::Help) => help::render(theme, app.overlay_scroll(), area, frame.buffer_mut()),
+        Some(Overlay::Help) => help::render(
+            app.keymap(),
+            theme,
+            app.overlay_scroll(),
+            area,
+            frame.buffer_mut(),
+        ),
         Some(Overlay::Problems) => problems::render(app, theme, area, frame.buffer_mut()),
         None => {}
     }

@@ -355,3 +355,80 @@ fn state_export_and_list_filters_by_read_and_starred() {
     assert_eq!(exported["starred"], serde_json::json!([ids[1]]));
     assert_eq!(exported["history"], serde_json::json!(["alpha"]));
 }
+
+#[test]
+fn a_bad_config_stops_byline_naming_the_file_line_and_value() {
+    let home = TempLibrary::new();
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/config");
+    for (file, expected) in [
+        ("bad-theme.toml", "bad-theme.toml:2: unknown theme 'grene'"),
+        (
+            "bad-type.toml",
+            "bad-type.toml:3: invalid type: string \"wide\"",
+        ),
+        (
+            "unknown-key.toml",
+            "unknown-key.toml:3: unknown field `colour`",
+        ),
+        (
+            "unknown-action.toml",
+            "unknown-action.toml:3: unknown action 'fly_away'",
+        ),
+        (
+            "ambiguous-key.toml",
+            "ambiguous-key.toml:5: key 'CTRL-X' is the same key as 'ctrl-x'",
+        ),
+        (
+            "out-of-range.toml",
+            "out-of-range.toml:2: list_percent 95 is out of range",
+        ),
+    ] {
+        let path = dir.join(file);
+        let output = byline(home.path(), &["list", "--config", path.to_str().unwrap()]);
+        assert_eq!(output.status.code(), Some(2), "{file}");
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert!(stderr.contains(expected), "{file}: {stderr}");
+        assert!(
+            output.stdout.is_empty(),
+            "nothing runs on a half-read config"
+        );
+    }
+    // The default config, written out, is a config byline reads.
+    let default = byline(home.path(), &["config", "--default"]);
+    assert!(default.status.success());
+    let written = home.path().join("config.toml");
+    std::fs::write(&written, &default.stdout).unwrap();
+    let listed = byline(
+        home.path(),
+        &["list", "--config", written.to_str().unwrap()],
+    );
+    assert!(listed.status.success(), "{listed:?}");
+}
+
+#[test]
+fn the_config_names_the_library_and_the_sort() {
+    let home = TempLibrary::new();
+    let lib = TempLibrary::new();
+    lib.article("a.txt", "Alpha", "Ann", "1 May 2020", "One.");
+    lib.article("b.txt", "Beta", "Ben", "2 May 2020", "Two.");
+    let config = home.path().join("byline.toml");
+    std::fs::write(
+        &config,
+        format!(
+            "[library]\npaths = [{:?}]\n[list]\nsort = \"oldest\"\n",
+            lib.path().display().to_string()
+        ),
+    )
+    .unwrap();
+    let output = byline(home.path(), &["list", "--config", config.to_str().unwrap()]);
+    let text = stdout(&output);
+    let titles: Vec<&str> = text
+        .lines()
+        .map(|l| l.rsplit('\t').next().unwrap())
+        .collect();
+    assert_eq!(
+        titles,
+        ["Alpha", "Beta"],
+        "the config's library, oldest first"
+    );
+}

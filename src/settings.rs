@@ -1,0 +1,378 @@
+//! The config file, `<config dir>/byline/config.toml` (or `--config PATH`), read once into typed
+//! [`Settings`]: the rest of byline never sees a raw value.
+//!
+//! Everything in it is optional; the defaults are `config/default.toml`, which `byline config
+//! --default` prints and a test parses. An unknown key, a wrong type or a bad value is an error
+//! that names the file, the line and the value (`config.toml:12: unknown theme 'grene'`), and
+//! byline does not start on a half-read config.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::app::Action;
+use crate::filter::Sort;
+use crate::keymap::{self, Keymap};
+use crate::layout::{Arrangement, Split};
+use crate::reading::Typesetting;
+use crate::theme;
+
+/// The default config, commented: what `byline config --default` prints.
+pub const DEFAULT_CONFIG: &str = include_str!("../config/default.toml");
+
+/// A config that could not be used: where, and why.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{file}:{line}: {message}")]
+pub struct ConfigError {
+    pub file: String,
+    pub line: usize,
+    pub message: String,
+}
+
+/// What the config decides.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Settings {
+    pub library: Vec<PathBuf>,
+    pub theme: String,
+    pub typesetting: Typesetting,
+    pub sort: Sort,
+    pub split: Split,
+    pub mouse: bool,
+    pub keymap: Keymap,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            library: Vec::new(),
+            theme: "default".to_string(),
+            typesetting: Typesetting::default(),
+            sort: Sort::Newest,
+            split: Split::default(),
+            mouse: true,
+            keymap: Keymap::default(),
+        }
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    #[serde(default)]
+    library: LibrarySection,
+    theme: Option<Spanned<String>>,
+    #[serde(default)]
+    reading: ReadingSection,
+    #[serde(default)]
+    list: ListSection,
+    #[serde(default)]
+    layout: LayoutSection,
+    #[serde(default)]
+    keys: BTreeMap<Spanned<String>, Spanned<String>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LibrarySection {
+    #[serde(default)]
+    paths: Vec<PathBuf>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ReadingSection {
+    measure: Option<Spanned<i64>>,
+    justify: Option<bool>,
+    hyphenate: Option<bool>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ListSection {
+    sort: Option<Spanned<String>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LayoutSection {
+    arrangement: Option<Spanned<String>>,
+    list_percent: Option<Spanned<i64>>,
+    mouse: Option<bool>,
+}
+
+/// Reads the config at `path`; a missing file is the defaults.
+pub fn load(path: &Path) -> Result<Settings, ConfigError> {
+    match std::fs::read_to_string(path) {
+        Ok(source) => parse(&path.display().to_string(), &source),
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(Settings::default()),
+        Err(err) => Err(ConfigError {
+            file: path.display().to_string(),
+            line: 0,
+            message: err.to_string(),
+        }),
+    }
+}
+
+/// Parses a config's `source`; `file` names it in errors.
+pub fn parse(file: &str, source: &str) -> Result<Settings, ConfigError> {
+    let error = |span: Option<Range<usize>>, message: String| ConfigError {
+        file: file.to_string(),
+        line: span.map_or(0, |s| line_of(source, s.start)),
+        message,
+    };
+    let raw: File = toml::from_str(source).map_err(|e| error(e.span(), e.message().to_string()))?;
+    let mut settings = Settings {
+        library: raw.library.paths,
+        ..Settings::default()
+    };
+    if let Some(name) = raw.theme {
+        let known: Vec<&str> = theme::BUILTIN.iter().map(|(n, _)| *n).collect();
+        let user = crate::config::config_dir().map(|d| d.join("themes"));
+        let exists = known.contains(&name.get_ref().as_str())
+            || user.is_some_and(|d| d.join(format!("{}.toml", name.get_ref())).is_file());
+        if !exists {
+            return Err(error(
+                Some(name.span()),
+                format!(
+                    "unknown theme '{}' (byline themes lists them)",
+                    name.get_ref()
+                ),
+            ));
+        }
+        settings.theme = name.into_inner();
+    }
+    if let Some(measure) = raw.reading.measure {
+        let value = *measure.get_ref();
+        if !(10..=1000).contains(&value) {
+            return Err(error(
+                Some(measure.span()),
+                format!("measure {value} is out of range (10 to 1000 columns)"),
+            ));
+        }
+        settings.typesetting.measure = value as usize;
+    }
+    settings.typesetting.justify = raw.reading.justify.unwrap_or(false);
+    settings.typesetting.hyphenate = raw.reading.hyphenate.unwrap_or(false);
+    if let Some(sort) = raw.list.sort {
+        settings.sort = match sort.get_ref().as_str() {
+            "newest" => Sort::Newest,
+            "oldest" => Sort::Oldest,
+            "title" => Sort::Title,
+            "author" => Sort::Author,
+            other => {
+                return Err(error(
+                    Some(sort.span()),
+                    format!("unknown sort '{other}' (newest, oldest, title or author)"),
+                ));
+            }
+        };
+    }
+    if let Some(arrangement) = raw.layout.arrangement {
+        settings.split.arrangement = match arrangement.get_ref().as_str() {
+            "auto" => Arrangement::Auto,
+            "side-by-side" => Arrangement::SideBySide,
+            "stacked" => Arrangement::Stacked,
+            other => {
+                return Err(error(
+                    Some(arrangement.span()),
+                    format!("unknown arrangement '{other}' (auto, side-by-side or stacked)"),
+                ));
+            }
+        };
+    }
+    if let Some(percent) = raw.layout.list_percent {
+        let value = *percent.get_ref();
+        if !(Split::MIN_PERCENT as i64..=Split::MAX_PERCENT as i64).contains(&value) {
+            return Err(error(
+                Some(percent.span()),
+                format!(
+                    "list_percent {value} is out of range ({} to {})",
+                    Split::MIN_PERCENT,
+                    Split::MAX_PERCENT
+                ),
+            ));
+        }
+        settings.split.list_percent = Some(value as u16);
+    }
+    settings.mouse = raw.layout.mouse.unwrap_or(true);
+    // Keys: each bound on top of the defaults; two spellings of one key are ambiguous.
+    let mut seen: Vec<(
+        (crossterm::event::KeyCode, crossterm::event::KeyModifiers),
+        String,
+    )> = Vec::new();
+    let mut keys: Vec<_> = raw.keys.into_iter().collect();
+    keys.sort_by_key(|(key, _)| key.span().start);
+    for (key, action) in keys {
+        let parsed = keymap::parse_key(key.get_ref()).map_err(|m| error(Some(key.span()), m))?;
+        if let Some((_, earlier)) = seen.iter().find(|(k, _)| *k == parsed) {
+            return Err(error(
+                Some(key.span()),
+                format!(
+                    "key '{}' is the same key as '{earlier}', bound twice",
+                    key.get_ref()
+                ),
+            ));
+        }
+        seen.push((parsed, key.get_ref().clone()));
+        let named = action_named(action.get_ref()).ok_or_else(|| {
+            error(
+                Some(action.span()),
+                format!("unknown action '{}'", action.get_ref()),
+            )
+        })?;
+        settings.keymap.bind(parsed.0, parsed.1, named);
+    }
+    Ok(settings)
+}
+
+/// The action a config names (`select_next`, `toggle_star`…); not the ones keys cannot take.
+fn action_named(name: &str) -> Option<Action> {
+    let action: Action =
+        serde_json::from_value(serde_json::Value::String(name.to_string())).ok()?;
+    (!matches!(action, Action::FilterInput(_) | Action::Resize { .. })).then_some(action)
+}
+
+/// The line (from 1) of byte `at` in `source`.
+fn line_of(source: &str, at: usize) -> usize {
+    source[..at.min(source.len())].matches('\n').count() + 1
+}
+
+/// Where the config is: `<config dir>/byline/config.toml`.
+pub fn default_path() -> Option<PathBuf> {
+    crate::config::config_dir().map(|d| d.join("config.toml"))
+}
+
+#[cfg(test)]
+mod tests {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+    use super::*;
+    use crate::keymap::Mode;
+
+    #[test]
+    fn the_default_config_parses_to_the_defaults() {
+        let settings = parse("default.toml", DEFAULT_CONFIG).unwrap();
+        assert_eq!(settings, Settings::default());
+    }
+
+    #[test]
+    fn every_setting_takes_effect() {
+        let settings = parse(
+            "config.toml",
+            r#"
+theme = "gruvbox-dark"
+
+[library]
+paths = ["/news", "/archive"]
+
+[reading]
+measure = 66
+justify = true
+hyphenate = true
+
+[list]
+sort = "title"
+
+[layout]
+arrangement = "stacked"
+list_percent = 30
+mouse = false
+
+[keys]
+"ctrl-j" = "select_next"
+"shift-tab" = "toggle_focus"
+"x" = "toggle_star"
+"#,
+        )
+        .unwrap();
+        assert_eq!(settings.theme, "gruvbox-dark");
+        assert_eq!(settings.library.len(), 2);
+        assert_eq!(
+            settings.typesetting,
+            Typesetting {
+                measure: 66,
+                justify: true,
+                hyphenate: true
+            }
+        );
+        assert_eq!(settings.sort, Sort::Title);
+        assert_eq!(settings.split.arrangement, Arrangement::Stacked);
+        assert_eq!(settings.split.list_percent, Some(30));
+        assert!(!settings.mouse);
+        let keys = &settings.keymap;
+        let press = |code, modifiers| KeyEvent::new(code, modifiers);
+        assert_eq!(
+            keys.action_for(Mode::List, press(KeyCode::Char('j'), KeyModifiers::CONTROL)),
+            Some(Action::SelectNext)
+        );
+        assert_eq!(
+            keys.action_for(Mode::List, press(KeyCode::BackTab, KeyModifiers::SHIFT)),
+            Some(Action::ToggleFocus)
+        );
+        assert_eq!(
+            keys.action_for(Mode::Reader, press(KeyCode::Char('x'), KeyModifiers::NONE)),
+            Some(Action::ToggleStar)
+        );
+        // The defaults still stand beside the new keys, and the help lists both.
+        assert_eq!(
+            keys.action_for(Mode::List, press(KeyCode::Char('j'), KeyModifiers::NONE)),
+            Some(Action::SelectNext)
+        );
+        assert!(
+            keys.help_rows(Mode::List)
+                .iter()
+                .any(|(k, _)| k.contains("Ctrl-j"))
+        );
+    }
+
+    #[test]
+    fn mistakes_name_the_file_line_and_value() {
+        let cases = [
+            ("theme = \"grene\"", 1, "unknown theme 'grene'"),
+            ("\n[reading]\nmeasure = 5", 3, "measure 5 is out of range"),
+            ("\n\n[reading]\nmeasure = \"wide\"", 4, "invalid type"),
+            ("[list]\nsort = \"random\"", 2, "unknown sort 'random'"),
+            (
+                "[layout]\nlist_percent = 95",
+                2,
+                "list_percent 95 is out of range",
+            ),
+            (
+                "[layout]\narrangement = \"diagonal\"",
+                2,
+                "unknown arrangement 'diagonal'",
+            ),
+            ("colour = \"red\"", 1, "unknown field `colour`"),
+            ("[keys]\n\"ctrl-j\" = \"fly\"", 2, "unknown action 'fly'"),
+            ("[keys]\n\"hyper-j\" = \"quit\"", 2, "unknown key 'hyper-j'"),
+            (
+                "[keys]\n\"ctrl-j\" = \"quit\"\n\"CTRL-j\" = \"quit\"",
+                3,
+                "bound twice",
+            ),
+            ("[reading\nmeasure = 60", 1, ""),
+        ];
+        for (source, line, message) in cases {
+            let err = parse("config.toml", source).expect_err(source);
+            assert_eq!(err.line, line, "{source}: {err}");
+            assert!(err.message.contains(message), "{source}: {err}");
+            assert!(
+                err.to_string()
+                    .starts_with(&format!("config.toml:{line}: ")),
+                "{err}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_missing_file_is_the_defaults() {
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(
+            load(&dir.path().join("none.toml")).unwrap(),
+            Settings::default()
+        );
+    }
+}
