@@ -150,6 +150,10 @@ pub enum Action {
     GrowList,
     /// Give the list less room.
     ShrinkList,
+    /// The mouse wheel turned over the screen cell (x, y).
+    Wheel { x: u16, y: u16, down: bool },
+    /// The left button was pressed on the screen cell (x, y).
+    Click { x: u16, y: u16 },
     /// The terminal changed size.
     Resize { width: u16, height: u16 },
 }
@@ -218,6 +222,8 @@ impl Action {
             Action::SwitchLayout => "side by side or stacked",
             Action::GrowList => "widen the list",
             Action::ShrinkList => "narrow the list",
+            Action::Wheel { .. } => "scroll the pane under the pointer",
+            Action::Click { .. } => "select a row or a pane",
             Action::Resize { .. } => "redraw",
         }
     }
@@ -572,6 +578,19 @@ impl App {
         self.resize(self.area);
     }
 
+    /// The pane at screen cell (x, y): the list's or the reading pane's.
+    fn pane_at(&self, x: u16, y: u16) -> Option<Focus> {
+        let panes = self.panes?;
+        let at = ratatui::layout::Position::new(x, y);
+        if panes.list.contains(at) {
+            Some(Focus::List)
+        } else if panes.reader.contains(at) {
+            Some(Focus::Reader)
+        } else {
+            None
+        }
+    }
+
     /// The list's share of the room as laid out now, in percent.
     fn current_list_percent(&self) -> u16 {
         let Some(p) = self.panes else {
@@ -878,6 +897,29 @@ impl App {
                 }
             }
             Action::ShowUnread => self.toggle_view(View::Unread),
+            Action::Wheel { x, y, down } => {
+                let step = if down { 3 } else { -3 };
+                match self.pane_at(x, y) {
+                    Some(Focus::List) => self.select_by(step),
+                    Some(_) => self.scroll_by(step),
+                    None => {}
+                }
+            }
+            Action::Click { x, y } => match self.pane_at(x, y) {
+                Some(Focus::List) => {
+                    self.focus = Focus::List;
+                    let list = self.panes.map(|p| p.list).unwrap_or_default();
+                    // The first row is under the border.
+                    if y > list.y && y + 1 < list.bottom() {
+                        let row = usize::from(y - list.y - 1);
+                        if self.list_offset + row < self.hits.len() {
+                            self.select(self.list_offset + row);
+                        }
+                    }
+                }
+                Some(_) if !self.hits.is_empty() => self.focus = Focus::Reader,
+                _ => {}
+            },
             Action::SwitchLayout => {
                 let side_by_side = self.panes.is_some_and(|p| {
                     p.list.height > 0 && p.list.y == p.reader.y && p.list.x != p.reader.x
@@ -2026,6 +2068,62 @@ mod tests {
             app.take_effects(),
             [Effect::Save(Change::Query("tram".into()))]
         );
+    }
+
+    #[test]
+    fn the_mouse_scrolls_the_pane_under_it_and_clicks_select() {
+        let mut app = app();
+        // 100x30: the list on the left half, the reading pane on the right.
+        app.update(Action::Wheel {
+            x: 70,
+            y: 10,
+            down: true,
+        });
+        assert_eq!(app.scroll(), 3);
+        assert_eq!(app.selected(), 0, "the list stays");
+        app.update(Action::Wheel {
+            x: 10,
+            y: 10,
+            down: true,
+        });
+        assert_eq!(app.selected(), 3);
+        app.update(Action::Click { x: 10, y: 2 });
+        assert_eq!(
+            app.selected(),
+            1,
+            "row 2 of the screen is the list's second row"
+        );
+        app.update(Action::Click { x: 70, y: 5 });
+        assert_eq!(app.focus(), Focus::Reader);
+        app.update(Action::Click { x: 10, y: 5 });
+        assert_eq!(app.focus(), Focus::List);
+        assert_eq!(app.selected(), 4);
+        // Below the panes, nothing happens.
+        app.update(Action::Click { x: 10, y: 29 });
+        assert_eq!(app.selected(), 4);
+    }
+
+    #[test]
+    fn layout_switches_and_the_split_moves() {
+        let mut app = app();
+        let panes = app.panes().unwrap();
+        assert_eq!(panes.list.y, panes.reader.y, "side by side at 100 columns");
+        app.update(Action::SwitchLayout);
+        let panes = app.panes().unwrap();
+        assert!(panes.reader.y > panes.list.y, "stacked");
+        app.update(Action::GrowList);
+        assert_eq!(app.split().list_percent, Some(45));
+        for _ in 0..20 {
+            app.update(Action::GrowList);
+        }
+        assert_eq!(app.split().list_percent, Some(Split::MAX_PERCENT));
+        let saved = app.take_effects();
+        assert!(saved.contains(&Effect::Save(Change::Setting {
+            key: "arrangement".into(),
+            value: "stacked".into()
+        })));
+        app.update(Action::SwitchLayout);
+        assert_eq!(app.split().arrangement, Arrangement::SideBySide);
     }
 
     #[test]

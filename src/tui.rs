@@ -19,7 +19,7 @@ use std::sync::mpsc::{self, RecvTimeoutError};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use crossterm::event::{self, Event, KeyEventKind};
+use crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
 use ratatui::layout::Rect;
 
 use crate::app::{Action, App, Effect, Typesetting};
@@ -37,10 +37,15 @@ const TICK: Duration = Duration::from_millis(250);
 const EVENTS_PER_FRAME: usize = 256;
 
 /// Restores the terminal when dropped, so an early return or `?` cannot leave it raw.
-struct Restore;
+struct Restore {
+    mouse: bool,
+}
 
 impl Drop for Restore {
     fn drop(&mut self) {
+        if self.mouse {
+            let _ = crossterm::execute!(io::stdout(), crossterm::event::DisableMouseCapture);
+        }
         ratatui::restore();
     }
 }
@@ -64,7 +69,12 @@ pub fn run(
 
     // Installs a panic hook that restores the terminal before the panic message prints.
     let mut terminal = ratatui::try_init()?;
-    let _restore = Restore;
+    let _restore = Restore {
+        mouse: settings.mouse,
+    };
+    if settings.mouse {
+        crossterm::execute!(io::stdout(), crossterm::event::EnableMouseCapture)?;
+    }
     let size = terminal.size()?;
     let mut app = App::new(library, Rect::new(0, 0, size.width, size.height));
     app.set_typesetting(typesetting);
@@ -252,6 +262,15 @@ fn action_for(app: &App, event: Event) -> Option<Action> {
             .keymap()
             .action_for(Mode::of(app.focus(), app.overlay().is_some()), key),
         Event::Resize(width, height) => Some(Action::Resize { width, height }),
+        Event::Mouse(mouse) if app.overlay().is_none() => {
+            let (x, y) = (mouse.column, mouse.row);
+            match mouse.kind {
+                MouseEventKind::ScrollDown => Some(Action::Wheel { x, y, down: true }),
+                MouseEventKind::ScrollUp => Some(Action::Wheel { x, y, down: false }),
+                MouseEventKind::Down(MouseButton::Left) => Some(Action::Click { x, y }),
+                _ => None,
+            }
+        }
         _ => None,
     }
 }
