@@ -384,7 +384,7 @@ pub fn unfinished_date(line: &str) -> bool {
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        if c.is_whitespace() || c == '\\' || c == '|' {
+        if c.is_whitespace() || c == '\\' || full_width_to_ascii(c) == '|' {
             out.push('\\');
         }
         out.push(c);
