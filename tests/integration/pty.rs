@@ -21,6 +21,8 @@ struct Session {
     child: Box<dyn Child + Send + Sync>,
     writer: Box<dyn Write + Send>,
     screen: Arc<Mutex<vt100::Parser>>,
+    /// Every byte byline wrote, as written.
+    raw: Arc<Mutex<Vec<u8>>>,
 }
 
 impl Session {
@@ -56,6 +58,8 @@ impl Session {
             0,
         )));
         let sink = Arc::clone(&screen);
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let raw_sink = Arc::clone(&raw);
         thread::spawn(move || {
             let _master = pair.master;
             let mut buf = [0u8; 8192];
@@ -64,12 +68,14 @@ impl Session {
                     break;
                 }
                 sink.lock().unwrap().process(&buf[..n]);
+                raw_sink.lock().unwrap().extend_from_slice(&buf[..n]);
             }
         });
         Self {
             child,
             writer,
             screen,
+            raw,
         }
     }
 
@@ -358,4 +364,55 @@ fn marks_stars_places_and_queries_come_back_after_a_restart() {
     session.wait_for("/ harbour");
     session.send("\x03");
     assert!(session.wait_exit());
+}
+
+/// The colour parameters of every SGR sequence (`ESC [ ... m`) in `bytes`: 30-37, 38, 40-47,
+/// 48, 90-97 and 100-107 set a colour; 39 and 49 only go back to the terminal's own.
+fn colour_codes(bytes: &[u8]) -> Vec<String> {
+    let text = String::from_utf8_lossy(bytes);
+    let mut found = Vec::new();
+    for part in text.split("\x1b[").skip(1) {
+        let Some(end) = part.find(|c: char| c.is_ascii_alphabetic()) else {
+            continue;
+        };
+        if &part[end..end + 1] != "m" {
+            continue;
+        }
+        for param in part[..end].split([';', ':']) {
+            if let Ok(n) = param.parse::<u16>()
+                && matches!(n, 30..=38 | 40..=48 | 90..=97 | 100..=107)
+            {
+                found.push(part[..end].to_string());
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn no_color_means_no_colour_codes_at_all() {
+    let home = TempLibrary::new();
+    // With colour, the default theme writes colour codes; with NO_COLOR, not one.
+    let mut session = Session::start(home.path(), &[]);
+    session.wait_for("Articles");
+    session.send("/harbour");
+    session.wait_for("any:harbour");
+    session.send("\x03");
+    assert!(session.wait_exit());
+    assert!(!colour_codes(&session.raw.lock().unwrap()).is_empty());
+
+    let mut session = Session::start_with_env(home.path(), &[], &[("NO_COLOR", "1")]);
+    session.wait_for("Articles");
+    session.send("/harbour");
+    session.wait_for("any:harbour");
+    session.send("\x03");
+    assert!(session.wait_exit());
+    let codes = colour_codes(&session.raw.lock().unwrap());
+    assert!(codes.is_empty(), "colour codes with NO_COLOR: {codes:?}");
+    // Bold and reverse still mark what colour would.
+    let raw = String::from_utf8_lossy(&session.raw.lock().unwrap()).to_string();
+    assert!(
+        raw.contains("\x1b[1m") || raw.contains(";1m") || raw.contains("[1;"),
+        "bold is used"
+    );
 }

@@ -339,3 +339,20 @@ fn search_hits_are_highlighted_across_a_line_break() {
         .collect::<String>();
     assert!(status.contains("hit 1/1"), "{status}");
 }
+
+#[test]
+fn every_shipped_theme_renders() {
+    for (name, _) in byline::theme::BUILTIN {
+        let theme = byline::theme::load(name, None).unwrap();
+        let mut app = sample_app(80, 20);
+        act(&mut app, [Action::StartFilter]);
+        act(&mut app, "harbour".chars().map(Action::FilterInput));
+        app.load_selected();
+        let mut terminal = Terminal::new(TestBackend::new(80, 20)).unwrap();
+        terminal
+            .draw(|frame| ui::render(&app, &theme, frame))
+            .unwrap();
+        // The buffer's debug form lists each run of cells with its style.
+        insta::assert_debug_snapshot!(format!("theme_{name}"), terminal.backend().buffer());
+    }
+}
