@@ -61,8 +61,13 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             } else {
                 ("  ", Style::new())
             };
-            line.spans
-                .insert(0, Span::styled(mark, row_style.patch(style)));
+            // On the selected row the mark takes the row's colours, which the theme keeps apart.
+            let style = if selected {
+                row_style
+            } else {
+                row_style.patch(style)
+            };
+            line.spans.insert(0, Span::styled(mark, style));
         }
         buf.set_line(inner.x, y, &line, inner.width);
     }
