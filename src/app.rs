@@ -338,6 +338,8 @@ pub struct App {
     keymap: Keymap,
     /// How the panes share the screen.
     split: Split,
+    /// How the list writes dates (strftime), if not as `2014-12-31`.
+    date_format: Option<String>,
 }
 
 impl App {
@@ -385,6 +387,7 @@ impl App {
             opened: None,
             keymap: Keymap::default(),
             split: Split::default(),
+            date_format: None,
         };
         app.submit(None);
         app
@@ -566,6 +569,15 @@ impl App {
     pub fn set_sort(&mut self, sort: Sort) {
         self.sort = sort;
         self.submit(self.selected_article());
+    }
+
+    /// How the list writes dates (strftime), if not as `2014-12-31`.
+    pub fn date_format(&self) -> Option<&str> {
+        self.date_format.as_deref()
+    }
+
+    pub fn set_date_format(&mut self, format: Option<String>) {
+        self.date_format = format;
     }
 
     pub fn split(&self) -> Split {

@@ -49,6 +49,22 @@ pub fn today() -> Date {
     jiff::ZonedDateTime::now().date()
 }
 
+/// A date in a strftime `format` (`%d %b %Y`), or why the format cannot be used.
+pub fn format(date: Date, format: &str) -> Result<String, String> {
+    jiff::fmt::strtime::format(format, date).map_err(|e| e.to_string())
+}
+
+/// The widest `format` writes a date, over a year of them (month names differ in length).
+pub fn format_width(format: &str) -> usize {
+    use unicode_width::UnicodeWidthStr;
+    (1..=12)
+        .filter_map(|month| Date::new(2000, month, 28).ok())
+        .filter_map(|d| self::format(d, format).ok())
+        .map(|s| s.width())
+        .max()
+        .unwrap_or(10)
+}
+
 /// `2014-12-31`: the form shown in the list and in `--json`.
 pub fn iso(date: Date) -> String {
     date.to_string()

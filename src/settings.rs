@@ -42,6 +42,8 @@ pub struct Settings {
     pub split: Split,
     pub mouse: bool,
     pub keymap: Keymap,
+    /// How the list writes dates (strftime); `None` for `2014-12-31`.
+    pub date_format: Option<String>,
 }
 
 impl Default for Settings {
@@ -54,6 +56,7 @@ impl Default for Settings {
             split: Split::default(),
             mouse: true,
             keymap: Keymap::default(),
+            date_format: None,
         }
     }
 }
@@ -93,6 +96,7 @@ struct ReadingSection {
 #[serde(deny_unknown_fields)]
 struct ListSection {
     sort: Option<Spanned<String>>,
+    date_format: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -169,6 +173,26 @@ pub fn parse(file: &str, source: &str) -> Result<Settings, ConfigError> {
                 ));
             }
         };
+    }
+    if let Some(format) = raw.list.date_format {
+        let sample = jiff::civil::date(2014, 12, 31);
+        match crate::date::format(sample, format.get_ref()) {
+            Ok(written) if !written.trim().is_empty() && written.chars().count() <= 40 => {
+                settings.date_format = Some(format.into_inner());
+            }
+            Ok(_) => {
+                return Err(error(
+                    Some(format.span()),
+                    format!("date_format '{}' writes no usable date", format.get_ref()),
+                ));
+            }
+            Err(why) => {
+                return Err(error(
+                    Some(format.span()),
+                    format!("date_format '{}' cannot be used: {why}", format.get_ref()),
+                ));
+            }
+        }
     }
     if let Some(arrangement) = raw.layout.arrangement {
         settings.split.arrangement = match arrangement.get_ref().as_str() {
@@ -275,6 +299,7 @@ hyphenate = true
 
 [list]
 sort = "title"
+date_format = "%d %b %Y"
 
 [layout]
 arrangement = "stacked"
@@ -299,6 +324,7 @@ mouse = false
             }
         );
         assert_eq!(settings.sort, Sort::Title);
+        assert_eq!(settings.date_format.as_deref(), Some("%d %b %Y"));
         assert_eq!(settings.split.arrangement, Arrangement::Stacked);
         assert_eq!(settings.split.list_percent, Some(30));
         assert!(!settings.mouse);
@@ -335,6 +361,11 @@ mouse = false
             ("\n[reading]\nmeasure = 5", 3, "measure 5 is out of range"),
             ("\n\n[reading]\nmeasure = \"wide\"", 4, "invalid type"),
             ("[list]\nsort = \"random\"", 2, "unknown sort 'random'"),
+            (
+                "[list]\ndate_format = \"%Q\"",
+                2,
+                "date_format '%Q' cannot be used",
+            ),
             (
                 "[layout]\nlist_percent = 95",
                 2,

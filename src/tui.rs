@@ -80,6 +80,7 @@ pub fn run(
     app.set_typesetting(typesetting);
     app.set_keymap(settings.keymap.clone());
     app.set_split(settings.split);
+    app.set_date_format(settings.date_format.clone());
     if settings.sort != app.sort() {
         app.set_sort(settings.sort);
     }

@@ -9,6 +9,7 @@ use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use super::text::cell;
 use crate::app::App;
+use crate::date;
 use crate::filter::{Column, highlights};
 use crate::library::Origin;
 use crate::sanitize::display_path;
@@ -38,7 +39,8 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
 
     // A gutter of two columns marks unread (•) and starred (★) articles.
     let gutter = if inner.width >= 24 { 2 } else { 0 };
-    let columns = Columns::for_width(inner.width as usize - gutter);
+    let date_width = app.date_format().map_or(DATE_WIDTH, date::format_width);
+    let columns = Columns::for_width(inner.width as usize - gutter, date_width);
     let rows = app
         .hits()
         .iter()
@@ -81,8 +83,12 @@ struct Columns {
 }
 
 impl Columns {
-    fn for_width(width: usize) -> Self {
-        let date = if width >= 24 { DATE_WIDTH } else { 0 };
+    fn for_width(width: usize, date_width: usize) -> Self {
+        let date = if width >= 14 + date_width {
+            date_width
+        } else {
+            0
+        };
         let author = if width >= 36 {
             (width / 4).clamp(AUTHOR_MIN, AUTHOR_MAX)
         } else {
@@ -139,16 +145,24 @@ fn row(
         ));
     }
     if columns.date > 0 {
-        let date = if entry.date_iso.is_empty() {
-            "—"
-        } else {
-            &entry.date_iso
+        let mut lit_date = lit(Column::Date);
+        let date = match (entry.date, app.date_format()) {
+            (None, _) => "—".to_string(),
+            (Some(_), None) => entry.date_iso.clone(),
+            (Some(d), Some(format)) => {
+                let written = date::format(d, format).unwrap_or_else(|_| entry.date_iso.clone());
+                // Matches are found in the ISO form; in another form the whole date lights.
+                if !lit_date.is_empty() {
+                    lit_date = (0..written.chars().count()).collect();
+                }
+                written
+            }
         };
         spans.push(Span::styled(" ", row_style));
         spans.extend(cell(
-            date,
+            &date,
             columns.date,
-            &lit(Column::Date),
+            &lit_date,
             style(theme.list_date.style()),
             highlight,
         ));

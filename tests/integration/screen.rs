@@ -356,3 +356,14 @@ fn every_shipped_theme_renders() {
         insta::assert_debug_snapshot!(format!("theme_{name}"), terminal.backend().buffer());
     }
 }
+
+#[test]
+fn the_list_writes_dates_as_the_config_asks() {
+    let mut app = sample_app(100, 30);
+    app.set_date_format(Some("%d %b %Y".to_string()));
+    let terminal = draw(&mut app, 100, 30);
+    let first: String = (0..50)
+        .map(|x| terminal.backend().buffer()[(x, 1)].symbol().to_string())
+        .collect();
+    assert!(first.ends_with("09 Feb 2026│"), "{first:?}");
+}
