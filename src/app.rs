@@ -870,10 +870,26 @@ impl App {
             Action::ToggleZoom => self.zoomed = !self.zoomed,
             Action::ToggleJustify => {
                 self.typesetting.justify = !self.typesetting.justify;
+                self.notice = Some(
+                    if self.typesetting.justify {
+                        "Justified."
+                    } else {
+                        "Ragged right."
+                    }
+                    .to_string(),
+                );
                 self.reflow();
             }
             Action::ToggleHyphenate => {
                 self.typesetting.hyphenate = !self.typesetting.hyphenate;
+                self.notice = Some(
+                    if self.typesetting.hyphenate {
+                        "Long words break at their syllables."
+                    } else {
+                        "Words are not hyphenated."
+                    }
+                    .to_string(),
+                );
                 self.reflow();
             }
             Action::StartFind => {
@@ -1050,11 +1066,16 @@ impl App {
             Action::FilterInput(c) if c.is_ascii_digit() && prompt.digits.len() < 6 => {
                 prompt.digits.push(c);
                 let n: usize = prompt.digits.parse().unwrap_or(0);
+                let copy = prompt.copy;
                 // Act as soon as no more digits could make another link's number.
                 if n >= 1 && n <= count && n * 10 > count {
-                    let copy = prompt.copy;
                     self.end_link_prompt();
                     self.use_link(n, copy);
+                } else if n > count {
+                    self.end_link_prompt();
+                    self.notice = Some(format!(
+                        "There is no link [{n}]; links go from 1 to {count}."
+                    ));
                 }
             }
             Action::FilterBackspace => {
@@ -1071,10 +1092,10 @@ impl App {
                     ));
                 }
             }
-            Action::ClearFilter | Action::FocusList => self.end_link_prompt(),
             Action::Quit => self.quit = true,
             Action::Resize { width, height } => self.resize(Rect::new(0, 0, width, height)),
-            _ => {}
+            // Esc, or any other key, gives up on the link.
+            _ => self.end_link_prompt(),
         }
     }
 
@@ -1970,11 +1991,23 @@ mod tests {
             app.take_effects(),
             [Effect::Open("https://example.org/1".into())]
         );
-        // Letters are not numbers; Esc gives up.
+        // Letters are not numbers: any other key gives up, as Esc does.
         app.update(Action::OpenLink);
         app.update(Action::FilterInput('x'));
+        assert_eq!(app.focus(), Focus::Reader);
+        assert!(app.take_effects().is_empty());
+        app.update(Action::OpenLink);
         app.update(Action::ClearFilter);
         assert_eq!(app.focus(), Focus::Reader);
+        // A number past the last link is refused at once.
+        app.update(Action::OpenLink);
+        app.update(Action::FilterInput('1'));
+        app.update(Action::FilterInput('9'));
+        assert_eq!(app.focus(), Focus::Reader);
+        assert_eq!(
+            app.notice(),
+            Some("There is no link [19]; links go from 1 to 13.")
+        );
         assert!(app.take_effects().is_empty());
         app.update(Action::OpenLink);
         app.update(Action::FilterInput('0'));

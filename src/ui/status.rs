@@ -52,10 +52,21 @@ pub fn render_filter_line(app: &App, theme: &Theme, area: Rect, frame: &mut Fram
     let typing = app.focus() == Focus::Filter;
     let mut spans = vec![Span::styled(PROMPT, theme.filter_prompt.style())];
     if app.query().is_empty() && !typing {
-        let long = "press / to filter by title, author or date · ? shows how";
+        // In the reading pane `/` searches the article; the filter is the list's.
+        let (long, short) = if app.reading_focused() {
+            (
+                "press / to search the article · h, then /, to filter the list",
+                "press / to search",
+            )
+        } else {
+            (
+                "press / to filter by title, author or date · ? shows how",
+                "press / to filter",
+            )
+        };
         let fits = PROMPT.len() + long.width() <= area.width as usize;
         spans.push(Span::styled(
-            if fits { long } else { "press / to filter" },
+            if fits { long } else { short },
             theme.filter_placeholder.style(),
         ));
         Line::from(spans).render(area, frame.buffer_mut());
