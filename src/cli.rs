@@ -267,7 +267,8 @@ pub fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
             }
             let mut named = cli.paths;
             named.extend(cli.library.library);
-            let library = Library::open(&source(named, &settings));
+            let library =
+                Library::open(&source(named, &settings)).with_footers(settings.footers.clone());
             let theme_name = cli.theme.as_deref().unwrap_or(&settings.theme);
             let theme = match choose_theme(theme_name, cli.color) {
                 Ok(theme) => theme,
@@ -357,7 +358,8 @@ pub fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
         }
         Some(Command::Show(args)) => {
             // Problems with other files are not this command's business; `list` reports them.
-            let library = Library::open(&source(args.library.library, &settings));
+            let library = Library::open(&source(args.library.library, &settings))
+                .with_footers(settings.footers.clone());
             let styled = io::stdout().is_terminal();
             let typesetting = args.typeset.typesetting(settings.typesetting);
             let measure = typesetting.measure;

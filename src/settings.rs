@@ -36,6 +36,8 @@ pub struct ConfigError {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Settings {
     pub library: Vec<PathBuf>,
+    /// Publisher footers to hide besides the known ones.
+    pub footers: Vec<String>,
     pub theme: String,
     pub typesetting: Typesetting,
     pub sort: Sort,
@@ -50,6 +52,7 @@ impl Default for Settings {
     fn default() -> Self {
         Self {
             library: Vec::new(),
+            footers: Vec::new(),
             theme: "default".to_string(),
             typesetting: Typesetting::default(),
             sort: Sort::Newest,
@@ -82,6 +85,8 @@ struct File {
 struct LibrarySection {
     #[serde(default)]
     paths: Vec<PathBuf>,
+    #[serde(default)]
+    footers: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -130,6 +135,7 @@ pub fn parse(file: &str, source: &str) -> Result<Settings, ConfigError> {
     let raw: File = toml::from_str(source).map_err(|e| error(e.span(), e.message().to_string()))?;
     let mut settings = Settings {
         library: raw.library.paths,
+        footers: raw.library.footers,
         ..Settings::default()
     };
     if let Some(name) = raw.theme {
@@ -291,6 +297,7 @@ theme = "gruvbox-dark"
 
 [library]
 paths = ["/news", "/archive"]
+footers = ["Read more at Example Gazette."]
 
 [reading]
 measure = 66
@@ -315,6 +322,7 @@ mouse = false
         .unwrap();
         assert_eq!(settings.theme, "gruvbox-dark");
         assert_eq!(settings.library.len(), 2);
+        assert_eq!(settings.footers, ["Read more at Example Gazette."]);
         assert_eq!(
             settings.typesetting,
             Typesetting {

@@ -147,12 +147,37 @@ pub enum Origin {
     Sample { put_articles_in: PathBuf },
 }
 
+/// Drops the last blocks of `body` when together they are one of `footers` (compared without
+/// regard to case or spacing), as the plain-text parser does for the publishers it knows.
+fn drop_footer(body: &mut crate::article::Body, footers: &[String]) {
+    if footers.is_empty() {
+        return;
+    }
+    let normal = |t: &str| {
+        t.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    let footers: Vec<String> = footers.iter().map(|f| normal(f)).collect();
+    let mut tail = String::new();
+    for start in (0..body.blocks.len()).rev().take(4) {
+        tail = format!("{} {tail}", body.blocks[start].text());
+        if footers.contains(&normal(&tail)) {
+            body.blocks.truncate(start);
+            return;
+        }
+    }
+}
+
 /// Every article found, every problem met, and where they came from.
 #[derive(Debug, Clone)]
 pub struct Library {
     pub articles: Vec<Article>,
     pub problems: Vec<Problem>,
     pub origin: Origin,
+    /// Publisher footers to hide besides the known ones (from the config), as written.
+    pub footers: Vec<String>,
 }
 
 impl Library {
@@ -189,6 +214,7 @@ impl Library {
             articles,
             problems,
             origin: Origin::Folders(roots.to_vec()),
+            footers: Vec::new(),
         }
     }
 
@@ -207,11 +233,25 @@ impl Library {
             articles,
             problems,
             origin: Origin::Sample { put_articles_in },
+            footers: Vec::new(),
         }
     }
 
-    /// Reads an article's full text again, for the reading pane or `byline show`.
+    /// Hides these publisher footers too, wherever they close an article.
+    pub fn with_footers(mut self, footers: Vec<String>) -> Self {
+        self.footers = footers;
+        self
+    }
+
+    /// Reads an article's full text again, for the reading pane or `byline show`, without a
+    /// configured footer at its end.
     pub fn read(&self, index: usize) -> Result<Parsed, ArticleError> {
+        let mut parsed = self.read_as_written(index)?;
+        drop_footer(&mut parsed.body, &self.footers);
+        Ok(parsed)
+    }
+
+    fn read_as_written(&self, index: usize) -> Result<Parsed, ArticleError> {
         let (path, record) = match &self.articles[index].source {
             Source::Sample(i) => return parse_text(sample::SAMPLES[*i].1),
             Source::File(path) => (path, 0),

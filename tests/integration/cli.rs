@@ -432,3 +432,49 @@ fn the_config_names_the_library_and_the_sort() {
         "the config's library, oldest first"
     );
 }
+
+#[test]
+fn footers_named_in_the_config_are_hidden() {
+    let home = TempLibrary::new();
+    let lib = TempLibrary::new();
+    lib.article(
+        "a.txt",
+        "Alpha",
+        "Ann",
+        "1 May 2020",
+        "The story.\n\nRead more at   the Example\nGazette.",
+    );
+    let path = lib.path().to_str().unwrap();
+    let id = stdout(&byline(home.path(), &["list", "-L", path]))
+        .split('\t')
+        .next()
+        .unwrap()
+        .to_string();
+    let shown = stdout(&byline(home.path(), &["show", &id, "-L", path]));
+    assert!(shown.contains("Read more"), "not hidden without the config");
+    let config = home.path().join("c.toml");
+    std::fs::write(
+        &config,
+        "[library]\nfooters = [\"read more at the example gazette.\"]\n",
+    )
+    .unwrap();
+    let shown = stdout(&byline(
+        home.path(),
+        &[
+            "show",
+            &id,
+            "-L",
+            path,
+            "--config",
+            config.to_str().unwrap(),
+        ],
+    ));
+    assert!(shown.contains("The story."));
+    assert!(!shown.contains("Read more"), "{shown}");
+    assert!(
+        lib.path().join("a.txt").exists()
+            && std::fs::read_to_string(lib.path().join("a.txt"))
+                .unwrap()
+                .contains("Gazette")
+    );
+}
