@@ -25,11 +25,16 @@ fn crash_child() {
         .ok()
         .and_then(|s| s.parse().ok())
         .unwrap_or(0);
+    let prefix = std::env::var("BYLINE_TEST_CRASH_PREFIX").unwrap_or_else(|_| "article".into());
+    let end: usize = std::env::var("BYLINE_TEST_CRASH_COUNT")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(usize::MAX);
     let mut out = std::io::stdout();
-    for i in start.. {
+    for i in start..end {
         state
             .save(&Change::Read {
-                id: format!("article-{i}"),
+                id: format!("{prefix}-{i}"),
                 read: true,
             })
             .unwrap();
@@ -86,4 +91,35 @@ fn a_killed_process_loses_at_most_the_change_in_flight() {
         next = last + 1;
     }
     assert!(next > 0, "the child saved something");
+}
+
+#[test]
+fn two_processes_marking_at_once_both_keep_their_marks() {
+    let home = TempLibrary::new();
+    let db = home.path().join("state.db");
+    let children: Vec<_> = ["left", "right"]
+        .into_iter()
+        .map(|prefix| {
+            Command::new(std::env::current_exe().unwrap())
+                .args(["--exact", "state::crash_child", "--ignored", "--nocapture"])
+                .env(CHILD_DB, &db)
+                .env("BYLINE_TEST_CRASH_PREFIX", prefix)
+                .env("BYLINE_TEST_CRASH_COUNT", "150")
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for mut child in children {
+        assert!(child.wait().unwrap().success(), "a writer failed");
+    }
+    let (state, warning) = State::open(&db);
+    assert_eq!(warning, None);
+    let read = state.load().unwrap().read;
+    for prefix in ["left", "right"] {
+        for i in 0..150 {
+            assert!(read.contains(&format!("{prefix}-{i}")), "{prefix}-{i} lost");
+        }
+    }
 }
