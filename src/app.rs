@@ -273,6 +273,9 @@ pub enum View {
 /// How long an article stays open before it counts as read.
 pub const READ_AFTER: Duration = Duration::from_millis(1500);
 
+/// How long the place in an article stays put before it is saved.
+pub const PLACE_AFTER: Duration = Duration::from_secs(2);
+
 /// The number of a link being typed, and what to do with it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct LinkPrompt {
@@ -336,6 +339,8 @@ pub struct App {
     opened: Option<(usize, Option<Instant>)>,
     /// The key bindings in force (the help overlay lists them).
     keymap: Keymap,
+    /// The place in the open article last seen by `tick`, and since when.
+    place_seen: Option<(Position, Instant)>,
     /// How the panes share the screen.
     split: Split,
     /// How the list writes dates (strftime), if not as `2014-12-31`.
@@ -386,6 +391,7 @@ impl App {
             all_hits: Vec::new(),
             opened: None,
             keymap: Keymap::default(),
+            place_seen: None,
             split: Split::default(),
             date_format: None,
         };
@@ -471,9 +477,15 @@ impl App {
 
     /// Time passes: an article open for [`READ_AFTER`] becomes read.
     pub fn tick(&mut self, now: Instant) {
+        self.keep_place(now);
         let Some((index, since)) = self.opened else {
             return;
         };
+        // Only what is on screen is being read: a hidden reading pane does not count.
+        if self.panes.is_none_or(|p| p.reader.height == 0) {
+            self.opened = Some((index, None));
+            return;
+        }
         match since {
             None => self.opened = Some((index, Some(now))),
             Some(since) if now.duration_since(since) >= READ_AFTER => {
@@ -484,6 +496,20 @@ impl App {
                 }
             }
             Some(_) => {}
+        }
+    }
+
+    /// Saves the place in the open article once it has stayed put for a moment, so a crash
+    /// loses little reading.
+    fn keep_place(&mut self, now: Instant) {
+        let place = self.reading.place();
+        match self.place_seen {
+            Some((seen, since)) if Some(seen) == place => {
+                if now.duration_since(since) >= PLACE_AFTER {
+                    self.save_place();
+                }
+            }
+            _ => self.place_seen = place.map(|p| (p, now)),
         }
     }
 
@@ -559,6 +585,10 @@ impl App {
             return;
         };
         let id = self.library.articles[index].id.clone();
+        // The top of an article is where it opens anyway: nothing to write.
+        if at.block.is_none() && !self.places.contains_key(&id) {
+            return;
+        }
         if self.places.get(&id) != Some(&at) {
             self.places.insert(id.clone(), at);
             self.effects.push(Effect::Save(Change::Place { id, at }));
@@ -590,6 +620,25 @@ impl App {
         self.resize(self.area);
     }
 
+    /// A click at screen cell (x, y): selects the list row there, or focuses the reading pane.
+    fn click(&mut self, x: u16, y: u16) {
+        match self.pane_at(x, y) {
+            Some(Focus::List) => {
+                self.focus = Focus::List;
+                let list = self.panes.map(|p| p.list).unwrap_or_default();
+                // The first row is under the border, the last border under the last row.
+                if y > list.y && y < list.bottom().saturating_sub(1) {
+                    let row = usize::from(y - list.y - 1);
+                    if self.list_offset + row < self.hits.len() {
+                        self.select(self.list_offset + row);
+                    }
+                }
+            }
+            Some(_) if !self.hits.is_empty() => self.focus = Focus::Reader,
+            _ => {}
+        }
+    }
+
     /// The pane at screen cell (x, y): the list's or the reading pane's.
     fn pane_at(&self, x: u16, y: u16) -> Option<Focus> {
         let panes = self.panes?;
@@ -608,11 +657,15 @@ impl App {
         let Some(p) = self.panes else {
             return 50;
         };
+        // With one pane hidden (zoom, a short screen) the share is the one set, not the screen's.
+        if p.list.height == 0 || p.reader.height == 0 {
+            return self.split.list_percent.unwrap_or(50);
+        }
         let side_by_side = p.list.y == p.reader.y;
         let (list, total) = if side_by_side {
-            (p.list.width, p.list.width + p.reader.width)
+            (p.list.width, p.list.width.saturating_add(p.reader.width))
         } else {
-            (p.list.height, p.list.height + p.reader.height)
+            (p.list.height, p.list.height.saturating_add(p.reader.height))
         };
         if total == 0 {
             return 50;
@@ -933,25 +986,24 @@ impl App {
                     None => {}
                 }
             }
-            Action::Click { x, y } => match self.pane_at(x, y) {
-                Some(Focus::List) => {
-                    self.focus = Focus::List;
-                    let list = self.panes.map(|p| p.list).unwrap_or_default();
-                    // The first row is under the border.
-                    if y > list.y && y + 1 < list.bottom() {
-                        let row = usize::from(y - list.y - 1);
-                        if self.list_offset + row < self.hits.len() {
-                            self.select(self.list_offset + row);
-                        }
+            Action::Click { x, y } => {
+                // A click ends typing as Enter would: the query or search is kept.
+                match self.focus {
+                    Focus::Filter => self.apply(Action::AcceptFilter),
+                    Focus::Find => {
+                        self.apply_find(Action::AcceptFilter);
                     }
+                    Focus::Link => self.end_link_prompt(),
+                    Focus::List | Focus::Reader => {}
                 }
-                Some(_) if !self.hits.is_empty() => self.focus = Focus::Reader,
-                _ => {}
-            },
+                self.click(x, y);
+            }
             Action::SwitchLayout => {
-                let side_by_side = self.panes.is_some_and(|p| {
-                    p.list.height > 0 && p.list.y == p.reader.y && p.list.x != p.reader.x
-                });
+                // Judged on the layout without zoom, which hides the list.
+                let side_by_side =
+                    Panes::new(self.area, false, false, self.split).is_some_and(|p| {
+                        p.list.height > 0 && p.list.y == p.reader.y && p.list.x != p.reader.x
+                    });
                 self.split.arrangement = if side_by_side {
                     Arrangement::Stacked
                 } else {
@@ -2169,6 +2221,53 @@ mod tests {
         })));
         app.update(Action::SwitchLayout);
         assert_eq!(app.split().arrangement, Arrangement::SideBySide);
+    }
+
+    #[test]
+    fn the_place_is_saved_once_it_stays_put_and_hidden_panes_are_not_read() {
+        let mut app = app();
+        app.update(Action::FocusReader);
+        for _ in 0..9 {
+            app.update(Action::ScrollDown);
+        }
+        app.take_effects();
+        let start = Instant::now();
+        app.tick(start);
+        app.tick(start + Duration::from_millis(500));
+        assert!(
+            !app.take_effects()
+                .iter()
+                .any(|e| matches!(e, Effect::Save(Change::Place { .. })))
+        );
+        app.tick(start + PLACE_AFTER);
+        assert!(
+            app.take_effects()
+                .iter()
+                .any(|e| matches!(e, Effect::Save(Change::Place { .. })))
+        );
+        // A short screen showing only the list: the article behind it is not being read.
+        let mut short = self::app();
+        short.update(Action::Resize {
+            width: 60,
+            height: 10,
+        });
+        let first = short.selected_article().unwrap();
+        short.tick(start);
+        short.tick(start + READ_AFTER * 3);
+        assert!(!short.is_read(first));
+    }
+
+    #[test]
+    fn a_click_ends_typing_as_enter_would() {
+        let mut app = app();
+        app.update(Action::StartFilter);
+        for c in "d:2023-0".chars() {
+            app.update(Action::FilterInput(c));
+        }
+        assert!(app.query_pending());
+        app.update(Action::Click { x: 10, y: 1 });
+        assert_eq!(app.focus(), Focus::List);
+        assert!(!app.query_pending(), "the date was taken as it stood");
     }
 
     #[test]

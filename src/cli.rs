@@ -249,6 +249,11 @@ pub fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
         }
         Some(path) => match settings::load(path) {
             Ok(settings) => settings,
+            // The commands that help mend a config still run, saying what is wrong.
+            Err(err) if matches!(cli.command, Some(Command::Config(_) | Command::Themes)) => {
+                eprintln!("byline: {err}");
+                Settings::default()
+            }
             Err(err) => {
                 eprintln!("byline: {err}");
                 return Ok(ExitCode::from(2));
@@ -473,8 +478,8 @@ fn themes_dir() -> Option<PathBuf> {
 /// The theme to draw with: `name`, or mono when colour is off, with colours brought down to
 /// what the terminal shows.
 fn choose_theme(name: &str, color: ColorChoice) -> Result<Theme, theme::LoadError> {
-    // NO_COLOR with any value turns colour off (no-color.org), unless asked for.
-    let no_color = std::env::var_os("NO_COLOR").is_some();
+    // NO_COLOR set and not empty turns colour off (no-color.org), unless asked for.
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let mono = match color {
         ColorChoice::Never => true,
         ColorChoice::Always => false,

@@ -266,6 +266,21 @@ impl Keymap {
             .filter(|b| b.action == action)
             .map(|b| b.mode)
             .collect();
+        // A plain character must stay typeable in the filter and search lines: it is bound in
+        // the list and the reading pane only.
+        let typed = matches!(code, KeyCode::Char(_))
+            && !modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+        if typed {
+            modes = modes
+                .into_iter()
+                .flat_map(|m| match m {
+                    Mode::Anywhere => vec![Mode::List, Mode::Reader],
+                    Mode::Filter | Mode::Overlay => vec![],
+                    m => vec![m],
+                })
+                .collect();
+        }
+        modes.sort_by_key(|m| *m as u8);
         modes.dedup();
         if modes.is_empty() {
             modes.push(Mode::List);
@@ -388,6 +403,11 @@ pub fn parse_key(text: &str) -> Result<(KeyCode, KeyModifiers), String> {
         (Some(c), None) if modifiers.contains(KeyModifiers::CONTROL) => {
             KeyCode::Char(c.to_ascii_lowercase())
         }
+        // `shift-a` is the `A` a terminal sends.
+        (Some(c), None) if modifiers.contains(KeyModifiers::SHIFT) && c.is_alphabetic() => {
+            modifiers -= KeyModifiers::SHIFT;
+            KeyCode::Char(c.to_uppercase().next().unwrap_or(c))
+        }
         (Some(c), None) => KeyCode::Char(c),
         _ => match rest.to_ascii_lowercase().as_str() {
             "enter" | "return" => KeyCode::Enter,
@@ -418,6 +438,18 @@ pub fn parse_key(text: &str) -> Result<(KeyCode, KeyModifiers), String> {
             _ => return Err(format!("unknown key '{text}'")),
         },
     };
+    // Without the kitty keyboard protocol terminals send these as Tab, Enter and Esc.
+    let code = match (code, modifiers.contains(KeyModifiers::CONTROL)) {
+        (KeyCode::Char('i'), true) => KeyCode::Tab,
+        (KeyCode::Char('m'), true) => KeyCode::Enter,
+        (KeyCode::Char('['), true) => KeyCode::Esc,
+        (code, _) => code,
+    };
+    if matches!(code, KeyCode::Tab | KeyCode::Enter | KeyCode::Esc)
+        && modifiers.contains(KeyModifiers::CONTROL)
+    {
+        modifiers -= KeyModifiers::CONTROL;
+    }
     Ok((code, modifiers))
 }
 

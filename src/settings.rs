@@ -363,6 +363,46 @@ mouse = false
     }
 
     #[test]
+    fn plain_letters_stay_typeable_and_keys_read_as_terminals_send_them() {
+        let settings = parse(
+            "c.toml",
+            "[keys]\n\"q\" = \"quit\"\n\"j\" = \"select_next\"\n\"shift-a\" = \"toggle_star\"\n\"ctrl-m\" = \"focus_reader\"\n",
+        )
+        .unwrap();
+        let keys = &settings.keymap;
+        let press = |c, m| KeyEvent::new(KeyCode::Char(c), m);
+        // In the filter line q and j are still letters.
+        assert_eq!(
+            keys.action_for(Mode::Filter, press('q', KeyModifiers::NONE)),
+            Some(Action::FilterInput('q'))
+        );
+        assert_eq!(
+            keys.action_for(Mode::Filter, press('j', KeyModifiers::NONE)),
+            Some(Action::FilterInput('j'))
+        );
+        assert_eq!(
+            keys.action_for(Mode::List, press('q', KeyModifiers::NONE)),
+            Some(Action::Quit)
+        );
+        // shift-a is the A a terminal sends; a stays what it was.
+        assert_eq!(
+            keys.action_for(Mode::List, press('A', KeyModifiers::SHIFT)),
+            Some(Action::ToggleStar)
+        );
+        assert_eq!(
+            keys.action_for(Mode::List, press('a', KeyModifiers::NONE)),
+            Some(Action::FilterByAuthor)
+        );
+        assert_eq!(
+            keys.action_for(
+                Mode::List,
+                KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)
+            ),
+            Some(Action::FocusReader)
+        );
+    }
+
+    #[test]
     fn mistakes_name_the_file_line_and_value() {
         let cases = [
             ("theme = \"grene\"", 1, "unknown theme 'grene'"),

@@ -89,6 +89,15 @@ impl State {
             Ok(state) => (state, None),
             Err(Failure::Corrupt(reason)) => {
                 let aside = aside_name(path);
+                // The write-ahead log goes with it: it holds the last changes of that file.
+                let mut wal = path.as_os_str().to_os_string();
+                wal.push("-wal");
+                let mut aside_wal = aside.as_os_str().to_os_string();
+                aside_wal.push("-wal");
+                let _ = std::fs::rename(&wal, &aside_wal);
+                let mut shm = path.as_os_str().to_os_string();
+                shm.push("-shm");
+                let _ = std::fs::remove_file(&shm);
                 match std::fs::rename(path, &aside) {
                     Ok(()) => {
                         let warning = format!(
@@ -276,7 +285,8 @@ impl State {
                 tx.execute("DELETE FROM history WHERE query = ?1", params![query])?;
                 tx.execute("INSERT INTO history (query) VALUES (?1)", params![query])?;
                 tx.execute(
-                    "DELETE FROM history WHERE n <= (SELECT MAX(n) FROM history) - ?1",
+                    "DELETE FROM history WHERE n NOT IN
+                         (SELECT n FROM history ORDER BY n DESC LIMIT ?1)",
                     params![HISTORY_LIMIT],
                 )?;
                 tx.commit()?;
@@ -418,6 +428,24 @@ mod tests {
             })
             .unwrap();
         assert_eq!(state.load().unwrap().settings["arrangement"], "stacked");
+    }
+
+    #[test]
+    fn history_keeps_the_newest_queries_however_often_one_is_repeated() {
+        let state = State::memory();
+        for q in ["a", "b", "c"] {
+            state.save(&Change::Query(q.into())).unwrap();
+        }
+        for _ in 0..(HISTORY_LIMIT + 10) {
+            state.save(&Change::Query("c".into())).unwrap();
+        }
+        assert_eq!(state.load().unwrap().history, ["a", "b", "c"]);
+        for i in 0..(HISTORY_LIMIT + 5) {
+            state.save(&Change::Query(format!("q{i}"))).unwrap();
+        }
+        let history = state.load().unwrap().history;
+        assert_eq!(history.len() as i64, HISTORY_LIMIT);
+        assert_eq!(history.last().unwrap(), &format!("q{}", HISTORY_LIMIT + 4));
     }
 
     #[test]

@@ -73,6 +73,13 @@ pub fn run(
         mouse: settings.mouse,
     };
     if settings.mouse {
+        // ratatui's panic hook restores raw mode and the screen, not the mouse: chain one that
+        // does (a panic on any thread).
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            let _ = crossterm::execute!(io::stdout(), crossterm::event::DisableMouseCapture);
+            previous(info);
+        }));
         crossterm::execute!(io::stdout(), crossterm::event::EnableMouseCapture)?;
     }
     let size = terminal.size()?;
@@ -102,42 +109,46 @@ pub fn run(
     });
     spawn_event_reader(sender);
     let stopped = || stop.load(Ordering::Relaxed);
-    while !app.should_quit() && !stopped() {
-        terminal.draw(|frame| ui::render(&app, &theme, frame))?;
-        let first = match messages.recv_timeout(TICK) {
-            Ok(message) => message,
-            Err(RecvTimeoutError::Timeout) => {
-                app.tick(Instant::now());
-                perform_all(&mut app, &state, &mut saver);
-                continue;
-            }
-            Err(RecvTimeoutError::Disconnected) => break,
-        };
-        // Apply every pending event before drawing again, so fast typing never lags.
-        let pending = messages.try_iter().take(EVENTS_PER_FRAME);
-        for message in std::iter::once(first).chain(pending) {
-            match message {
-                Message::Input(event) => {
-                    if let Some(action) = action_for(&app, event?) {
-                        app.update(action);
+    // The loop may end on an error (a terminal gone away): what was done is saved all the same.
+    let result = (|| -> io::Result<()> {
+        while !app.should_quit() && !stopped() {
+            terminal.draw(|frame| ui::render(&app, &theme, frame))?;
+            let first = match messages.recv_timeout(TICK) {
+                Ok(message) => message,
+                Err(RecvTimeoutError::Timeout) => {
+                    app.tick(Instant::now());
+                    perform_all(&mut app, &state, &mut saver);
+                    continue;
+                }
+                Err(RecvTimeoutError::Disconnected) => break,
+            };
+            // Apply every pending event before drawing again, so fast typing never lags.
+            let pending = messages.try_iter().take(EVENTS_PER_FRAME);
+            for message in std::iter::once(first).chain(pending) {
+                match message {
+                    Message::Input(event) => {
+                        if let Some(action) = action_for(&app, event?) {
+                            app.update(action);
+                        }
+                    }
+                    Message::Searched => {
+                        app.collect_search();
                     }
                 }
-                Message::Searched => {
-                    app.collect_search();
+                if app.should_quit() || stopped() {
+                    break;
                 }
             }
-            if app.should_quit() || stopped() {
-                break;
-            }
+            app.load_selected();
+            app.tick(Instant::now());
+            perform_all(&mut app, &state, &mut saver);
         }
-        app.load_selected();
-        app.tick(Instant::now());
-        perform_all(&mut app, &state, &mut saver);
-    }
+        Ok(())
+    })();
     // Where you were in the open article is kept for next time, however byline ends.
     app.finish();
     perform_all(&mut app, &state, &mut saver);
-    Ok(())
+    result
 }
 
 /// Whether saving has failed already, so that the warning shows once, not on every change.
