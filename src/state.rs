@@ -85,7 +85,17 @@ pub struct State {
 impl State {
     /// Opens (or creates) the state at `path`; a warning says when it could not be used as is.
     pub fn open(path: &Path) -> (State, Option<String>) {
-        match Self::open_file(path) {
+        // Another byline opening the same new file at the same moment can hold the lock that
+        // switching to WAL or creating the tables needs, past the busy handler: try again.
+        let mut opened = Self::open_file(path);
+        for _ in 0..50 {
+            if !matches!(opened, Err(Failure::Busy(_))) {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+            opened = Self::open_file(path);
+        }
+        match opened {
             Ok(state) => (state, None),
             Err(Failure::Corrupt(reason)) => {
                 let aside = aside_name(path);
@@ -117,7 +127,7 @@ impl State {
                     )),
                 }
             }
-            Err(Failure::Unusable(reason)) => Self::in_memory(format!(
+            Err(Failure::Unusable(reason) | Failure::Busy(reason)) => Self::in_memory(format!(
                 "cannot save reading state in {} ({reason}); this session is not saved",
                 path.display()
             )),
@@ -161,10 +171,10 @@ impl State {
         if mode != "wal" {
             // A folder that cannot hold the WAL files (some network mounts) still works.
             conn.execute_batch("PRAGMA journal_mode = DELETE")
-                .map_err(|e| Failure::Unusable(e.to_string()))?;
+                .map_err(|e| corrupt_or_unusable(&e))?;
         }
         conn.execute_batch("PRAGMA synchronous = FULL")
-            .map_err(|e| Failure::Unusable(e.to_string()))?;
+            .map_err(|e| corrupt_or_unusable(&e))?;
         let state = State {
             conn,
             path: Some(path.to_path_buf()),
@@ -314,6 +324,8 @@ enum Failure {
     Corrupt(String),
     /// It cannot be opened or written (permissions, a full disk).
     Unusable(String),
+    /// Another process holds it for now.
+    Busy(String),
 }
 
 fn corrupt_or_unusable(err: &rusqlite::Error) -> Failure {
@@ -322,6 +334,7 @@ fn corrupt_or_unusable(err: &rusqlite::Error) -> Failure {
         Some(ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt) => {
             Failure::Corrupt(err.to_string())
         }
+        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => Failure::Busy(err.to_string()),
         _ => Failure::Unusable(err.to_string()),
     }
 }
