@@ -449,11 +449,12 @@ impl App {
             .collect();
         self.history = History::new(snapshot.history.clone());
         let mut split = self.split;
-        match snapshot.settings.get("arrangement").map(String::as_str) {
-            Some("side-by-side") => split.arrangement = Arrangement::SideBySide,
-            Some("stacked") => split.arrangement = Arrangement::Stacked,
-            Some("auto") => split.arrangement = Arrangement::Auto,
-            _ => {}
+        if let Some(arrangement) = snapshot
+            .settings
+            .get("arrangement")
+            .and_then(|name| Arrangement::from_name(name))
+        {
+            split.arrangement = arrangement;
         }
         if let Some(percent) = snapshot
             .settings
@@ -677,14 +678,9 @@ impl App {
     /// Lays the screen out again and remembers the split for next time.
     fn split_changed(&mut self) {
         self.resize(self.area);
-        let arrangement = match self.split.arrangement {
-            Arrangement::Auto => "auto",
-            Arrangement::SideBySide => "side-by-side",
-            Arrangement::Stacked => "stacked",
-        };
         self.effects.push(Effect::Save(Change::Setting {
             key: "arrangement".into(),
-            value: arrangement.into(),
+            value: self.split.arrangement.name().into(),
         }));
         if let Some(percent) = self.split.list_percent {
             self.effects.push(Effect::Save(Change::Setting {

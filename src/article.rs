@@ -177,6 +177,24 @@ pub struct Article {
     pub source: Source,
 }
 
+/// An article with just a title, an author and a date, for the tests of the modules that match
+/// and sort them.
+#[cfg(test)]
+pub(crate) fn test_article(title: &str, author: Option<&str>, date: Option<Date>) -> Article {
+    Article {
+        id: title.to_string(),
+        title: title.to_string(),
+        author: author.map(str::to_string),
+        date,
+        path: "x.txt".into(),
+        url: None,
+        publication: None,
+        tags: Vec::new(),
+        words: 0,
+        source: Source::Sample(0),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

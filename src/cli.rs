@@ -340,7 +340,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Themes) => {
-            let user = themes_dir();
+            let user = config::themes_dir();
             write_or_pipe_closed(|out| {
                 for (name, whose) in theme::names(user.as_deref()) {
                     writeln!(out, "{name}\t{whose}")?;
@@ -470,11 +470,6 @@ fn indent(text: &str) -> String {
         .join("\n")
 }
 
-/// Where the user's themes are: `<config dir>/byline/themes`.
-fn themes_dir() -> Option<PathBuf> {
-    config::config_dir().map(|d| d.join("themes"))
-}
-
 /// The theme to draw with: `name`, or mono when colour is off, with colours brought down to
 /// what the terminal shows.
 fn choose_theme(name: &str, color: ColorChoice) -> Result<Theme, theme::LoadError> {
@@ -490,5 +485,5 @@ fn choose_theme(name: &str, color: ColorChoice) -> Result<Theme, theme::LoadErro
         std::env::var("COLORTERM").ok().as_deref(),
         std::env::var("TERM").ok().as_deref(),
     );
-    Ok(theme::load(name, themes_dir().as_deref())?.for_depth(depth))
+    Ok(theme::load(name, config::themes_dir().as_deref())?.for_depth(depth))
 }

@@ -47,6 +47,11 @@ pub fn state_path() -> PathBuf {
         .join("state.db")
 }
 
+/// Where the user's themes are: `<config dir>/byline/themes`.
+pub fn themes_dir() -> Option<PathBuf> {
+    config_dir().map(|d| d.join("themes"))
+}
+
 /// byline's folder in the platform's config folder: `~/.config/byline` on Linux.
 pub fn config_dir() -> Option<PathBuf> {
     directories::BaseDirs::new().map(|d| d.config_dir().join("byline"))

@@ -48,6 +48,17 @@ impl Sort {
         }
     }
 
+    /// The name the config and `--sort` use: `newest`, `oldest`, `title`, `author`.
+    pub fn from_name(name: &str) -> Option<Sort> {
+        match name {
+            "newest" => Some(Sort::Newest),
+            "oldest" => Some(Sort::Oldest),
+            "title" => Some(Sort::Title),
+            "author" => Some(Sort::Author),
+            _ => None,
+        }
+    }
+
     /// How the status bar names it.
     pub fn label(self) -> &'static str {
         match self {
@@ -403,24 +414,9 @@ mod tests {
     use jiff::civil::{Date, date};
 
     use super::*;
-    use crate::article::{Article, Source};
+    use crate::article::{Article, test_article as article};
 
     const TODAY: Date = date(2026, 11, 28);
-
-    fn article(title: &str, author: Option<&str>, date: Option<Date>) -> Article {
-        Article {
-            id: title.to_string(),
-            title: title.to_string(),
-            author: author.map(str::to_string),
-            date,
-            path: "x.txt".into(),
-            url: None,
-            publication: None,
-            tags: Vec::new(),
-            words: 0,
-            source: Source::Sample(0),
-        }
-    }
 
     fn fixture() -> Vec<Article> {
         vec![

@@ -476,6 +476,11 @@ pub fn label(code: KeyCode, modifiers: KeyModifiers) -> String {
 mod tests {
     use super::*;
 
+    /// What a key does with the default bindings.
+    fn action_for(mode: Mode, key: KeyEvent) -> Option<Action> {
+        Keymap::default().action_for(mode, key)
+    }
+
     fn press(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
         KeyEvent::new(code, modifiers)
     }
@@ -483,65 +488,38 @@ mod tests {
     #[test]
     fn same_key_means_different_things_per_mode() {
         let j = press(KeyCode::Char('j'), KeyModifiers::NONE);
-        assert_eq!(
-            Keymap::default().action_for(Mode::List, j),
-            Some(Action::SelectNext)
-        );
-        assert_eq!(
-            Keymap::default().action_for(Mode::Reader, j),
-            Some(Action::ScrollDown)
-        );
-        assert_eq!(
-            Keymap::default().action_for(Mode::Filter, j),
-            Some(Action::FilterInput('j'))
-        );
+        assert_eq!(action_for(Mode::List, j), Some(Action::SelectNext));
+        assert_eq!(action_for(Mode::Reader, j), Some(Action::ScrollDown));
+        assert_eq!(action_for(Mode::Filter, j), Some(Action::FilterInput('j')));
     }
 
     #[test]
     fn ctrl_c_quits_everywhere_even_while_typing() {
         let ctrl_c = press(KeyCode::Char('c'), KeyModifiers::CONTROL);
         for mode in [Mode::List, Mode::Reader, Mode::Filter] {
-            assert_eq!(
-                Keymap::default().action_for(mode, ctrl_c),
-                Some(Action::Quit)
-            );
+            assert_eq!(action_for(mode, ctrl_c), Some(Action::Quit));
         }
         let q = press(KeyCode::Char('q'), KeyModifiers::NONE);
-        assert_eq!(
-            Keymap::default().action_for(Mode::Filter, q),
-            Some(Action::FilterInput('q'))
-        );
+        assert_eq!(action_for(Mode::Filter, q), Some(Action::FilterInput('q')));
     }
 
     #[test]
     fn in_help_q_closes_and_ctrl_c_quits() {
         let q = press(KeyCode::Char('q'), KeyModifiers::NONE);
-        assert_eq!(
-            Keymap::default().action_for(Mode::Overlay, q),
-            Some(Action::ToggleHelp)
-        );
+        assert_eq!(action_for(Mode::Overlay, q), Some(Action::ToggleHelp));
         let ctrl_c = press(KeyCode::Char('c'), KeyModifiers::CONTROL);
-        assert_eq!(
-            Keymap::default().action_for(Mode::Overlay, ctrl_c),
-            Some(Action::Quit)
-        );
+        assert_eq!(action_for(Mode::Overlay, ctrl_c), Some(Action::Quit));
         let j = press(KeyCode::Char('j'), KeyModifiers::NONE);
-        assert_eq!(
-            Keymap::default().action_for(Mode::Overlay, j),
-            Some(Action::ScrollDown)
-        );
+        assert_eq!(action_for(Mode::Overlay, j), Some(Action::ScrollDown));
     }
 
     #[test]
     fn shifted_letters_match_their_binding() {
         let g = press(KeyCode::Char('G'), KeyModifiers::SHIFT);
-        assert_eq!(
-            Keymap::default().action_for(Mode::List, g),
-            Some(Action::SelectLast)
-        );
+        assert_eq!(action_for(Mode::List, g), Some(Action::SelectLast));
         let upper = press(KeyCode::Char('K'), KeyModifiers::SHIFT);
         assert_eq!(
-            Keymap::default().action_for(Mode::Filter, upper),
+            action_for(Mode::Filter, upper),
             Some(Action::FilterInput('K'))
         );
     }
@@ -550,13 +528,13 @@ mod tests {
     fn releases_and_unbound_keys_do_nothing() {
         let mut release = press(KeyCode::Char('j'), KeyModifiers::NONE);
         release.kind = KeyEventKind::Release;
-        assert_eq!(Keymap::default().action_for(Mode::List, release), None);
+        assert_eq!(action_for(Mode::List, release), None);
         assert_eq!(
-            Keymap::default().action_for(Mode::List, press(KeyCode::F(5), KeyModifiers::NONE)),
+            action_for(Mode::List, press(KeyCode::F(5), KeyModifiers::NONE)),
             None
         );
         let ctrl_x = press(KeyCode::Char('x'), KeyModifiers::CONTROL);
-        assert_eq!(Keymap::default().action_for(Mode::Filter, ctrl_x), None);
+        assert_eq!(action_for(Mode::Filter, ctrl_x), None);
     }
 
     #[test]

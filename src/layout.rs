@@ -29,6 +29,29 @@ pub enum Arrangement {
     Stacked,
 }
 
+impl Arrangement {
+    /// Every arrangement, with the name the config and the state use for it.
+    const NAMES: [(Arrangement, &'static str); 3] = [
+        (Arrangement::Auto, "auto"),
+        (Arrangement::SideBySide, "side-by-side"),
+        (Arrangement::Stacked, "stacked"),
+    ];
+
+    pub fn name(self) -> &'static str {
+        Self::NAMES
+            .iter()
+            .find(|(a, _)| *a == self)
+            .map_or("auto", |(_, n)| n)
+    }
+
+    pub fn from_name(name: &str) -> Option<Arrangement> {
+        Self::NAMES
+            .iter()
+            .find(|(_, n)| *n == name)
+            .map(|(a, _)| *a)
+    }
+}
+
 /// The arrangement and the list's share of the room.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Split {

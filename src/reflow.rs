@@ -688,15 +688,7 @@ mod tests {
                 },
             ],
         };
-        let header = Header {
-            title: "T",
-            byline: String::new(),
-            stats: String::new(),
-        };
-        let text: Vec<String> = article(&header, &body, Setting::plain(20))
-            .iter()
-            .map(Line::text)
-            .collect();
+        let text = texts(&body, 20);
         assert_eq!(
             text,
             [
@@ -724,15 +716,7 @@ mod tests {
                 Block::Quote(vec![Span::new("two", Inline::Plain)]),
             ],
         };
-        let header = Header {
-            title: "T",
-            byline: String::new(),
-            stats: String::new(),
-        };
-        let text: Vec<String> = article(&header, &body, Setting::plain(30))
-            .iter()
-            .map(Line::text)
-            .collect();
+        let text = texts(&body, 30);
         assert_eq!(
             text,
             [
@@ -748,6 +732,19 @@ mod tests {
                 "│ two",
             ]
         );
+    }
+
+    /// The lines of an article titled "T" with `body`, set ragged to `width`.
+    fn texts(body: &Body, width: usize) -> Vec<String> {
+        let header = Header {
+            title: "T",
+            byline: String::new(),
+            stats: String::new(),
+        };
+        article(&header, body, Setting::plain(width))
+            .iter()
+            .map(Line::text)
+            .collect()
     }
 
     fn set(text: &str, width: usize, justify: bool, hyphenate: bool) -> Vec<Line> {

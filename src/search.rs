@@ -168,23 +168,20 @@ mod tests {
     use jiff::civil::date;
 
     use super::*;
-    use crate::article::{Article, Source};
+    use crate::article::{Article, test_article};
 
     fn index(n: usize) -> Arc<Index> {
         let articles: Vec<Article> = (0..n)
-            .map(|i| Article {
-                id: i.to_string(),
-                title: format!("Article number {i} about harbours and trams"),
-                author: Some(format!("Author {}", i % 7)),
-                date: date(2020, 1, 1)
+            .map(|i| {
+                let date = date(2020, 1, 1)
                     .checked_add(jiff::Span::new().days(i as i64))
-                    .ok(),
-                path: "x.txt".into(),
-                url: None,
-                publication: None,
-                tags: Vec::new(),
-                words: 0,
-                source: Source::Sample(0),
+                    .ok();
+                let author = format!("Author {}", i % 7);
+                test_article(
+                    &format!("Article number {i} about harbours and trams"),
+                    Some(&author),
+                    date,
+                )
             })
             .collect();
         Arc::new(Index::build(&articles))

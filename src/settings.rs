@@ -139,10 +139,10 @@ pub fn parse(file: &str, source: &str) -> Result<Settings, ConfigError> {
         ..Settings::default()
     };
     if let Some(name) = raw.theme {
-        let known: Vec<&str> = theme::BUILTIN.iter().map(|(n, _)| *n).collect();
-        let user = crate::config::config_dir().map(|d| d.join("themes"));
-        let exists = known.contains(&name.get_ref().as_str())
-            || user.is_some_and(|d| d.join(format!("{}.toml", name.get_ref())).is_file());
+        let themes = crate::config::themes_dir();
+        let exists = theme::names(themes.as_deref())
+            .iter()
+            .any(|(n, _)| n == name.get_ref());
         if !exists {
             return Err(error(
                 Some(name.span()),
@@ -167,18 +167,15 @@ pub fn parse(file: &str, source: &str) -> Result<Settings, ConfigError> {
     settings.typesetting.justify = raw.reading.justify.unwrap_or(false);
     settings.typesetting.hyphenate = raw.reading.hyphenate.unwrap_or(false);
     if let Some(sort) = raw.list.sort {
-        settings.sort = match sort.get_ref().as_str() {
-            "newest" => Sort::Newest,
-            "oldest" => Sort::Oldest,
-            "title" => Sort::Title,
-            "author" => Sort::Author,
-            other => {
-                return Err(error(
-                    Some(sort.span()),
-                    format!("unknown sort '{other}' (newest, oldest, title or author)"),
-                ));
-            }
-        };
+        settings.sort = Sort::from_name(sort.get_ref()).ok_or_else(|| {
+            error(
+                Some(sort.span()),
+                format!(
+                    "unknown sort '{}' (newest, oldest, title or author)",
+                    sort.get_ref()
+                ),
+            )
+        })?;
     }
     if let Some(format) = raw.list.date_format {
         let sample = jiff::civil::date(2014, 12, 31);
@@ -201,17 +198,16 @@ pub fn parse(file: &str, source: &str) -> Result<Settings, ConfigError> {
         }
     }
     if let Some(arrangement) = raw.layout.arrangement {
-        settings.split.arrangement = match arrangement.get_ref().as_str() {
-            "auto" => Arrangement::Auto,
-            "side-by-side" => Arrangement::SideBySide,
-            "stacked" => Arrangement::Stacked,
-            other => {
-                return Err(error(
+        settings.split.arrangement =
+            Arrangement::from_name(arrangement.get_ref()).ok_or_else(|| {
+                error(
                     Some(arrangement.span()),
-                    format!("unknown arrangement '{other}' (auto, side-by-side or stacked)"),
-                ));
-            }
-        };
+                    format!(
+                        "unknown arrangement '{}' (auto, side-by-side or stacked)",
+                        arrangement.get_ref()
+                    ),
+                )
+            })?;
     }
     if let Some(percent) = raw.layout.list_percent {
         let value = *percent.get_ref();

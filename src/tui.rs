@@ -171,7 +171,14 @@ fn perform_all(app: &mut App, state: &State, saver: &mut Saver) {
                 }
                 Err(_) => None,
             },
-            other => Some(perform(other)),
+            Effect::Open(address) => Some(match open_in_browser(address) {
+                Ok(by) => format!("Opened {address} with {by}"),
+                Err(err) => format!("Could not open {address}: {err}"),
+            }),
+            Effect::Copy(address) => Some(match copy_through_terminal(address) {
+                Ok(()) => format!("Copied {address} (through the terminal, OSC 52)"),
+                Err(err) => format!("Could not copy: {err}"),
+            }),
         };
         if let Some(message) = message {
             app.notify(message);
@@ -179,33 +186,20 @@ fn perform_all(app: &mut App, state: &State, saver: &mut Saver) {
     }
 }
 
-/// Opens or copies a link as the app asked, and says how it went.
-///
-/// Addresses are printable ASCII already (see `links::printable`); the browser gets one as an
-/// argument, never through a shell, and the clipboard gets it base64-encoded inside OSC 52,
-/// which terminals (and SSH) pass to the clipboard of the machine in front of you.
-fn perform(effect: &Effect) -> String {
-    match effect {
-        Effect::Open(address) => match open_in_browser(address) {
-            Ok(by) => format!("Opened {address} with {by}"),
-            Err(err) => format!("Could not open {address}: {err}"),
-        },
-        // Saving is done in `perform_all`, against the state database.
-        Effect::Save(_) => String::new(),
-        Effect::Copy(address) => {
-            use base64::Engine;
-            use std::io::Write;
-            let encoded = base64::engine::general_purpose::STANDARD.encode(address);
-            let mut out = io::stdout();
-            match write!(out, "\x1b]52;c;{encoded}\x07").and_then(|()| out.flush()) {
-                Ok(()) => format!("Copied {address} (through the terminal, OSC 52)"),
-                Err(err) => format!("Could not copy: {err}"),
-            }
-        }
-    }
+/// Puts `address` on the clipboard with OSC 52, which terminals (and SSH) pass to the clipboard
+/// of the machine in front of you. Addresses are printable ASCII already (see
+/// `links::printable`), and go base64-encoded besides.
+fn copy_through_terminal(address: &str) -> io::Result<()> {
+    use base64::Engine;
+    use std::io::Write;
+    let encoded = base64::engine::general_purpose::STANDARD.encode(address);
+    let mut out = io::stdout();
+    write!(out, "\x1b]52;c;{encoded}\x07")?;
+    out.flush()
 }
 
-/// Starts `$BROWSER`, or the system's opener, on `address`; returns the program's name.
+/// Starts `$BROWSER`, or the system's opener, on `address` (an argument, never through a
+/// shell); returns the program's name.
 fn open_in_browser(address: &str) -> io::Result<String> {
     use std::process::{Command, Stdio};
     let browser = std::env::var("BROWSER")
