@@ -1,0 +1,120 @@
+//! The two small prompts of the reading pane: the search line and the link number.
+
+use super::*;
+
+impl App {
+    /// Takes a key while a link number is being typed: digits, Backspace, Enter, Esc.
+    pub(super) fn apply_link(&mut self, action: Action) {
+        let Some(prompt) = &mut self.link_prompt else {
+            self.focus = Focus::Reader;
+            return;
+        };
+        let count = self.reading.links().len();
+        match action {
+            Action::FilterInput(c) if c.is_ascii_digit() && prompt.digits.len() < 6 => {
+                prompt.digits.push(c);
+                let n: usize = prompt.digits.parse().unwrap_or(0);
+                let copy = prompt.copy;
+                // Act as soon as no more digits could make another link's number.
+                if n >= 1 && n <= count && n * 10 > count {
+                    self.end_link_prompt();
+                    self.use_link(n, copy);
+                } else if n > count {
+                    self.end_link_prompt();
+                    self.notice = Some(format!(
+                        "There is no link [{n}]; links go from 1 to {count}."
+                    ));
+                }
+            }
+            Action::FilterBackspace => {
+                prompt.digits.pop();
+            }
+            Action::AcceptFilter => {
+                let (n, copy) = (prompt.digits.parse().unwrap_or(0), prompt.copy);
+                self.end_link_prompt();
+                if (1..=count).contains(&n) {
+                    self.use_link(n, copy);
+                } else {
+                    self.notice = Some(format!(
+                        "There is no link [{n}]; links go from 1 to {count}."
+                    ));
+                }
+            }
+            Action::Quit => self.quit = true,
+            Action::Resize { width, height } => self.resize(Rect::new(0, 0, width, height)),
+            // Esc, or any other key, gives up on the link.
+            _ => self.end_link_prompt(),
+        }
+    }
+
+    pub(super) fn end_link_prompt(&mut self) {
+        self.link_prompt = None;
+        self.focus = Focus::Reader;
+    }
+
+    /// Asks the shell to open or copy link `n` (from 1).
+    pub(super) fn use_link(&mut self, n: usize, copy: bool) {
+        let Some(address) = self.reading.links().get(n - 1).cloned() else {
+            return;
+        };
+        self.effects.push(if copy {
+            Effect::Copy(address)
+        } else {
+            Effect::Open(address)
+        });
+    }
+
+    /// Applies an action to the search line while it has the focus; returns whether it did.
+    pub(super) fn apply_find(&mut self, action: Action) -> bool {
+        let rows = self.reader_rows();
+        let edit: fn(&mut LineEdit) = match action {
+            Action::FilterInput(c) => {
+                if !c.is_control() {
+                    self.reading.edit_find(|l| l.insert(c), rows);
+                }
+                return true;
+            }
+            Action::AcceptFilter => {
+                // Enter on an empty search line ends the search.
+                if self
+                    .reading
+                    .find()
+                    .is_some_and(|f| f.line.text().trim().is_empty())
+                {
+                    self.reading.clear_find();
+                }
+                self.focus = Focus::Reader;
+                return true;
+            }
+            Action::ClearFilter => {
+                self.reading.clear_find();
+                self.focus = Focus::Reader;
+                return true;
+            }
+            Action::SelectNext => {
+                self.reading.next_hit(true, rows);
+                return true;
+            }
+            Action::SelectPrevious => {
+                self.reading.next_hit(false, rows);
+                return true;
+            }
+            Action::FilterBackspace => LineEdit::delete_before,
+            Action::FilterDelete => LineEdit::delete_after,
+            Action::FilterDeleteWord => LineEdit::delete_word_before,
+            Action::FilterDeleteToStart => LineEdit::delete_to_start,
+            Action::FilterDeleteToEnd => LineEdit::delete_to_end,
+            Action::CursorLeft => LineEdit::left,
+            Action::CursorRight => LineEdit::right,
+            Action::CursorWordLeft => LineEdit::word_left,
+            Action::CursorWordRight => LineEdit::word_right,
+            Action::CursorStart => LineEdit::home,
+            Action::CursorEnd => LineEdit::end,
+            // The search line keeps no history.
+            Action::HistoryOlder | Action::HistoryNewer => return true,
+            _ => return false,
+        };
+        self.reading.edit_find(edit, rows);
+        true
+    }
+}
