@@ -11,11 +11,11 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use byline::article::{Article, Block, Body, Inline, Source, Span};
-use byline::filter::{Hit, Matcher, Sort, filter};
-use byline::index::{Field, Index};
 use byline::library::Library;
 use byline::query::Query;
-use byline::reflow;
+use byline::query::index::{Field, Index};
+use byline::query::rank::{Hit, Matcher, Sort, filter};
+use byline::reading::reflow;
 use jiff::civil::Date;
 use nucleo_matcher::pattern::{AtomKind, CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Utf32Str};
@@ -203,7 +203,7 @@ fn main() {
         })
         .collect();
     let matcher = Matcher::default();
-    let today = byline::date::today();
+    let today = byline::article::date::today();
     println!(
         "{:<16} {:>8} {:>12} {:>12} {:>8} {:>12} {:>8}",
         "query", "hits", "byline", "nucleo", "ratio", "fzf", "ratio"

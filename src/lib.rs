@@ -1,30 +1,24 @@
 //! byline: a terminal reader for a local library of news articles.
 //!
-//! A pure core (library → index → query → filter → app state → ui) and a thin shell ([`tui`], [`cli`]);
-//! see `docs/architecture.md` for the map.
+//! A pure core and a thin shell, one folder per stage (see `docs/architecture.md` for the map):
+//!
+//! - [`library`] finds, decodes and parses article files into [`article`]s;
+//! - [`query`] parses the filter line, indexes the matchable text, matches and ranks;
+//! - [`reading`] sets an article for the reading pane (reflow, links, search inside it);
+//! - [`app`] is the session's state, changed only by [`app::App::update`];
+//! - [`ui`] draws the state; [`config`] holds settings, paths, themes and keys; [`state`] what
+//!   byline remembers;
+//! - [`shell`] is everything that touches the world: the command line, the terminal loop, files
+//!   read for the app, threads and clocks.
 
+pub mod action;
 pub mod app;
 pub mod article;
-pub mod cli;
-pub mod commands;
 pub mod config;
-pub mod date;
-pub mod filter;
-pub mod find;
-pub mod fold;
-pub mod index;
-pub mod keymap;
-pub mod layout;
 pub mod library;
 pub mod line;
-pub mod links;
 pub mod query;
 pub mod reading;
-pub mod reflow;
-pub mod sanitize;
-pub mod search;
-pub mod settings;
+pub mod shell;
 pub mod state;
-pub mod theme;
-pub mod tui;
 pub mod ui;

@@ -5,8 +5,8 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
-    let cli = byline::cli::Cli::parse();
-    match byline::cli::run(cli) {
+    let cli = byline::shell::cli::Cli::parse();
+    match byline::shell::cli::run(cli) {
         Ok(code) => code,
         Err(err) => {
             let mut message = format!("byline: {err}");

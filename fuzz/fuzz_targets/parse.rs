@@ -4,7 +4,7 @@
 #![no_main]
 
 use byline::library::{Format, parse_bytes};
-use byline::sanitize::is_invisible_or_control;
+use byline::article::sanitize::is_invisible_or_control;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

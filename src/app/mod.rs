@@ -5,8 +5,8 @@
 //! [`App::load_selected`], which reads the selected article's text from the library; the event
 //! loop calls it after each update.
 
-mod action;
 mod filtering;
+pub mod layout;
 mod memory;
 mod panes;
 mod prompts;
@@ -17,20 +17,21 @@ use std::time::{Duration, Instant};
 
 use ratatui::layout::Rect;
 
-pub use self::action::Action;
-use crate::filter::{Hit, Matcher, Sort};
-use crate::index::Index;
-use crate::keymap::Keymap;
-use crate::layout::{Arrangement, Panes, Split};
+pub use crate::action::Action;
+use crate::app::layout::{Arrangement, Panes, Split};
+use crate::article::date;
+use crate::config::keys::Keymap;
+use crate::config::paths as config;
 use crate::library::{Library, Origin};
 use crate::line::{History, LineEdit};
+use crate::query::index::Index;
+use crate::query::rank::{Hit, Matcher, Sort};
+use crate::query::run::{self, Search};
 use crate::query::{self, Query, QueryError};
 use crate::reading::Reading;
+use crate::reading::reflow::{Position, Setting};
 pub use crate::reading::{MEASURE, ReaderContent, Typesetting};
-use crate::reflow::{Position, Setting};
-use crate::search::{self, Search};
 use crate::state::{Change, Snapshot};
-use crate::{config, date};
 
 /// A view drawn over the panes; it scrolls, and any other key closes it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -206,7 +207,7 @@ impl App {
     /// to be felt; `notify` is called from the worker when hits are ready for
     /// [`App::collect_search`].
     pub fn search_in_background(&mut self, notify: impl Fn() + Send + 'static) {
-        if self.index.entries.len() >= search::BACKGROUND_FROM {
+        if self.index.entries.len() >= run::BACKGROUND_FROM {
             self.search = Search::background(Arc::clone(&self.index), notify);
         }
     }
@@ -1176,7 +1177,7 @@ mod tests {
         use std::fmt::Write as _;
         let dir = tempfile::tempdir().unwrap();
         let mut feed = String::new();
-        for i in 0..search::BACKGROUND_FROM + 100 {
+        for i in 0..run::BACKGROUND_FROM + 100 {
             let year = 2000 + i % 25;
             writeln!(
                 feed,

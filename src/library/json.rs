@@ -16,9 +16,9 @@ use jiff::civil::Date;
 use serde_json::{Map, Number, Value};
 
 use super::FormatError;
+use crate::article::date;
+use crate::article::sanitize::{self, one_line};
 use crate::article::{Body, Parsed};
-use crate::date;
-use crate::sanitize::{self, one_line};
 
 // The names each field goes by, in order of preference.
 const TITLE: &[&str] = &["title", "headline"];

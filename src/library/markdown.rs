@@ -8,8 +8,8 @@
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use super::FormatError;
+use crate::article::date;
 use crate::article::{Block, Body, Inline, Parsed, Span};
-use crate::date;
 
 /// Parses a Markdown article.
 pub fn parse(text: &str) -> Result<Parsed, FormatError> {

@@ -23,8 +23,8 @@ use walkdir::WalkDir;
 
 pub use self::decode::DecodeError;
 pub use self::plain::ParseError;
+use crate::article::sanitize;
 use crate::article::{Article, Block, Parsed, Source};
-use crate::sanitize;
 
 /// Files larger than this are not articles (and would cost too much to hold).
 pub const MAX_FILE_SIZE: u64 = 16 * 1024 * 1024;
@@ -129,7 +129,7 @@ pub enum Lookup {
     Ambiguous(usize),
 }
 
-/// Where the library was asked to come from (see [`crate::config`]).
+/// Where the library was asked to come from (see [`crate::config::paths`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LibrarySource {
     /// Folders (or files) named on the command line or in `BYLINE_LIBRARY`.
@@ -592,7 +592,10 @@ fn article_id(parsed: &Parsed) -> String {
         "{}\u{0}{}\u{0}{}",
         parsed.title,
         parsed.author.as_deref().unwrap_or(""),
-        parsed.date.map(crate::date::iso).unwrap_or_default()
+        parsed
+            .date
+            .map(crate::article::date::iso)
+            .unwrap_or_default()
     );
     format!("{:016x}", xxhash_rust::xxh3::xxh3_64(key.as_bytes()))
 }

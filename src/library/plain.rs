@@ -9,8 +9,8 @@
 use thiserror::Error;
 
 use super::inline;
+use crate::article::date;
 use crate::article::{Block, Body, Parsed};
-use crate::date;
 
 /// Footers that publishers append to every article, compared with whitespace collapsed.
 const FOOTERS: &[&str] = &[
@@ -28,7 +28,7 @@ pub enum ParseError {
     Empty,
 }
 
-/// Parses an article from cleaned text (see [`crate::sanitize::clean`]).
+/// Parses an article from cleaned text (see [`crate::article::sanitize::clean`]).
 pub fn parse(text: &str) -> Result<Parsed, ParseError> {
     let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
     let title = lines.next().ok_or(ParseError::Empty)?.to_string();

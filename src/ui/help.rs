@@ -6,18 +6,18 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::{centered, overlay_frame};
-use crate::keymap::{self, Keymap, Mode};
+use crate::config::keys::{self, Keymap, Mode};
+use crate::config::theme::Theme;
 use crate::query;
-use crate::theme::Theme;
 
 pub fn render(keys: &Keymap, theme: &Theme, scroll: usize, area: Rect, buf: &mut Buffer) {
     let syntax = syntax(theme, area.width);
-    let columns: Vec<Vec<Line>> = keymap::help_columns(area.width)
+    let columns: Vec<Vec<Line>> = keys::help_columns(area.width)
         .iter()
         .map(|modes| column(keys, theme, modes))
         .collect();
     let lines = keys.help_lines(area.width);
-    let width = keymap::help_width(area.width);
+    let width = keys::help_width(area.width);
     let popup = centered(
         area,
         width,
@@ -44,7 +44,7 @@ pub fn render(keys: &Keymap, theme: &Theme, scroll: usize, area: Rect, buf: &mut
 
 /// The query syntax summary: examples and what they do, several to a line on wide screens.
 fn syntax(theme: &Theme, width: u16) -> Vec<Line<'static>> {
-    let per_line = keymap::syntax_per_line(width);
+    let per_line = keys::syntax_per_line(width);
     let mut lines = vec![Line::styled(
         "Filter syntax (more in docs/query.md)",
         theme.pane_title.style(),
@@ -61,7 +61,7 @@ fn syntax(theme: &Theme, width: u16) -> Vec<Line<'static>> {
         lines.push(Line::from(spans));
     }
     lines.push(Line::default());
-    debug_assert_eq!(lines.len(), keymap::syntax_lines(width));
+    debug_assert_eq!(lines.len(), keys::syntax_lines(width));
     lines
 }
 

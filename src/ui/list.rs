@@ -9,11 +9,11 @@ use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use super::text::cell;
 use crate::app::App;
-use crate::date;
-use crate::filter::{Column, highlights};
+use crate::article::date;
+use crate::article::sanitize::display_path;
+use crate::config::theme::Theme;
 use crate::library::Origin;
-use crate::sanitize::display_path;
-use crate::theme::Theme;
+use crate::query::rank::{Column, highlights};
 
 /// Width of the date column (`2014-12-31`).
 const DATE_WIDTH: usize = 10;

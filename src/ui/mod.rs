@@ -14,9 +14,9 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Paragraph, Wrap};
 
+use crate::app::layout::Panes;
 use crate::app::{App, Overlay};
-use crate::layout::Panes;
-use crate::theme::Theme;
+use crate::config::theme::Theme;
 
 /// Draws the whole screen.
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {

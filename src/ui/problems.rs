@@ -7,9 +7,9 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::{centered, overlay_frame};
 use crate::app::App;
+use crate::article::sanitize::display_path;
+use crate::config::theme::Theme;
 use crate::library::Origin;
-use crate::sanitize::display_path;
-use crate::theme::Theme;
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let problems = &app.library().problems;

@@ -12,9 +12,9 @@ use ratatui::widgets::{
 
 use crate::app::{App, ReaderContent};
 use crate::article::Inline;
-use crate::reflow::{self, Tone};
-use crate::sanitize::display_path;
-use crate::theme::Theme;
+use crate::article::sanitize::display_path;
+use crate::config::theme::Theme;
+use crate::reading::reflow::{self, Tone};
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let block = Block::bordered()

@@ -8,8 +8,8 @@ use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
 use crate::app::{App, Focus};
-use crate::filter::Sort;
-use crate::theme::Theme;
+use crate::config::theme::Theme;
+use crate::query::rank::Sort;
 
 const PROMPT: &str = "/ ";
 const FIND_PROMPT: &str = "search: ";

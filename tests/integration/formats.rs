@@ -287,8 +287,9 @@ fn nothing_from_an_article_reaches_the_output_as_a_control() {
     for output in [&listed.stdout, &shown.stdout] {
         let text = String::from_utf8(output.clone()).unwrap();
         assert!(
-            text.chars()
-                .all(|c| c == '\n' || c == '\t' || !byline::sanitize::is_invisible_or_control(c)),
+            text.chars().all(|c| c == '\n'
+                || c == '\t'
+                || !byline::article::sanitize::is_invisible_or_control(c)),
             "{text:?}"
         );
     }
@@ -322,7 +323,7 @@ fn hostile_file_names_never_reach_the_terminal() {
             assert!(
                 !text.chars().any(|c| c != '\n'
                     && c != '\t'
-                    && byline::sanitize::is_invisible_or_control(c)),
+                    && byline::article::sanitize::is_invisible_or_control(c)),
                 "{args:?} {name}: {text:?}"
             );
         }

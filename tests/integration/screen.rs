@@ -3,8 +3,8 @@
 use std::path::PathBuf;
 
 use byline::app::{Action, App};
+use byline::config::theme::Theme;
 use byline::library::Library;
-use byline::theme::Theme;
 use byline::ui;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -342,8 +342,8 @@ fn search_hits_are_highlighted_across_a_line_break() {
 
 #[test]
 fn every_shipped_theme_renders() {
-    for (name, _) in byline::theme::BUILTIN {
-        let theme = byline::theme::load(name, None).unwrap();
+    for (name, _) in byline::config::theme::BUILTIN {
+        let theme = byline::config::theme::load(name, None).unwrap();
         let mut app = sample_app(80, 20);
         act(&mut app, [Action::StartFilter]);
         act(&mut app, "harbour".chars().map(Action::FilterInput));

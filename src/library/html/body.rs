@@ -6,8 +6,8 @@ use scraper::ElementRef;
 use scraper::node::Element;
 
 use super::{Kind, Visit, kind, walk};
+use crate::article::sanitize::{is_invisible_or_control, one_line};
 use crate::article::{Block, Body, Inline, Span};
-use crate::sanitize::{is_invisible_or_control, one_line};
 
 /// Columns between tab stops in preformatted text.
 const TAB_WIDTH: usize = 4;

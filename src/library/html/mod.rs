@@ -23,9 +23,9 @@ mod depth;
 use self::body::read_body;
 use self::depth::{limit_depth, limit_formatting};
 use super::FormatError;
+use crate::article::date;
+use crate::article::sanitize::one_line;
 use crate::article::{Inline, Parsed};
-use crate::date;
-use crate::sanitize::one_line;
 
 /// Longer than this, a byline element holds more than a name (a whole paragraph, a bio).
 const AUTHOR_MAX_CHARS: usize = 100;
@@ -350,8 +350,8 @@ mod tests {
 
     use super::depth::MAX_DEPTH;
     use super::*;
+    use crate::article::sanitize::is_invisible_or_control;
     use crate::article::{Block, Span};
-    use crate::sanitize::is_invisible_or_control;
 
     /// A page with `head` in its `<head>` and `body` in its `<body>`.
     fn page(head: &str, body: &str) -> String {

@@ -1,7 +1,7 @@
 //! The command line: arguments (clap), and which command runs with what.
 //!
 //! Raw arguments are turned into typed values here (a [`LibrarySource`], a width), then handed
-//! to the reader ([`crate::tui`]) or to the scriptable commands ([`crate::commands`]).
+//! to the reader ([`crate::shell::tui`]) or to the scriptable commands ([`crate::shell::commands`]).
 
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -10,17 +10,18 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::app::Typesetting;
-use crate::commands::{self, Only, ShowError};
-use crate::filter::Sort;
+use crate::article::date;
+use crate::article::sanitize::display_path;
+use crate::config::paths as config;
+use crate::config::settings::{self, Settings};
+use crate::config::theme::{self, ColorDepth, Theme};
 use crate::library::{Library, LibrarySource};
 use crate::query::Query;
-use crate::reflow::Setting;
-use crate::sanitize::display_path;
-use crate::settings::{self, Settings};
+use crate::query::rank::Sort;
+use crate::reading::reflow::Setting;
+use crate::shell::commands::{self, Only, ShowError};
+use crate::shell::tui;
 use crate::state::State;
-use crate::theme::{self, ColorDepth, Theme};
-use crate::tui;
-use crate::{config, date};
 
 /// byline: a terminal reader for your local library of news articles.
 #[derive(Debug, Parser)]

@@ -15,8 +15,8 @@ use std::ops::Range;
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
-use crate::fold::lower;
-use crate::index::{Entry, Field, Index};
+use crate::query::fold::lower;
+use crate::query::index::{Entry, Field, Index};
 use crate::query::{Atom, Kind, Query, Scope, Test, Text, is_letterless};
 
 /// An article that matched, and how well.

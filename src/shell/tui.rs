@@ -23,11 +23,11 @@ use crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
 use ratatui::layout::Rect;
 
 use crate::app::{Action, App, Effect, Typesetting};
-use crate::keymap::Mode;
+use crate::config::keys::Mode;
+use crate::config::settings::Settings;
+use crate::config::theme::Theme;
 use crate::library::Library;
-use crate::settings::Settings;
 use crate::state::State;
-use crate::theme::Theme;
 use crate::ui;
 
 /// How long the loop waits for input before checking for signals.

@@ -12,24 +12,27 @@ use serde::Deserialize;
 use serde::de::{self, Deserializer};
 
 /// The built-in default theme's source.
-pub const DEFAULT_THEME: &str = include_str!("../themes/default.toml");
+pub const DEFAULT_THEME: &str = include_str!("../../themes/default.toml");
 
 /// The themes compiled into byline: name and source. A user theme of the same name (in
 /// `<config dir>/byline/themes/NAME.toml`) takes its place.
 pub const BUILTIN: &[(&str, &str)] = &[
     ("default", DEFAULT_THEME),
-    ("light", include_str!("../themes/light.toml")),
-    ("dark", include_str!("../themes/dark.toml")),
-    ("gruvbox-dark", include_str!("../themes/gruvbox-dark.toml")),
+    ("light", include_str!("../../themes/light.toml")),
+    ("dark", include_str!("../../themes/dark.toml")),
+    (
+        "gruvbox-dark",
+        include_str!("../../themes/gruvbox-dark.toml"),
+    ),
     (
         "solarized-light",
-        include_str!("../themes/solarized-light.toml"),
+        include_str!("../../themes/solarized-light.toml"),
     ),
     (
         "high-contrast",
-        include_str!("../themes/high-contrast.toml"),
+        include_str!("../../themes/high-contrast.toml"),
     ),
-    ("mono", include_str!("../themes/mono.toml")),
+    ("mono", include_str!("../../themes/mono.toml")),
 ];
 
 /// A theme that could not be found or read.

@@ -13,15 +13,15 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::app::Action;
-use crate::filter::Sort;
-use crate::keymap::{self, Keymap};
-use crate::layout::{Arrangement, Split};
+use crate::action::Action;
+use crate::app::layout::{Arrangement, Split};
+use crate::config::keys::{self, Keymap};
+use crate::config::theme;
+use crate::query::rank::Sort;
 use crate::reading::Typesetting;
-use crate::theme;
 
 /// The default config, commented: what `byline config --default` prints.
-pub const DEFAULT_CONFIG: &str = include_str!("../config/default.toml");
+pub const DEFAULT_CONFIG: &str = include_str!("../../config/default.toml");
 
 /// A config that could not be used: where, and why.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -139,7 +139,7 @@ pub fn parse(file: &str, source: &str) -> Result<Settings, ConfigError> {
         ..Settings::default()
     };
     if let Some(name) = raw.theme {
-        let themes = crate::config::themes_dir();
+        let themes = crate::config::paths::themes_dir();
         let exists = theme::names(themes.as_deref())
             .iter()
             .any(|(n, _)| n == name.get_ref());
@@ -179,7 +179,7 @@ pub fn parse(file: &str, source: &str) -> Result<Settings, ConfigError> {
     }
     if let Some(format) = raw.list.date_format {
         let sample = jiff::civil::date(2014, 12, 31);
-        match crate::date::format(sample, format.get_ref()) {
+        match crate::article::date::format(sample, format.get_ref()) {
             Ok(written) if !written.trim().is_empty() && written.chars().count() <= 40 => {
                 settings.date_format = Some(format.into_inner());
             }
@@ -232,7 +232,7 @@ pub fn parse(file: &str, source: &str) -> Result<Settings, ConfigError> {
     let mut keys: Vec<_> = raw.keys.into_iter().collect();
     keys.sort_by_key(|(key, _)| key.span().start);
     for (key, action) in keys {
-        let parsed = keymap::parse_key(key.get_ref()).map_err(|m| error(Some(key.span()), m))?;
+        let parsed = keys::parse_key(key.get_ref()).map_err(|m| error(Some(key.span()), m))?;
         if let Some((_, earlier)) = seen.iter().find(|(k, _)| *k == parsed) {
             return Err(error(
                 Some(key.span()),
@@ -268,7 +268,7 @@ fn line_of(source: &str, at: usize) -> usize {
 
 /// Where the config is: `<config dir>/byline/config.toml`.
 pub fn default_path() -> Option<PathBuf> {
-    crate::config::config_dir().map(|d| d.join("config.toml"))
+    crate::config::paths::config_dir().map(|d| d.join("config.toml"))
 }
 
 #[cfg(test)]
@@ -276,7 +276,7 @@ mod tests {
     use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
     use super::*;
-    use crate::keymap::Mode;
+    use crate::config::keys::Mode;
 
     #[test]
     fn the_default_config_parses_to_the_defaults() {

@@ -17,8 +17,8 @@ use std::ops::Range;
 use jiff::Span;
 use jiff::civil::Date;
 
-use crate::date;
-use crate::fold::{fold, lower};
+use crate::article::date;
+use crate::query::fold::{fold, lower};
 
 /// The query syntax in brief, for the help overlay: an example and what it does.
 pub const SYNTAX: &[(&str, &str)] = &[

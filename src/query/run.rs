@@ -10,9 +10,9 @@ use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
 
-use crate::filter::{self, Hit, Matcher, Sort};
-use crate::index::Index;
 use crate::query::Query;
+use crate::query::index::Index;
+use crate::query::rank::{self, Hit, Matcher, Sort};
 
 /// From this many articles on, the reader matches on a worker thread: below it a search takes
 /// under a few milliseconds (see `cargo bench`), quicker than a frame.
@@ -53,7 +53,7 @@ impl Runner {
             .filter(|(query, _)| request.query.narrows(query))
             .map(|(_, hits)| hits.as_slice());
         let narrowed = within.is_some();
-        let hits = filter::filter(&self.matcher, index, &request.query, request.sort, within);
+        let hits = rank::filter(&self.matcher, index, &request.query, request.sort, within);
         self.last = Some((request.query, hits.clone()));
         Done {
             generation: request.generation,

@@ -66,8 +66,8 @@ pub fn platform_data_dir() -> Option<PathBuf> {
 pub fn tilde(path: &Path) -> String {
     let home = directories::BaseDirs::new().map(|d| d.home_dir().to_path_buf());
     match home.as_deref().and_then(|h| path.strip_prefix(h).ok()) {
-        Some(rest) => crate::sanitize::display_path(&Path::new("~").join(rest)),
-        None => crate::sanitize::display_path(path),
+        Some(rest) => crate::article::sanitize::display_path(&Path::new("~").join(rest)),
+        None => crate::article::sanitize::display_path(path),
     }
 }
 

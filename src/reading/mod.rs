@@ -6,11 +6,14 @@
 //! another width (a resize, another measure, justification) keeps the same paragraph at the top.
 //! Set articles are cached per setting, so going back to a width does not set the text again.
 
+pub mod find;
+pub mod links;
+pub mod reflow;
+
+use self::find::Hit;
+use self::reflow::{Header, Line, Position, Setting};
 use crate::article::{Body, Parsed};
-use crate::find::{self, Hit};
 use crate::line::LineEdit;
-use crate::links;
-use crate::reflow::{self, Header, Line, Position, Setting};
 
 /// The widest the text column gets by default, in columns.
 pub const MEASURE: usize = 80;

@@ -10,14 +10,14 @@ use crossterm::style::Stylize;
 use serde::Serialize;
 
 use crate::article::Inline;
-use crate::date;
-use crate::filter::{self, Matcher, Sort};
-use crate::index::Index;
+use crate::article::date;
+use crate::article::sanitize::display_path;
 use crate::library::{Library, Lookup};
-use crate::links;
 use crate::query::Query;
-use crate::reflow::{self, Header, Tone};
-use crate::sanitize::display_path;
+use crate::query::index::Index;
+use crate::query::rank::{self, Matcher, Sort};
+use crate::reading::links;
+use crate::reading::reflow::{self, Header, Tone};
 use crate::state::Snapshot;
 
 /// One article as `byline list --json` prints it.
@@ -58,7 +58,7 @@ pub fn list(
     out: &mut dyn Write,
 ) -> io::Result<usize> {
     let index = Index::build(&library.articles);
-    let mut hits = filter::filter(&Matcher::default(), &index, query, sort, None);
+    let mut hits = rank::filter(&Matcher::default(), &index, query, sort, None);
     hits.retain(|h| {
         let id = &library.articles[h.index].id;
         match only {

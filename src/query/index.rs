@@ -5,8 +5,8 @@
 use jiff::civil::Date;
 
 use crate::article::Article;
-use crate::date;
-use crate::fold::{self, Folded};
+use crate::article::date;
+use crate::query::fold::{self, Folded};
 
 /// A field of an article that a query term can match.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -13,8 +13,8 @@ use textwrap::wrap_algorithms::wrap_first_fit;
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
+use crate::article::date;
 use crate::article::{Block, Body, Inline, Parsed, Span};
-use crate::date;
 
 /// What a piece of text is, so the screen can style it by meaning.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

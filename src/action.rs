@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-/// Something the user asked for; keys map to these (see [`crate::keymap`]).
+/// Something the user asked for; keys map to these (see [`crate::config::keys`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Action {

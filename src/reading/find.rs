@@ -8,8 +8,8 @@
 
 use std::ops::Range;
 
-use crate::fold::{Folded, lower};
-use crate::reflow::{Line, Position};
+use crate::query::fold::{Folded, lower};
+use crate::reading::reflow::{Line, Position};
 
 /// One place the pattern occurs: the pieces of it on each line it spans.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -123,7 +123,7 @@ fn search_block(
 mod tests {
     use super::*;
     use crate::article::{Block, Body, Inline, Span};
-    use crate::reflow::{self, Header, Setting};
+    use crate::reading::reflow::{self, Header, Setting};
 
     fn lines(text: &str, setting: Setting) -> Vec<Line> {
         let body = Body {

@@ -1,6 +1,9 @@
 //! What an article is once it has been read: metadata for the whole library, and a body that is
 //! read only when someone opens the article.
 
+pub mod date;
+pub mod sanitize;
+
 use std::path::PathBuf;
 
 use jiff::civil::Date;

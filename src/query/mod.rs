@@ -1,0 +1,16 @@
+//! Finding articles by what is typed: the query language, the text it matches against, matching
+//! and ranking, and running searches.
+//!
+//! - [`parse`]: a line into terms (atoms, fields, dates), pure and total;
+//! - [`fold`]: case and accent folding, with a map back to the shown characters;
+//! - [`index`]: each article's matchable text (folded title and author, date forms), built once;
+//! - [`rank`]: matching a parsed query against the index and ranking the hits;
+//! - [`run`]: a search request and its result, narrowing on the last hits.
+
+pub mod fold;
+pub mod index;
+mod parse;
+pub mod rank;
+pub mod run;
+
+pub use parse::*;
