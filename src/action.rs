@@ -1,8 +1,12 @@
-//! Everything a user can ask of byline, by name: keys and the config map to these.
+//! Everything a user can ask of byline, by name, and where keys ask it ([`Mode`]): the
+//! vocabulary the key map, the config, the app and the help screen share.
+//!
+//! A leaf module: it depends on nothing else in byline, so every other module can use it.
 
 use serde::{Deserialize, Serialize};
 
-/// Something the user asked for; keys map to these (see [`crate::config::keys`]).
+/// Something the user asked for; keys map to these (see [`crate::config::keys`]), and the config
+/// binds keys to them by name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Action {
@@ -126,15 +130,17 @@ pub enum Action {
     GrowList,
     /// Give the list less room.
     ShrinkList,
-    /// The mouse wheel turned over the screen cell (x, y).
-    Wheel { x: u16, y: u16, down: bool },
-    /// The left button was pressed on the screen cell (x, y).
-    Click { x: u16, y: u16 },
-    /// The terminal changed size.
-    Resize { width: u16, height: u16 },
 }
 
 impl Action {
+    /// The action's name in the config (`select_next`).
+    pub fn name(self) -> String {
+        serde_json::to_value(self)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default()
+    }
+
     /// A few words for the help overlay.
     pub fn describe(self) -> &'static str {
         match self {
@@ -198,9 +204,34 @@ impl Action {
             Action::SwitchLayout => "side by side or stacked",
             Action::GrowList => "widen the list",
             Action::ShrinkList => "narrow the list",
-            Action::Wheel { .. } => "scroll the pane under the pointer",
-            Action::Click { .. } => "select a row or a pane",
-            Action::Resize { .. } => "redraw",
+        }
+    }
+}
+
+/// What is taking keys: decides which bindings apply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Bindings that work everywhere, checked first.
+    Anywhere,
+    /// The article list has the focus.
+    List,
+    /// The reading pane has the focus.
+    Reader,
+    /// A line is being typed: the filter, a search in the article, a link number.
+    Filter,
+    /// An overlay (help, problems) is open: it scrolls, and any other key closes it.
+    Overlay,
+}
+
+impl Mode {
+    /// The heading the help overlay shows for this mode's keys.
+    pub fn title(self) -> &'static str {
+        match self {
+            Mode::Anywhere => "Anywhere",
+            Mode::List => "Article list",
+            Mode::Reader => "Reading pane",
+            Mode::Filter => "Filter and search lines",
+            Mode::Overlay => "Help and problems",
         }
     }
 }

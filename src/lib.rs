@@ -15,6 +15,7 @@ pub mod action;
 pub mod app;
 pub mod article;
 pub mod config;
+pub mod layout;
 pub mod library;
 pub mod line;
 pub mod query;

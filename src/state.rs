@@ -18,7 +18,7 @@ use std::time::Duration;
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 
-use crate::reading::reflow::Position;
+use crate::article::Position;
 
 /// The schema this byline writes.
 const VERSION: i64 = 2;

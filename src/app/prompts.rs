@@ -1,10 +1,35 @@
-//! The two small prompts of the reading pane: the search line and the link number.
+//! The two small prompts of the reading pane: the search line and the link number. While one
+//! is open it takes keys before anything else.
 
-use super::*;
+use super::{App, Focus};
+use crate::action::Action;
+use crate::line::LineEdit;
+
+/// The number of a link being typed, and what to do with it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LinkPrompt {
+    pub copy: bool,
+    pub digits: String,
+}
 
 impl App {
+    /// `o` or `y`: with one link there is nothing to choose; with more, ask for a number.
+    pub(super) fn start_link(&mut self, copy: bool) {
+        match self.reading.links().len() {
+            0 => self.notice = Some("This article has no links.".to_string()),
+            1 => self.use_link(1, copy),
+            _ => {
+                self.link_prompt = Some(LinkPrompt {
+                    copy,
+                    digits: String::new(),
+                });
+                self.focus = Focus::Link;
+            }
+        }
+    }
+
     /// Takes a key while a link number is being typed: digits, Backspace, Enter, Esc.
-    pub(super) fn apply_link(&mut self, action: Action) {
+    pub(super) fn link_key(&mut self, action: Action) {
         let Some(prompt) = &mut self.link_prompt else {
             self.focus = Focus::Reader;
             return;
@@ -21,9 +46,7 @@ impl App {
                     self.use_link(n, copy);
                 } else if n > count {
                     self.end_link_prompt();
-                    self.notice = Some(format!(
-                        "There is no link [{n}]; links go from 1 to {count}."
-                    ));
+                    self.no_such_link(n, count);
                 }
             }
             Action::FilterBackspace => {
@@ -35,16 +58,18 @@ impl App {
                 if (1..=count).contains(&n) {
                     self.use_link(n, copy);
                 } else {
-                    self.notice = Some(format!(
-                        "There is no link [{n}]; links go from 1 to {count}."
-                    ));
+                    self.no_such_link(n, count);
                 }
             }
-            Action::Quit => self.quit = true,
-            Action::Resize { width, height } => self.resize(Rect::new(0, 0, width, height)),
             // Esc, or any other key, gives up on the link.
             _ => self.end_link_prompt(),
         }
+    }
+
+    fn no_such_link(&mut self, n: usize, count: usize) {
+        self.notice = Some(format!(
+            "There is no link [{n}]; links go from 1 to {count}."
+        ));
     }
 
     pub(super) fn end_link_prompt(&mut self) {
@@ -52,21 +77,9 @@ impl App {
         self.focus = Focus::Reader;
     }
 
-    /// Asks the shell to open or copy link `n` (from 1).
-    pub(super) fn use_link(&mut self, n: usize, copy: bool) {
-        let Some(address) = self.reading.links().get(n - 1).cloned() else {
-            return;
-        };
-        self.effects.push(if copy {
-            Effect::Copy(address)
-        } else {
-            Effect::Open(address)
-        });
-    }
-
     /// Applies an action to the search line while it has the focus; returns whether it did.
-    pub(super) fn apply_find(&mut self, action: Action) -> bool {
-        let rows = self.reader_rows();
+    pub(super) fn find_key(&mut self, action: Action) -> bool {
+        let rows = self.screen.reader_rows();
         let edit: fn(&mut LineEdit) = match action {
             Action::FilterInput(c) => {
                 if !c.is_control() {
@@ -91,12 +104,8 @@ impl App {
                 self.focus = Focus::Reader;
                 return true;
             }
-            Action::SelectNext => {
-                self.reading.next_hit(true, rows);
-                return true;
-            }
-            Action::SelectPrevious => {
-                self.reading.next_hit(false, rows);
+            Action::SelectNext | Action::SelectPrevious => {
+                self.reading.next_hit(action == Action::SelectNext, rows);
                 return true;
             }
             Action::FilterBackspace => LineEdit::delete_before,

@@ -180,6 +180,15 @@ pub struct Article {
     pub source: Source,
 }
 
+/// A place in an article's text: the block (`None` for the header) and a character offset in
+/// the block's text (where a set line starts, where the reader was). It names a place in the
+/// text, not on screen, so it survives setting the text again at another width.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Position {
+    pub block: Option<usize>,
+    pub offset: usize,
+}
+
 /// An article with just a title, an author and a date, for the tests of the modules that match
 /// and sort them.
 #[cfg(test)]

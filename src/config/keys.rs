@@ -3,43 +3,8 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use crate::app::{Action, Focus};
-use crate::query;
-
-/// What is taking keys: decides which bindings apply.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mode {
-    /// Bindings that work everywhere, checked first.
-    Anywhere,
-    List,
-    Reader,
-    Filter,
-    /// An overlay (help, problems) is open: it scrolls, and any other key closes it.
-    Overlay,
-}
-
-impl Mode {
-    /// The mode for where the focus is, or [`Mode::Overlay`] while an overlay is open.
-    pub fn of(focus: Focus, overlay: bool) -> Self {
-        match (overlay, focus) {
-            (true, _) => Mode::Overlay,
-            (false, Focus::List) => Mode::List,
-            (false, Focus::Reader) => Mode::Reader,
-            (false, Focus::Filter | Focus::Find | Focus::Link) => Mode::Filter,
-        }
-    }
-
-    /// The heading the help overlay shows for this mode's keys.
-    pub fn title(self) -> &'static str {
-        match self {
-            Mode::Anywhere => "Anywhere",
-            Mode::List => "Article list",
-            Mode::Reader => "Reading pane",
-            Mode::Filter => "Filter and search lines",
-            Mode::Overlay => "Help and problems",
-        }
-    }
-}
+use crate::action::Action;
+pub use crate::action::Mode;
 
 /// One key bound to one action in one mode.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,6 +13,8 @@ pub struct Binding {
     pub code: KeyCode,
     pub modifiers: KeyModifiers,
     pub action: Action,
+    /// Bound by the config, not by default: hints name such a key first.
+    pub chosen: bool,
 }
 
 const fn key(mode: Mode, code: KeyCode, action: Action) -> Binding {
@@ -56,6 +23,7 @@ const fn key(mode: Mode, code: KeyCode, action: Action) -> Binding {
         code,
         modifiers: KeyModifiers::NONE,
         action,
+        chosen: false,
     }
 }
 
@@ -65,6 +33,7 @@ const fn ctrl(mode: Mode, c: char, action: Action) -> Binding {
         code: KeyCode::Char(c),
         modifiers: KeyModifiers::CONTROL,
         action,
+        chosen: false,
     }
 }
 
@@ -74,6 +43,7 @@ const fn alt(mode: Mode, code: KeyCode, action: Action) -> Binding {
         code,
         modifiers: KeyModifiers::ALT,
         action,
+        chosen: false,
     }
 }
 
@@ -83,6 +53,7 @@ const fn ctrl_key(mode: Mode, code: KeyCode, action: Action) -> Binding {
         code,
         modifiers: KeyModifiers::CONTROL,
         action,
+        chosen: false,
     }
 }
 
@@ -196,53 +167,6 @@ pub const BINDINGS: &[Binding] = &[
     key(Overlay, K::Up, A::ScrollUp),
 ];
 
-/// From these widths on, the help overlay lists its keys in two and three columns.
-const HELP_TWO_COLUMNS: u16 = 88;
-const HELP_THREE_COLUMNS: u16 = 132;
-
-/// The help overlay's columns on a screen `width` wide, each listing the keys of these modes.
-pub fn help_columns(width: u16) -> &'static [&'static [Mode]] {
-    if width >= HELP_THREE_COLUMNS {
-        &[
-            &[Mode::List, Mode::Anywhere],
-            &[Mode::Reader],
-            &[Mode::Filter],
-        ]
-    } else if width >= HELP_TWO_COLUMNS {
-        &[&[Mode::List, Mode::Anywhere], &[Mode::Reader, Mode::Filter]]
-    } else {
-        &[&[Mode::List, Mode::Reader, Mode::Filter, Mode::Anywhere]]
-    }
-}
-
-/// The help overlay's width on a screen `width` wide (before it is fitted to the screen).
-pub fn help_width(width: u16) -> u16 {
-    if width >= HELP_THREE_COLUMNS {
-        HELP_THREE_COLUMNS
-    } else if width >= HELP_TWO_COLUMNS {
-        HELP_TWO_COLUMNS
-    } else {
-        44
-    }
-}
-
-/// How many query syntax examples the help overlay puts on a line.
-pub fn syntax_per_line(width: u16) -> usize {
-    if width >= HELP_THREE_COLUMNS {
-        4
-    } else if width >= HELP_TWO_COLUMNS {
-        3
-    } else {
-        1
-    }
-}
-
-/// Lines the query syntax summary takes at the top of the help overlay, with its title and
-/// the blank line after it.
-pub fn syntax_lines(width: u16) -> usize {
-    query::SYNTAX.len().div_ceil(syntax_per_line(width)) + 2
-}
-
 /// The key bindings in force: the defaults, with the config's on top.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Keymap {
@@ -300,6 +224,7 @@ impl Keymap {
                 code,
                 modifiers,
                 action,
+                chosen: true,
             });
         }
     }
@@ -330,22 +255,20 @@ impl Keymap {
         rows
     }
 
-    /// Lines the help overlay takes on a screen `width` wide: the syntax summary, then the
-    /// longest column of keys.
-    pub fn help_lines(&self, width: u16) -> usize {
-        syntax_lines(width) + self.key_lines(width)
-    }
-
-    /// Lines the longest column of keys takes in the help overlay.
-    pub fn key_lines(&self, width: u16) -> usize {
-        help_columns(width)
-            .iter()
-            .map(|modes| {
-                let rows: usize = modes.iter().map(|&m| self.help_rows(m).len() + 1).sum();
-                rows + modes.len().saturating_sub(1)
-            })
-            .max()
-            .unwrap_or(0)
+    /// The key to name for `action` in `mode`, written short as hints write it (`/`, `Enter`,
+    /// `^n`, `↑`): the first the config bound in that mode, else the first bound there by
+    /// default, else one bound everywhere. The status bar,
+    /// notices and titles name keys through this, so a rebinding changes what they say.
+    pub fn hint(&self, mode: Mode, action: Action) -> Option<String> {
+        let bound = |m: Mode, chosen: bool| {
+            self.bindings
+                .iter()
+                .find(|b| b.mode == m && b.action == action && (b.chosen || !chosen))
+        };
+        bound(mode, true)
+            .or_else(|| bound(mode, false))
+            .or_else(|| bound(Mode::Anywhere, false))
+            .map(|b| short_label(b.code, b.modifiers))
     }
 
     /// The action a key press asks for in `mode`, if any.
@@ -472,6 +395,22 @@ pub fn label(code: KeyCode, modifiers: KeyModifiers) -> String {
     }
 }
 
+/// How a key is written in hints: as in the help, but `^d` for Ctrl-d and arrows for the
+/// arrow keys.
+pub fn short_label(code: KeyCode, modifiers: KeyModifiers) -> String {
+    let arrow = match code {
+        KeyCode::Up => Some("↑"),
+        KeyCode::Down => Some("↓"),
+        KeyCode::Left => Some("←"),
+        KeyCode::Right => Some("→"),
+        _ => None,
+    };
+    match arrow {
+        Some(arrow) if modifiers.is_empty() => arrow.to_string(),
+        _ => label(code, modifiers).replacen("Ctrl-", "^", 1),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -550,6 +489,40 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn hints_name_the_key_in_force() {
+        let mut keys = Keymap::default();
+        assert_eq!(keys.hint(Mode::List, Action::Quit).as_deref(), Some("q"));
+        assert_eq!(
+            keys.hint(Mode::Filter, Action::Quit).as_deref(),
+            Some("^c"),
+            "where no key of its own is bound, one bound everywhere"
+        );
+        assert_eq!(
+            keys.hint(Mode::Filter, Action::HistoryOlder).as_deref(),
+            Some("↑")
+        );
+        keys.bind(KeyCode::Char('q'), KeyModifiers::NONE, Action::ToggleStar);
+        keys.bind(KeyCode::Char('x'), KeyModifiers::NONE, Action::Quit);
+        assert_eq!(keys.hint(Mode::List, Action::Quit).as_deref(), Some("x"));
+        keys.bind(KeyCode::F(2), KeyModifiers::NONE, Action::StartFilter);
+        assert_eq!(
+            keys.hint(Mode::List, Action::StartFilter).as_deref(),
+            Some("F2"),
+            "the key the config chose, though / still filters"
+        );
+        assert_eq!(
+            keys.hint(Mode::Reader, Action::ToggleStar).as_deref(),
+            Some("q"),
+            "named before the default `*`"
+        );
+        assert_eq!(
+            keys.hint(Mode::List, Action::ShowStarred).as_deref(),
+            Some("S")
+        );
+        assert_eq!(keys.hint(Mode::Overlay, Action::ToggleFocus), None);
     }
 
     #[test]

@@ -14,9 +14,9 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::action::Action;
-use crate::app::layout::{Arrangement, Split};
 use crate::config::keys::{self, Keymap};
 use crate::config::theme;
+use crate::layout::{Arrangement, Split};
 use crate::query::rank::Sort;
 use crate::reading::Typesetting;
 
@@ -258,7 +258,7 @@ pub fn parse(file: &str, source: &str) -> Result<Settings, ConfigError> {
 fn action_named(name: &str) -> Option<Action> {
     let action: Action =
         serde_json::from_value(serde_json::Value::String(name.to_string())).ok()?;
-    (!matches!(action, Action::FilterInput(_) | Action::Resize { .. })).then_some(action)
+    (!matches!(action, Action::FilterInput(_))).then_some(action)
 }
 
 /// The line (from 1) of byte `at` in `source`.

@@ -275,6 +275,21 @@ impl Library {
         Ok(records.swap_remove(record)?)
     }
 
+    /// A path as the problem list shows it: from its library folder down, to leave room.
+    pub fn shown_path<'a>(&self, path: &'a Path) -> &'a Path {
+        let Origin::Folders(roots) = &self.origin else {
+            return path;
+        };
+        roots
+            .iter()
+            .find_map(|r| {
+                path.strip_prefix(r)
+                    .ok()
+                    .filter(|s| !s.as_os_str().is_empty())
+            })
+            .unwrap_or(path)
+    }
+
     /// The library folder `path` was found in.
     fn root_of(&self, path: &Path) -> Option<&Path> {
         let Origin::Folders(roots) = &self.origin else {

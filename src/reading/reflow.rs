@@ -13,6 +13,7 @@ use textwrap::wrap_algorithms::wrap_first_fit;
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
+pub use crate::article::Position;
 use crate::article::date;
 use crate::article::{Block, Body, Inline, Parsed, Span};
 
@@ -34,15 +35,6 @@ pub enum Tone {
 pub struct Piece {
     pub text: String,
     pub tone: Tone,
-}
-
-/// Where a line starts in the article: the block (`None` for the header) and the character
-/// offset of its first word in the block's text. It names a place in the text, not on screen,
-/// so it survives setting the text again at another width.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Position {
-    pub block: Option<usize>,
-    pub offset: usize,
 }
 
 /// One line of set text.

@@ -4,4 +4,6 @@
 
 pub mod cli;
 pub mod commands;
+pub mod effects;
+pub mod search;
 pub mod tui;

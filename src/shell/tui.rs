@@ -1,15 +1,17 @@
 //! The terminal shell: sets the terminal up, runs the event loop, and restores the terminal on
 //! every way out (quit, error, panic, SIGTERM/SIGHUP/SIGINT).
 //!
-//! This is the only module that touches the terminal; everything it does to the app goes
-//! through [`App::update`].
+//! This is the only module that touches the terminal. It builds the [`App`] once, from inputs
+//! already resolved, then only feeds it events ([`App::update`]: keys, mouse, resizes, the
+//! clock, the results of effects), draws it ([`ui::render`]) and performs what it asks
+//! ([`crate::shell::effects`]).
 //!
 //! Terminal input is read on its own thread and sent here as messages. crossterm 0.29 never
 //! returns from a read once the terminal has hung up (crossterm #793: it spins on end of file),
 //! so the event loop must not wait inside crossterm: it waits on a channel with a timeout and
 //! checks for SIGHUP/SIGTERM between messages, so a closed SSH session or terminal window ends
-//! byline instead of leaving it spinning. The search worker of a large library wakes the loop on
-//! the same channel when its hits are ready.
+//! byline instead of leaving it spinning. The search worker of a large library sends its hits
+//! on the same channel.
 
 use std::io;
 use std::path::Path;
@@ -19,15 +21,19 @@ use std::sync::mpsc::{self, RecvTimeoutError};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
+use crossterm::event::{self, Event as TermEvent, KeyEventKind, MouseButton, MouseEventKind};
 use ratatui::layout::Rect;
 
-use crate::app::{Action, App, Effect, Typesetting};
-use crate::config::keys::Mode;
+use crate::app::{App, Event, Init, Typesetting};
+use crate::article::date;
+use crate::config::paths;
 use crate::config::settings::Settings;
 use crate::config::theme::Theme;
-use crate::library::Library;
-use crate::state::State;
+use crate::library::{Library, Origin};
+use crate::query::run::Done;
+use crate::shell::effects::Performer;
+use crate::shell::search::Searcher;
+use crate::state::{Snapshot, State};
 use crate::ui;
 
 /// How long the loop waits for input before checking for signals.
@@ -82,33 +88,50 @@ pub fn run(
         }));
         crossterm::execute!(io::stdout(), crossterm::event::EnableMouseCapture)?;
     }
-    let size = terminal.size()?;
-    let mut app = App::new(library, Rect::new(0, 0, size.width, size.height));
-    app.set_typesetting(typesetting);
-    app.set_keymap(settings.keymap.clone());
-    app.set_split(settings.split);
-    app.set_date_format(settings.date_format.clone());
-    if settings.sort != app.sort() {
-        app.set_sort(settings.sort);
-    }
-    app.load_selected();
-    let (state, warning) = State::open(state);
-    match state.load() {
-        Ok(snapshot) => app.restore(snapshot),
-        Err(err) => app.notify(format!("Could not read the reading state: {err}")),
-    }
-    if let Some(warning) = warning {
-        app.notify(warning);
-    }
-    let mut saver = Saver::default();
 
+    let (state, warning) = State::open(state);
+    let (remembered, notice) = match state.load() {
+        Ok(snapshot) => (snapshot, warning),
+        Err(err) => (
+            Snapshot::default(),
+            Some(format!("Could not read the reading state: {err}")),
+        ),
+    };
+    let library = Arc::new(library);
     let (sender, messages) = mpsc::channel();
-    let searched = sender.clone();
-    app.search_in_background(move || {
-        let _ = searched.send(Message::Searched);
+    let found = sender.clone();
+    let searcher = Searcher::for_library(library.articles.len(), move |done| {
+        let _ = found.send(Message::Searched(done));
     });
+    let mut performer = Performer::new(searcher, state);
+    let sample_hint = match &library.origin {
+        Origin::Sample { put_articles_in } => Some(paths::tilde(put_articles_in)),
+        Origin::Folders(_) => None,
+    };
+    let size = terminal.size()?;
+    let area = Rect::new(0, 0, size.width, size.height);
+    let mut app = App::new(Init {
+        typesetting,
+        keymap: settings.keymap.clone(),
+        split: settings.split,
+        sort: settings.sort,
+        date_format: settings.date_format.clone(),
+        sample_hint,
+        remembered,
+        notice,
+        ..Init::new(library, area, date::today())
+    });
+    performer.settle(&mut app);
+
     spawn_event_reader(sender);
     let stopped = || stop.load(Ordering::Relaxed);
+    let tick = |app: &mut App, performer: &mut Performer| {
+        app.update(Event::Tick {
+            now: Instant::now(),
+            today: date::today(),
+        });
+        performer.settle(app);
+    };
     // The loop may end on an error (a terminal gone away): what was done is saved all the same.
     let result = (|| -> io::Result<()> {
         while !app.should_quit() && !stopped() {
@@ -116,8 +139,7 @@ pub fn run(
             let first = match messages.recv_timeout(TICK) {
                 Ok(message) => message,
                 Err(RecvTimeoutError::Timeout) => {
-                    app.tick(Instant::now());
-                    perform_all(&mut app, &state, &mut saver);
+                    tick(&mut app, &mut performer);
                     continue;
                 }
                 Err(RecvTimeoutError::Disconnected) => break,
@@ -125,125 +147,33 @@ pub fn run(
             // Apply every pending event before drawing again, so fast typing never lags.
             let pending = messages.try_iter().take(EVENTS_PER_FRAME);
             for message in std::iter::once(first).chain(pending) {
-                match message {
-                    Message::Input(event) => {
-                        if let Some(action) = action_for(&app, event?) {
-                            app.update(action);
-                        }
-                    }
-                    Message::Searched => {
-                        app.collect_search();
-                    }
+                let event = match message {
+                    Message::Input(input) => event_of(input?),
+                    Message::Searched(done) => Some(Event::Searched(done)),
+                };
+                if let Some(event) = event {
+                    app.update(event);
+                    performer.settle(&mut app);
                 }
                 if app.should_quit() || stopped() {
                     break;
                 }
             }
-            app.load_selected();
-            app.tick(Instant::now());
-            perform_all(&mut app, &state, &mut saver);
+            tick(&mut app, &mut performer);
         }
         Ok(())
     })();
-    // Where you were in the open article is kept for next time, however byline ends.
-    app.finish();
-    perform_all(&mut app, &state, &mut saver);
+    app.update(Event::Closing);
+    performer.settle(&mut app);
     result
-}
-
-/// Whether saving has failed already, so that the warning shows once, not on every change.
-#[derive(Default)]
-struct Saver {
-    failed: bool,
-}
-
-/// Performs the app's effects and shows what came of them.
-fn perform_all(app: &mut App, state: &State, saver: &mut Saver) {
-    for effect in app.take_effects() {
-        let message = match &effect {
-            Effect::Save(change) => match state.save(change) {
-                Ok(()) => None,
-                Err(err) if !saver.failed => {
-                    saver.failed = true;
-                    Some(format!(
-                        "Could not save reading state ({err}); marks stay for this session"
-                    ))
-                }
-                Err(_) => None,
-            },
-            Effect::Open(address) => Some(match open_in_browser(address) {
-                Ok(by) => format!("Opened {address} with {by}"),
-                Err(err) => format!("Could not open {address}: {err}"),
-            }),
-            Effect::Copy(address) => Some(match copy_through_terminal(address) {
-                Ok(()) => format!("Copied {address} (through the terminal, OSC 52)"),
-                Err(err) => format!("Could not copy: {err}"),
-            }),
-        };
-        if let Some(message) = message {
-            app.notify(message);
-        }
-    }
-}
-
-/// Puts `address` on the clipboard with OSC 52, which terminals (and SSH) pass to the clipboard
-/// of the machine in front of you. Addresses are printable ASCII already (see
-/// `links::printable`), and go base64-encoded besides.
-fn copy_through_terminal(address: &str) -> io::Result<()> {
-    use base64::Engine;
-    use std::io::Write;
-    let encoded = base64::engine::general_purpose::STANDARD.encode(address);
-    let mut out = io::stdout();
-    write!(out, "\x1b]52;c;{encoded}\x07")?;
-    out.flush()
-}
-
-/// Starts `$BROWSER`, or the system's opener, on `address` (an argument, never through a
-/// shell); returns the program's name.
-fn open_in_browser(address: &str) -> io::Result<String> {
-    use std::process::{Command, Stdio};
-    let browser = std::env::var("BROWSER")
-        .ok()
-        .filter(|b| !b.trim().is_empty());
-    let (program, mut args): (String, Vec<String>) = match browser {
-        // `$BROWSER` may carry arguments of its own: `firefox --new-tab`.
-        Some(command) => {
-            let mut words = command.split_whitespace().map(str::to_string);
-            let program = words.next().unwrap_or_default();
-            (program, words.collect())
-        }
-        None if cfg!(target_os = "macos") => ("open".into(), Vec::new()),
-        None if cfg!(windows) => ("explorer".into(), Vec::new()),
-        None => ("xdg-open".into(), Vec::new()),
-    };
-    // Addresses are http(s) or mailto URLs (see `links`); never let one pass for an option.
-    if address.starts_with('-') {
-        return Err(io::Error::other("not a web address"));
-    }
-    args.push(address.to_string());
-    let mut command = Command::new(&program);
-    command
-        .args(&args)
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null());
-    // In a process group of its own, a browser byline started outlives the terminal closing.
-    #[cfg(unix)]
-    std::os::unix::process::CommandExt::process_group(&mut command, 0);
-    let mut child = command.spawn()?;
-    // Reaped when it exits, so no zombie waits for byline to quit.
-    thread::spawn(move || {
-        let _ = child.wait();
-    });
-    Ok(program)
 }
 
 /// What wakes the event loop.
 enum Message {
     /// The terminal sent an event, or reading it failed.
-    Input(io::Result<Event>),
+    Input(io::Result<TermEvent>),
     /// The search worker has hits ready.
-    Searched,
+    Searched(Done),
 }
 
 /// Reads terminal events on a thread of its own and sends them to `sender`.
@@ -262,18 +192,17 @@ fn spawn_event_reader(sender: mpsc::Sender<Message>) {
     });
 }
 
-fn action_for(app: &App, event: Event) -> Option<Action> {
-    match event {
-        Event::Key(key) if key.kind != KeyEventKind::Release => app
-            .keymap()
-            .action_for(Mode::of(app.focus(), app.overlay().is_some()), key),
-        Event::Resize(width, height) => Some(Action::Resize { width, height }),
-        Event::Mouse(mouse) if app.overlay().is_none() => {
+/// The app's event for a terminal event, if it is one the app takes.
+fn event_of(input: TermEvent) -> Option<Event> {
+    match input {
+        TermEvent::Key(key) if key.kind != KeyEventKind::Release => Some(Event::Key(key)),
+        TermEvent::Resize(width, height) => Some(Event::Resize { width, height }),
+        TermEvent::Mouse(mouse) => {
             let (x, y) = (mouse.column, mouse.row);
             match mouse.kind {
-                MouseEventKind::ScrollDown => Some(Action::Wheel { x, y, down: true }),
-                MouseEventKind::ScrollUp => Some(Action::Wheel { x, y, down: false }),
-                MouseEventKind::Down(MouseButton::Left) => Some(Action::Click { x, y }),
+                MouseEventKind::ScrollDown => Some(Event::Wheel { x, y, down: true }),
+                MouseEventKind::ScrollUp => Some(Event::Wheel { x, y, down: false }),
+                MouseEventKind::Down(MouseButton::Left) => Some(Event::Click { x, y }),
                 _ => None,
             }
         }

@@ -6,24 +6,29 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::{centered, overlay_frame};
-use crate::config::keys::{self, Keymap, Mode};
+use crate::action::Mode;
+use crate::app::App;
+use crate::config::keys::Keymap;
 use crate::config::theme::Theme;
+use crate::layout;
 use crate::query;
 
-pub fn render(keys: &Keymap, theme: &Theme, scroll: usize, area: Rect, buf: &mut Buffer) {
+pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let keys = app.keymap();
     let syntax = syntax(theme, area.width);
-    let columns: Vec<Vec<Line>> = keys::help_columns(area.width)
+    let columns: Vec<Vec<Line>> = layout::help_columns(area.width)
         .iter()
         .map(|modes| column(keys, theme, modes))
         .collect();
-    let lines = keys.help_lines(area.width);
-    let width = keys::help_width(area.width);
+    let lines = layout::help_lines(area.width, |mode| keys.help_rows(mode).len());
+    let width = layout::help_width(area.width);
     let popup = centered(
         area,
         width,
         u16::try_from(lines).unwrap_or(u16::MAX).saturating_add(2),
     );
-    let (block, scroll) = overlay_frame("Keys", popup, lines, scroll, theme, buf);
+    let (block, scroll) =
+        overlay_frame(app, "Keys", popup, lines, app.overlay_scroll(), theme, buf);
     let inner = block.inner(popup);
     block.render(popup, buf);
     // The syntax summary and the key columns scroll together, as one page.
@@ -44,7 +49,7 @@ pub fn render(keys: &Keymap, theme: &Theme, scroll: usize, area: Rect, buf: &mut
 
 /// The query syntax summary: examples and what they do, several to a line on wide screens.
 fn syntax(theme: &Theme, width: u16) -> Vec<Line<'static>> {
-    let per_line = keys::syntax_per_line(width);
+    let per_line = layout::syntax_per_line(width);
     let mut lines = vec![Line::styled(
         "Filter syntax (more in docs/query.md)",
         theme.pane_title.style(),
@@ -61,7 +66,7 @@ fn syntax(theme: &Theme, width: u16) -> Vec<Line<'static>> {
         lines.push(Line::from(spans));
     }
     lines.push(Line::default());
-    debug_assert_eq!(lines.len(), keys::syntax_lines(width));
+    debug_assert_eq!(lines.len(), layout::syntax_lines(width));
     lines
 }
 

@@ -8,6 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use super::text::cell;
+use crate::action::{Action, Mode};
 use crate::app::App;
 use crate::article::date;
 use crate::article::sanitize::display_path;
@@ -172,14 +173,16 @@ fn row(
 
 /// What the list says when it has no rows.
 fn empty_note(app: &App) -> String {
+    let clear = super::key(app, Mode::List, Action::ClearFilter);
     if app.query_error().is_some() {
-        return "No article matched the query before the marked mistake. Mend it, or press Esc \
-                to clear the filter."
-            .to_string();
+        return format!(
+            "No article matched the query before the marked mistake. Mend it, or press {clear} \
+             to clear the filter."
+        );
     }
     if !app.query().is_empty() {
         return format!(
-            "No article matches “{}”. Press Esc to clear the filter.",
+            "No article matches “{}”. Press {clear} to clear the filter.",
             app.query()
         );
     }

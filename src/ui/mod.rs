@@ -14,15 +14,23 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Paragraph, Wrap};
 
-use crate::app::layout::Panes;
+use crate::action::{Action, Mode};
 use crate::app::{App, Overlay};
 use crate::config::theme::Theme;
+use crate::layout::Panes;
 
 /// Draws the whole screen.
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
     let area = frame.area();
-    let Some(panes) = Panes::new(area, app.reading_focused(), app.zoomed(), app.split()) else {
-        render_too_small(theme, area, frame);
+    // The app laid the panes out for its screen; a frame of another size (a resize not taken
+    // yet) gets them cut to fit, never drawn past its edge.
+    let Some(panes) = app.panes().map(|p| Panes {
+        list: p.list.intersection(area),
+        reader: p.reader.intersection(area),
+        filter: p.filter.intersection(area),
+        status: p.status.intersection(area),
+    }) else {
+        render_too_small(app, theme, area, frame);
         return;
     };
     if panes.list.height > 0 {
@@ -34,28 +42,26 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
     status::render_filter_line(app, theme, panes.filter, frame);
     status::render_status_bar(app, theme, panes.status, frame.buffer_mut());
     match app.overlay() {
-        Some(Overlay::Help) => help::render(
-            app.keymap(),
-            theme,
-            app.overlay_scroll(),
-            area,
-            frame.buffer_mut(),
-        ),
+        Some(Overlay::Help) => help::render(app, theme, area, frame.buffer_mut()),
         Some(Overlay::Problems) => problems::render(app, theme, area, frame.buffer_mut()),
         None => {}
     }
 }
 
-fn render_too_small(theme: &Theme, area: Rect, frame: &mut Frame) {
-    let note = Paragraph::new("Terminal too small for byline. Enlarge it, or press q to quit.")
-        .style(theme.notice.style())
-        .wrap(Wrap { trim: true });
+fn render_too_small(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
+    let quit = key(app, app.mode(), Action::Quit);
+    let note = Paragraph::new(format!(
+        "Terminal too small for byline. Enlarge it, or press {quit} to quit."
+    ))
+    .style(theme.notice.style())
+    .wrap(Wrap { trim: true });
     frame.render_widget(note, area);
 }
 
 /// An overlay's frame: clears `popup` and returns its bordered block, titled with `name` and
 /// how to leave (or scroll) it, and `scroll` clamped so that the last of `rows` stays in view.
 fn overlay_frame(
+    app: &App,
     name: &str,
     popup: Rect,
     rows: usize,
@@ -66,9 +72,11 @@ fn overlay_frame(
     let visible = popup.height.saturating_sub(2) as usize;
     let scroll = scroll.min(rows.saturating_sub(visible));
     let how = if rows > visible {
-        "j/k scroll · other keys close"
+        let down = key(app, Mode::Overlay, Action::ScrollDown);
+        let up = key(app, Mode::Overlay, Action::ScrollUp);
+        format!("{down}/{up} scroll · other keys close")
     } else {
-        "any key closes"
+        "any key closes".to_string()
     };
     clear_popup(popup, buf);
     let block = ratatui::widgets::Block::bordered()
@@ -78,6 +86,13 @@ fn overlay_frame(
             theme.pane_title.style(),
         ));
     (block, u16::try_from(scroll).unwrap_or(u16::MAX))
+}
+
+/// The key to name for `action` in `mode` (the key map in force decides), or the action's
+/// name in the config when no key is bound to it.
+fn key(app: &App, mode: Mode, action: Action) -> String {
+    app.key_for(mode, action)
+        .unwrap_or_else(|| format!("({})", action.name()))
 }
 
 /// Clears `popup` for an overlay, and the cell just left of it where a wide character (CJK,

@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
+use crate::action::{Action, Mode};
 use crate::app::{App, Focus};
 use crate::config::theme::Theme;
 use crate::query::rank::Sort;
@@ -53,15 +54,25 @@ pub fn render_filter_line(app: &App, theme: &Theme, area: Rect, frame: &mut Fram
     let mut spans = vec![Span::styled(PROMPT, theme.filter_prompt.style())];
     if app.query().is_empty() && !typing {
         // In the reading pane `/` searches the article; the filter is the list's.
+        let key = |mode, action| super::key(app, mode, action);
         let (long, short) = if app.reading_focused() {
+            let find = key(Mode::Reader, Action::StartFind);
             (
-                "press / to search the article · h, then /, to filter the list",
-                "press / to search",
+                format!(
+                    "press {find} to search the article · {}, then {}, to filter the list",
+                    key(Mode::Reader, Action::FocusList),
+                    key(Mode::List, Action::StartFilter)
+                ),
+                format!("press {find} to search"),
             )
         } else {
+            let filter = key(Mode::List, Action::StartFilter);
             (
-                "press / to filter by title, author or date · ? shows how",
-                "press / to filter",
+                format!(
+                    "press {filter} to filter by title, author or date · {} shows how",
+                    key(Mode::List, Action::ToggleHelp)
+                ),
+                format!("press {filter} to filter"),
             )
         };
         let fits = PROMPT.len() + long.width() <= area.width as usize;
@@ -130,10 +141,13 @@ pub fn render_status_bar(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer)
         None => (vec![], vec![]),
     };
     let full_hints = hints(app, theme);
-    let short_hints = vec![
-        Span::styled("?", theme.status_key.style()),
-        Span::raw(" help "),
-    ];
+    let short_hints = match app.key_for(Mode::List, Action::ToggleHelp) {
+        Some(key) => vec![
+            Span::styled(key, theme.status_key.style()),
+            Span::raw(" help "),
+        ],
+        None => vec![],
+    };
     let none = vec![];
     // The default order is worth naming only when there is room; another order always shows.
     // With a query the best matches come first; the order settles ties.
@@ -215,9 +229,11 @@ fn counts(app: &App, theme: &Theme) -> Vec<Span<'static>> {
             format!("{problems} problem{}", plural(problems)),
             theme.status_warning.style(),
         ));
-        spans.push(Span::raw(" ("));
-        spans.push(Span::styled("!", theme.status_key.style()));
-        spans.push(Span::raw(" lists)"));
+        if let Some(key) = app.key_for(Mode::List, Action::ToggleProblems) {
+            spans.push(Span::raw(" ("));
+            spans.push(Span::styled(key, theme.status_key.style()));
+            spans.push(Span::raw(" lists)"));
+        }
     }
     spans
 }
@@ -247,50 +263,74 @@ fn terms(app: &App, theme: &Theme) -> Vec<Span<'static>> {
         spans.push(Span::raw(format!(" · {}", query.describe())));
     }
     if app.query_pending() {
-        spans.push(Span::raw(" · finishing a date… (Enter takes it as it is)"));
+        let enter = super::key(app, Mode::Filter, Action::AcceptFilter);
+        spans.push(Span::raw(format!(
+            " · finishing a date… ({enter} takes it as it is)"
+        )));
     }
     spans
 }
 
-/// The keys that matter most where the focus is.
+/// The keys that matter most where the focus is, named as the key map in force binds them.
 fn hints(app: &App, theme: &Theme) -> Vec<Span<'static>> {
-    let hints: &[(&str, &str)] = match app.focus() {
+    use Action as A;
+    let hints: &[(Mode, &[Action], &str)] = match app.focus() {
         Focus::List => &[
-            ("/", "filter"),
-            ("Enter", "read"),
-            ("s", "sort"),
-            ("?", "help"),
-            ("q", "quit"),
+            (Mode::List, &[A::StartFilter], "filter"),
+            (Mode::List, &[A::FocusReader], "read"),
+            (Mode::List, &[A::CycleSort], "sort"),
+            (Mode::List, &[A::ToggleHelp], "help"),
+            (Mode::List, &[A::Quit], "quit"),
         ],
         Focus::Reader => &[
-            ("Space", "page"),
-            ("/", "search"),
-            ("h", "list"),
-            ("?", "help"),
-            ("q", "quit"),
+            (Mode::Reader, &[A::ScrollPageDown], "page"),
+            (Mode::Reader, &[A::StartFind], "search"),
+            (Mode::Reader, &[A::FocusList], "list"),
+            (Mode::Reader, &[A::ToggleHelp], "help"),
+            (Mode::Reader, &[A::Quit], "quit"),
         ],
         Focus::Filter => &[
-            ("Enter", "keep"),
-            ("Esc", "clear"),
-            ("^n ^p", "move"),
-            ("↑↓", "history"),
+            (Mode::Filter, &[A::AcceptFilter], "keep"),
+            (Mode::Filter, &[A::ClearFilter], "clear"),
+            (Mode::Filter, &[A::SelectNext, A::SelectPrevious], "move"),
+            (Mode::Filter, &[A::HistoryOlder, A::HistoryNewer], "history"),
         ],
-        Focus::Link => &[("0-9", "link number"), ("Enter", "go"), ("Esc", "cancel")],
+        Focus::Link => &[
+            (Mode::Filter, &[A::AcceptFilter], "go"),
+            (Mode::Filter, &[A::ClearFilter], "cancel"),
+        ],
         Focus::Find => &[
-            ("Enter", "keep"),
-            ("Esc", "clear"),
-            ("^n ^p", "next, previous"),
+            (Mode::Filter, &[A::AcceptFilter], "keep"),
+            (Mode::Filter, &[A::ClearFilter], "clear"),
+            (
+                Mode::Filter,
+                &[A::SelectNext, A::SelectPrevious],
+                "next, previous",
+            ),
         ],
     };
-    hints
-        .iter()
-        .flat_map(|(key, what)| {
-            [
-                Span::styled(*key, theme.status_key.style()),
-                Span::raw(format!(" {what}  ")),
-            ]
-        })
-        .collect()
+    let mut spans = Vec::new();
+    if app.focus() == Focus::Link {
+        // Digits are typed, not bound: they have no key to look up.
+        spans.extend(hint("0-9".to_string(), "link number", theme));
+    }
+    for (mode, actions, what) in hints {
+        let keys: Option<Vec<String>> = actions.iter().map(|&a| app.key_for(*mode, a)).collect();
+        // An action the config left without a key has no hint.
+        if let Some(keys) = keys {
+            // Arrows read as a pair (`↑↓`), other keys apart (`^n ^p`).
+            let arrows = keys.iter().all(|k| k.chars().count() == 1 && !k.is_ascii());
+            spans.extend(hint(keys.join(if arrows { "" } else { " " }), what, theme));
+        }
+    }
+    spans
+}
+
+fn hint(keys: String, what: &str, theme: &Theme) -> [Span<'static>; 2] {
+    [
+        Span::styled(keys, theme.status_key.style()),
+        Span::raw(format!(" {what}  ")),
+    ]
 }
 
 fn spans_width(spans: &[Span<'_>]) -> usize {

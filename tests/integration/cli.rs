@@ -3,9 +3,8 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
-use byline::app::{Action, App};
+use byline::app::Action;
 use byline::library::Library;
-use ratatui::layout::Rect;
 use serde_json::Value;
 
 use crate::{TempLibrary, seed_path};
@@ -187,11 +186,9 @@ fn list_and_the_reader_agree_on_order() {
             .collect();
 
         let library = Library::sample("/x".into(), Vec::new());
-        let mut app = App::new(library, Rect::new(0, 0, 100, 30));
-        app.update(Action::StartFilter);
-        for c in query.chars() {
-            app.update(Action::FilterInput(c));
-        }
+        let mut app = crate::open_app(library, 100, 30);
+        crate::act(&mut app, [Action::StartFilter]);
+        crate::act(&mut app, query.chars().map(Action::FilterInput));
         let shown: Vec<&str> = app
             .hits()
             .iter()

@@ -172,15 +172,14 @@ fn hostile_text_is_cleaned_at_load() {
 
 #[test]
 fn the_reader_never_writes_into_the_library() {
-    use byline::app::{Action, App};
-    use ratatui::layout::Rect;
+    use byline::app::Action;
 
     let lib = TempLibrary::new();
     let path = lib.article("a.txt", "First", "Ann Author", "1 May 2020", "Body one.");
     let before = std::fs::read(&path).unwrap();
     let modified = std::fs::metadata(&path).unwrap().modified().unwrap();
     let library = Library::scan(&[lib.path().to_path_buf()]);
-    let mut app = App::new(library, Rect::new(0, 0, 100, 30));
+    let mut app = crate::open_app(library, 100, 30);
     for action in [
         Action::FocusReader,
         Action::ScrollBottom,
@@ -190,8 +189,7 @@ fn the_reader_never_writes_into_the_library() {
         Action::ToggleProblems,
         Action::Quit,
     ] {
-        app.update(action);
-        app.load_selected();
+        crate::act(&mut app, [action]);
     }
     assert_eq!(std::fs::read(&path).unwrap(), before);
     assert_eq!(
@@ -203,15 +201,13 @@ fn the_reader_never_writes_into_the_library() {
 
 #[test]
 fn a_file_deleted_after_the_scan_is_a_reason_in_the_reading_pane() {
-    use byline::app::{App, ReaderContent};
-    use ratatui::layout::Rect;
+    use byline::app::ReaderContent;
 
     let lib = TempLibrary::new();
     let path = lib.article("a.txt", "Gone soon", "Ann Author", "1 May 2020", "Body.");
     let library = Library::scan(&[lib.path().to_path_buf()]);
     std::fs::remove_file(&path).unwrap();
-    let mut app = App::new(library, Rect::new(0, 0, 100, 30));
-    app.load_selected();
+    let app = crate::open_app(library, 100, 30);
     match app.reader() {
         ReaderContent::Failed { reason, .. } => {
             assert!(reason.starts_with("cannot read: No such file"), "{reason}")

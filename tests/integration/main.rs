@@ -72,3 +72,36 @@ pub fn seed_path() -> Option<PathBuf> {
         None
     }
 }
+
+/// An app on `library` for a `width` x `height` screen, its first search and article done.
+pub fn open_app(library: byline::library::Library, width: u16, height: u16) -> byline::app::App {
+    open_with(byline::app::Init::new(
+        std::sync::Arc::new(library),
+        ratatui::layout::Rect::new(0, 0, width, height),
+        jiff::civil::date(2026, 11, 28),
+    ))
+}
+
+/// An app set up by `init`, its first search and article done.
+pub fn open_with(init: byline::app::Init) -> byline::app::App {
+    let mut app = byline::app::App::new(init);
+    settle(&mut app);
+    app
+}
+
+/// Applies events as the event loop does: update, then perform what the app asks.
+pub fn act<E: Into<byline::app::Event>>(
+    app: &mut byline::app::App,
+    events: impl IntoIterator<Item = E>,
+) {
+    for event in events {
+        app.update(event);
+        settle(app);
+    }
+}
+
+/// Performs the app's searches and reads as the shell does, inline; drops its other effects.
+pub fn settle(app: &mut byline::app::App) {
+    let mut searcher = byline::shell::search::Searcher::inline();
+    byline::shell::effects::settle(app, &mut searcher, |_| None);
+}

@@ -1,41 +1,34 @@
 //! Whole screens, drawn on a `TestBackend` and compared with reviewed snapshots.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
-use byline::app::{Action, App};
+use byline::app::{Action, App, Init};
 use byline::config::theme::Theme;
 use byline::library::Library;
 use byline::ui;
+use jiff::civil::date;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
 
-use crate::TempLibrary;
+use crate::{TempLibrary, act, open_app, open_with};
 
 fn sample_app(width: u16, height: u16) -> App {
     let library = Library::sample(
         PathBuf::from("/home/you/.local/share/byline/library"),
         Vec::new(),
     );
-    App::new(library, Rect::new(0, 0, width, height))
+    open_app(library, width, height)
 }
 
 fn draw(app: &mut App, width: u16, height: u16) -> Terminal<TestBackend> {
-    app.load_selected();
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     let theme = Theme::builtin_default();
     terminal
         .draw(|frame| ui::render(app, &theme, frame))
         .unwrap();
     terminal
-}
-
-/// Applies actions as the event loop does: update, then load the selected article.
-fn act(app: &mut App, actions: impl IntoIterator<Item = Action>) {
-    for action in actions {
-        app.update(action);
-        app.load_selected();
-    }
 }
 
 fn type_query(app: &mut App, query: &str) {
@@ -95,7 +88,7 @@ fn help_overlay() {
 fn empty_named_library() {
     let lib = TempLibrary::new();
     let library = Library::scan(&[lib.path().to_path_buf()]);
-    let mut app = App::new(library, Rect::new(0, 0, 60, 12));
+    let mut app = open_app(library, 60, 12);
     let terminal = draw(&mut app, 60, 12);
     let text =
         format!("{}", terminal.backend()).replace(&lib.path().display().to_string(), "[LIB]");
@@ -158,7 +151,7 @@ fn problems_overlay() {
     lib.file("empty.txt", "");
     lib.file("bad.json", "[1, 2]");
     let library = Library::scan(&[lib.path().to_path_buf()]);
-    let mut app = App::new(library, Rect::new(0, 0, 80, 16));
+    let mut app = open_app(library, 80, 16);
     act(&mut app, [Action::ToggleProblems]);
     let terminal = draw(&mut app, 80, 16);
     let text =
@@ -293,7 +286,7 @@ fn typeset_app(width: u16, height: u16, justify: bool) -> (TempLibrary, App) {
     let lib = TempLibrary::new();
     lib.file("ferry.md", TYPESET);
     let library = Library::scan(&[lib.path().to_path_buf()]);
-    let mut app = App::new(library, Rect::new(0, 0, width, height));
+    let mut app = open_app(library, width, height);
     act(&mut app, [Action::FocusReader, Action::ToggleZoom]);
     if justify {
         act(&mut app, [Action::ToggleJustify, Action::ToggleHyphenate]);
@@ -347,7 +340,6 @@ fn every_shipped_theme_renders() {
         let mut app = sample_app(80, 20);
         act(&mut app, [Action::StartFilter]);
         act(&mut app, "harbour".chars().map(Action::FilterInput));
-        app.load_selected();
         let mut terminal = Terminal::new(TestBackend::new(80, 20)).unwrap();
         terminal
             .draw(|frame| ui::render(&app, &theme, frame))
@@ -359,11 +351,56 @@ fn every_shipped_theme_renders() {
 
 #[test]
 fn the_list_writes_dates_as_the_config_asks() {
-    let mut app = sample_app(100, 30);
-    app.set_date_format(Some("%d %b %Y".to_string()));
+    let library = Library::sample(PathBuf::from("/x"), Vec::new());
+    let mut app = open_with(Init {
+        date_format: Some("%d %b %Y".to_string()),
+        ..Init::new(
+            Arc::new(library),
+            Rect::new(0, 0, 100, 30),
+            date(2026, 11, 28),
+        )
+    });
     let terminal = draw(&mut app, 100, 30);
     let first: String = (0..50)
         .map(|x| terminal.backend().buffer()[(x, 1)].symbol().to_string())
         .collect();
     assert!(first.ends_with("09 Feb 2026│"), "{first:?}");
+}
+
+/// A config that binds `q` to starring and `x` to quitting: every hint names `x` for quit, and
+/// the keys moved in the help.
+#[test]
+fn hints_follow_the_keys_in_force() {
+    let mut keymap = byline::config::keys::Keymap::default();
+    let (q, none) = (
+        crossterm::event::KeyCode::Char('q'),
+        crossterm::event::KeyModifiers::NONE,
+    );
+    keymap.bind(q, none, Action::ToggleStar);
+    keymap.bind(crossterm::event::KeyCode::Char('x'), none, Action::Quit);
+    keymap.bind(crossterm::event::KeyCode::F(2), none, Action::StartFilter);
+    keymap.bind(crossterm::event::KeyCode::F(1), none, Action::ToggleHelp);
+    let library = Library::sample(
+        PathBuf::from("/home/you/.local/share/byline/library"),
+        Vec::new(),
+    );
+    let mut app = open_with(Init {
+        keymap,
+        sample_hint: None,
+        ..Init::new(
+            Arc::new(library),
+            Rect::new(0, 0, 120, 30),
+            date(2026, 11, 28),
+        )
+    });
+    let list = format!("{}", draw(&mut app, 120, 30).backend());
+    assert!(list.contains("x quit"), "{list}");
+    assert!(list.contains("press F2 to filter"), "{list}");
+    assert!(!list.contains("q quit"));
+    insta::assert_snapshot!("rebound_list", list);
+    act(&mut app, [Action::FocusReader]);
+    insta::assert_snapshot!("rebound_reader", draw(&mut app, 120, 30).backend());
+    act(&mut app, [Action::ToggleHelp]);
+    let help = format!("{}", draw(&mut app, 120, 30).backend());
+    insta::assert_snapshot!("rebound_help", help);
 }

@@ -1,10 +1,17 @@
 //! Where each pane goes for a given terminal size: list and reading pane side by side on wide
 //! terminals, stacked on narrow ones, with the filter line and status bar below.
 //!
-//! Both the app state (to know page sizes and the reading width) and the renderer use this one
-//! function, so they can never disagree.
+//! The overlays' shapes are here too: how many columns the help takes at a width and how many
+//! lines, how many rows the problems take once wrapped.
+//!
+//! The app computes the layout once per change of size, focus or split (it needs page sizes, the
+//! reading width, how far an overlay scrolls) and the renderer draws into what it computed, so
+//! the two never disagree.
 
 use ratatui::layout::{Constraint, Layout, Rect};
+
+use crate::action::Mode;
+use crate::query;
 
 /// From this width on, the panes stand side by side.
 pub const SIDE_BY_SIDE_MIN_WIDTH: u16 = 100;
@@ -144,6 +151,84 @@ impl Panes {
     pub fn reader_columns(&self) -> usize {
         self.reader.width.saturating_sub(4) as usize
     }
+}
+
+/// From these widths on, the help overlay lists its keys in two and three columns.
+const HELP_TWO_COLUMNS: u16 = 88;
+const HELP_THREE_COLUMNS: u16 = 132;
+
+/// The help overlay's columns on a screen `width` wide, each listing the keys of these modes.
+pub fn help_columns(width: u16) -> &'static [&'static [Mode]] {
+    if width >= HELP_THREE_COLUMNS {
+        &[
+            &[Mode::List, Mode::Anywhere],
+            &[Mode::Reader],
+            &[Mode::Filter],
+        ]
+    } else if width >= HELP_TWO_COLUMNS {
+        &[&[Mode::List, Mode::Anywhere], &[Mode::Reader, Mode::Filter]]
+    } else {
+        &[&[Mode::List, Mode::Reader, Mode::Filter, Mode::Anywhere]]
+    }
+}
+
+/// The help overlay's width on a screen `width` wide (before it is fitted to the screen).
+pub fn help_width(width: u16) -> u16 {
+    if width >= HELP_THREE_COLUMNS {
+        HELP_THREE_COLUMNS
+    } else if width >= HELP_TWO_COLUMNS {
+        HELP_TWO_COLUMNS
+    } else {
+        44
+    }
+}
+
+/// How many query syntax examples the help overlay puts on a line.
+pub fn syntax_per_line(width: u16) -> usize {
+    if width >= HELP_THREE_COLUMNS {
+        4
+    } else if width >= HELP_TWO_COLUMNS {
+        3
+    } else {
+        1
+    }
+}
+
+/// Lines the query syntax summary takes at the top of the help overlay, with its title and
+/// the blank line after it.
+pub fn syntax_lines(width: u16) -> usize {
+    query::SYNTAX.len().div_ceil(syntax_per_line(width)) + 2
+}
+
+/// Lines the help overlay takes on a screen `width` wide: the syntax summary, then the longest
+/// column of keys; `rows` says how many rows a mode's keys take.
+pub fn help_lines(width: u16, rows: impl Fn(Mode) -> usize) -> usize {
+    let keys = help_columns(width)
+        .iter()
+        .map(|modes| {
+            let lines: usize = modes.iter().map(|&m| rows(m) + 1).sum();
+            lines + modes.len().saturating_sub(1)
+        })
+        .max()
+        .unwrap_or(0);
+    syntax_lines(width) + keys
+}
+
+/// The problems overlay's width on a screen `width` wide.
+pub fn problems_width(width: u16) -> u16 {
+    width.saturating_sub(4).max(1)
+}
+
+/// Rows the problems overlay's lines take, `widths` wide each, once wrapped inside its border
+/// on a screen `width` wide.
+pub fn problems_rows(width: u16, widths: impl IntoIterator<Item = usize>) -> usize {
+    let inner = problems_width(width).saturating_sub(2).max(1) as usize;
+    widths.into_iter().map(|w| w.div_ceil(inner).max(1)).sum()
+}
+
+/// How far an overlay of `lines` scrolls on a screen `height` high: until its last line shows.
+pub fn overlay_max_scroll(lines: usize, height: u16) -> usize {
+    lines.saturating_sub(height.saturating_sub(2) as usize)
 }
 
 #[cfg(test)]

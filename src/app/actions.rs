@@ -1,0 +1,463 @@
+//! Actions, routed to the part of the state they are about: the selection, the place in the
+//! article, the focus, the filter line, marks and views, the screen, the typesetting.
+//!
+//! Quit is handled once, before anything else; an open overlay and the prompts of the reading
+//! pane (`prompts.rs`) take keys first while they are open.
+
+use unicode_width::UnicodeWidthStr;
+
+use super::{App, Effect, Focus, Overlay, View};
+use crate::action::{Action, Mode};
+use crate::article::date;
+use crate::article::sanitize::display_path;
+use crate::layout;
+use crate::line::LineEdit;
+use crate::query;
+use crate::state::Change;
+
+/// How many rows the mouse wheel moves.
+const WHEEL_STEP: isize = 3;
+
+impl App {
+    /// Applies an action the user asked for.
+    pub(super) fn act(&mut self, action: Action) {
+        self.notice = None;
+        if action == Action::Quit {
+            self.quit = true;
+            return;
+        }
+        if self.screen.overlay.is_some() {
+            match action {
+                Action::ScrollDown => self.screen.scroll_overlay(true, self.overlay_lines()),
+                Action::ScrollUp => self.screen.scroll_overlay(false, self.overlay_lines()),
+                // Any other key closes the overlay.
+                _ => self.screen.overlay = None,
+            }
+            return;
+        }
+        match self.focus {
+            Focus::Link => self.link_key(action),
+            Focus::Find => {
+                if !self.find_key(action) {
+                    self.apply(action);
+                }
+            }
+            _ => self.apply(action),
+        }
+    }
+
+    fn apply(&mut self, action: Action) {
+        use Action as A;
+        match action {
+            A::Quit => self.quit = true,
+            A::SelectNext
+            | A::SelectPrevious
+            | A::SelectFirst
+            | A::SelectLast
+            | A::SelectPageDown
+            | A::SelectPageUp
+            | A::SelectHalfPageDown
+            | A::SelectHalfPageUp
+            | A::NextArticle
+            | A::PreviousArticle => self.move_selection(action),
+            A::ScrollDown
+            | A::ScrollUp
+            | A::ScrollPageDown
+            | A::ScrollPageUp
+            | A::ScrollHalfPageDown
+            | A::ScrollHalfPageUp
+            | A::ScrollTop
+            | A::ScrollBottom
+            | A::FindNext
+            | A::FindPrevious => self.move_in_article(action),
+            A::FocusReader
+            | A::FocusList
+            | A::Back
+            | A::ToggleFocus
+            | A::StartFilter
+            | A::StartFind => self.move_focus(action),
+            A::FilterInput(_)
+            | A::FilterBackspace
+            | A::FilterDelete
+            | A::FilterDeleteWord
+            | A::FilterDeleteToStart
+            | A::FilterDeleteToEnd
+            | A::CursorLeft
+            | A::CursorRight
+            | A::CursorWordLeft
+            | A::CursorWordRight
+            | A::CursorStart
+            | A::CursorEnd
+            | A::HistoryOlder
+            | A::HistoryNewer
+            | A::AcceptFilter
+            | A::ClearFilter => self.edit_filter(action),
+            A::CycleSort => {
+                self.list.sort = self.list.sort.next();
+                self.search(self.selected_article());
+            }
+            A::FilterByAuthor => self.filter_by_author(),
+            A::FilterBySameDay => self.filter_by_day(),
+            A::ToggleRead => self.toggle_read(),
+            A::ToggleStar => {
+                if let Some(index) = self.selected_article() {
+                    let change = self.marks.toggle_star(&self.library.articles[index].id);
+                    self.save(change);
+                }
+            }
+            A::ShowUnread => self.toggle_view(View::Unread, A::ShowUnread),
+            A::ShowStarred => self.toggle_view(View::Starred, A::ShowStarred),
+            A::ToggleZoom
+            | A::SwitchLayout
+            | A::GrowList
+            | A::ShrinkList
+            | A::ToggleHelp
+            | A::ToggleProblems => self.arrange(action),
+            A::ToggleJustify | A::ToggleHyphenate => self.typeset(action),
+            A::OpenLink | A::CopyLink => self.start_link(action == A::CopyLink),
+        }
+    }
+
+    /// Rows of the list a page moves.
+    fn list_step(&self) -> isize {
+        self.screen.list_page().unwrap_or(1) as isize
+    }
+
+    pub(super) fn select_by(&mut self, delta: isize) {
+        self.list.select_by(delta, self.screen.list_page());
+    }
+
+    fn move_selection(&mut self, action: Action) {
+        let page = self.list_step();
+        match action {
+            Action::SelectFirst => self.list.select(0, self.screen.list_page()),
+            Action::SelectLast => self
+                .list
+                .select(self.hits().len().saturating_sub(1), self.screen.list_page()),
+            Action::SelectNext | Action::NextArticle => self.select_by(1),
+            Action::SelectPrevious | Action::PreviousArticle => self.select_by(-1),
+            Action::SelectPageDown => self.select_by(page),
+            Action::SelectPageUp => self.select_by(-page),
+            Action::SelectHalfPageDown => self.select_by((page + 1) / 2),
+            Action::SelectHalfPageUp => self.select_by(-((page + 1) / 2)),
+            _ => {}
+        }
+    }
+
+    /// A page of the reading pane keeps its last two lines in view, to read on from.
+    fn reader_page(&self) -> isize {
+        let rows = self.screen.reader_rows();
+        (if rows > 4 { rows - 2 } else { rows }) as isize
+    }
+
+    pub(super) fn scroll_by(&mut self, delta: isize) {
+        self.reading.scroll_by(delta, self.screen.reader_rows());
+    }
+
+    fn move_in_article(&mut self, action: Action) {
+        let rows = self.screen.reader_rows();
+        let half = rows.div_ceil(2) as isize;
+        match action {
+            Action::ScrollDown => self.scroll_by(1),
+            Action::ScrollUp => self.scroll_by(-1),
+            Action::ScrollPageDown => self.scroll_by(self.reader_page()),
+            Action::ScrollPageUp => self.scroll_by(-self.reader_page()),
+            Action::ScrollHalfPageDown => self.scroll_by(half),
+            Action::ScrollHalfPageUp => self.scroll_by(-half),
+            Action::ScrollTop => self.reading.scroll_to(0, rows),
+            Action::ScrollBottom => self.reading.scroll_to(usize::MAX, rows),
+            Action::FindNext => self.reading.next_hit(true, rows),
+            Action::FindPrevious => self.reading.next_hit(false, rows),
+            _ => {}
+        }
+    }
+
+    fn move_focus(&mut self, action: Action) {
+        let has_hits = !self.hits().is_empty();
+        match action {
+            Action::FocusReader if has_hits => self.focus = Focus::Reader,
+            Action::FocusList => self.focus = Focus::List,
+            // Esc in the reading pane ends a search first, then goes back to the list.
+            Action::Back if self.reading.find().is_some() => self.reading.clear_find(),
+            Action::Back => self.focus = Focus::List,
+            Action::ToggleFocus => {
+                self.focus = match self.focus {
+                    Focus::List if has_hits => Focus::Reader,
+                    _ => Focus::List,
+                }
+            }
+            Action::StartFilter => self.focus = Focus::Filter,
+            Action::StartFind if !self.reading.lines().is_empty() => {
+                self.reading.start_find();
+                self.focus = Focus::Find;
+            }
+            _ => {}
+        }
+    }
+
+    fn edit_filter(&mut self, action: Action) {
+        let edit: fn(&mut LineEdit) = match action {
+            Action::FilterInput(c) => {
+                if !c.is_control() {
+                    self.edit_line(|l| l.insert(c));
+                }
+                return;
+            }
+            Action::FilterBackspace => LineEdit::delete_before,
+            Action::FilterDelete => LineEdit::delete_after,
+            Action::FilterDeleteWord => LineEdit::delete_word_before,
+            Action::FilterDeleteToStart => LineEdit::delete_to_start,
+            Action::FilterDeleteToEnd => LineEdit::delete_to_end,
+            Action::CursorLeft => LineEdit::left,
+            Action::CursorRight => LineEdit::right,
+            Action::CursorWordLeft => LineEdit::word_left,
+            Action::CursorWordRight => LineEdit::word_right,
+            Action::CursorStart => LineEdit::home,
+            Action::CursorEnd => LineEdit::end,
+            Action::HistoryOlder | Action::HistoryNewer => {
+                let recalled = if action == Action::HistoryOlder {
+                    let text = self.filter.line.text().to_string();
+                    self.filter.history.older(&text)
+                } else {
+                    self.filter.history.newer()
+                };
+                if let Some(query) = recalled.map(str::to_string) {
+                    self.set_query(&query, None);
+                }
+                return;
+            }
+            Action::AcceptFilter => {
+                if self.filter.pending() && self.filter.parse(true) {
+                    self.search(None);
+                }
+                if self.filter.error().is_none() {
+                    let text = self.filter.text().to_string();
+                    self.remember_query(&text);
+                }
+                self.focus = Focus::List;
+                return;
+            }
+            Action::ClearFilter => {
+                self.focus = Focus::List;
+                self.filter.history.stop_browsing();
+                if !self.filter.text().is_empty() || self.filter.error().is_some() {
+                    // Keep the article you were on, now among all the others.
+                    self.set_query("", self.selected_article());
+                }
+                return;
+            }
+            _ => return,
+        };
+        self.edit_line(edit);
+    }
+
+    /// Applies an edit to the filter line and searches again if the query changed.
+    fn edit_line(&mut self, edit: impl FnOnce(&mut LineEdit)) {
+        if self.filter.edit(edit) && self.filter.parse(false) {
+            self.search(None);
+        }
+    }
+
+    /// Puts `text` in the filter line and searches for it, keeping `keep` selected if it matches.
+    fn set_query(&mut self, text: &str, keep: Option<usize>) {
+        self.filter.line.set(text);
+        if self.filter.parse(false) {
+            self.search(keep);
+        }
+    }
+
+    /// Keeps a query in the history, here and in the state database.
+    fn remember_query(&mut self, query: &str) {
+        if let Some(query) = self.filter.remember(query) {
+            self.save(Change::Query(query));
+        }
+    }
+
+    /// Shows the list filtered by `query`, the article at `index` still selected.
+    fn quick_filter(&mut self, query: &str, index: usize) {
+        self.remember_query(query);
+        self.set_query(query, Some(index));
+        self.focus = Focus::List;
+    }
+
+    /// Writes a query for the selected article's author into the filter line.
+    fn filter_by_author(&mut self) {
+        let Some(index) = self.selected_article() else {
+            return;
+        };
+        match self.library.articles[index].author.clone() {
+            Some(author) => self.quick_filter(&format!("a:^{}$", query::escape(&author)), index),
+            None => self.notice = Some("This article has no author to filter by.".to_string()),
+        }
+    }
+
+    /// Writes a query for the selected article's day into the filter line.
+    fn filter_by_day(&mut self) {
+        let Some(index) = self.selected_article() else {
+            return;
+        };
+        match self.library.articles[index].date {
+            Some(day) => self.quick_filter(&format!("d:{}", date::iso(day)), index),
+            None => self.notice = Some("This article has no date to filter by.".to_string()),
+        }
+    }
+
+    fn toggle_read(&mut self) {
+        let Some(index) = self.selected_article() else {
+            return;
+        };
+        let id = &self.library.articles[index].id;
+        let change = self.marks.set_read(id, !self.marks.is_read(id));
+        self.save(change);
+        // Marked unread by hand, it stays unread while it is open.
+        if self.marks.opened() == Some(index) {
+            self.marks.open(None);
+        }
+    }
+
+    fn toggle_view(&mut self, view: View, action: Action) {
+        self.list.view = if self.list.view == view {
+            View::All
+        } else {
+            view
+        };
+        let (marks, library, view) = (&self.marks, &self.library, self.list.view);
+        let shows = |index: usize| marks.shows(view, &library.articles[index].id);
+        let keep = self.list.selected_article();
+        self.list.apply_view(shows, keep, self.screen.list_page());
+        let again = self
+            .key_for(Mode::List, action)
+            .map(|key| format!(" ({key} again for all)"))
+            .unwrap_or_default();
+        self.notice = Some(match view {
+            View::All => "Showing all articles.".to_string(),
+            View::Unread => format!("Showing unread articles only{again}."),
+            View::Starred => format!("Showing starred articles only{again}."),
+        });
+    }
+
+    fn arrange(&mut self, action: Action) {
+        match action {
+            Action::ToggleZoom => self.screen.zoomed = !self.screen.zoomed,
+            Action::SwitchLayout => {
+                self.screen.switch_arrangement();
+                self.split_changed();
+            }
+            Action::GrowList | Action::ShrinkList => {
+                self.screen.grow_list(action == Action::GrowList);
+                self.split_changed();
+            }
+            Action::ToggleHelp => self.screen.open_overlay(Overlay::Help),
+            Action::ToggleProblems => self.screen.open_overlay(Overlay::Problems),
+            _ => {}
+        }
+    }
+
+    /// Lays the screen out again and remembers the split for next time.
+    fn split_changed(&mut self) {
+        self.lay_out(self.screen.area());
+        let split = self.screen.split;
+        self.save(Change::Setting {
+            key: "arrangement".into(),
+            value: split.arrangement.name().into(),
+        });
+        if let Some(percent) = split.list_percent {
+            self.save(Change::Setting {
+                key: "list_percent".into(),
+                value: percent.to_string(),
+            });
+        }
+    }
+
+    fn typeset(&mut self, action: Action) {
+        let t = &mut self.typesetting;
+        let notice = if action == Action::ToggleJustify {
+            t.justify = !t.justify;
+            if t.justify {
+                "Justified."
+            } else {
+                "Ragged right."
+            }
+        } else {
+            t.hyphenate = !t.hyphenate;
+            if t.hyphenate {
+                "Long words break at their syllables."
+            } else {
+                "Words are not hyphenated."
+            }
+        };
+        self.notice = Some(notice.to_string());
+        self.reflow();
+    }
+
+    /// Lines the open overlay takes on this screen.
+    fn overlay_lines(&self) -> usize {
+        let width = self.screen.area().width;
+        match self.screen.overlay {
+            Some(Overlay::Help) => {
+                layout::help_lines(width, |mode| self.keymap.help_rows(mode).len())
+            }
+            Some(Overlay::Problems) => {
+                let problems = &self.library.problems;
+                if problems.is_empty() {
+                    return layout::problems_rows(width, [super::NO_PROBLEMS.width()]);
+                }
+                let widths = problems.iter().map(|p| {
+                    display_path(self.library.shown_path(&p.path)).width() + 2 + p.reason.width()
+                });
+                layout::problems_rows(width, widths)
+            }
+            None => 0,
+        }
+    }
+
+    /// The mouse wheel over (x, y) scrolls the pane under it (the list moves its selection).
+    pub(super) fn wheel(&mut self, x: u16, y: u16, down: bool) {
+        let step = if down { WHEEL_STEP } else { -WHEEL_STEP };
+        match self.screen.pane_at(x, y) {
+            Some(super::screen::Pane::List) => self.select_by(step),
+            Some(super::screen::Pane::Reader) => self.scroll_by(step),
+            None => {}
+        }
+    }
+
+    /// A click at (x, y): selects the list row there, or focuses the reading pane. It ends
+    /// typing as Enter would: the query or search is kept.
+    pub(super) fn click(&mut self, x: u16, y: u16) {
+        match self.focus {
+            Focus::Filter => self.edit_filter(Action::AcceptFilter),
+            Focus::Find => {
+                self.find_key(Action::AcceptFilter);
+            }
+            Focus::Link => self.end_link_prompt(),
+            Focus::List | Focus::Reader => {}
+        }
+        match self.screen.pane_at(x, y) {
+            Some(super::screen::Pane::List) => {
+                self.focus = Focus::List;
+                if let Some(row) = self.screen.list_row_at(y) {
+                    let position = self.list.offset() + row;
+                    if position < self.hits().len() {
+                        self.list.select(position, self.screen.list_page());
+                    }
+                }
+            }
+            Some(super::screen::Pane::Reader) if !self.hits().is_empty() => {
+                self.focus = Focus::Reader
+            }
+            _ => {}
+        }
+    }
+
+    /// Asks the shell to open or copy link `n` (from 1).
+    pub(super) fn use_link(&mut self, n: usize, copy: bool) {
+        let Some(address) = self.reading.links().get(n - 1).cloned() else {
+            return;
+        };
+        self.effects.push(if copy {
+            Effect::Copy(address)
+        } else {
+            Effect::Open(address)
+        });
+    }
+}

@@ -1,0 +1,76 @@
+//! What goes into the app ([`Event`]) and what comes out ([`Effect`]).
+
+use std::time::Instant;
+
+use crossterm::event::KeyEvent;
+use jiff::civil::Date;
+
+use crate::action::Action;
+use crate::article::Parsed;
+use crate::query::run::{Done, Request};
+use crate::state::Change;
+
+/// Everything that changes the app, from the user, the clock or work done outside it.
+#[derive(Debug, Clone)]
+pub enum Event {
+    /// A key was pressed; the key map in force says what it asks for.
+    Key(KeyEvent),
+    /// An action asked for by name (what a key is bound to).
+    Action(Action),
+    /// The mouse wheel turned over the screen cell (x, y).
+    Wheel { x: u16, y: u16, down: bool },
+    /// The left button was pressed on the screen cell (x, y).
+    Click { x: u16, y: u16 },
+    /// The terminal changed size.
+    Resize { width: u16, height: u16 },
+    /// Time passed: `now` for the reading clocks, `today` for dates in queries.
+    Tick { now: Instant, today: Date },
+    /// A search asked for with [`Effect::Search`] finished.
+    Searched(Done),
+    /// An article asked for with [`Effect::Load`] was read, or could not be (and why).
+    Loaded {
+        index: usize,
+        article: Result<Parsed, String>,
+    },
+    /// How an effect went, for the status bar ("Opened … with firefox").
+    Reported(String),
+    /// byline is about to end (quit, a signal, a lost terminal): remember what is open.
+    Closing,
+}
+
+impl From<Action> for Event {
+    fn from(action: Action) -> Self {
+        Event::Action(action)
+    }
+}
+
+/// Something the app asks the shell to do, since the app itself does no I/O.
+#[derive(Debug, Clone)]
+pub enum Effect {
+    /// Run this search; answer with [`Event::Searched`].
+    Search(Request),
+    /// Read the article at this library index; answer with [`Event::Loaded`].
+    Load(usize),
+    /// Remember this in the state database.
+    Save(Change),
+    /// Open this address in the browser.
+    Open(String),
+    /// Put this address on the clipboard.
+    Copy(String),
+}
+
+impl PartialEq for Effect {
+    /// Searches compare by generation, sort and the article kept (a parsed query has no
+    /// equality of its own); the rest by what they carry.
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (Effect::Search(a), Effect::Search(b)) => {
+                a.generation == b.generation && a.sort == b.sort && a.keep == b.keep
+            }
+            (Effect::Load(a), Effect::Load(b)) => a == b,
+            (Effect::Save(a), Effect::Save(b)) => a == b,
+            (Effect::Open(a), Effect::Open(b)) | (Effect::Copy(a), Effect::Copy(b)) => a == b,
+            _ => false,
+        }
+    }
+}

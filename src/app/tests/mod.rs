@@ -1,0 +1,913 @@
+//! The app's tests: every behaviour driven through [`App::update`], as the shell drives it.
+//!
+//! [`Session`] plays the shell with pure code: it answers searches with a [`Runner`] and reads
+//! articles from the library (the built-in samples are compiled in, so no file is read), and
+//! keeps every other effect for the test to look at. `session.rs` plays the shell by hand.
+
+mod session;
+
+use std::ops::Deref;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use jiff::civil::{Date, date};
+use ratatui::layout::Rect;
+
+use super::*;
+use crate::layout::{self, Arrangement};
+use crate::query::run::Runner;
+
+/// The day the tests run on, for dates in queries.
+const TODAY: Date = date(2026, 11, 28);
+
+/// An app with the shell's part played by pure code.
+struct Session {
+    app: App,
+    runner: Runner,
+    /// Effects that are not answered with an event: saves, links to open or copy.
+    kept: Vec<Effect>,
+}
+
+impl Session {
+    fn new(init: Init) -> Self {
+        let mut session = Self {
+            app: App::new(init),
+            runner: Runner::default(),
+            kept: Vec::new(),
+        };
+        session.settle();
+        session
+    }
+
+    fn update(&mut self, event: impl Into<Event>) {
+        self.app.update(event);
+        self.settle();
+    }
+
+    /// Answers searches and reads until the app asks for nothing more.
+    fn settle(&mut self) {
+        loop {
+            let effects = self.app.take_effects();
+            if effects.is_empty() {
+                return;
+            }
+            for effect in effects {
+                match effect {
+                    Effect::Search(request) => {
+                        let done = self.runner.run(request);
+                        self.app.update(Event::Searched(done));
+                    }
+                    Effect::Load(index) => {
+                        let article = self.app.library().read(index).map_err(|e| e.to_string());
+                        self.app.update(Event::Loaded { index, article });
+                    }
+                    other => self.kept.push(other),
+                }
+            }
+        }
+    }
+
+    /// What the app asked of the shell besides searches and reads, since last asked.
+    fn take_effects(&mut self) -> Vec<Effect> {
+        std::mem::take(&mut self.kept)
+    }
+
+    fn tick(&mut self, now: Instant) {
+        self.update(Event::Tick { now, today: TODAY });
+    }
+
+    fn max_scroll(&self) -> usize {
+        self.app.reading().max_scroll(self.app.screen.reader_rows())
+    }
+
+    fn list_page(&self) -> usize {
+        self.app.screen.list_page().unwrap_or(1)
+    }
+
+    fn reader_page(&self) -> usize {
+        let rows = self.app.screen.reader_rows();
+        if rows > 4 { rows - 2 } else { rows }
+    }
+}
+
+impl Deref for Session {
+    type Target = App;
+
+    fn deref(&self) -> &App {
+        &self.app
+    }
+}
+
+fn on(library: Library, width: u16, height: u16) -> Session {
+    Session::new(Init::new(
+        Arc::new(library),
+        Rect::new(0, 0, width, height),
+        TODAY,
+    ))
+}
+
+fn sample() -> Library {
+    Library::sample(PathBuf::from("/nowhere"), Vec::new())
+}
+
+fn app() -> Session {
+    on(sample(), 100, 30)
+}
+
+#[test]
+fn starts_on_the_newest_article_in_the_list() {
+    let app = app();
+    assert_eq!(app.focus(), Focus::List);
+    assert_eq!(app.selected(), 0);
+    let first = &app.library().articles[app.selected_article().unwrap()];
+    let newest = app.library().articles.iter().filter_map(|a| a.date).max();
+    assert_eq!(first.date, newest);
+    assert!(matches!(app.reader(), ReaderContent::Article { .. }));
+}
+
+#[test]
+fn selection_moves_and_stays_in_bounds() {
+    let mut app = app();
+    let n = app.hits().len();
+    app.update(Action::SelectPrevious);
+    assert_eq!(app.selected(), 0);
+    app.update(Action::SelectNext);
+    assert_eq!(app.selected(), 1);
+    app.update(Action::SelectLast);
+    assert_eq!(app.selected(), n - 1);
+    app.update(Action::SelectNext);
+    assert_eq!(app.selected(), n - 1);
+    app.update(Action::SelectFirst);
+    app.update(Action::SelectPageDown);
+    assert_eq!(app.selected(), (app.list_page()).min(n - 1));
+}
+
+#[test]
+fn list_scrolls_to_keep_the_selection_visible() {
+    let mut app = app();
+    app.update(Event::Resize {
+        width: 60,
+        height: 12,
+    });
+    let rows = app.panes().unwrap().list_rows();
+    for _ in 0..rows + 2 {
+        app.update(Action::SelectNext);
+    }
+    assert!(app.selected() >= app.list_offset());
+    assert!(app.selected() < app.list_offset() + rows);
+}
+
+#[test]
+fn typing_a_query_refilters_and_escape_clears_it() {
+    let mut app = app();
+    let total = app.hits().len();
+    app.update(Action::StartFilter);
+    assert_eq!(app.focus(), Focus::Filter);
+    for c in "zzqx".chars() {
+        app.update(Action::FilterInput(c));
+    }
+    assert!(app.hits().is_empty());
+    assert_eq!(app.reader(), &ReaderContent::Empty);
+    app.update(Action::FilterDeleteWord);
+    assert_eq!(app.query(), "");
+    app.update(Action::FilterInput('x'));
+    app.update(Action::ClearFilter);
+    assert_eq!(app.query(), "");
+    assert_eq!(app.hits().len(), total);
+    assert_eq!(app.focus(), Focus::List);
+}
+
+#[test]
+fn accept_keeps_the_filter() {
+    let mut app = app();
+    app.update(Action::StartFilter);
+    app.update(Action::FilterInput('a'));
+    app.update(Action::AcceptFilter);
+    assert_eq!(app.query(), "a");
+    assert_eq!(app.focus(), Focus::List);
+}
+
+#[test]
+fn reader_scrolls_within_the_article() {
+    let mut app = app();
+    app.update(Action::FocusReader);
+    assert_eq!(app.focus(), Focus::Reader);
+    app.update(Action::ScrollUp);
+    assert_eq!(app.scroll(), 0);
+    app.update(Action::ScrollBottom);
+    let bottom = app.scroll();
+    assert!(bottom > 0, "sample articles are longer than one screen");
+    app.update(Action::ScrollDown);
+    assert_eq!(app.scroll(), bottom);
+    app.update(Action::ScrollTop);
+    assert_eq!(app.scroll(), 0);
+    app.update(Action::ScrollPageDown);
+    assert_eq!(app.scroll(), app.reader_page().min(bottom));
+}
+
+#[test]
+fn a_new_selection_starts_at_the_top_of_its_article() {
+    let mut app = app();
+    app.update(Action::ScrollPageDown);
+    app.update(Action::SelectNext);
+    assert_eq!(app.scroll(), 0);
+}
+
+#[test]
+fn resize_reflows_to_the_new_width() {
+    let mut app = app();
+    app.update(Event::Resize {
+        width: 40,
+        height: 20,
+    });
+    let ReaderContent::Article { lines, .. } = app.reader() else {
+        panic!("an article is loaded");
+    };
+    let width = app.reading_width();
+    assert_eq!(width, 36);
+    assert!(
+        lines
+            .iter()
+            .all(|l| unicode_width::UnicodeWidthStr::width(l.text().as_str()) <= width)
+    );
+}
+
+#[test]
+fn overlays_scroll_and_close_on_any_other_key() {
+    let mut app = app();
+    app.update(Event::Resize {
+        width: 60,
+        height: 12,
+    });
+    app.update(Action::ToggleHelp);
+    assert_eq!(app.overlay(), Some(Overlay::Help));
+    app.update(Action::ScrollDown);
+    app.update(Action::ScrollDown);
+    app.update(Action::ScrollUp);
+    assert_eq!(app.overlay_scroll(), 1);
+    app.update(Action::SelectNext);
+    assert_eq!(app.overlay(), None);
+    assert_eq!(
+        app.selected(),
+        0,
+        "the key that closes an overlay does nothing else"
+    );
+    app.update(Action::ToggleProblems);
+    assert_eq!(app.overlay(), Some(Overlay::Problems));
+    assert_eq!(app.overlay_scroll(), 0);
+    app.update(Action::ScrollDown);
+    assert_eq!(
+        app.overlay_scroll(),
+        0,
+        "the sample library has no problems to scroll"
+    );
+}
+
+#[test]
+fn help_scrolls_no_further_than_its_last_line() {
+    let mut app = app();
+    app.update(Event::Resize {
+        width: 140,
+        height: 40,
+    });
+    app.update(Action::ToggleHelp);
+    app.update(Action::ScrollDown);
+    assert_eq!(app.overlay_scroll(), 0, "at 140x40 the help fits");
+    app.update(Event::Resize {
+        width: 60,
+        height: 12,
+    });
+    for _ in 0..200 {
+        app.update(Action::ScrollDown);
+    }
+    let most = layout::help_lines(60, |m| app.keymap().help_rows(m).len()) - 10;
+    assert_eq!(app.overlay_scroll(), most);
+    app.update(Action::ScrollUp);
+    assert_eq!(app.overlay_scroll(), most - 1);
+}
+
+#[test]
+fn clearing_the_filter_keeps_the_selected_article() {
+    let mut app = app();
+    app.update(Action::StartFilter);
+    for c in "harbour".chars() {
+        app.update(Action::FilterInput(c));
+    }
+    app.update(Action::SelectNext);
+    let chosen = app.selected_article();
+    app.update(Action::ClearFilter);
+    assert_eq!(app.query(), "");
+    assert_eq!(app.selected_article(), chosen);
+    assert!(app.selected() > 0);
+}
+
+#[test]
+fn a_taller_window_never_leaves_the_text_scrolled_past_its_end() {
+    let mut app = app();
+    app.update(Action::ScrollBottom);
+    app.update(Event::Resize {
+        width: 100,
+        height: 300,
+    });
+    assert_eq!(app.scroll(), app.max_scroll());
+}
+
+#[test]
+fn the_hidden_list_keeps_its_scroll() {
+    let mut app = app();
+    app.update(Event::Resize {
+        width: 60,
+        height: 10,
+    });
+    for _ in 0..3 {
+        app.update(Action::SelectNext);
+    }
+    assert_eq!(app.list_offset(), 0);
+    app.update(Action::FocusReader);
+    app.update(Action::FocusList);
+    assert_eq!(
+        app.list_offset(),
+        0,
+        "switching panes does not scroll the list"
+    );
+}
+
+#[test]
+fn a_short_screen_shows_only_the_focused_pane() {
+    let mut app = app();
+    app.update(Event::Resize {
+        width: 60,
+        height: 10,
+    });
+    let panes = app.panes().unwrap();
+    assert!(panes.list_rows() >= 4);
+    assert_eq!(panes.reader.height, 0);
+    app.update(Action::FocusReader);
+    let panes = app.panes().unwrap();
+    assert_eq!(panes.list.height, 0);
+    assert!(panes.reader_rows() >= 4);
+}
+
+fn type_in(app: &mut Session, text: &str) {
+    for c in text.chars() {
+        app.update(Action::FilterInput(c));
+    }
+}
+
+fn selected_title(app: &Session) -> String {
+    app.library().articles[app.selected_article().unwrap()]
+        .title
+        .clone()
+}
+
+#[test]
+fn an_invalid_query_keeps_the_last_results_and_says_where() {
+    let mut app = app();
+    app.update(Action::StartFilter);
+    type_in(&mut app, "d:2023");
+    let valid = app.hits().to_vec();
+    assert!(!valid.is_empty());
+    // Every step of typing `-00` is an error: `d:2023-`, `d:2023-0`, `d:2023-00`.
+    type_in(&mut app, "-00");
+    let error = app.query_error().expect("month 00 is an error");
+    assert_eq!(&app.query()[error.span.clone()], "00");
+    assert_eq!(app.hits(), valid, "the list keeps the last valid results");
+    app.update(Action::FilterBackspace);
+    type_in(&mut app, "5");
+    assert!(app.query_error().is_none());
+    assert!(app.hits().is_empty(), "nothing from May 2023");
+    // Esc clears an invalid line too.
+    type_in(&mut app, "-99");
+    app.update(Action::ClearFilter);
+    assert!(app.query_error().is_none());
+    assert_eq!(app.hits().len(), app.library().articles.len());
+}
+
+#[test]
+fn typing_that_leaves_the_query_the_same_keeps_the_selection() {
+    let mut app = app();
+    app.update(Action::StartFilter);
+    type_in(&mut app, "harbour");
+    app.update(Action::SelectNext);
+    for action in [
+        Action::FilterInput(' '),
+        Action::FilterInput('!'),
+        Action::FilterBackspace,
+        Action::FilterInput('|'),
+    ] {
+        app.update(action);
+        assert_eq!(app.selected(), 1, "after {action:?}");
+    }
+    assert_eq!(app.query(), "harbour |");
+}
+
+#[test]
+fn sorting_cycles_and_keeps_the_selected_article() {
+    let mut app = app();
+    app.update(Action::SelectNext);
+    app.update(Action::SelectNext);
+    let chosen = app.selected_article();
+    let dates = |app: &Session| -> Vec<_> {
+        app.hits()
+            .iter()
+            .map(|h| app.library().articles[h.index].date)
+            .collect()
+    };
+    let newest = dates(&app);
+    app.update(Action::CycleSort);
+    assert_eq!(app.sort(), Sort::Oldest);
+    let mut reversed = newest.clone();
+    reversed.reverse();
+    assert_eq!(dates(&app), reversed);
+    assert_eq!(app.selected_article(), chosen);
+    app.update(Action::CycleSort);
+    assert_eq!(app.sort(), Sort::Title);
+    let titles: Vec<String> = app
+        .hits()
+        .iter()
+        .map(|h| app.library().articles[h.index].title.to_lowercase())
+        .collect();
+    assert!(titles.is_sorted());
+    app.update(Action::CycleSort);
+    assert_eq!(app.sort(), Sort::Author);
+    app.update(Action::CycleSort);
+    assert_eq!(app.sort(), Sort::Newest);
+    assert_eq!(app.selected_article(), chosen);
+}
+
+#[test]
+fn quick_filters_write_an_editable_query() {
+    let mut app = app();
+    app.update(Action::StartFilter);
+    type_in(&mut app, "reef");
+    app.update(Action::AcceptFilter);
+    let reef = selected_title(&app);
+    app.update(Action::FilterByAuthor);
+    assert_eq!(app.query(), r"a:^Lucía\ Brennan$");
+    assert_eq!(app.hits().len(), 2);
+    assert_eq!(selected_title(&app), reef, "the article stays selected");
+    assert_eq!(app.focus(), Focus::List);
+    // The written query is an ordinary one: it can be edited.
+    app.update(Action::StartFilter);
+    app.update(Action::FilterDeleteToStart);
+    type_in(&mut app, "a:lucia");
+    assert_eq!(app.hits().len(), 2, "accents fold");
+    app.update(Action::ClearFilter);
+    // Two sample articles share 5 April 2023.
+    let same_day = app
+        .hits()
+        .iter()
+        .position(|h| app.library().articles[h.index].date == Some(jiff::civil::date(2023, 4, 5)))
+        .unwrap();
+    app.update(Action::SelectFirst);
+    for _ in 0..same_day {
+        app.update(Action::SelectNext);
+    }
+    app.update(Action::FilterBySameDay);
+    assert_eq!(app.query(), "d:2023-04-05");
+    assert_eq!(app.hits().len(), 2);
+    assert_eq!(
+        app.history().last().map(String::as_str),
+        Some("d:2023-04-05")
+    );
+}
+
+#[test]
+fn quick_filters_say_why_when_there_is_nothing_to_filter_by() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "Only a title\n\nAnd a paragraph.\n",
+    )
+    .unwrap();
+    let mut app = on(Library::scan(&[dir.path().to_path_buf()]), 100, 30);
+    app.update(Action::FilterByAuthor);
+    assert_eq!(
+        app.notice(),
+        Some("This article has no author to filter by.")
+    );
+    assert_eq!(app.query(), "");
+    app.update(Action::FilterBySameDay);
+    assert_eq!(app.notice(), Some("This article has no date to filter by."));
+    app.update(Action::SelectNext);
+    assert_eq!(app.notice(), None, "a notice lasts until the next key");
+}
+
+#[test]
+fn the_filter_line_edits_like_a_shell_and_remembers_queries() {
+    let mut app = app();
+    app.update(Action::StartFilter);
+    type_in(&mut app, "harbour tram");
+    app.update(Action::CursorWordLeft);
+    app.update(Action::CursorLeft);
+    type_in(&mut app, " !reef");
+    assert_eq!(app.query(), "harbour !reef tram");
+    app.update(Action::CursorEnd);
+    app.update(Action::FilterDeleteWord);
+    assert_eq!(app.query(), "harbour !reef ");
+    app.update(Action::CursorStart);
+    app.update(Action::FilterDelete);
+    assert_eq!(app.query(), "arbour !reef ");
+    app.update(Action::FilterDeleteToEnd);
+    assert_eq!(app.query(), "");
+    type_in(&mut app, "harbour");
+    app.update(Action::AcceptFilter);
+    app.update(Action::StartFilter);
+    app.update(Action::FilterDeleteToStart);
+    type_in(&mut app, "ree");
+    app.update(Action::HistoryOlder);
+    assert_eq!(app.query(), "harbour");
+    assert_eq!(app.hits().len(), 2, "a recalled query filters");
+    app.update(Action::HistoryNewer);
+    assert_eq!(app.query(), "ree", "back to what was typed");
+}
+
+fn top_line(app: &Session) -> String {
+    let ReaderContent::Article { lines, .. } = app.reader() else {
+        panic!("an article is open");
+    };
+    lines[app.scroll()].text()
+}
+
+#[test]
+fn reading_keys_move_between_articles_zoom_and_set_the_text() {
+    let mut app = app();
+    app.update(Action::FocusReader);
+    let first = app.selected_article();
+    app.update(Action::NextArticle);
+    assert_eq!(app.focus(), Focus::Reader, "still reading");
+    assert_ne!(app.selected_article(), first);
+    app.update(Action::PreviousArticle);
+    assert_eq!(app.selected_article(), first);
+    // Zoom: the reading pane takes the list's room, and gives it back.
+    let width = app.panes().unwrap().reader.width;
+    app.update(Action::ToggleZoom);
+    assert!(app.zoomed());
+    assert_eq!(app.panes().unwrap().list.height, 0);
+    assert!(app.panes().unwrap().reader.width > width);
+    app.update(Action::FocusList);
+    assert!(!app.zoomed(), "zoom is for reading");
+    assert!(app.panes().unwrap().list.height > 0);
+    app.update(Action::FocusReader);
+    assert!(app.zoomed());
+    app.update(Action::ToggleZoom);
+    // Justified, every line of a paragraph but its last fills the width.
+    app.update(Action::ToggleJustify);
+    assert!(app.typesetting().justify);
+    let ReaderContent::Article { lines, .. } = app.reader() else {
+        panic!("an article is open");
+    };
+    let width = app.reading_width();
+    let full = lines.iter().filter(|l| l.width() == width).count();
+    assert!(full > 5, "{full} full lines at {width}");
+    app.update(Action::ToggleHyphenate);
+    assert!(app.typesetting().hyphenate);
+}
+
+#[test]
+fn a_resize_keeps_the_paragraph_being_read_on_top() {
+    let mut app = app();
+    app.update(Action::FocusReader);
+    for _ in 0..12 {
+        app.update(Action::ScrollDown);
+    }
+    let before = top_line(&app);
+    let word = before.split_whitespace().next().unwrap().to_string();
+    app.update(Event::Resize {
+        width: 60,
+        height: 30,
+    });
+    let after = top_line(&app);
+    assert!(after.contains(&word), "{before:?} then {after:?}");
+    app.update(Event::Resize {
+        width: 100,
+        height: 30,
+    });
+    assert_eq!(top_line(&app), before, "and back again");
+}
+
+#[test]
+fn searching_the_article_finds_moves_and_clears() {
+    let mut app = app();
+    app.update(Action::FocusReader);
+    app.update(Action::StartFind);
+    assert_eq!(app.focus(), Focus::Find);
+    type_in(&mut app, "the");
+    let hits = app.reading().find().unwrap().hits.len();
+    assert!(hits > 3);
+    app.update(Action::AcceptFilter);
+    assert_eq!(app.focus(), Focus::Reader);
+    app.update(Action::FindNext);
+    app.update(Action::FindNext);
+    assert_eq!(app.reading().find().unwrap().current, 2);
+    app.update(Action::FindPrevious);
+    assert_eq!(app.reading().find().unwrap().current, 1);
+    // Smart case: a capital narrows the hits.
+    app.update(Action::StartFind);
+    app.update(Action::FilterDeleteToStart);
+    type_in(&mut app, "The");
+    assert!(app.reading().find().unwrap().hits.len() < hits);
+    app.update(Action::ClearFilter);
+    assert!(app.reading().find().is_none());
+    assert_eq!(app.focus(), Focus::Reader);
+    // Esc in the reading pane ends a search before it leaves for the list.
+    app.update(Action::StartFind);
+    type_in(&mut app, "harbour");
+    app.update(Action::AcceptFilter);
+    app.update(Action::Back);
+    assert_eq!(app.focus(), Focus::Reader);
+    assert!(app.reading().find().is_none());
+    app.update(Action::Back);
+    assert_eq!(app.focus(), Focus::List);
+}
+
+fn app_with(files: &[(&str, &str)]) -> (tempfile::TempDir, Session) {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in files {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    let app = on(Library::scan(&[dir.path().to_path_buf()]), 100, 30);
+    (dir, app)
+}
+
+#[test]
+fn links_open_and_copy_by_number() {
+    let many: String = (1..=12)
+        .map(|n| format!("[link {n}](https://example.org/{n}) "))
+        .collect();
+    let (_dir, mut app) = app_with(&[(
+        "a.md",
+        &format!("---\ntitle: Links\n---\n\nSee {many}and https://example.org/bare.\n"),
+    )]);
+    app.update(Action::FocusReader);
+    assert_eq!(app.reading().links().len(), 13);
+    // With 13 links, `3` can only be link 3: it opens at once.
+    app.update(Action::OpenLink);
+    assert_eq!(app.focus(), Focus::Link);
+    app.update(Action::FilterInput('3'));
+    assert_eq!(
+        app.take_effects(),
+        [Effect::Open("https://example.org/3".into())]
+    );
+    assert_eq!(app.focus(), Focus::Reader);
+    // `1` could be 1, 10, 11, 12 or 13: it waits for another digit or Enter.
+    app.update(Action::CopyLink);
+    app.update(Action::FilterInput('1'));
+    assert!(app.take_effects().is_empty());
+    app.update(Action::FilterInput('3'));
+    assert_eq!(
+        app.take_effects(),
+        [Effect::Copy("https://example.org/bare".into())]
+    );
+    app.update(Action::OpenLink);
+    app.update(Action::FilterInput('1'));
+    app.update(Action::AcceptFilter);
+    assert_eq!(
+        app.take_effects(),
+        [Effect::Open("https://example.org/1".into())]
+    );
+    // Letters are not numbers: any other key gives up, as Esc does.
+    app.update(Action::OpenLink);
+    app.update(Action::FilterInput('x'));
+    assert_eq!(app.focus(), Focus::Reader);
+    assert!(app.take_effects().is_empty());
+    app.update(Action::OpenLink);
+    app.update(Action::ClearFilter);
+    assert_eq!(app.focus(), Focus::Reader);
+    // A number past the last link is refused at once.
+    app.update(Action::OpenLink);
+    app.update(Action::FilterInput('1'));
+    app.update(Action::FilterInput('9'));
+    assert_eq!(app.focus(), Focus::Reader);
+    assert_eq!(
+        app.notice(),
+        Some("There is no link [19]; links go from 1 to 13.")
+    );
+    assert!(app.take_effects().is_empty());
+    app.update(Action::OpenLink);
+    app.update(Action::FilterInput('0'));
+    app.update(Action::AcceptFilter);
+    assert!(app.take_effects().is_empty());
+    assert_eq!(
+        app.notice(),
+        Some("There is no link [0]; links go from 1 to 13.")
+    );
+}
+
+#[test]
+fn one_link_needs_no_number_and_none_says_so() {
+    let (_dir, mut app) = app_with(&[(
+        "a.txt",
+        "One link\n\nAnn\n\n1 May 2020\n\nAt https://example.org/one.\n",
+    )]);
+    app.update(Action::FocusReader);
+    app.update(Action::CopyLink);
+    assert_eq!(
+        app.take_effects(),
+        [Effect::Copy("https://example.org/one".into())]
+    );
+    let (_dir, mut app) = app_with(&[("b.txt", "No links\n\nAnn\n\n1 May 2020\n\nNone.\n")]);
+    app.update(Action::FocusReader);
+    app.update(Action::OpenLink);
+    assert_eq!(app.notice(), Some("This article has no links."));
+}
+
+#[test]
+fn reading_marks_stars_and_views() {
+    let mut app = app();
+    let first = app.selected_article().unwrap();
+    assert!(!app.is_read(first));
+    // Open for a moment: not yet read; open long enough: read, and saved.
+    let start = Instant::now();
+    app.tick(start);
+    app.tick(start + Duration::from_millis(200));
+    assert!(!app.is_read(first));
+    app.tick(start + READ_AFTER);
+    assert!(app.is_read(first));
+    let id = app.library().articles[first].id.clone();
+    assert!(app.take_effects().contains(&Effect::Save(Change::Read {
+        id: id.clone(),
+        read: true
+    })));
+    // Unread only leaves it out; m on another marks it read by hand.
+    let total = app.hits().len();
+    app.update(Action::ShowUnread);
+    assert_eq!(app.view(), View::Unread);
+    assert_eq!(app.hits().len(), total - 1);
+    app.update(Action::ToggleRead);
+    app.update(Action::ShowUnread);
+    assert_eq!(app.view(), View::All);
+    app.update(Action::ShowUnread);
+    assert_eq!(app.hits().len(), total - 2);
+    app.update(Action::ShowUnread);
+    // Stars.
+    app.update(Action::SelectFirst);
+    app.update(Action::ToggleStar);
+    assert!(app.is_starred(first));
+    app.update(Action::ShowStarred);
+    assert_eq!(app.hits().len(), 1);
+    assert_eq!(app.selected_article(), Some(first));
+    let effects = app.take_effects();
+    assert!(effects.contains(&Effect::Save(Change::Star {
+        id: id.clone(),
+        starred: true
+    })));
+}
+
+#[test]
+fn remembered_state_comes_back() {
+    let first = app().selected_article().unwrap();
+    let id = sample().articles[first].id.clone();
+    let mut remembered = Snapshot::default();
+    remembered.read.insert(id.clone());
+    remembered.starred.insert(id.clone());
+    remembered.positions.insert(id.clone(), (3, 0));
+    remembered.history = vec!["reef".to_string()];
+    remembered
+        .settings
+        .insert("arrangement".into(), "stacked".into());
+    let mut app = Session::new(Init {
+        remembered,
+        ..Init::new(Arc::new(sample()), Rect::new(0, 0, 100, 30), TODAY)
+    });
+    assert_eq!(app.selected_article(), Some(first));
+    assert!(app.is_read(first) && app.is_starred(first));
+    assert_eq!(app.split().arrangement, Arrangement::Stacked);
+    assert_eq!(app.history(), ["reef"]);
+    let ReaderContent::Article { lines, .. } = app.reader() else {
+        panic!("an article is open");
+    };
+    assert_eq!(lines[app.scroll()].at.block, Some(3), "back in paragraph 4");
+    // Leaving the article remembers where you were.
+    app.update(Action::FocusReader);
+    app.update(Action::ScrollDown);
+    app.update(Event::Closing);
+    assert!(
+        app.take_effects()
+            .iter()
+            .any(|e| matches!(e, Effect::Save(Change::Place { id: i, .. }) if *i == id))
+    );
+    // A kept query is saved.
+    app.update(Action::StartFilter);
+    type_in(&mut app, "tram");
+    app.update(Action::AcceptFilter);
+    assert_eq!(
+        app.take_effects(),
+        [Effect::Save(Change::Query("tram".into()))]
+    );
+}
+
+#[test]
+fn the_mouse_scrolls_the_pane_under_it_and_clicks_select() {
+    let mut app = app();
+    // 100x30: the list on the left half, the reading pane on the right.
+    app.update(Event::Wheel {
+        x: 70,
+        y: 10,
+        down: true,
+    });
+    assert_eq!(app.scroll(), 3);
+    assert_eq!(app.selected(), 0, "the list stays");
+    app.update(Event::Wheel {
+        x: 10,
+        y: 10,
+        down: true,
+    });
+    assert_eq!(app.selected(), 3);
+    app.update(Event::Click { x: 10, y: 2 });
+    assert_eq!(
+        app.selected(),
+        1,
+        "row 2 of the screen is the list's second row"
+    );
+    app.update(Event::Click { x: 70, y: 5 });
+    assert_eq!(app.focus(), Focus::Reader);
+    app.update(Event::Click { x: 10, y: 5 });
+    assert_eq!(app.focus(), Focus::List);
+    assert_eq!(app.selected(), 4);
+    // Below the panes, nothing happens.
+    app.update(Event::Click { x: 10, y: 29 });
+    assert_eq!(app.selected(), 4);
+}
+
+#[test]
+fn layout_switches_and_the_split_moves() {
+    let mut app = app();
+    let panes = app.panes().unwrap();
+    assert_eq!(panes.list.y, panes.reader.y, "side by side at 100 columns");
+    app.update(Action::SwitchLayout);
+    let panes = app.panes().unwrap();
+    assert!(panes.reader.y > panes.list.y, "stacked");
+    app.update(Action::GrowList);
+    assert_eq!(app.split().list_percent, Some(45));
+    for _ in 0..20 {
+        app.update(Action::GrowList);
+    }
+    assert_eq!(app.split().list_percent, Some(Split::MAX_PERCENT));
+    let saved = app.take_effects();
+    assert!(saved.contains(&Effect::Save(Change::Setting {
+        key: "arrangement".into(),
+        value: "stacked".into()
+    })));
+    app.update(Action::SwitchLayout);
+    assert_eq!(app.split().arrangement, Arrangement::SideBySide);
+}
+
+#[test]
+fn the_place_is_saved_once_it_stays_put_and_hidden_panes_are_not_read() {
+    let mut app = app();
+    app.update(Action::FocusReader);
+    for _ in 0..9 {
+        app.update(Action::ScrollDown);
+    }
+    app.take_effects();
+    let start = Instant::now();
+    app.tick(start);
+    app.tick(start + Duration::from_millis(500));
+    assert!(
+        !app.take_effects()
+            .iter()
+            .any(|e| matches!(e, Effect::Save(Change::Place { .. })))
+    );
+    app.tick(start + PLACE_AFTER);
+    assert!(
+        app.take_effects()
+            .iter()
+            .any(|e| matches!(e, Effect::Save(Change::Place { .. })))
+    );
+    // A short screen showing only the list: the article behind it is not being read.
+    let mut short = self::app();
+    short.update(Event::Resize {
+        width: 60,
+        height: 10,
+    });
+    let first = short.selected_article().unwrap();
+    short.tick(start);
+    short.tick(start + READ_AFTER * 3);
+    assert!(!short.is_read(first));
+}
+
+#[test]
+fn a_click_ends_typing_as_enter_would() {
+    let mut app = app();
+    app.update(Action::StartFilter);
+    for c in "d:2023-0".chars() {
+        app.update(Action::FilterInput(c));
+    }
+    assert!(app.query_pending());
+    app.update(Event::Click { x: 10, y: 1 });
+    assert_eq!(app.focus(), Focus::List);
+    assert!(!app.query_pending(), "the date was taken as it stood");
+}
+
+#[test]
+fn cannot_focus_the_reader_with_nothing_to_read() {
+    let mut app = on(
+        Library::scan(&[PathBuf::from("/nonexistent/byline")]),
+        100,
+        30,
+    );
+    app.update(Action::FocusReader);
+    assert_eq!(app.focus(), Focus::List);
+}
