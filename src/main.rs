@@ -1,12 +1,13 @@
 //! The `byline` binary: parses the command line and reports errors; all else is in the library.
 
+use std::error::Error;
 use std::process::ExitCode;
 
 use clap::Parser;
 
 fn main() -> ExitCode {
     let cli = byline::shell::cli::Cli::parse();
-    match byline::shell::cli::run(cli) {
+    match byline::shell::run::run(cli) {
         Ok(code) => code,
         Err(err) => {
             let mut message = format!("byline: {err}");
@@ -16,7 +17,7 @@ fn main() -> ExitCode {
                 source = cause.source();
             }
             eprintln!("{message}");
-            ExitCode::from(2)
+            err.exit_code()
         }
     }
 }

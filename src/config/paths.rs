@@ -1,5 +1,10 @@
-//! Turning where the user pointed byline into a typed [`LibrarySource`], once, so the rest of the
-//! program never looks at raw arguments or environment variables.
+//! Where things are: the library (turned into a typed [`LibrarySource`], once, so the rest of the
+//! program never looks at raw arguments or environment variables), the state database, the config
+//! file and the user's themes.
+//!
+//! The functions that are given the folders (`state_path`, `expand_tilde`, ...) are pure; the few
+//! that ask the platform (`config_dir`, `home_dir`, ...) are for the shell's `Env` and for code
+//! that has not been handed the folders yet.
 
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
@@ -40,16 +45,26 @@ pub fn default_library_dir(data_dir: Option<PathBuf>) -> PathBuf {
 
 /// Where reading state is kept: `<data dir>/byline/state.db` (in the current folder when the
 /// platform has no data folder).
-pub fn state_path() -> PathBuf {
-    platform_data_dir()
-        .unwrap_or_default()
+pub fn state_path(data_dir: Option<&Path>) -> PathBuf {
+    data_dir
+        .unwrap_or(Path::new(""))
         .join("byline")
         .join("state.db")
 }
 
+/// The config file in byline's config folder: `<config dir>/byline/config.toml`.
+pub fn config_file(config_dir: &Path) -> PathBuf {
+    config_dir.join("config.toml")
+}
+
+/// The user's themes in byline's config folder: `<config dir>/byline/themes`.
+pub fn user_themes(config_dir: &Path) -> PathBuf {
+    config_dir.join("themes")
+}
+
 /// Where the user's themes are: `<config dir>/byline/themes`.
 pub fn themes_dir() -> Option<PathBuf> {
-    config_dir().map(|d| d.join("themes"))
+    config_dir().map(|d| user_themes(&d))
 }
 
 /// byline's folder in the platform's config folder: `~/.config/byline` on Linux.
@@ -62,12 +77,24 @@ pub fn platform_data_dir() -> Option<PathBuf> {
     directories::BaseDirs::new().map(|d| d.data_dir().to_path_buf())
 }
 
-/// `path` for display, with the home folder written `~`.
-pub fn tilde(path: &Path) -> String {
-    let home = directories::BaseDirs::new().map(|d| d.home_dir().to_path_buf());
-    match home.as_deref().and_then(|h| path.strip_prefix(h).ok()) {
+/// The user's home folder, from `directories`.
+pub fn home_dir() -> Option<PathBuf> {
+    directories::BaseDirs::new().map(|d| d.home_dir().to_path_buf())
+}
+
+/// `path` for display, with `home` written `~`.
+pub fn tilde_in(path: &Path, home: Option<&Path>) -> String {
+    match home.and_then(|h| path.strip_prefix(h).ok()) {
         Some(rest) => crate::article::sanitize::display_path(&Path::new("~").join(rest)),
         None => crate::article::sanitize::display_path(path),
+    }
+}
+
+/// `~/news` as `home`'s `news`, as a shell would (config files are not shells).
+pub fn expand_tilde(path: &Path, home: Option<&Path>) -> PathBuf {
+    match (path.strip_prefix("~"), home) {
+        (Ok(rest), Some(home)) => home.join(rest),
+        _ => path.to_path_buf(),
     }
 }
 
@@ -97,5 +124,36 @@ mod tests {
             library_source(vec![], None, data),
             LibrarySource::DataDir("/home/u/.local/share/byline/library".into())
         );
+    }
+
+    #[test]
+    fn home_folder_written_and_read_as_tilde() {
+        let home = Path::new("/home/u");
+        assert_eq!(
+            expand_tilde(Path::new("~/news"), Some(home)),
+            PathBuf::from("/home/u/news")
+        );
+        assert_eq!(
+            expand_tilde(Path::new("~/news"), None),
+            PathBuf::from("~/news")
+        );
+        assert_eq!(
+            expand_tilde(Path::new("/srv/news"), Some(home)),
+            PathBuf::from("/srv/news")
+        );
+        assert_eq!(
+            tilde_in(Path::new("/home/u/.local/share/byline/library"), Some(home)),
+            "~/.local/share/byline/library"
+        );
+        assert_eq!(tilde_in(Path::new("/srv/news"), Some(home)), "/srv/news");
+    }
+
+    #[test]
+    fn state_kept_under_the_data_folder_else_here() {
+        assert_eq!(
+            state_path(Some(Path::new("/home/u/.local/share"))),
+            PathBuf::from("/home/u/.local/share/byline/state.db")
+        );
+        assert_eq!(state_path(None), PathBuf::from("byline/state.db"));
     }
 }

@@ -266,11 +266,6 @@ fn line_of(source: &str, at: usize) -> usize {
     source[..at.min(source.len())].matches('\n').count() + 1
 }
 
-/// Where the config is: `<config dir>/byline/config.toml`.
-pub fn default_path() -> Option<PathBuf> {
-    crate::config::paths::config_dir().map(|d| d.join("config.toml"))
-}
-
 #[cfg(test)]
 mod tests {
     use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};

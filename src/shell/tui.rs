@@ -14,7 +14,7 @@
 //! on the same channel.
 
 use std::io;
-use std::path::Path;
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, RecvTimeoutError};
@@ -26,7 +26,6 @@ use ratatui::layout::Rect;
 
 use crate::app::{App, Event, Init, Typesetting};
 use crate::article::date;
-use crate::config::paths;
 use crate::config::settings::Settings;
 use crate::config::theme::Theme;
 use crate::library::{Library, Origin};
@@ -56,14 +55,26 @@ impl Drop for Restore {
     }
 }
 
+/// What the reader starts from, resolved by the command line.
+pub struct Start {
+    pub library: Library,
+    pub theme: Theme,
+    pub typesetting: Typesetting,
+    /// The state database.
+    pub state: PathBuf,
+    /// Where real articles go (with `~`), for the status bar while the sample library shows.
+    pub put_articles_in: Option<String>,
+}
+
 /// Runs the reader until the user quits or a signal asks it to stop.
-pub fn run(
-    library: Library,
-    theme: Theme,
-    typesetting: Typesetting,
-    settings: &Settings,
-    state: &Path,
-) -> io::Result<()> {
+pub fn run(start: Start, settings: &Settings) -> io::Result<()> {
+    let Start {
+        library,
+        theme,
+        typesetting,
+        state,
+        put_articles_in,
+    } = start;
     let stop = Arc::new(AtomicBool::new(false));
     for signal in [
         signal_hook::consts::SIGTERM,
@@ -89,7 +100,7 @@ pub fn run(
         crossterm::execute!(io::stdout(), crossterm::event::EnableMouseCapture)?;
     }
 
-    let (state, warning) = State::open(state);
+    let (state, warning) = State::open(&state);
     let (remembered, notice) = match state.load() {
         Ok(snapshot) => (snapshot, warning),
         Err(err) => (
@@ -105,7 +116,7 @@ pub fn run(
     });
     let mut performer = Performer::new(searcher, state);
     let sample_hint = match &library.origin {
-        Origin::Sample { put_articles_in } => Some(paths::tilde(put_articles_in)),
+        Origin::Sample { .. } => put_articles_in,
         Origin::Folders(_) => None,
     };
     let size = terminal.size()?;

@@ -1,0 +1,593 @@
+//! What a run of byline is to do, decided once: arguments ([`Cli`]) + environment ([`Env`]) +
+//! config ([`Settings`]) → a typed [`Plan`].
+//!
+//! This is ripgrep's two stages (`lowargs` → `hiargs`): [`resolve`] is pure (it reads no
+//! variable, file or clock; [`Env::from_process`] has read them already), so every precedence
+//! rule (named paths over `BYLINE_LIBRARY` over the config over the data folder, `--color` over
+//! `NO_COLOR`, flags over the config) is a unit test here. What comes out holds no raw string
+//! option: [`crate::shell::run`] only carries a plan out.
+
+use std::ffi::OsString;
+use std::io::{self, IsTerminal};
+use std::path::PathBuf;
+
+use jiff::civil::Date;
+
+use crate::app::Typesetting;
+use crate::article::date;
+use crate::config::paths;
+use crate::config::settings::Settings;
+use crate::config::theme::ColorDepth;
+use crate::library::LibrarySource;
+use crate::query::Query;
+use crate::query::rank::Sort;
+use crate::reading::reflow::Setting;
+use crate::shell::cli::{Cli, ColorChoice, Command, ConfigArgs, StateCommand, TypesetArgs};
+use crate::shell::commands::Only;
+use crate::shell::error::CliError;
+
+/// What byline reads from the process, read once.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Env {
+    /// `BYLINE_LIBRARY`: library folders, separated like `PATH`.
+    pub library: Option<OsString>,
+    /// `NO_COLOR`: colour off when set and not empty (no-color.org).
+    pub no_color: Option<OsString>,
+    /// `COLORTERM` and `TERM`, for the colour depth.
+    pub colorterm: Option<String>,
+    pub term: Option<String>,
+    /// The home folder, for `~` in config paths and in the sample library's hint.
+    pub home: Option<PathBuf>,
+    /// The platform's data folder (`~/.local/share`), where the library and state are by default.
+    pub data_dir: Option<PathBuf>,
+    /// byline's config folder (`~/.config/byline`): the config file and the user's themes.
+    pub config_dir: Option<PathBuf>,
+    pub stdout_is_terminal: bool,
+    /// The terminal's width in columns, when stdout is one and says.
+    pub terminal_width: Option<u16>,
+    /// Today, for relative dates in queries (`d:<30d`).
+    pub today: Date,
+}
+
+impl Env {
+    /// Reads the environment, the platform's folders, stdout and the clock: the one place the
+    /// command line does.
+    pub fn from_process() -> Self {
+        let stdout_is_terminal = io::stdout().is_terminal();
+        Self {
+            library: std::env::var_os(paths::LIBRARY_ENV),
+            no_color: std::env::var_os("NO_COLOR"),
+            colorterm: std::env::var("COLORTERM").ok(),
+            term: std::env::var("TERM").ok(),
+            home: paths::home_dir(),
+            data_dir: paths::platform_data_dir(),
+            config_dir: paths::config_dir(),
+            stdout_is_terminal,
+            // Only asked of a terminal: off one, crossterm falls back to running `tput`.
+            terminal_width: stdout_is_terminal
+                .then(|| crossterm::terminal::size().ok().map(|(w, _)| w))
+                .flatten(),
+            today: date::today(),
+        }
+    }
+}
+
+/// What to do.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Plan {
+    /// Open the reader.
+    Reader(ReaderPlan),
+    /// `byline list`: print the matching articles.
+    List(ListPlan),
+    /// `byline show`: print one article, set.
+    Show(ShowPlan),
+    /// `byline check`: name every file that is not a usable article.
+    Check { source: LibrarySource },
+    /// `byline config`: print the default config, or say where the config is read from.
+    Config(ConfigPlan),
+    /// `byline themes`: list the builtin themes and the user's, in `user_dir`.
+    Themes { user_dir: Option<PathBuf> },
+    /// `byline state export`: print the state database at `state` as JSON.
+    StateExport { state: PathBuf },
+}
+
+/// The reader, ready to start.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReaderPlan {
+    pub source: LibrarySource,
+    /// Publisher footers to hide besides the known ones (the config's).
+    pub footers: Vec<String>,
+    pub theme: ThemePlan,
+    pub typesetting: Typesetting,
+    /// The state database.
+    pub state: PathBuf,
+    /// Where real articles go, written with `~` for the home folder: the status bar's hint
+    /// while the sample library stands in. `None` when the library was named.
+    pub put_articles_in: Option<String>,
+}
+
+/// Which theme to load, and how many colours to bring it down to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ThemePlan {
+    /// The theme's name: `mono` when colour is off.
+    pub name: String,
+    /// Colour is off (`--color never`, or `NO_COLOR`).
+    pub mono: bool,
+    pub depth: ColorDepth,
+    /// Where the user's themes are, which override builtins of the same name.
+    pub user_dir: Option<PathBuf>,
+}
+
+/// `byline list`, resolved.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ListPlan {
+    pub source: LibrarySource,
+    pub query: Query,
+    pub sort: Sort,
+    pub only: Only,
+    pub json: bool,
+    /// The state database, for read and starred marks.
+    pub state: PathBuf,
+}
+
+/// `byline show`, resolved.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ShowPlan {
+    pub source: LibrarySource,
+    pub footers: Vec<String>,
+    /// The id, or a unique start of one.
+    pub id: String,
+    /// The width and typesetting to set the article in.
+    pub setting: Setting,
+    /// Styled with escape sequences (stdout is a terminal), else plain text.
+    pub styled: bool,
+}
+
+/// `byline config`, resolved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ConfigPlan {
+    /// Print the default config, commented.
+    PrintDefault,
+    /// Say where the config is read from (`None`: this system has no config folder).
+    SayWhere(Option<PathBuf>),
+}
+
+/// The config file to read: `--config`, else `<config dir>/byline/config.toml`.
+pub fn config_path(cli: &Cli, env: &Env) -> Option<PathBuf> {
+    cli.config
+        .clone()
+        .or_else(|| env.config_dir.as_deref().map(paths::config_file))
+}
+
+/// Whether this command still runs on a config that cannot be read (with the defaults, saying
+/// what is wrong): the commands that help mend one.
+pub fn runs_on_a_bad_config(cli: &Cli) -> bool {
+    matches!(cli.command, Some(Command::Config(_) | Command::Themes))
+}
+
+/// Decides what to do from the arguments, the environment and the config.
+pub fn resolve(cli: Cli, env: &Env, settings: &Settings) -> Result<Plan, CliError> {
+    let user_themes = env.config_dir.as_deref().map(paths::user_themes);
+    let state = paths::state_path(env.data_dir.as_deref());
+    let config = config_path(&cli, env);
+    let Some(command) = cli.command else {
+        if !env.stdout_is_terminal {
+            return Err(CliError::NotATerminal);
+        }
+        let mut named = cli.paths;
+        named.extend(cli.library.library);
+        let source = source(named, env, settings);
+        return Ok(Plan::Reader(ReaderPlan {
+            put_articles_in: match &source {
+                LibrarySource::DataDir(dir) => Some(paths::tilde_in(dir, env.home.as_deref())),
+                LibrarySource::Named(_) => None,
+            },
+            source,
+            footers: settings.footers.clone(),
+            theme: theme(
+                cli.theme.as_deref().unwrap_or(&settings.theme),
+                cli.color,
+                env,
+                user_themes,
+            ),
+            typesetting: typesetting(&cli.typeset, settings.typesetting),
+            state,
+        }));
+    };
+    Ok(match command {
+        Command::List(args) => {
+            let query =
+                Query::parse(&args.query, env.today).map_err(|error| CliError::BadQuery {
+                    query: args.query.clone(),
+                    error,
+                })?;
+            Plan::List(ListPlan {
+                source: source(args.library.library, env, settings),
+                query,
+                sort: args.sort.map_or(settings.sort, Sort::from),
+                only: if args.unread {
+                    Only::Unread
+                } else if args.starred {
+                    Only::Starred
+                } else {
+                    Only::All
+                },
+                json: args.json,
+                state,
+            })
+        }
+        Command::Show(args) => {
+            let typesetting = typesetting(&args.typeset, settings.typesetting);
+            let measure = typesetting.measure;
+            // Set to the terminal, at most the measure; a pipe gets the measure.
+            let width = match args.width {
+                Some(w) => usize::from(w),
+                None if env.stdout_is_terminal => {
+                    env.terminal_width.map_or(measure, usize::from).min(measure)
+                }
+                None => measure,
+            };
+            Plan::Show(ShowPlan {
+                source: source(args.library.library, env, settings),
+                footers: settings.footers.clone(),
+                id: args.id,
+                setting: Setting {
+                    width,
+                    justify: typesetting.justify,
+                    hyphenate: typesetting.hyphenate,
+                },
+                styled: env.stdout_is_terminal,
+            })
+        }
+        Command::Check(args) => Plan::Check {
+            source: source(args.library.library, env, settings),
+        },
+        Command::Config(ConfigArgs { default: true }) => Plan::Config(ConfigPlan::PrintDefault),
+        Command::Config(ConfigArgs { default: false }) => {
+            Plan::Config(ConfigPlan::SayWhere(config))
+        }
+        Command::Themes => Plan::Themes {
+            user_dir: user_themes,
+        },
+        Command::State(StateCommand::Export) => Plan::StateExport { state },
+    })
+}
+
+/// Where the library is: named paths, else `BYLINE_LIBRARY`, else the config's paths, else the
+/// data folder.
+fn source(named: Vec<PathBuf>, env: &Env, settings: &Settings) -> LibrarySource {
+    let env_set = env.library.as_deref().is_some_and(|v| !v.is_empty());
+    let named = if named.is_empty() && !env_set {
+        settings
+            .library
+            .iter()
+            .map(|p| paths::expand_tilde(p, env.home.as_deref()))
+            .collect()
+    } else {
+        named
+    };
+    paths::library_source(named, env.library.as_deref(), env.data_dir.clone())
+}
+
+/// The config's typesetting with the command line's flags on top.
+fn typesetting(args: &TypesetArgs, config: Typesetting) -> Typesetting {
+    Typesetting {
+        measure: args.measure.map_or(config.measure, usize::from),
+        justify: args.justify || config.justify,
+        hyphenate: args.hyphenate || config.hyphenate,
+    }
+}
+
+/// The theme to draw with: `name`, or mono when colour is off, with colours brought down to
+/// what the terminal shows.
+fn theme(name: &str, color: ColorChoice, env: &Env, user_dir: Option<PathBuf>) -> ThemePlan {
+    // NO_COLOR set and not empty turns colour off (no-color.org), unless asked for.
+    let no_color = env.no_color.as_deref().is_some_and(|v| !v.is_empty());
+    let mono = match color {
+        ColorChoice::Never => true,
+        ColorChoice::Always => false,
+        ColorChoice::Auto => no_color,
+    };
+    ThemePlan {
+        name: if mono { "mono" } else { name }.to_string(),
+        mono,
+        depth: ColorDepth::detect(env.colorterm.as_deref(), env.term.as_deref()),
+        user_dir,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::Parser;
+
+    use super::*;
+    use crate::query::QueryError;
+
+    /// `~` and the platform folders of a test user, on a terminal 120 columns wide.
+    fn test_env() -> Env {
+        Env {
+            library: None,
+            no_color: None,
+            colorterm: None,
+            term: Some("xterm-256color".to_string()),
+            home: Some(PathBuf::from("/home/u")),
+            data_dir: Some(PathBuf::from("/home/u/.local/share")),
+            config_dir: Some(PathBuf::from("/home/u/.config/byline")),
+            stdout_is_terminal: true,
+            terminal_width: Some(120),
+            today: jiff::civil::date(2015, 1, 31),
+        }
+    }
+
+    fn cli(args: &[&str]) -> Cli {
+        Cli::try_parse_from(std::iter::once("byline").chain(args.iter().copied()))
+            .expect("arguments parse")
+    }
+
+    fn reader(args: &[&str], env: &Env, settings: &Settings) -> ReaderPlan {
+        match resolve(cli(args), env, settings) {
+            Ok(Plan::Reader(plan)) => plan,
+            other => panic!("not the reader: {other:?}"),
+        }
+    }
+
+    fn named(paths: &[&str]) -> LibrarySource {
+        LibrarySource::Named(paths.iter().map(PathBuf::from).collect())
+    }
+
+    #[test]
+    fn named_paths_win_then_byline_library_then_config_then_data_folder() {
+        let settings = Settings {
+            library: vec![PathBuf::from("/config/news")],
+            ..Settings::default()
+        };
+        let with_var = Env {
+            library: Some(OsString::from("/env/a:/env/b")),
+            ..test_env()
+        };
+        let plan = reader(&["/cli", "-L", "/flag"], &with_var, &settings);
+        assert_eq!(plan.source, named(&["/cli", "/flag"]));
+        assert_eq!(plan.put_articles_in, None);
+        let plan = reader(&[], &with_var, &settings);
+        assert_eq!(plan.source, named(&["/env/a", "/env/b"]));
+        let plan = reader(&[], &test_env(), &settings);
+        assert_eq!(plan.source, named(&["/config/news"]));
+        let plan = reader(&[], &test_env(), &Settings::default());
+        assert_eq!(
+            plan.source,
+            LibrarySource::DataDir("/home/u/.local/share/byline/library".into())
+        );
+        // An empty BYLINE_LIBRARY is not set: the config's paths still count.
+        let empty_var = Env {
+            library: Some(OsString::new()),
+            ..test_env()
+        };
+        let plan = reader(&[], &empty_var, &settings);
+        assert_eq!(plan.source, named(&["/config/news"]));
+        // The subcommands decide the same way.
+        match resolve(cli(&["check"]), &with_var, &settings) {
+            Ok(Plan::Check { source }) => assert_eq!(source, named(&["/env/a", "/env/b"])),
+            other => panic!("not check: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn tilde_in_config_paths_is_the_given_home() {
+        let settings = Settings {
+            library: vec![PathBuf::from("~/news"), PathBuf::from("/srv/archive")],
+            ..Settings::default()
+        };
+        let plan = reader(&[], &test_env(), &settings);
+        assert_eq!(plan.source, named(&["/home/u/news", "/srv/archive"]));
+        let homeless = Env {
+            home: None,
+            ..test_env()
+        };
+        let plan = reader(&[], &homeless, &settings);
+        assert_eq!(plan.source, named(&["~/news", "/srv/archive"]));
+    }
+
+    #[test]
+    fn the_sample_hint_writes_the_home_folder_as_tilde() {
+        let plan = reader(&[], &test_env(), &Settings::default());
+        assert_eq!(
+            plan.put_articles_in.as_deref(),
+            Some("~/.local/share/byline/library")
+        );
+    }
+
+    #[test]
+    fn no_color_means_mono_unless_color_always() {
+        let no_color = Env {
+            no_color: Some(OsString::from("1")),
+            ..test_env()
+        };
+        let settings = Settings::default();
+        let plan = reader(&["--theme", "gruvbox-dark"], &no_color, &settings);
+        assert_eq!((plan.theme.name.as_str(), plan.theme.mono), ("mono", true));
+        let plan = reader(
+            &["--theme", "gruvbox-dark", "--color", "always"],
+            &no_color,
+            &settings,
+        );
+        assert_eq!(
+            (plan.theme.name.as_str(), plan.theme.mono),
+            ("gruvbox-dark", false)
+        );
+    }
+
+    #[test]
+    fn an_empty_no_color_is_ignored() {
+        let empty = Env {
+            no_color: Some(OsString::new()),
+            ..test_env()
+        };
+        let plan = reader(&[], &empty, &Settings::default());
+        assert_eq!(
+            (plan.theme.name.as_str(), plan.theme.mono),
+            ("default", false)
+        );
+    }
+
+    #[test]
+    fn color_never_means_mono() {
+        let plan = reader(&["--color", "never"], &test_env(), &Settings::default());
+        assert_eq!((plan.theme.name.as_str(), plan.theme.mono), ("mono", true));
+    }
+
+    #[test]
+    fn theme_named_by_flag_then_config_with_the_terminal_depth_and_user_folder() {
+        let settings = Settings {
+            theme: "nord".to_string(),
+            ..Settings::default()
+        };
+        let plan = reader(&[], &test_env(), &settings);
+        assert_eq!(
+            plan.theme,
+            ThemePlan {
+                name: "nord".to_string(),
+                mono: false,
+                depth: ColorDepth::Ansi256,
+                user_dir: Some(PathBuf::from("/home/u/.config/byline/themes")),
+            }
+        );
+        let truecolor = Env {
+            colorterm: Some("truecolor".to_string()),
+            ..test_env()
+        };
+        let plan = reader(&["--theme", "dusk"], &truecolor, &settings);
+        assert_eq!(plan.theme.name, "dusk");
+        assert_eq!(plan.theme.depth, ColorDepth::TrueColor);
+    }
+
+    #[test]
+    fn typesetting_flags_go_on_top_of_the_config() {
+        let settings = Settings {
+            typesetting: Typesetting {
+                measure: 66,
+                justify: true,
+                hyphenate: false,
+            },
+            ..Settings::default()
+        };
+        let plan = reader(&[], &test_env(), &settings);
+        assert_eq!(plan.typesetting, settings.typesetting);
+        let plan = reader(&["--measure", "50", "--hyphenate"], &test_env(), &settings);
+        assert_eq!(
+            plan.typesetting,
+            Typesetting {
+                measure: 50,
+                justify: true,
+                hyphenate: true,
+            }
+        );
+    }
+
+    #[test]
+    fn list_sort_wins_over_the_config() {
+        let settings = Settings {
+            sort: Sort::Title,
+            ..Settings::default()
+        };
+        let list = |args: &[&str]| match resolve(cli(args), &test_env(), &settings) {
+            Ok(Plan::List(plan)) => plan,
+            other => panic!("not list: {other:?}"),
+        };
+        assert_eq!(list(&["list"]).sort, Sort::Title);
+        assert_eq!(list(&["list", "--sort", "oldest"]).sort, Sort::Oldest);
+        assert_eq!(list(&["list", "--unread"]).only, Only::Unread);
+        assert_eq!(list(&["list", "--starred"]).only, Only::Starred);
+        assert_eq!(
+            list(&["list"]).state,
+            PathBuf::from("/home/u/.local/share/byline/state.db")
+        );
+    }
+
+    #[test]
+    fn the_reader_is_refused_when_stdout_is_not_a_terminal() {
+        let piped = Env {
+            stdout_is_terminal: false,
+            terminal_width: None,
+            ..test_env()
+        };
+        let err = resolve(cli(&[]), &piped, &Settings::default()).unwrap_err();
+        assert!(matches!(err, CliError::NotATerminal), "{err:?}");
+        // The commands do not need one.
+        assert!(resolve(cli(&["list"]), &piped, &Settings::default()).is_ok());
+    }
+
+    #[test]
+    fn a_bad_query_is_a_typed_error() {
+        let err = resolve(
+            cli(&["list", "--query", "harbour d:2014-13"]),
+            &test_env(),
+            &Settings::default(),
+        )
+        .unwrap_err();
+        match &err {
+            CliError::BadQuery { query, error } => {
+                assert_eq!(query, "harbour d:2014-13");
+                let expected: QueryError =
+                    Query::parse("harbour d:2014-13", test_env().today).unwrap_err();
+                assert_eq!(error, &expected);
+            }
+            other => panic!("not a bad query: {other:?}"),
+        }
+        assert!(
+            err.to_string()
+                .starts_with("invalid query at column 16: there is no month 13"),
+            "{err}"
+        );
+        assert!(err.to_string().contains("\n  harbour d:2014-13\n"), "{err}");
+    }
+
+    #[test]
+    fn show_sets_to_the_terminal_at_most_the_measure_and_a_pipe_to_the_measure() {
+        let settings = Settings::default();
+        let show = |args: &[&str], env: &Env| match resolve(cli(args), env, &settings) {
+            Ok(Plan::Show(plan)) => plan,
+            other => panic!("not show: {other:?}"),
+        };
+        let narrow = Env {
+            terminal_width: Some(60),
+            ..test_env()
+        };
+        let piped = Env {
+            stdout_is_terminal: false,
+            terminal_width: None,
+            ..test_env()
+        };
+        assert_eq!(show(&["show", "3f"], &test_env()).setting.width, 80);
+        assert_eq!(show(&["show", "3f"], &narrow).setting.width, 60);
+        assert!(show(&["show", "3f"], &narrow).styled);
+        assert_eq!(
+            show(&["show", "3f", "-w", "100"], &narrow).setting.width,
+            100
+        );
+        let plain = show(&["show", "3f", "--justify"], &piped);
+        assert_eq!(plain.setting.width, 80);
+        assert!(plain.setting.justify && !plain.styled);
+    }
+
+    #[test]
+    fn config_named_by_flag_else_in_the_config_folder() {
+        assert_eq!(
+            config_path(&cli(&[]), &test_env()),
+            Some(PathBuf::from("/home/u/.config/byline/config.toml"))
+        );
+        assert_eq!(
+            config_path(&cli(&["--config", "/tmp/b.toml"]), &test_env()),
+            Some(PathBuf::from("/tmp/b.toml"))
+        );
+        let nowhere = Env {
+            config_dir: None,
+            ..test_env()
+        };
+        assert_eq!(
+            resolve(cli(&["config"]), &nowhere, &Settings::default()).ok(),
+            Some(Plan::Config(ConfigPlan::SayWhere(None)))
+        );
+        assert!(runs_on_a_bad_config(&cli(&["themes"])));
+        assert!(!runs_on_a_bad_config(&cli(&["list"])));
+    }
+}

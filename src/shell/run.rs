@@ -1,0 +1,202 @@
+//! Carrying out a [`Plan`]: the part of the command line that reads files, writes stdout and
+//! starts the reader.
+//!
+//! [`run`] reads the environment once ([`Env::from_process`]) and the config, has
+//! [`plan::resolve`] decide, then does what the plan says. Every failure is returned as a
+//! [`CliError`] for `main` to print; only warnings that let a command go on (a config byline
+//! mends without, a file that is not an article, state kept in memory) are printed here.
+
+use std::io::{self, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+use crate::article::sanitize::display_path;
+use crate::config::settings::{self, Settings};
+use crate::config::theme::{self, Theme};
+use crate::library::{Library, LibrarySource};
+use crate::shell::cli::Cli;
+use crate::shell::commands::{self, ShowError};
+use crate::shell::error::CliError;
+use crate::shell::plan::{self, ConfigPlan, Env, ListPlan, Plan, ReaderPlan, ShowPlan, ThemePlan};
+use crate::shell::tui;
+use crate::state::{Snapshot, State};
+
+/// Runs byline as the command line asks; returns the exit code of a run that did its work.
+pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
+    let env = Env::from_process();
+    let config_path = plan::config_path(&cli, &env);
+    let settings = load_settings(&cli, config_path.as_deref())?;
+    match plan::resolve(cli, &env, &settings)? {
+        Plan::Reader(reader) => run_reader(reader, &settings),
+        Plan::List(list) => run_list(list),
+        Plan::Show(show) => run_show(show),
+        Plan::Check { source } => run_check(&source),
+        Plan::Config(ConfigPlan::PrintDefault) => {
+            print!("{}", settings::DEFAULT_CONFIG);
+            Ok(ExitCode::SUCCESS)
+        }
+        Plan::Config(ConfigPlan::SayWhere(path)) => {
+            match path {
+                Some(path) if path.is_file() => println!("{}", path.display()),
+                Some(path) => println!(
+                    "{} (not there: defaults in use; byline config --default writes one)",
+                    path.display()
+                ),
+                None => println!("no config folder on this system: defaults in use"),
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Plan::Themes { user_dir } => {
+            write_or_pipe_closed(|out| {
+                for (name, whose) in theme::names(user_dir.as_deref()) {
+                    writeln!(out, "{name}\t{whose}")?;
+                }
+                Ok(())
+            })?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Plan::StateExport { state } => {
+            let snapshot = load_state(&state)?;
+            write_or_pipe_closed(|out| {
+                serde_json::to_writer_pretty(&mut *out, &snapshot)?;
+                writeln!(out)
+            })?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// Reads the config at `path` (none: the defaults). byline does not start on a half-read
+/// config: a mistake stops it, saying where, except for the commands that help mend one.
+fn load_settings(cli: &Cli, path: Option<&Path>) -> Result<Settings, CliError> {
+    let Some(path) = path else {
+        return Ok(Settings::default());
+    };
+    if cli.config.is_some() && !path.is_file() {
+        return Err(CliError::NoSuchConfig(path.to_path_buf()));
+    }
+    match settings::load(path) {
+        Ok(settings) => Ok(settings),
+        Err(err) if plan::runs_on_a_bad_config(cli) => {
+            eprintln!("byline: {err}");
+            Ok(Settings::default())
+        }
+        Err(err) => Err(err.into()),
+    }
+}
+
+/// Starts the reader and runs it until the user quits.
+///
+/// The one place the reader starts.
+fn run_reader(plan: ReaderPlan, settings: &Settings) -> Result<ExitCode, CliError> {
+    let theme = load_theme(&plan.theme)?;
+    let library = Library::open(&plan.source).with_footers(plan.footers);
+    let start = tui::Start {
+        library,
+        theme,
+        typesetting: plan.typesetting,
+        state: plan.state,
+        put_articles_in: plan.put_articles_in,
+    };
+    tui::run(start, settings)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The theme a plan names, from the user's folder or built in, at the terminal's depth.
+fn load_theme(plan: &ThemePlan) -> Result<Theme, CliError> {
+    let theme = theme::load(&plan.name, plan.user_dir.as_deref()).map_err(CliError::Theme)?;
+    Ok(theme.for_depth(plan.depth))
+}
+
+/// `byline list`: exit status 1 when nothing matched, as grep's.
+fn run_list(plan: ListPlan) -> Result<ExitCode, CliError> {
+    let library = open_reporting_problems(&plan.source);
+    let snapshot = load_state(&plan.state)?;
+    let found = write_or_pipe_closed(|out| {
+        commands::list(
+            &library,
+            &plan.query,
+            plan.sort,
+            &snapshot,
+            plan.only,
+            plan.json,
+            out,
+        )
+    })?;
+    Ok(if found == Some(0) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// `byline show`. Problems with other files are not this command's business; `list` and
+/// `check` report them.
+fn run_show(plan: ShowPlan) -> Result<ExitCode, CliError> {
+    let library = Library::open(&plan.source).with_footers(plan.footers);
+    let shown = write_or_pipe_closed(|out| {
+        match commands::show(&library, &plan.id, plan.setting, plan.styled, out) {
+            Err(ShowError::Io(e)) => Err(e),
+            other => Ok(other),
+        }
+    })?;
+    match shown {
+        Some(Err(err)) => Err(CliError::Show(err)),
+        _ => Ok(ExitCode::SUCCESS),
+    }
+}
+
+/// `byline check`: exit status 1 when any file is not a usable article.
+fn run_check(source: &LibrarySource) -> Result<ExitCode, CliError> {
+    let library = Library::open(source);
+    let problems = write_or_pipe_closed(|out| commands::check(&library, out))?;
+    eprintln!(
+        "byline: {} article{}, {} problem{}",
+        library.articles.len(),
+        if library.articles.len() == 1 { "" } else { "s" },
+        library.problems.len(),
+        if library.problems.len() == 1 { "" } else { "s" },
+    );
+    Ok(match problems {
+        Some(0) => ExitCode::SUCCESS,
+        _ => ExitCode::from(1),
+    })
+}
+
+/// Opens the library for a command, telling stderr about each file it could not use.
+fn open_reporting_problems(source: &LibrarySource) -> Library {
+    let library = Library::open(source);
+    for problem in &library.problems {
+        eprintln!(
+            "byline: warning: {}: {}",
+            display_path(&problem.path),
+            problem.reason
+        );
+    }
+    library
+}
+
+/// What the state database at `path` holds; when it cannot be opened, says so and reads an
+/// empty one.
+fn load_state(path: &Path) -> Result<Snapshot, CliError> {
+    let (state, warning) = State::open(path);
+    if let Some(warning) = warning {
+        eprintln!("byline: {warning}");
+    }
+    Ok(state.load()?)
+}
+
+/// Runs `write` on a locked, buffered stdout; a closed pipe (`byline list | head`) is a normal
+/// end, reported as `None`.
+fn write_or_pipe_closed<T>(
+    write: impl FnOnce(&mut dyn Write) -> io::Result<T>,
+) -> io::Result<Option<T>> {
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let result = write(&mut out).and_then(|value| out.flush().map(|()| value));
+    match result {
+        Ok(value) => Ok(Some(value)),
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(None),
+        Err(e) => Err(e),
+    }
+}
