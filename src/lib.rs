@@ -18,6 +18,7 @@ pub mod config;
 pub mod layout;
 pub mod library;
 pub mod line;
+pub mod parallel;
 pub mod query;
 pub mod reading;
 pub mod shell;

@@ -1,5 +1,6 @@
-//! Keys to actions, per mode. The table is also what the help overlay lists, so the two can
-//! never disagree.
+//! Keys to actions, per mode. The table is also what the help overlay lists and what every hint
+//! on screen names (through [`Keymap::hint`]), so none of them can disagree with the keys.
+//! Keys the list and the reading pane share are declared once, for both.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
@@ -17,154 +18,149 @@ pub struct Binding {
     pub chosen: bool,
 }
 
-const fn key(mode: Mode, code: KeyCode, action: Action) -> Binding {
-    Binding {
-        mode,
+/// A default binding as the table declares it: one key, in one or more modes.
+#[derive(Debug, Clone, Copy)]
+struct Declared {
+    modes: &'static [Mode],
+    code: KeyCode,
+    modifiers: KeyModifiers,
+    action: Action,
+}
+
+const fn key(modes: &'static [Mode], code: KeyCode, action: Action) -> Declared {
+    Declared {
+        modes,
         code,
         modifiers: KeyModifiers::NONE,
         action,
-        chosen: false,
     }
 }
 
-const fn ctrl(mode: Mode, c: char, action: Action) -> Binding {
-    Binding {
-        mode,
-        code: KeyCode::Char(c),
-        modifiers: KeyModifiers::CONTROL,
-        action,
-        chosen: false,
-    }
+const fn ctrl(modes: &'static [Mode], c: char, action: Action) -> Declared {
+    ctrl_key(modes, KeyCode::Char(c), action)
 }
 
-const fn alt(mode: Mode, code: KeyCode, action: Action) -> Binding {
-    Binding {
-        mode,
+const fn alt(modes: &'static [Mode], code: KeyCode, action: Action) -> Declared {
+    Declared {
+        modes,
         code,
         modifiers: KeyModifiers::ALT,
         action,
-        chosen: false,
     }
 }
 
-const fn ctrl_key(mode: Mode, code: KeyCode, action: Action) -> Binding {
-    Binding {
-        mode,
+const fn ctrl_key(modes: &'static [Mode], code: KeyCode, action: Action) -> Declared {
+    Declared {
+        modes,
         code,
         modifiers: KeyModifiers::CONTROL,
         action,
-        chosen: false,
     }
 }
 
-const fn ch(mode: Mode, c: char, action: Action) -> Binding {
-    key(mode, KeyCode::Char(c), action)
+const fn ch(modes: &'static [Mode], c: char, action: Action) -> Declared {
+    key(modes, KeyCode::Char(c), action)
 }
 
 use Action as A;
 use KeyCode as K;
-use Mode::{Anywhere, Filter, List, Overlay, Reader};
+const ANYWHERE: &[Mode] = &[Mode::Anywhere];
+const LIST: &[Mode] = &[Mode::List];
+const READER: &[Mode] = &[Mode::Reader];
+/// Keys that do the same in the list and in the reading pane, declared once.
+const PANES: &[Mode] = &[Mode::List, Mode::Reader];
+const FILTER: &[Mode] = &[Mode::Filter];
+const OVERLAY: &[Mode] = &[Mode::Overlay];
 
-/// The default key bindings, in the order the help overlay lists them.
-pub const BINDINGS: &[Binding] = &[
-    ctrl(Anywhere, 'c', A::Quit),
-    ch(List, 'j', A::SelectNext),
-    key(List, K::Down, A::SelectNext),
-    ch(List, 'k', A::SelectPrevious),
-    key(List, K::Up, A::SelectPrevious),
-    ch(List, 'g', A::SelectFirst),
-    key(List, K::Home, A::SelectFirst),
-    ch(List, 'G', A::SelectLast),
-    key(List, K::End, A::SelectLast),
-    key(List, K::PageDown, A::SelectPageDown),
-    key(List, K::PageUp, A::SelectPageUp),
-    ctrl(List, 'd', A::SelectHalfPageDown),
-    ctrl(List, 'u', A::SelectHalfPageUp),
-    key(List, K::Enter, A::FocusReader),
-    ch(List, 'l', A::FocusReader),
-    key(List, K::Right, A::FocusReader),
-    key(List, K::Tab, A::ToggleFocus),
-    ch(List, '/', A::StartFilter),
-    key(List, K::Esc, A::ClearFilter),
-    ch(List, 'm', A::ToggleRead),
-    ch(List, '*', A::ToggleStar),
-    ch(List, 'u', A::ShowUnread),
-    ch(List, 'S', A::ShowStarred),
-    ch(List, 's', A::CycleSort),
-    ch(List, 'v', A::SwitchLayout),
-    ch(List, '>', A::GrowList),
-    ch(List, '<', A::ShrinkList),
-    ch(List, 'a', A::FilterByAuthor),
-    ch(List, 'd', A::FilterBySameDay),
-    ch(List, '?', A::ToggleHelp),
-    ch(List, '!', A::ToggleProblems),
-    ch(List, 'q', A::Quit),
-    ch(Reader, 'j', A::ScrollDown),
-    key(Reader, K::Down, A::ScrollDown),
-    ch(Reader, 'k', A::ScrollUp),
-    key(Reader, K::Up, A::ScrollUp),
-    ch(Reader, ' ', A::ScrollPageDown),
-    key(Reader, K::PageDown, A::ScrollPageDown),
-    key(Reader, K::PageUp, A::ScrollPageUp),
-    ctrl(Reader, 'd', A::ScrollHalfPageDown),
-    ctrl(Reader, 'u', A::ScrollHalfPageUp),
-    ch(Reader, 'g', A::ScrollTop),
-    key(Reader, K::Home, A::ScrollTop),
-    ch(Reader, 'G', A::ScrollBottom),
-    key(Reader, K::End, A::ScrollBottom),
-    ch(Reader, 'h', A::FocusList),
-    key(Reader, K::Left, A::FocusList),
-    key(Reader, K::Esc, A::Back),
-    key(Reader, K::Tab, A::ToggleFocus),
-    ch(Reader, '/', A::StartFind),
-    ch(Reader, 'n', A::FindNext),
-    ch(Reader, 'N', A::FindPrevious),
-    ch(Reader, ']', A::NextArticle),
-    ch(Reader, '[', A::PreviousArticle),
-    ch(Reader, 'o', A::OpenLink),
-    ch(Reader, 'y', A::CopyLink),
-    ch(Reader, 'z', A::ToggleZoom),
-    ch(Reader, 'J', A::ToggleJustify),
-    ch(Reader, 'H', A::ToggleHyphenate),
-    ch(Reader, 'm', A::ToggleRead),
-    ch(Reader, '*', A::ToggleStar),
-    ch(Reader, 's', A::CycleSort),
-    ch(Reader, 'v', A::SwitchLayout),
-    ch(Reader, '>', A::GrowList),
-    ch(Reader, '<', A::ShrinkList),
-    ch(Reader, 'a', A::FilterByAuthor),
-    ch(Reader, 'd', A::FilterBySameDay),
-    ch(Reader, '?', A::ToggleHelp),
-    ch(Reader, '!', A::ToggleProblems),
-    ch(Reader, 'q', A::Quit),
-    key(Filter, K::Enter, A::AcceptFilter),
-    key(Filter, K::Esc, A::ClearFilter),
-    ctrl(Filter, 'n', A::SelectNext),
-    ctrl(Filter, 'p', A::SelectPrevious),
-    key(Filter, K::Up, A::HistoryOlder),
-    key(Filter, K::Down, A::HistoryNewer),
-    key(Filter, K::Left, A::CursorLeft),
-    ctrl(Filter, 'b', A::CursorLeft),
-    key(Filter, K::Right, A::CursorRight),
-    ctrl(Filter, 'f', A::CursorRight),
-    ctrl_key(Filter, K::Left, A::CursorWordLeft),
-    alt(Filter, K::Char('b'), A::CursorWordLeft),
-    ctrl_key(Filter, K::Right, A::CursorWordRight),
-    alt(Filter, K::Char('f'), A::CursorWordRight),
-    key(Filter, K::Home, A::CursorStart),
-    ctrl(Filter, 'a', A::CursorStart),
-    key(Filter, K::End, A::CursorEnd),
-    ctrl(Filter, 'e', A::CursorEnd),
-    key(Filter, K::Backspace, A::FilterBackspace),
-    key(Filter, K::Delete, A::FilterDelete),
-    ctrl(Filter, 'w', A::FilterDeleteWord),
-    alt(Filter, K::Backspace, A::FilterDeleteWord),
-    ctrl(Filter, 'u', A::FilterDeleteToStart),
-    ctrl(Filter, 'k', A::FilterDeleteToEnd),
-    ch(Overlay, 'j', A::ScrollDown),
-    key(Overlay, K::Down, A::ScrollDown),
-    ch(Overlay, 'k', A::ScrollUp),
-    key(Overlay, K::Up, A::ScrollUp),
+/// The default key bindings; each mode's in the order the help overlay lists them.
+const DECLARED: &[Declared] = &[
+    ctrl(ANYWHERE, 'c', A::Quit),
+    ch(LIST, 'j', A::SelectNext),
+    key(LIST, K::Down, A::SelectNext),
+    ch(LIST, 'k', A::SelectPrevious),
+    key(LIST, K::Up, A::SelectPrevious),
+    ch(LIST, 'g', A::SelectFirst),
+    key(LIST, K::Home, A::SelectFirst),
+    ch(LIST, 'G', A::SelectLast),
+    key(LIST, K::End, A::SelectLast),
+    key(LIST, K::PageDown, A::SelectPageDown),
+    key(LIST, K::PageUp, A::SelectPageUp),
+    ctrl(LIST, 'd', A::SelectHalfPageDown),
+    ctrl(LIST, 'u', A::SelectHalfPageUp),
+    key(LIST, K::Enter, A::FocusReader),
+    ch(LIST, 'l', A::FocusReader),
+    key(LIST, K::Right, A::FocusReader),
+    key(LIST, K::Tab, A::ToggleFocus),
+    ch(LIST, '/', A::StartFilter),
+    key(LIST, K::Esc, A::ClearFilter),
+    ch(READER, 'j', A::ScrollDown),
+    key(READER, K::Down, A::ScrollDown),
+    ch(READER, 'k', A::ScrollUp),
+    key(READER, K::Up, A::ScrollUp),
+    ch(READER, ' ', A::ScrollPageDown),
+    key(READER, K::PageDown, A::ScrollPageDown),
+    key(READER, K::PageUp, A::ScrollPageUp),
+    ctrl(READER, 'd', A::ScrollHalfPageDown),
+    ctrl(READER, 'u', A::ScrollHalfPageUp),
+    ch(READER, 'g', A::ScrollTop),
+    key(READER, K::Home, A::ScrollTop),
+    ch(READER, 'G', A::ScrollBottom),
+    key(READER, K::End, A::ScrollBottom),
+    ch(READER, 'h', A::FocusList),
+    key(READER, K::Left, A::FocusList),
+    key(READER, K::Esc, A::Back),
+    key(READER, K::Tab, A::ToggleFocus),
+    ch(READER, '/', A::StartFind),
+    ch(READER, 'n', A::FindNext),
+    ch(READER, 'N', A::FindPrevious),
+    ch(READER, ']', A::NextArticle),
+    ch(READER, '[', A::PreviousArticle),
+    ch(READER, 'o', A::OpenLink),
+    ch(READER, 'y', A::CopyLink),
+    ch(READER, 'z', A::ToggleZoom),
+    ch(READER, 'J', A::ToggleJustify),
+    ch(READER, 'H', A::ToggleHyphenate),
+    ch(PANES, 'm', A::ToggleRead),
+    ch(PANES, '*', A::ToggleStar),
+    ch(LIST, 'u', A::ShowUnread),
+    ch(LIST, 'S', A::ShowStarred),
+    ch(PANES, 's', A::CycleSort),
+    ch(PANES, 'v', A::SwitchLayout),
+    ch(PANES, '>', A::GrowList),
+    ch(PANES, '<', A::ShrinkList),
+    ch(PANES, 'a', A::FilterByAuthor),
+    ch(PANES, 'd', A::FilterBySameDay),
+    ch(PANES, '?', A::ToggleHelp),
+    ch(PANES, '!', A::ToggleProblems),
+    ch(PANES, 'q', A::Quit),
+    key(FILTER, K::Enter, A::AcceptFilter),
+    key(FILTER, K::Esc, A::ClearFilter),
+    ctrl(FILTER, 'n', A::SelectNext),
+    ctrl(FILTER, 'p', A::SelectPrevious),
+    key(FILTER, K::Up, A::HistoryOlder),
+    key(FILTER, K::Down, A::HistoryNewer),
+    key(FILTER, K::Left, A::CursorLeft),
+    ctrl(FILTER, 'b', A::CursorLeft),
+    key(FILTER, K::Right, A::CursorRight),
+    ctrl(FILTER, 'f', A::CursorRight),
+    ctrl_key(FILTER, K::Left, A::CursorWordLeft),
+    alt(FILTER, K::Char('b'), A::CursorWordLeft),
+    ctrl_key(FILTER, K::Right, A::CursorWordRight),
+    alt(FILTER, K::Char('f'), A::CursorWordRight),
+    key(FILTER, K::Home, A::CursorStart),
+    ctrl(FILTER, 'a', A::CursorStart),
+    key(FILTER, K::End, A::CursorEnd),
+    ctrl(FILTER, 'e', A::CursorEnd),
+    key(FILTER, K::Backspace, A::FilterBackspace),
+    key(FILTER, K::Delete, A::FilterDelete),
+    ctrl(FILTER, 'w', A::FilterDeleteWord),
+    alt(FILTER, K::Backspace, A::FilterDeleteWord),
+    ctrl(FILTER, 'u', A::FilterDeleteToStart),
+    ctrl(FILTER, 'k', A::FilterDeleteToEnd),
+    ch(OVERLAY, 'j', A::ScrollDown),
+    key(OVERLAY, K::Down, A::ScrollDown),
+    ch(OVERLAY, 'k', A::ScrollUp),
+    key(OVERLAY, K::Up, A::ScrollUp),
 ];
 
 /// The key bindings in force: the defaults, with the config's on top.
@@ -173,10 +169,29 @@ pub struct Keymap {
     bindings: Vec<Binding>,
 }
 
+/// The default bindings, one per key and mode.
+pub fn defaults() -> &'static [Binding] {
+    static DEFAULTS: std::sync::LazyLock<Vec<Binding>> = std::sync::LazyLock::new(|| {
+        DECLARED
+            .iter()
+            .flat_map(|d| {
+                d.modes.iter().map(|&mode| Binding {
+                    mode,
+                    code: d.code,
+                    modifiers: d.modifiers,
+                    action: d.action,
+                    chosen: false,
+                })
+            })
+            .collect()
+    });
+    &DEFAULTS
+}
+
 impl Default for Keymap {
     fn default() -> Self {
         Self {
-            bindings: BINDINGS.to_vec(),
+            bindings: defaults().to_vec(),
         }
     }
 }
@@ -185,7 +200,7 @@ impl Keymap {
     /// Binds a key to an action in every mode the action has keys in by default (the list's,
     /// for an action with none), in place of what the key did there.
     pub fn bind(&mut self, code: KeyCode, modifiers: KeyModifiers, action: Action) {
-        let mut modes: Vec<Mode> = BINDINGS
+        let mut modes: Vec<Mode> = defaults()
             .iter()
             .filter(|b| b.action == action)
             .map(|b| b.mode)
@@ -478,8 +493,9 @@ mod tests {
 
     #[test]
     fn no_key_is_bound_twice_in_one_mode() {
-        for (i, a) in BINDINGS.iter().enumerate() {
-            for b in &BINDINGS[i + 1..] {
+        let defaults = defaults();
+        for (i, a) in defaults.iter().enumerate() {
+            for b in &defaults[i + 1..] {
                 let overlaps =
                     a.mode == b.mode || a.mode == Mode::Anywhere || b.mode == Mode::Anywhere;
                 assert!(

@@ -25,6 +25,7 @@ pub use self::decode::DecodeError;
 pub use self::plain::ParseError;
 use crate::article::sanitize;
 use crate::article::{Article, Block, Parsed, Source};
+use crate::parallel;
 
 /// Files larger than this are not articles (and would cost too much to hold).
 pub const MAX_FILE_SIZE: u64 = 16 * 1024 * 1024;
@@ -345,7 +346,7 @@ fn scan_root(root: &Path, articles: &mut Vec<Article>, problems: &mut Vec<Proble
     let walked = walk(root);
     // Reading and parsing is most of a scan's time, and each file stands alone: spread the
     // files over the cores, keeping their order so ids and problems come out the same.
-    let results = parallel_map(&walked, |item| match item {
+    let read = |item: &Walked| match item {
         Walked::Unreadable(_) => None,
         Walked::File {
             path,
@@ -359,6 +360,9 @@ fn scan_root(root: &Path, articles: &mut Vec<Article>, problems: &mut Vec<Proble
         } else {
             Err(ArticleError::NotRegular)
         }),
+    };
+    let results = parallel::chunks(&walked, PARALLEL_FROM, |part| {
+        part.iter().map(read).collect()
     });
     for (item, result) in walked.into_iter().zip(results) {
         let (path, format) = match item {
@@ -443,29 +447,8 @@ fn walk(root: &Path) -> Vec<Walked> {
     walked
 }
 
-/// `f` over `items` on up to one thread per core, results in the order of `items`.
-fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(8);
-    if threads == 1 || items.len() < 64 {
-        return items.iter().map(&f).collect();
-    }
-    let chunk = items.len().div_ceil(threads);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = items
-            .chunks(chunk)
-            .map(|part| scope.spawn(|| part.iter().map(&f).collect::<Vec<R>>()))
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| {
-                h.join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            })
-            .collect()
-    })
-}
+/// From this many files, a scan reads them on every core.
+const PARALLEL_FROM: usize = 64;
 
 /// Follows a symbolic link only to a file inside the library.
 fn read_link(path: &Path, root: Option<&Path>, format: Format) -> Result<Records, ArticleError> {

@@ -15,6 +15,7 @@ use std::ops::Range;
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
+use crate::parallel;
 use crate::query::fold::lower;
 use crate::query::index::{Entry, Field, Index};
 use crate::query::{Atom, Kind, Query, Scope, Test, Text, is_letterless};
@@ -299,27 +300,9 @@ pub fn filter(
     };
     // In library order, the entries are read front to back.
     candidates.sort_unstable();
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
-    let mut hits: Vec<Hit> = if candidates.len() < PARALLEL_FROM || threads < 2 {
-        candidates.into_iter().filter_map(score).collect()
-    } else {
-        let chunk = candidates.len().div_ceil(threads);
-        std::thread::scope(|scope| {
-            let workers: Vec<_> = candidates
-                .chunks(chunk)
-                .map(|part| {
-                    scope.spawn(move || part.iter().filter_map(|&i| score(i)).collect::<Vec<_>>())
-                })
-                .collect();
-            workers
-                .into_iter()
-                .flat_map(|w| {
-                    w.join()
-                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-                })
-                .collect()
-        })
-    };
+    let mut hits: Vec<Hit> = parallel::chunks(&candidates, PARALLEL_FROM, |part| {
+        part.iter().filter_map(|&i| score(i)).collect()
+    });
     rank(index, &mut hits, sort);
     hits
 }
