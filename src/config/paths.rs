@@ -62,11 +62,6 @@ pub fn user_themes(config_dir: &Path) -> PathBuf {
     config_dir.join("themes")
 }
 
-/// Where the user's themes are: `<config dir>/byline/themes`.
-pub fn themes_dir() -> Option<PathBuf> {
-    config_dir().map(|d| user_themes(&d))
-}
-
 /// byline's folder in the platform's config folder: `~/.config/byline` on Linux.
 pub fn config_dir() -> Option<PathBuf> {
     directories::BaseDirs::new().map(|d| d.config_dir().join("byline"))

@@ -112,10 +112,11 @@ struct LayoutSection {
     mouse: Option<bool>,
 }
 
-/// Reads the config at `path`; a missing file is the defaults.
-pub fn load(path: &Path) -> Result<Settings, ConfigError> {
+/// Reads the config at `path`; a missing file is the defaults. A theme it names must be built
+/// in or in `themes` (the user's themes folder).
+pub fn load(path: &Path, themes: Option<&Path>) -> Result<Settings, ConfigError> {
     match std::fs::read_to_string(path) {
-        Ok(source) => parse(&path.display().to_string(), &source),
+        Ok(source) => parse(&path.display().to_string(), &source, themes),
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(Settings::default()),
         Err(err) => Err(ConfigError {
             file: path.display().to_string(),
@@ -125,8 +126,8 @@ pub fn load(path: &Path) -> Result<Settings, ConfigError> {
     }
 }
 
-/// Parses a config's `source`; `file` names it in errors.
-pub fn parse(file: &str, source: &str) -> Result<Settings, ConfigError> {
+/// Parses a config's `source`; `file` names it in errors, `themes` is the user's themes folder.
+pub fn parse(file: &str, source: &str, themes: Option<&Path>) -> Result<Settings, ConfigError> {
     let error = |span: Option<Range<usize>>, message: String| ConfigError {
         file: file.to_string(),
         line: span.map_or(0, |s| line_of(source, s.start)),
@@ -139,8 +140,7 @@ pub fn parse(file: &str, source: &str) -> Result<Settings, ConfigError> {
         ..Settings::default()
     };
     if let Some(name) = raw.theme {
-        let themes = crate::config::paths::themes_dir();
-        let exists = theme::names(themes.as_deref())
+        let exists = theme::names(themes)
             .iter()
             .any(|(n, _)| n == name.get_ref());
         if !exists {
@@ -275,7 +275,7 @@ mod tests {
 
     #[test]
     fn the_default_config_parses_to_the_defaults() {
-        let settings = parse("default.toml", DEFAULT_CONFIG).unwrap();
+        let settings = parse("default.toml", DEFAULT_CONFIG, None).unwrap();
         assert_eq!(settings, Settings::default());
     }
 
@@ -309,6 +309,7 @@ mouse = false
 "shift-tab" = "toggle_focus"
 "x" = "toggle_star"
 "#,
+            None,
         )
         .unwrap();
         assert_eq!(settings.theme, "gruvbox-dark");
@@ -358,6 +359,7 @@ mouse = false
         let settings = parse(
             "c.toml",
             "[keys]\n\"q\" = \"quit\"\n\"j\" = \"select_next\"\n\"shift-a\" = \"toggle_star\"\n\"ctrl-m\" = \"focus_reader\"\n",
+            None,
         )
         .unwrap();
         let keys = &settings.keymap;
@@ -426,7 +428,7 @@ mouse = false
             ("[reading\nmeasure = 60", 1, ""),
         ];
         for (source, line, message) in cases {
-            let err = parse("config.toml", source).expect_err(source);
+            let err = parse("config.toml", source, None).expect_err(source);
             assert_eq!(err.line, line, "{source}: {err}");
             assert!(err.message.contains(message), "{source}: {err}");
             assert!(
@@ -441,7 +443,7 @@ mouse = false
     fn a_missing_file_is_the_defaults() {
         let dir = tempfile::tempdir().unwrap();
         assert_eq!(
-            load(&dir.path().join("none.toml")).unwrap(),
+            load(&dir.path().join("none.toml"), None).unwrap(),
             Settings::default()
         );
     }

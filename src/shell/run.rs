@@ -11,6 +11,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use crate::article::sanitize::display_path;
+use crate::config::paths;
 use crate::config::settings::{self, Settings};
 use crate::config::theme::{self, Theme};
 use crate::library::{Library, LibrarySource};
@@ -25,7 +26,8 @@ use crate::state::{Snapshot, State};
 pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
     let env = Env::from_process();
     let config_path = plan::config_path(&cli, &env);
-    let settings = load_settings(&cli, config_path.as_deref())?;
+    let themes = env.config_dir.as_deref().map(paths::user_themes);
+    let settings = load_settings(&cli, config_path.as_deref(), themes.as_deref())?;
     match plan::resolve(cli, &env, &settings)? {
         Plan::Reader(reader) => run_reader(reader, &settings),
         Plan::List(list) => run_list(list),
@@ -68,14 +70,18 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
 
 /// Reads the config at `path` (none: the defaults). byline does not start on a half-read
 /// config: a mistake stops it, saying where, except for the commands that help mend one.
-fn load_settings(cli: &Cli, path: Option<&Path>) -> Result<Settings, CliError> {
+fn load_settings(
+    cli: &Cli,
+    path: Option<&Path>,
+    themes: Option<&Path>,
+) -> Result<Settings, CliError> {
     let Some(path) = path else {
         return Ok(Settings::default());
     };
     if cli.config.is_some() && !path.is_file() {
         return Err(CliError::NoSuchConfig(path.to_path_buf()));
     }
-    match settings::load(path) {
+    match settings::load(path, themes) {
         Ok(settings) => Ok(settings),
         Err(err) if plan::runs_on_a_bad_config(cli) => {
             eprintln!("byline: {err}");
