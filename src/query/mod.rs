@@ -1,15 +1,15 @@
 //! Finding articles by what is typed: the query language, the text it matches against, matching
 //! and ranking, and running searches.
 //!
-//! - [`parse`]: a line into terms (atoms, fields, dates), pure and total;
+//! - `parse`: a line into terms (atoms, fields, dates), pure and total;
 //! - `dates`: date conditions (`d:2014-12`, `d:<30d`) to day ranges;
-//! - [`fold`]: case and accent folding, with a map back to the shown characters;
+//! - `fold`: case and accent folding, with a map back to the shown characters;
 //! - [`index`]: each article's matchable text (folded title and author, date forms), built once;
 //! - [`rank`]: matching a parsed query against the index and ranking the hits;
 //! - [`run`]: a search request and its result, narrowing on the last hits.
 
 mod dates;
-pub mod fold;
+pub(crate) mod fold;
 pub mod index;
 mod parse;
 pub mod rank;

@@ -6,8 +6,8 @@
 //! another width (a resize, another measure, justification) keeps the same paragraph at the top.
 //! Set articles are cached per setting, so going back to a width does not set the text again.
 
-pub mod find;
-pub mod links;
+pub(crate) mod find;
+pub(crate) mod links;
 pub mod reflow;
 
 use self::find::Hit;

@@ -1,7 +1,7 @@
 //! The command line as clap reads it: arguments, subcommands and their help.
 //!
 //! These are the raw values (`lowargs` in ripgrep's terms). They are checked and combined with
-//! the environment and the config into a typed plan by [`crate::shell::plan`], and nothing past
+//! the environment and the config into a typed plan by `crate::shell::plan`, and nothing past
 //! that step sees them; [`crate::shell::run`] carries the plan out.
 
 use std::path::PathBuf;

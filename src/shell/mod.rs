@@ -1,16 +1,16 @@
-//! The imperative shell: the command line, the scriptable commands ([`commands`]), the
-//! terminal loop ([`tui`]), and performing the app's effects ([`effects`], [`search`]). Only code here reads files for the app, starts threads, reads
+//! The imperative shell: the command line, the scriptable commands (`commands`), the
+//! terminal loop (`tui`), and performing the app's effects ([`effects`], [`search`]). Only code here reads files for the app, starts threads, reads
 //! clocks and the environment, or writes to the terminal.
 //!
-//! The command line goes in three steps: [`cli`] (clap's raw arguments), [`plan`] (arguments,
+//! The command line goes in three steps: [`cli`] (clap's raw arguments), `plan` (arguments,
 //! environment and config resolved into a typed plan, purely) and [`run`] (the plan carried
 //! out); every way it fails is one [`error::CliError`].
 
 pub mod cli;
-pub mod commands;
+pub(crate) mod commands;
 pub mod effects;
 pub mod error;
-pub mod plan;
+pub(crate) mod plan;
 pub mod run;
 pub mod search;
-pub mod tui;
+pub(crate) mod tui;

@@ -1,8 +1,8 @@
-//! Carrying out a [`Plan`]: the part of the command line that reads files, writes stdout and
+//! Carrying out a `Plan`: the part of the command line that reads files, writes stdout and
 //! starts the reader.
 //!
-//! [`run`] reads the environment once ([`Env::from_process`]) and the config, has
-//! [`plan::resolve`] decide, then does what the plan says. Every failure is returned as a
+//! [`run`] reads the environment once (`Env::from_process`) and the config, has
+//! `plan::resolve` decide, then does what the plan says. Every failure is returned as a
 //! [`CliError`] for `main` to print; only warnings that let a command go on (a config byline
 //! mends without, a file that is not an article, state kept in memory) are printed here.
 
