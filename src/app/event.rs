@@ -60,12 +60,15 @@ pub enum Effect {
 }
 
 impl PartialEq for Effect {
-    /// Searches compare by generation, sort and the article kept (a parsed query has no
-    /// equality of its own); the rest by what they carry.
+    /// Searches compare by what they ask (a parsed query compares by its terms, not its text);
+    /// the rest by what they carry.
     fn eq(&self, other: &Self) -> bool {
         match (self, other) {
             (Effect::Search(a), Effect::Search(b)) => {
-                a.generation == b.generation && a.sort == b.sort && a.keep == b.keep
+                a.generation == b.generation
+                    && a.sort == b.sort
+                    && a.keep == b.keep
+                    && a.query.same_as(&b.query)
             }
             (Effect::Load(a), Effect::Load(b)) => a == b,
             (Effect::Save(a), Effect::Save(b)) => a == b,

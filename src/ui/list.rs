@@ -173,6 +173,10 @@ fn row(
 
 /// What the list says when it has no rows.
 fn empty_note(app: &App) -> String {
+    // A large library's first search runs on the worker: say so rather than "no articles".
+    if app.searching() {
+        return "Searching…".to_string();
+    }
     let clear = super::key(app, Mode::List, Action::ClearFilter);
     if app.query_error().is_some() {
         return format!(

@@ -404,3 +404,22 @@ fn hints_follow_the_keys_in_force() {
     let help = format!("{}", draw(&mut app, 120, 30).backend());
     insta::assert_snapshot!("rebound_help", help);
 }
+
+/// A large library's first search runs on a worker: until its hits come, the list says it is
+/// searching, never that there are no articles.
+#[test]
+fn the_list_says_searching_until_the_first_hits_arrive() {
+    let library = Library::sample(PathBuf::from("/x"), Vec::new());
+    let mut app = App::new(Init::new(
+        Arc::new(library),
+        Rect::new(0, 0, 100, 30),
+        date(2026, 11, 28),
+    ));
+    let screen = format!("{}", draw(&mut app, 100, 30).backend());
+    assert!(screen.contains("Searching…"), "{screen}");
+    assert!(screen.contains("(searching…)"), "{screen}");
+    assert!(!screen.contains("No articles"), "{screen}");
+    crate::settle(&mut app);
+    let screen = format!("{}", draw(&mut app, 100, 30).backend());
+    assert!(!screen.contains("Searching…"), "{screen}");
+}
