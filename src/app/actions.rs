@@ -196,24 +196,12 @@ impl App {
     }
 
     fn edit_filter(&mut self, action: Action) {
-        let edit: fn(&mut LineEdit) = match action {
-            Action::FilterInput(c) => {
-                if !c.is_control() {
-                    self.edit_line(|l| l.insert(c));
-                }
-                return;
-            }
-            Action::FilterBackspace => LineEdit::delete_before,
-            Action::FilterDelete => LineEdit::delete_after,
-            Action::FilterDeleteWord => LineEdit::delete_word_before,
-            Action::FilterDeleteToStart => LineEdit::delete_to_start,
-            Action::FilterDeleteToEnd => LineEdit::delete_to_end,
-            Action::CursorLeft => LineEdit::left,
-            Action::CursorRight => LineEdit::right,
-            Action::CursorWordLeft => LineEdit::word_left,
-            Action::CursorWordRight => LineEdit::word_right,
-            Action::CursorStart => LineEdit::home,
-            Action::CursorEnd => LineEdit::end,
+        if let Some(edit) = line_edit(action) {
+            self.edit_line(edit);
+            return;
+        }
+        match action {
+            Action::FilterInput(c) if !c.is_control() => self.edit_line(|l| l.insert(c)),
             Action::HistoryOlder | Action::HistoryNewer => {
                 let recalled = if action == Action::HistoryOlder {
                     let text = self.filter.line.text().to_string();
@@ -224,7 +212,6 @@ impl App {
                 if let Some(query) = recalled.map(str::to_string) {
                     self.set_query(&query, None);
                 }
-                return;
             }
             Action::AcceptFilter => {
                 if self.filter.pending() && self.filter.parse(true) {
@@ -235,7 +222,6 @@ impl App {
                     self.remember_query(&text);
                 }
                 self.focus = Focus::List;
-                return;
             }
             Action::ClearFilter => {
                 self.focus = Focus::List;
@@ -244,11 +230,9 @@ impl App {
                     // Keep the article you were on, now among all the others.
                     self.set_query("", self.selected_article());
                 }
-                return;
             }
-            _ => return,
-        };
-        self.edit_line(edit);
+            _ => {}
+        }
     }
 
     /// Applies an edit to the filter line and searches again if the query changed.
@@ -460,4 +444,23 @@ impl App {
             Effect::Open(address)
         });
     }
+}
+
+/// The edit an action makes to a line being typed (the filter line, the search line), for the
+/// actions that only edit.
+pub(super) fn line_edit(action: Action) -> Option<fn(&mut LineEdit)> {
+    Some(match action {
+        Action::FilterBackspace => LineEdit::delete_before,
+        Action::FilterDelete => LineEdit::delete_after,
+        Action::FilterDeleteWord => LineEdit::delete_word_before,
+        Action::FilterDeleteToStart => LineEdit::delete_to_start,
+        Action::FilterDeleteToEnd => LineEdit::delete_to_end,
+        Action::CursorLeft => LineEdit::left,
+        Action::CursorRight => LineEdit::right,
+        Action::CursorWordLeft => LineEdit::word_left,
+        Action::CursorWordRight => LineEdit::word_right,
+        Action::CursorStart => LineEdit::home,
+        Action::CursorEnd => LineEdit::end,
+        _ => return None,
+    })
 }

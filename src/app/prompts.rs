@@ -1,9 +1,9 @@
 //! The two small prompts of the reading pane: the search line and the link number. While one
 //! is open it takes keys before anything else.
 
+use super::actions::line_edit;
 use super::{App, Focus};
 use crate::action::Action;
-use crate::line::LineEdit;
 
 /// The number of a link being typed, and what to do with it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -80,12 +80,15 @@ impl App {
     /// Applies an action to the search line while it has the focus; returns whether it did.
     pub(super) fn find_key(&mut self, action: Action) -> bool {
         let rows = self.screen.reader_rows();
-        let edit: fn(&mut LineEdit) = match action {
+        if let Some(edit) = line_edit(action) {
+            self.reading.edit_find(edit, rows);
+            return true;
+        }
+        match action {
             Action::FilterInput(c) => {
                 if !c.is_control() {
                     self.reading.edit_find(|l| l.insert(c), rows);
                 }
-                return true;
             }
             Action::AcceptFilter => {
                 // Enter on an empty search line ends the search.
@@ -97,33 +100,18 @@ impl App {
                     self.reading.clear_find();
                 }
                 self.focus = Focus::Reader;
-                return true;
             }
             Action::ClearFilter => {
                 self.reading.clear_find();
                 self.focus = Focus::Reader;
-                return true;
             }
             Action::SelectNext | Action::SelectPrevious => {
                 self.reading.next_hit(action == Action::SelectNext, rows);
-                return true;
             }
-            Action::FilterBackspace => LineEdit::delete_before,
-            Action::FilterDelete => LineEdit::delete_after,
-            Action::FilterDeleteWord => LineEdit::delete_word_before,
-            Action::FilterDeleteToStart => LineEdit::delete_to_start,
-            Action::FilterDeleteToEnd => LineEdit::delete_to_end,
-            Action::CursorLeft => LineEdit::left,
-            Action::CursorRight => LineEdit::right,
-            Action::CursorWordLeft => LineEdit::word_left,
-            Action::CursorWordRight => LineEdit::word_right,
-            Action::CursorStart => LineEdit::home,
-            Action::CursorEnd => LineEdit::end,
             // The search line keeps no history.
-            Action::HistoryOlder | Action::HistoryNewer => return true,
+            Action::HistoryOlder | Action::HistoryNewer => {}
             _ => return false,
-        };
-        self.reading.edit_find(edit, rows);
+        }
         true
     }
 }
