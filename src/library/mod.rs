@@ -5,6 +5,7 @@
 //! library of 100,000 articles costs a few megabytes; a body is parsed again on demand. A file
 //! that cannot be used never stops the scan: it becomes a [`Problem`] with a one-line reason.
 
+pub mod cache;
 mod decode;
 mod html;
 mod inline;
@@ -12,26 +13,27 @@ mod json;
 mod markdown;
 mod plain;
 mod sample;
+pub mod scan;
 
 use std::collections::HashMap;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
+use serde::{Deserialize, Serialize};
 use thiserror::Error;
-use walkdir::WalkDir;
 
 pub use self::decode::DecodeError;
 pub use self::plain::ParseError;
+use self::scan::Scanned;
 use crate::article::sanitize;
 use crate::article::{Article, Block, Parsed, Source};
-use crate::parallel;
 
 /// Files larger than this are not articles (and would cost too much to hold).
 pub const MAX_FILE_SIZE: u64 = 16 * 1024 * 1024;
 
 /// The formats byline reads, chosen by file extension.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Format {
     /// `.txt`, or a file with no extension that turns out to be text.
     Plain,
@@ -139,6 +141,18 @@ pub enum LibrarySource {
     DataDir(PathBuf),
 }
 
+impl LibrarySource {
+    /// The folders to scan; none for a data folder that does not exist yet (the usual first
+    /// run, not a problem: the sample library stands in).
+    pub fn roots(&self) -> Option<Vec<PathBuf>> {
+        match self {
+            LibrarySource::Named(roots) => Some(roots.clone()),
+            LibrarySource::DataDir(dir) if !dir.exists() => None,
+            LibrarySource::DataDir(dir) => Some(vec![dir.clone()]),
+        }
+    }
+}
+
 /// Where the articles on screen came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Origin {
@@ -182,41 +196,74 @@ pub struct Library {
 }
 
 impl Library {
-    /// Opens the library a [`LibrarySource`] names.
+    /// Opens the library a [`LibrarySource`] names, reading every file.
     pub fn open(source: &LibrarySource) -> Self {
+        Self::open_indexed(source, None)
+    }
+
+    /// Opens the library a [`LibrarySource`] names, starting from the index at `index` (see
+    /// [`cache`]) and reading only the files that are new or changed; the index is brought up
+    /// to date.
+    pub fn open_indexed(source: &LibrarySource, index: Option<&Path>) -> Self {
+        let Some(roots) = source.roots() else {
+            return Self::from_scanned(source, &[]);
+        };
+        let known = index
+            .and_then(|path| cache::load(path).ok())
+            .unwrap_or_default();
+        let (scanned, changed) = Self::check(&roots, known, |_, _| {});
+        if let Some(path) = index.filter(|_| changed) {
+            // The index is a cache: failing to write it costs the next run time, nothing else.
+            let _ = cache::save(path, &scanned);
+        }
+        Self::from_scanned(source, &scanned)
+    }
+
+    /// Scans `roots` against what an index held, `report`ing progress after each batch;
+    /// returns the roots scanned and whether anything differs from the index.
+    pub fn check(
+        roots: &[PathBuf],
+        known: Vec<Scanned>,
+        report: impl FnMut(scan::Progress, &[Scanned]),
+    ) -> (Vec<Scanned>, bool) {
+        let known = scan::by_path(known);
+        let before = known.len();
+        let mut read = 0;
+        let mut report = report;
+        let scanned = scan::scan(roots, known, |progress, partial| {
+            read = progress.read;
+            report(progress, partial);
+        });
+        let files = scanned.iter().map(|s| s.files()).sum::<usize>();
+        (scanned, read > 0 || files != before)
+    }
+
+    /// The library of scanned roots, as `source` asked for it: a data folder with no article
+    /// gives the sample library (with the folder's problems).
+    pub fn from_scanned(source: &LibrarySource, scanned: &[Scanned]) -> Self {
+        let (articles, problems) = scan::assemble(scanned);
         match source {
-            LibrarySource::Named(roots) => Self::scan(roots),
-            // A data folder that does not exist yet is the usual first run, not a problem.
-            LibrarySource::DataDir(dir) if !dir.exists() => Self::sample(dir.clone(), Vec::new()),
-            LibrarySource::DataDir(dir) => {
-                let library = Self::scan(std::slice::from_ref(dir));
-                if library.articles.is_empty() {
-                    Self::sample(dir.clone(), library.problems)
-                } else {
-                    library
-                }
+            LibrarySource::Named(roots) => Self {
+                articles,
+                problems,
+                origin: Origin::Folders(roots.clone()),
+                footers: Vec::new(),
+            },
+            LibrarySource::DataDir(dir) if articles.is_empty() => {
+                Self::sample(dir.clone(), problems)
             }
+            LibrarySource::DataDir(dir) => Self {
+                articles,
+                problems,
+                origin: Origin::Folders(vec![dir.clone()]),
+                footers: Vec::new(),
+            },
         }
     }
 
     /// Scans folder trees (or single files) for articles.
     pub fn scan(roots: &[PathBuf]) -> Self {
-        let mut articles = Vec::new();
-        let mut problems = Vec::new();
-        // The same folder named twice (or by two spellings) is read once.
-        let mut seen = std::collections::HashSet::new();
-        for root in roots {
-            if seen.insert(fs::canonicalize(root).unwrap_or_else(|_| root.clone())) {
-                scan_root(root, &mut articles, &mut problems);
-            }
-        }
-        dedup_ids(&mut articles);
-        Self {
-            articles,
-            problems,
-            origin: Origin::Folders(roots.to_vec()),
-            footers: Vec::new(),
-        }
+        Self::open(&LibrarySource::Named(roots.to_vec()))
     }
 
     /// The built-in sample library, with a hint of where real articles go.
@@ -323,136 +370,6 @@ impl Library {
             _ => Err(Lookup::Ambiguous(matches.len())),
         }
     }
-}
-
-/// A file found by the walk, to be read; or a folder entry the walk could not read.
-enum Walked {
-    File {
-        path: PathBuf,
-        format: Format,
-        symlink: bool,
-        regular: bool,
-    },
-    Unreadable(Problem),
-}
-
-fn scan_root(root: &Path, articles: &mut Vec<Article>, problems: &mut Vec<Problem>) {
-    let base = if root.is_file() {
-        root.parent().unwrap_or(root)
-    } else {
-        root
-    };
-    let canonical_root = fs::canonicalize(base).ok();
-    let walked = walk(root);
-    // Reading and parsing is most of a scan's time, and each file stands alone: spread the
-    // files over the cores, keeping their order so ids and problems come out the same.
-    let read = |item: &Walked| match item {
-        Walked::Unreadable(_) => None,
-        Walked::File {
-            path,
-            format,
-            symlink,
-            regular,
-        } => Some(if *symlink {
-            read_link(path, canonical_root.as_deref(), *format)
-        } else if *regular {
-            read_file(path, *format)
-        } else {
-            Err(ArticleError::NotRegular)
-        }),
-    };
-    let results = parallel::chunks(&walked, PARALLEL_FROM, |part| {
-        part.iter().map(read).collect()
-    });
-    for (item, result) in walked.into_iter().zip(results) {
-        let (path, format) = match item {
-            Walked::Unreadable(problem) => {
-                problems.push(problem);
-                continue;
-            }
-            Walked::File { path, format, .. } => (path, format),
-        };
-        let records = match result {
-            Some(Ok(records)) => records,
-            // A file without an extension is an article only if it is text.
-            Some(Err(ArticleError::Decode(_))) if path.extension().is_none() => continue,
-            Some(Err(err)) => {
-                problems.push(Problem {
-                    reason: err.to_string(),
-                    path,
-                });
-                continue;
-            }
-            None => continue,
-        };
-        let relative = path.strip_prefix(base).unwrap_or(&path).to_path_buf();
-        for (i, record) in records.into_iter().enumerate() {
-            match record {
-                Ok(parsed) => {
-                    let source = if format.has_records() {
-                        Source::Record(path.clone(), i)
-                    } else {
-                        Source::File(path.clone())
-                    };
-                    articles.push(article_from(parsed, relative.clone(), source));
-                }
-                Err(err) => problems.push(Problem {
-                    path: path.clone(),
-                    reason: err.to_string(),
-                }),
-            }
-        }
-    }
-}
-
-/// The article files under `root`, sorted by name, and the entries the walk could not read.
-fn walk(root: &Path) -> Vec<Walked> {
-    let mut walked = Vec::new();
-    // Hidden files and folders (`.git`, `.DS_Store`) are not articles; the root itself may be
-    // hidden.
-    let visible =
-        |e: &walkdir::DirEntry| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.');
-    for entry in WalkDir::new(root)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(visible)
-    {
-        let entry = match entry {
-            Ok(entry) => entry,
-            Err(err) => {
-                let path = err.path().unwrap_or(root).to_path_buf();
-                let reason = match err.io_error() {
-                    Some(io) if io.kind() == io::ErrorKind::NotFound && path == root => {
-                        "no such file or folder".to_string()
-                    }
-                    Some(io) => format!("cannot read: {io}"),
-                    None => err.to_string(),
-                };
-                walked.push(Walked::Unreadable(Problem { path, reason }));
-                continue;
-            }
-        };
-        if entry.file_type().is_dir() {
-            continue;
-        }
-        if let Some(format) = Format::of(entry.path()) {
-            walked.push(Walked::File {
-                format,
-                symlink: entry.path_is_symlink(),
-                regular: entry.file_type().is_file(),
-                path: entry.into_path(),
-            });
-        }
-    }
-    walked
-}
-
-/// From this many files, a scan reads them on every core.
-const PARALLEL_FROM: usize = 64;
-
-/// Follows a symbolic link only to a file inside the library.
-fn read_link(path: &Path, root: Option<&Path>, format: Format) -> Result<Records, ArticleError> {
-    read_file(&link_target(path, root)?, format)
 }
 
 /// Where a symbolic link leads, if that is a file inside the library.

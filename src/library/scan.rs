@@ -1,0 +1,383 @@
+//! Scanning library folders: walking them for article files, and reading each file that is new
+//! or changed since the last scan into metadata ([`FileEntry`]); files whose size, modification
+//! time and inode are unchanged keep what the last scan found (see [`super::cache`]).
+//!
+//! A scan keeps only metadata: each file's body is parsed, counted and dropped on the worker
+//! that read it, so a scan of 100,000 articles never holds their texts. Work is in batches, in
+//! walk order, so a caller can show progress and the articles found so far.
+
+use std::collections::HashMap;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::time::UNIX_EPOCH;
+
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+use walkdir::WalkDir;
+
+use super::{ArticleError, Format, Problem, Records, article_id, link_target, read_file};
+use crate::article::{Article, Parsed, Source};
+use crate::parallel;
+
+/// How many files a batch of a scan reads before it reports progress.
+pub const BATCH: usize = 4096;
+
+/// What identifies a file's version without reading it: if all three are the same as when it
+/// was read, its metadata is taken as unchanged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stamp {
+    pub size: u64,
+    /// Modification time, in nanoseconds since 1970.
+    pub modified: i128,
+    pub inode: u64,
+}
+
+impl Stamp {
+    fn of(meta: &fs::Metadata) -> Self {
+        let modified = meta
+            .modified()
+            .ok()
+            .and_then(|t| match t.duration_since(UNIX_EPOCH) {
+                Ok(after) => Some(after.as_nanos() as i128),
+                Err(before) => Some(-(before.duration().as_nanos() as i128)),
+            })
+            .unwrap_or(0);
+        #[cfg(unix)]
+        let inode = std::os::unix::fs::MetadataExt::ino(meta);
+        #[cfg(not(unix))]
+        let inode = 0;
+        Self {
+            size: meta.len(),
+            modified,
+            inode,
+        }
+    }
+}
+
+/// One article's metadata as a file gave it, before ids are made unique across the library.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Meta {
+    pub id: String,
+    pub title: String,
+    pub author: Option<String>,
+    pub date: Option<Date>,
+    pub url: Option<String>,
+    pub publication: Option<String>,
+    pub tags: Vec<String>,
+    pub words: usize,
+}
+
+impl Meta {
+    pub fn of(parsed: Parsed) -> Self {
+        Self {
+            id: article_id(&parsed),
+            words: parsed.body.word_count(),
+            title: parsed.title,
+            author: parsed.author,
+            date: parsed.date,
+            url: parsed.url,
+            publication: parsed.source,
+            tags: parsed.tags,
+        }
+    }
+}
+
+/// What reading a file came to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Outcome {
+    /// One result per record (one for single-article formats): an article, or why not.
+    Records(Vec<Result<Meta, String>>),
+    /// The file cannot be used, and why.
+    Problem(String),
+    /// Not an article and not worth a word (a file without an extension that is not text).
+    Skipped,
+}
+
+/// A file of the library and what it held when it was last read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileEntry {
+    pub path: PathBuf,
+    pub format: Format,
+    pub stamp: Option<Stamp>,
+    pub outcome: Outcome,
+}
+
+/// A library folder (or file) and what is in it, in walk order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Scanned {
+    pub root: PathBuf,
+    pub items: Vec<Item>,
+}
+
+impl Scanned {
+    /// How many files it holds.
+    pub fn files(&self) -> usize {
+        self.items
+            .iter()
+            .filter(|i| matches!(i, Item::File(_)))
+            .count()
+    }
+}
+
+/// The file entries of scanned roots, by path, to check a new scan against.
+pub fn by_path(scanned: Vec<Scanned>) -> HashMap<PathBuf, FileEntry> {
+    scanned
+        .into_iter()
+        .flat_map(|s| s.items)
+        .filter_map(|item| match item {
+            Item::File(entry) => Some((entry.path.clone(), entry)),
+            Item::Unreadable(_) => None,
+        })
+        .collect()
+}
+
+/// One thing a walk met.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Item {
+    File(FileEntry),
+    /// A folder entry the walk could not read.
+    Unreadable(Problem),
+}
+
+/// How far a scan has got.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    /// Files checked so far, and in all.
+    pub done: usize,
+    pub total: usize,
+    /// Files read again (new or changed) so far.
+    pub read: usize,
+}
+
+/// A file found by the walk, to be checked.
+struct Walked {
+    path: PathBuf,
+    format: Format,
+    symlink: bool,
+    regular: bool,
+}
+
+/// Scans `roots`, reading only the files that `known` (what the last scan found, by path) does
+/// not have as they are now. After each batch `report` gets the progress and the roots scanned
+/// so far (the current one in part).
+pub fn scan(
+    roots: &[PathBuf],
+    mut known: HashMap<PathBuf, FileEntry>,
+    mut report: impl FnMut(Progress, &[Scanned]),
+) -> Vec<Scanned> {
+    let mut scanned: Vec<Scanned> = Vec::new();
+    // The same folder named twice (or by two spellings) is read once.
+    let mut seen = std::collections::HashSet::new();
+    let walks: Vec<(PathBuf, Vec<Result<Walked, Problem>>)> = roots
+        .iter()
+        .filter(|root| seen.insert(fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf())))
+        .map(|root| (root.clone(), walk(root)))
+        .collect();
+    let total = walks.iter().map(|(_, w)| w.len()).sum();
+    let mut progress = Progress {
+        done: 0,
+        total,
+        read: 0,
+    };
+    for (root, walked) in walks {
+        let base = base_of(&root);
+        let canonical_root = fs::canonicalize(base).ok();
+        scanned.push(Scanned {
+            root: root.clone(),
+            items: Vec::with_capacity(walked.len()),
+        });
+        let mut walked = walked.into_iter().peekable();
+        while walked.peek().is_some() {
+            let batch: Vec<(Result<Walked, Problem>, Option<FileEntry>)> = walked
+                .by_ref()
+                .take(BATCH)
+                .map(|w| {
+                    let known = w.as_ref().ok().and_then(|w| known.remove(&w.path));
+                    (w, known)
+                })
+                .collect();
+            // Checking is a stat per file, reading a parse: both spread over the cores.
+            let items: Vec<(Item, bool)> = parallel::chunks(&batch, 64, |part| {
+                part.iter()
+                    .map(|(w, known)| check(w, known.as_ref(), canonical_root.as_deref()))
+                    .collect()
+            });
+            progress.done += items.len();
+            progress.read += items.iter().filter(|(_, read)| *read).count();
+            if let Some(current) = scanned.last_mut() {
+                current
+                    .items
+                    .extend(items.into_iter().map(|(item, _)| item));
+            }
+            report(progress, &scanned);
+        }
+    }
+    scanned
+}
+
+/// The folder paths inside `root` are relative to.
+pub fn base_of(root: &Path) -> &Path {
+    if root.is_file() {
+        root.parent().unwrap_or(root)
+    } else {
+        root
+    }
+}
+
+/// What a walked file holds now: the known entry if the file is unchanged, else read again.
+/// Returns whether it was read.
+fn check(
+    walked: &Result<Walked, Problem>,
+    known: Option<&FileEntry>,
+    root: Option<&Path>,
+) -> (Item, bool) {
+    let walked = match walked {
+        Ok(walked) => walked,
+        Err(problem) => return (Item::Unreadable(problem.clone()), false),
+    };
+    // A link is judged by the file it leads to.
+    let stamp = fs::metadata(&walked.path).ok().map(|m| Stamp::of(&m));
+    if let Some(known) = known
+        && stamp.is_some()
+        && known.stamp == stamp
+        && known.format == walked.format
+    {
+        return (Item::File(known.clone()), false);
+    }
+    let records = if walked.symlink {
+        link_target(&walked.path, root).and_then(|target| read_file(&target, walked.format))
+    } else if walked.regular {
+        read_file(&walked.path, walked.format)
+    } else {
+        Err(ArticleError::NotRegular)
+    };
+    let outcome = outcome_of(records, &walked.path);
+    let entry = FileEntry {
+        path: walked.path.clone(),
+        format: walked.format,
+        stamp,
+        outcome,
+    };
+    (Item::File(entry), true)
+}
+
+/// A file's records as metadata, their bodies counted and dropped.
+fn outcome_of(records: Result<Records, ArticleError>, path: &Path) -> Outcome {
+    match records {
+        Ok(records) => Outcome::Records(
+            records
+                .into_iter()
+                .map(|r| r.map(Meta::of).map_err(|e| e.to_string()))
+                .collect(),
+        ),
+        // A file without an extension is an article only if it is text.
+        Err(ArticleError::Decode(_)) if path.extension().is_none() => Outcome::Skipped,
+        Err(err) => Outcome::Problem(err.to_string()),
+    }
+}
+
+/// Puts scanned roots together: articles in walk order, problems, ids made unique.
+pub fn assemble(scanned: &[Scanned]) -> (Vec<Article>, Vec<Problem>) {
+    let mut articles = Vec::new();
+    let mut problems = Vec::new();
+    for root in scanned {
+        let base = base_of(&root.root);
+        for item in &root.items {
+            let entry = match item {
+                Item::Unreadable(problem) => {
+                    problems.push(problem.clone());
+                    continue;
+                }
+                Item::File(entry) => entry,
+            };
+            let records = match &entry.outcome {
+                Outcome::Records(records) => records,
+                Outcome::Problem(reason) => {
+                    problems.push(Problem {
+                        path: entry.path.clone(),
+                        reason: reason.clone(),
+                    });
+                    continue;
+                }
+                Outcome::Skipped => continue,
+            };
+            let relative = entry.path.strip_prefix(base).unwrap_or(&entry.path);
+            for (i, record) in records.iter().enumerate() {
+                match record {
+                    Ok(meta) => {
+                        let source = if entry.format.has_records() {
+                            Source::Record(entry.path.clone(), i)
+                        } else {
+                            Source::File(entry.path.clone())
+                        };
+                        articles.push(article(meta.clone(), relative.to_path_buf(), source));
+                    }
+                    Err(reason) => problems.push(Problem {
+                        path: entry.path.clone(),
+                        reason: reason.clone(),
+                    }),
+                }
+            }
+        }
+    }
+    super::dedup_ids(&mut articles);
+    (articles, problems)
+}
+
+fn article(meta: Meta, path: PathBuf, source: Source) -> Article {
+    Article {
+        id: meta.id,
+        title: meta.title,
+        author: meta.author,
+        date: meta.date,
+        path,
+        url: meta.url,
+        publication: meta.publication,
+        tags: meta.tags,
+        words: meta.words,
+        source,
+    }
+}
+
+/// The article files under `root`, sorted by name, and the entries the walk could not read.
+fn walk(root: &Path) -> Vec<Result<Walked, Problem>> {
+    let mut walked = Vec::new();
+    // Hidden files and folders (`.git`, `.DS_Store`) are not articles; the root itself may be
+    // hidden.
+    let visible =
+        |e: &walkdir::DirEntry| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.');
+    for entry in WalkDir::new(root)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(visible)
+    {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(err) => {
+                let path = err.path().unwrap_or(root).to_path_buf();
+                let reason = match err.io_error() {
+                    Some(io) if io.kind() == io::ErrorKind::NotFound && path == root => {
+                        "no such file or folder".to_string()
+                    }
+                    Some(io) => format!("cannot read: {io}"),
+                    None => err.to_string(),
+                };
+                walked.push(Err(Problem { path, reason }));
+                continue;
+            }
+        };
+        if entry.file_type().is_dir() {
+            continue;
+        }
+        if let Some(format) = Format::of(entry.path()) {
+            walked.push(Ok(Walked {
+                format,
+                symlink: entry.path_is_symlink(),
+                regular: entry.file_type().is_file(),
+                path: entry.into_path(),
+            }));
+        }
+    }
+    walked
+}
