@@ -38,9 +38,9 @@ impl Stamp {
         let modified = meta
             .modified()
             .ok()
-            .and_then(|t| match t.duration_since(UNIX_EPOCH) {
-                Ok(after) => Some(after.as_nanos() as i128),
-                Err(before) => Some(-(before.duration().as_nanos() as i128)),
+            .map(|t| match t.duration_since(UNIX_EPOCH) {
+                Ok(after) => after.as_nanos() as i128,
+                Err(before) => -(before.duration().as_nanos() as i128),
             })
             .unwrap_or(0);
         #[cfg(unix)]
