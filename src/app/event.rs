@@ -7,6 +7,7 @@ use jiff::civil::Date;
 
 use crate::action::Action;
 use crate::article::Parsed;
+use crate::library::Library;
 use crate::query::run::{Done, Request};
 use crate::state::Change;
 
@@ -34,6 +35,11 @@ pub enum Event {
     },
     /// How an effect went, for the status bar ("Opened … with firefox").
     Reported(String),
+    /// A check of the library folders has looked at `done` of `total` files; `done == total`
+    /// ends it.
+    Checking { done: usize, total: usize },
+    /// The library as a check found it: what it has read so far, or all of it (`complete`).
+    Library { library: Library, complete: bool },
     /// byline is about to end (quit, a signal, a lost terminal): remember what is open.
     Closing,
 }

@@ -142,6 +142,28 @@ impl List {
         self.select(position.unwrap_or(0), page);
     }
 
+    /// The library changed: each hit's article is at `moved(index)` now, or gone (`None`). The
+    /// selection stays on its article if it is still there, else on the row it was on.
+    pub fn relocate(&mut self, moved: impl Fn(usize) -> Option<usize>, page: Option<usize>) {
+        let selected = self.selected_article().and_then(&moved);
+        let remap = |hits: &mut Vec<Hit>| {
+            hits.retain_mut(|hit| match moved(hit.index) {
+                Some(index) => {
+                    hit.index = index;
+                    true
+                }
+                None => false,
+            })
+        };
+        remap(&mut self.all_hits);
+        remap(&mut self.hits);
+        self.selected_at_submit = self.selected_at_submit.and_then(&moved);
+        let position = selected
+            .and_then(|s| self.position_of(s))
+            .unwrap_or(self.selected);
+        self.select(position, page);
+    }
+
     fn viewed(&self, shows: impl Fn(usize) -> bool) -> Vec<Hit> {
         self.all_hits
             .iter()

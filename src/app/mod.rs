@@ -20,6 +20,7 @@ mod filter_line;
 mod list;
 mod marks;
 mod prompts;
+mod refresh;
 mod screen;
 #[cfg(test)]
 mod tests;
@@ -83,6 +84,9 @@ pub struct Init {
     pub remembered: Snapshot,
     /// A message for the status bar from setting up (a state file moved aside…).
     pub notice: Option<String>,
+    /// The shell is checking the library folders in the background: the library may change
+    /// ([`Event::Library`]) and the status bar says so until the check is complete.
+    pub checking: bool,
 }
 
 impl Init {
@@ -104,6 +108,7 @@ impl Init {
             sample_hint,
             remembered: Snapshot::default(),
             notice: None,
+            checking: false,
         }
     }
 }
@@ -135,6 +140,8 @@ pub struct App {
     effects: Vec<Effect>,
     /// The article asked of the shell and not read yet.
     loading: Option<usize>,
+    /// A check of the library folders is under way: files looked at, of how many.
+    checking: Option<(usize, usize)>,
     quit: bool,
 }
 
@@ -178,6 +185,7 @@ impl App {
             sample_hint: init.sample_hint,
             effects: Vec::new(),
             loading: None,
+            checking: init.checking.then_some((0, 0)),
             quit: false,
         };
         app.lay_out(init.area);
@@ -212,6 +220,8 @@ impl App {
             Event::Searched(done) => self.searched(done),
             Event::Loaded { index, article } => self.loaded(index, article),
             Event::Reported(message) => self.notice = Some(message),
+            Event::Checking { done, total } => self.checking(done, total),
+            Event::Library { library, complete } => self.replace_library(library, complete),
             // Where you were in the open article is kept for next time, however byline ends.
             Event::Closing => self.save_place(),
         }
@@ -361,7 +371,15 @@ impl App {
 
     /// Where real articles go, while the sample library shows.
     pub fn sample_hint(&self) -> Option<&str> {
-        self.sample_hint.as_deref()
+        match self.library.origin {
+            Origin::Sample { .. } => self.sample_hint.as_deref(),
+            Origin::Folders(_) => None,
+        }
+    }
+
+    /// While the library folders are being checked: files looked at, of how many.
+    pub fn check_progress(&self) -> Option<(usize, usize)> {
+        self.checking
     }
 
     pub fn reader(&self) -> &ReaderContent {

@@ -72,6 +72,11 @@ pub fn platform_data_dir() -> Option<PathBuf> {
     directories::BaseDirs::new().map(|d| d.data_dir().to_path_buf())
 }
 
+/// byline's folder in the platform's cache folder: `~/.cache/byline` on Linux.
+pub fn cache_dir() -> Option<PathBuf> {
+    directories::BaseDirs::new().map(|d| d.cache_dir().join("byline"))
+}
+
 /// The user's home folder, from `directories`.
 pub fn home_dir() -> Option<PathBuf> {
     directories::BaseDirs::new().map(|d| d.home_dir().to_path_buf())

@@ -261,6 +261,16 @@ impl Library {
         }
     }
 
+    /// A library of `roots` with nothing found in them yet (a first scan under way).
+    pub fn empty(roots: Vec<PathBuf>) -> Self {
+        Self {
+            articles: Vec::new(),
+            problems: Vec::new(),
+            origin: Origin::Folders(roots),
+            footers: Vec::new(),
+        }
+    }
+
     /// Scans folder trees (or single files) for articles.
     pub fn scan(roots: &[PathBuf]) -> Self {
         Self::open(&LibrarySource::Named(roots.to_vec()))

@@ -112,6 +112,17 @@ Examples:
   byline check
   byline check --library ~/news --library ~/archive")]
     Check(CheckArgs),
+    /// Bring the library's index up to date, and say where it is and what it holds.
+    #[command(after_help = "\
+byline keeps an index of each library's metadata in <cache dir>/byline/ (~/.cache/byline on
+Linux) and reads again only the files whose size, modification time or inode changed. The index
+is a cache: deleting it loses nothing. --rebuild reads every file again, for the rare edit the
+check cannot see (a file rewritten in place within the same second, keeping its size).
+
+Examples:
+  byline index
+  byline index --rebuild --library ~/news")]
+    Index(IndexArgs),
     /// What byline remembers: read marks, stars, places in articles, queries.
     #[command(subcommand)]
     State(StateCommand),
@@ -153,6 +164,15 @@ Examples:
 pub struct CheckArgs {
     #[command(flatten)]
     pub library: LibraryArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct IndexArgs {
+    #[command(flatten)]
+    pub library: LibraryArgs,
+    /// Forget the index and read every file again.
+    #[arg(long)]
+    pub rebuild: bool,
 }
 
 #[derive(Debug, Args)]

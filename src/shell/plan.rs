@@ -42,6 +42,8 @@ pub struct Env {
     pub data_dir: Option<PathBuf>,
     /// byline's config folder (`~/.config/byline`): the config file and the user's themes.
     pub config_dir: Option<PathBuf>,
+    /// byline's cache folder (`~/.cache/byline`): the libraries' indexes.
+    pub cache_dir: Option<PathBuf>,
     pub stdout_is_terminal: bool,
     /// The terminal's width in columns, when stdout is one and says.
     pub terminal_width: Option<u16>,
@@ -62,6 +64,7 @@ impl Env {
             home: paths::home_dir(),
             data_dir: paths::platform_data_dir(),
             config_dir: paths::config_dir(),
+            cache_dir: paths::cache_dir(),
             stdout_is_terminal,
             // Only asked of a terminal: off one, crossterm falls back to running `tput`.
             terminal_width: stdout_is_terminal
@@ -82,7 +85,17 @@ pub enum Plan {
     /// `byline show`: print one article, set.
     Show(ShowPlan),
     /// `byline check`: name every file that is not a usable article.
-    Check { source: LibrarySource },
+    Check {
+        source: LibrarySource,
+        index_dir: Option<PathBuf>,
+    },
+    /// `byline index`: bring the library's index up to date (from scratch with `rebuild`) and
+    /// say where it is.
+    Index {
+        source: LibrarySource,
+        index_dir: Option<PathBuf>,
+        rebuild: bool,
+    },
     /// `byline config`: print the default config, or say where the config is read from.
     Config(ConfigPlan),
     /// `byline themes`: list the builtin themes and the user's, in `user_dir`.
@@ -95,6 +108,8 @@ pub enum Plan {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReaderPlan {
     pub source: LibrarySource,
+    /// Where libraries' indexes are kept (byline's cache folder).
+    pub index_dir: Option<PathBuf>,
     /// Publisher footers to hide besides the known ones (the config's).
     pub footers: Vec<String>,
     pub theme: ThemePlan,
@@ -122,6 +137,7 @@ pub struct ThemePlan {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ListPlan {
     pub source: LibrarySource,
+    pub index_dir: Option<PathBuf>,
     pub query: Query,
     pub sort: Sort,
     pub only: Only,
@@ -134,6 +150,7 @@ pub struct ListPlan {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ShowPlan {
     pub source: LibrarySource,
+    pub index_dir: Option<PathBuf>,
     pub footers: Vec<String>,
     /// The id, or a unique start of one.
     pub id: String,
@@ -183,6 +200,7 @@ pub fn resolve(cli: Cli, env: &Env, settings: &Settings) -> Result<Plan, CliErro
                 LibrarySource::Named(_) => None,
             },
             source,
+            index_dir: env.cache_dir.clone(),
             footers: settings.footers.clone(),
             theme: theme(
                 cli.theme.as_deref().unwrap_or(&settings.theme),
@@ -203,6 +221,7 @@ pub fn resolve(cli: Cli, env: &Env, settings: &Settings) -> Result<Plan, CliErro
                 })?;
             Plan::List(ListPlan {
                 source: source(args.library.library, env, settings),
+                index_dir: env.cache_dir.clone(),
                 query,
                 sort: args.sort.map_or(settings.sort, Sort::from),
                 only: if args.unread {
@@ -229,6 +248,7 @@ pub fn resolve(cli: Cli, env: &Env, settings: &Settings) -> Result<Plan, CliErro
             };
             Plan::Show(ShowPlan {
                 source: source(args.library.library, env, settings),
+                index_dir: env.cache_dir.clone(),
                 footers: settings.footers.clone(),
                 id: args.id,
                 setting: Setting {
@@ -241,6 +261,12 @@ pub fn resolve(cli: Cli, env: &Env, settings: &Settings) -> Result<Plan, CliErro
         }
         Command::Check(args) => Plan::Check {
             source: source(args.library.library, env, settings),
+            index_dir: env.cache_dir.clone(),
+        },
+        Command::Index(args) => Plan::Index {
+            source: source(args.library.library, env, settings),
+            index_dir: env.cache_dir.clone(),
+            rebuild: args.rebuild,
         },
         Command::Config(ConfigArgs { default: true }) => Plan::Config(ConfigPlan::PrintDefault),
         Command::Config(ConfigArgs { default: false }) => {
@@ -313,6 +339,7 @@ mod tests {
             home: Some(PathBuf::from("/home/u")),
             data_dir: Some(PathBuf::from("/home/u/.local/share")),
             config_dir: Some(PathBuf::from("/home/u/.config/byline")),
+            cache_dir: Some(PathBuf::from("/home/u/.cache/byline")),
             stdout_is_terminal: true,
             terminal_width: Some(120),
             today: jiff::civil::date(2015, 1, 31),
@@ -366,7 +393,10 @@ mod tests {
         assert_eq!(plan.source, named(&["/config/news"]));
         // The subcommands decide the same way.
         match resolve(cli(&["check"]), &with_var, &settings) {
-            Ok(Plan::Check { source }) => assert_eq!(source, named(&["/env/a", "/env/b"])),
+            Ok(Plan::Check { source, index_dir }) => {
+                assert_eq!(source, named(&["/env/a", "/env/b"]));
+                assert_eq!(index_dir, Some(PathBuf::from("/home/u/.cache/byline")));
+            }
             other => panic!("not check: {other:?}"),
         }
     }

@@ -7,14 +7,14 @@
 //! mends without, a file that is not an article, state kept in memory) are printed here.
 
 use std::io::{self, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use crate::article::sanitize::display_path;
 use crate::config::paths;
 use crate::config::settings::{self, Settings};
 use crate::config::theme::{self, Theme};
-use crate::library::{Library, LibrarySource};
+use crate::library::{Library, LibrarySource, cache};
 use crate::shell::cli::Cli;
 use crate::shell::commands::{self, ShowError};
 use crate::shell::error::CliError;
@@ -32,7 +32,12 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
         Plan::Reader(reader) => run_reader(reader, &settings),
         Plan::List(list) => run_list(list),
         Plan::Show(show) => run_show(show),
-        Plan::Check { source } => run_check(&source),
+        Plan::Check { source, index_dir } => run_check(&source, index_dir.as_deref()),
+        Plan::Index {
+            source,
+            index_dir,
+            rebuild,
+        } => run_index(&source, index_dir.as_deref(), rebuild),
         Plan::Config(ConfigPlan::PrintDefault) => {
             print!("{}", settings::DEFAULT_CONFIG);
             Ok(ExitCode::SUCCESS)
@@ -96,9 +101,10 @@ fn load_settings(
 /// The one place the reader starts.
 fn run_reader(plan: ReaderPlan, settings: &Settings) -> Result<ExitCode, CliError> {
     let theme = load_theme(&plan.theme)?;
-    let library = Library::open(&plan.source).with_footers(plan.footers);
     let start = tui::Start {
-        library,
+        index: index_path(&plan.source, plan.index_dir.as_deref()),
+        source: plan.source,
+        footers: plan.footers,
         theme,
         typesetting: plan.typesetting,
         state: plan.state,
@@ -116,7 +122,7 @@ fn load_theme(plan: &ThemePlan) -> Result<Theme, CliError> {
 
 /// `byline list`: exit status 1 when nothing matched, as grep's.
 fn run_list(plan: ListPlan) -> Result<ExitCode, CliError> {
-    let library = open_reporting_problems(&plan.source);
+    let library = open_reporting_problems(&plan.source, plan.index_dir.as_deref());
     let snapshot = load_state(&plan.state)?;
     let found = write_or_pipe_closed(|out| {
         commands::list(
@@ -139,7 +145,7 @@ fn run_list(plan: ListPlan) -> Result<ExitCode, CliError> {
 /// `byline show`. Problems with other files are not this command's business; `list` and
 /// `check` report them.
 fn run_show(plan: ShowPlan) -> Result<ExitCode, CliError> {
-    let library = Library::open(&plan.source).with_footers(plan.footers);
+    let library = open(&plan.source, plan.index_dir.as_deref()).with_footers(plan.footers);
     let shown = write_or_pipe_closed(|out| {
         match commands::show(&library, &plan.id, plan.setting, plan.styled, out) {
             Err(ShowError::Io(e)) => Err(e),
@@ -153,8 +159,8 @@ fn run_show(plan: ShowPlan) -> Result<ExitCode, CliError> {
 }
 
 /// `byline check`: exit status 1 when any file is not a usable article.
-fn run_check(source: &LibrarySource) -> Result<ExitCode, CliError> {
-    let library = Library::open(source);
+fn run_check(source: &LibrarySource, index_dir: Option<&Path>) -> Result<ExitCode, CliError> {
+    let library = open(source, index_dir);
     let problems = write_or_pipe_closed(|out| commands::check(&library, out))?;
     eprintln!(
         "byline: {} article{}, {} problem{}",
@@ -169,9 +175,48 @@ fn run_check(source: &LibrarySource) -> Result<ExitCode, CliError> {
     })
 }
 
+/// Where the index of the library `source` names is kept in `index_dir`.
+pub(crate) fn index_path(source: &LibrarySource, index_dir: Option<&Path>) -> Option<PathBuf> {
+    Some(cache::path_for(index_dir?, &source.roots()?))
+}
+
+/// Opens the library `source` names from its index, reading only what changed.
+fn open(source: &LibrarySource, index_dir: Option<&Path>) -> Library {
+    Library::open_indexed(source, index_path(source, index_dir).as_deref())
+}
+
+/// `byline index`: the index brought up to date (from nothing with `rebuild`), and where it is.
+fn run_index(
+    source: &LibrarySource,
+    index_dir: Option<&Path>,
+    rebuild: bool,
+) -> Result<ExitCode, CliError> {
+    let Some(path) = index_path(source, index_dir) else {
+        println!("no index: the library has no folder to index, or this system no cache folder");
+        return Ok(ExitCode::SUCCESS);
+    };
+    if rebuild {
+        match std::fs::remove_file(&path) {
+            Ok(()) => {}
+            Err(err) if err.kind() == io::ErrorKind::NotFound => {}
+            Err(err) => return Err(CliError::Io(err)),
+        }
+    }
+    let library = Library::open_indexed(source, Some(&path));
+    println!(
+        "{}: {} article{}, {} problem{}",
+        path.display(),
+        library.articles.len(),
+        if library.articles.len() == 1 { "" } else { "s" },
+        library.problems.len(),
+        if library.problems.len() == 1 { "" } else { "s" },
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
 /// Opens the library for a command, telling stderr about each file it could not use.
-fn open_reporting_problems(source: &LibrarySource) -> Library {
-    let library = Library::open(source);
+fn open_reporting_problems(source: &LibrarySource, index_dir: Option<&Path>) -> Library {
+    let library = open(source, index_dir);
     for problem in &library.problems {
         eprintln!(
             "byline: warning: {}: {}",

@@ -14,7 +14,7 @@
 //! on the same channel.
 
 use std::io;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, RecvTimeoutError};
@@ -28,7 +28,9 @@ use crate::app::{App, Event, Init, Typesetting};
 use crate::article::date;
 use crate::config::settings::Settings;
 use crate::config::theme::Theme;
-use crate::library::{Library, Origin};
+use crate::library::cache;
+use crate::library::scan::Scanned;
+use crate::library::{Library, LibrarySource};
 use crate::query::run::Done;
 use crate::shell::effects::Performer;
 use crate::shell::search::Searcher;
@@ -57,7 +59,11 @@ impl Drop for Restore {
 
 /// What the reader starts from, resolved by the command line.
 pub struct Start {
-    pub library: Library,
+    pub source: LibrarySource,
+    /// Publisher footers to hide besides the known ones (the config's).
+    pub footers: Vec<String>,
+    /// The library's index file, if it can have one.
+    pub index: Option<PathBuf>,
     pub theme: Theme,
     pub typesetting: Typesetting,
     /// The state database.
@@ -69,7 +75,9 @@ pub struct Start {
 /// Runs the reader until the user quits or a signal asks it to stop.
 pub fn run(start: Start, settings: &Settings) -> io::Result<()> {
     let Start {
-        library,
+        source,
+        footers,
+        index,
         theme,
         typesetting,
         state,
@@ -108,17 +116,15 @@ pub fn run(start: Start, settings: &Settings) -> io::Result<()> {
             Some(format!("Could not read the reading state: {err}")),
         ),
     };
-    let library = Arc::new(library);
+    // The list is drawn from the index at once; the folders are checked in the background.
+    let (library, check) = first_library(&source, index.as_deref());
+    let library = Arc::new(library.with_footers(footers.clone()));
     let (sender, messages) = mpsc::channel();
     let found = sender.clone();
     let searcher = Searcher::for_library(library.articles.len(), move |done| {
         let _ = found.send(Message::Searched(done));
     });
     let mut performer = Performer::new(searcher, state);
-    let sample_hint = match &library.origin {
-        Origin::Sample { .. } => put_articles_in,
-        Origin::Folders(_) => None,
-    };
     let size = terminal.size()?;
     let area = Rect::new(0, 0, size.width, size.height);
     let mut app = App::new(Init {
@@ -127,13 +133,18 @@ pub fn run(start: Start, settings: &Settings) -> io::Result<()> {
         split: settings.split,
         sort: settings.sort,
         date_format: settings.date_format.clone(),
-        sample_hint,
+        // Shown only while the sample library stands in.
+        sample_hint: put_articles_in,
         remembered,
         notice,
+        checking: check.is_some(),
         ..Init::new(library, area, date::today())
     });
     performer.settle(&mut app);
 
+    if let Some((roots, known)) = check {
+        spawn_check(source, roots, known, index, footers, sender.clone());
+    }
     spawn_event_reader(sender);
     let stopped = || stop.load(Ordering::Relaxed);
     let tick = |app: &mut App, performer: &mut Performer| {
@@ -161,6 +172,11 @@ pub fn run(start: Start, settings: &Settings) -> io::Result<()> {
                 let event = match message {
                     Message::Input(input) => event_of(input?),
                     Message::Searched(done) => Some(Event::Searched(done)),
+                    Message::Checking { done, total } => Some(Event::Checking { done, total }),
+                    Message::Library { library, complete } => Some(Event::Library {
+                        library: *library,
+                        complete,
+                    }),
                 };
                 if let Some(event) = event {
                     app.update(event);
@@ -185,6 +201,83 @@ enum Message {
     Input(io::Result<TermEvent>),
     /// The search worker has hits ready.
     Searched(Done),
+    /// The library check has looked at `done` of `total` files.
+    Checking { done: usize, total: usize },
+    /// The library check found this library (so far, or `complete`).
+    Library {
+        library: Box<Library>,
+        complete: bool,
+    },
+}
+
+/// How often a first scan (no index yet) shows the articles it has read so far.
+const PARTIAL_EVERY: Duration = Duration::from_millis(300);
+
+/// The library to draw first: from the index, or empty while a first scan reads it (the sample
+/// library for a data folder that does not exist); and the check to run, if any: the folders
+/// and what the index held of them.
+fn first_library(
+    source: &LibrarySource,
+    index: Option<&Path>,
+) -> (Library, Option<(Vec<PathBuf>, Vec<Scanned>)>) {
+    let Some(roots) = source.roots() else {
+        return (Library::from_scanned(source, &[]), None);
+    };
+    let known = index
+        .and_then(|path| cache::load(path).ok())
+        .unwrap_or_default();
+    let library = if known.is_empty() {
+        Library::empty(roots.clone())
+    } else {
+        Library::from_scanned(source, &known)
+    };
+    (library, Some((roots, known)))
+}
+
+/// Checks the library folders on a thread of its own: reports progress, the articles read so
+/// far on a first scan, the library when it differs from the index (which it then updates),
+/// and the end of the check.
+fn spawn_check(
+    source: LibrarySource,
+    roots: Vec<PathBuf>,
+    known: Vec<Scanned>,
+    index: Option<PathBuf>,
+    footers: Vec<String>,
+    sender: mpsc::Sender<Message>,
+) {
+    thread::spawn(move || {
+        let first = known.is_empty();
+        let mut shown = Instant::now();
+        let mut total = 0;
+        let (scanned, changed) = Library::check(&roots, known, |progress, partial| {
+            total = progress.total;
+            let _ = sender.send(Message::Checking {
+                done: progress.done.min(progress.total.saturating_sub(1)),
+                total: progress.total,
+            });
+            if first && shown.elapsed() >= PARTIAL_EVERY {
+                shown = Instant::now();
+                let library = Library::from_scanned(&LibrarySource::Named(roots.clone()), partial)
+                    .with_footers(footers.clone());
+                let _ = sender.send(Message::Library {
+                    library: Box::new(library),
+                    complete: false,
+                });
+            }
+        });
+        if changed {
+            if let Some(index) = &index {
+                // A cache: failing to write it costs the next start time, nothing else.
+                let _ = cache::save(index, &scanned);
+            }
+            let library = Library::from_scanned(&source, &scanned).with_footers(footers);
+            let _ = sender.send(Message::Library {
+                library: Box::new(library),
+                complete: true,
+            });
+        }
+        let _ = sender.send(Message::Checking { done: total, total });
+    });
 }
 
 /// Reads terminal events on a thread of its own and sends them to `sender`.

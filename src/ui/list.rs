@@ -177,6 +177,9 @@ fn empty_note(app: &App) -> String {
     if app.searching() {
         return "Searching…".to_string();
     }
+    if app.check_progress().is_some() && app.query().is_empty() {
+        return "Reading the library…".to_string();
+    }
     let clear = super::key(app, Mode::List, Action::ClearFilter);
     if app.query_error().is_some() {
         return format!(

@@ -208,6 +208,13 @@ fn counts(app: &App, theme: &Theme) -> Vec<Span<'static>> {
     if app.searching() {
         spans.push(Span::raw(" (searching…)"));
     }
+    if let Some((done, total)) = app.check_progress() {
+        spans.push(Span::raw(if total == 0 {
+            " · checking the library…".to_string()
+        } else {
+            format!(" · checking {}/{}", thousands(done), thousands(total))
+        }));
+    }
     if matches!(app.focus(), Focus::Reader | Focus::Find | Focus::Link)
         && let Some(percent) = app.percent_read()
     {
@@ -337,6 +344,32 @@ fn spans_width(spans: &[Span<'_>]) -> usize {
     spans.iter().map(Span::width).sum()
 }
 
+/// `41200` as `41,200`.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn thousands_are_grouped() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(41_200), "41,200");
+        assert_eq!(thousands(1_000_000), "1,000,000");
+    }
 }
