@@ -49,7 +49,8 @@ impl App {
     fn apply(&mut self, action: Action) {
         use Action as A;
         match action {
-            A::Quit => self.quit = true,
+            // Handled first, in `act`.
+            A::Quit => {}
             A::SelectNext
             | A::SelectPrevious
             | A::SelectFirst
@@ -305,10 +306,10 @@ impl App {
         } else {
             view
         };
+        let (keep, page) = (self.list.selected_article(), self.screen.list_page());
         let (marks, library, view) = (&self.marks, &self.library, self.list.view);
-        let shows = |index: usize| marks.shows(view, &library.articles[index].id);
-        let keep = self.list.selected_article();
-        self.list.apply_view(shows, keep, self.screen.list_page());
+        self.list
+            .apply_view(super::shows(marks, library, view), keep, page);
         let again = self
             .key_for(Mode::List, action)
             .map(|key| format!(" ({key} again for all)"))
@@ -413,8 +414,8 @@ impl App {
             Focus::Find => {
                 self.find_key(Action::AcceptFilter);
             }
-            Focus::Link => self.end_link_prompt(),
-            Focus::List | Focus::Reader => {}
+            // The mouse only closes a link prompt (see `update`).
+            Focus::Link | Focus::List | Focus::Reader => {}
         }
         match self.screen.pane_at(x, y) {
             Some(super::screen::Pane::List) => {

@@ -203,6 +203,11 @@ impl App {
                 }
             }
             Event::Action(action) => self.act(action),
+            // The mouse gives up on a link number being typed, and does nothing else.
+            Event::Wheel { .. } | Event::Click { .. } if self.focus == Focus::Link => {
+                self.notice = None;
+                self.end_link_prompt();
+            }
             Event::Wheel { x, y, down } if self.screen.overlay.is_none() => {
                 self.notice = None;
                 self.wheel(x, y, down);
@@ -447,9 +452,9 @@ impl App {
 
     /// Takes a search's hits, if they answer the newest search.
     fn searched(&mut self, done: Done) {
+        let page = self.screen.list_page();
         let (marks, library, view) = (&self.marks, &self.library, self.list.view);
-        let shows = |index: usize| marks.shows(view, &library.articles[index].id);
-        self.list.receive(done, shows, self.screen.list_page());
+        self.list.receive(done, shows(marks, library, view), page);
     }
 
     /// Asks the shell for the selected article if the reading pane does not hold it yet.
@@ -558,4 +563,9 @@ impl App {
             hyphenate: self.typesetting.hyphenate,
         }
     }
+}
+
+/// Whether the view lets the article at a library index through.
+fn shows<'a>(marks: &'a Marks, library: &'a Library, view: View) -> impl Fn(usize) -> bool + 'a {
+    move |index| marks.shows(view, &library.articles[index].id)
 }

@@ -39,7 +39,8 @@ impl App {
             Some((_, Some(now))) => self.reading.reindex(now),
             Some((_, None)) => {
                 self.reading.clear();
-                self.notice = Some("The article you were reading is no longer in the library.".into());
+                self.notice =
+                    Some("The article you were reading is no longer in the library.".into());
             }
             None => {}
         }

@@ -116,7 +116,10 @@ struct LayoutSection {
 /// in or in `themes` (the user's themes folder).
 pub fn load(path: &Path, themes: Option<&Path>) -> Result<Settings, ConfigError> {
     match std::fs::read_to_string(path) {
-        Ok(source) => parse(&path.display().to_string(), &source, themes),
+        Ok(source) => {
+            let themes: Vec<String> = theme::names(themes).into_iter().map(|(n, _)| n).collect();
+            parse(&path.display().to_string(), &source, &themes)
+        }
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(Settings::default()),
         Err(err) => Err(ConfigError {
             file: path.display().to_string(),
@@ -126,8 +129,9 @@ pub fn load(path: &Path, themes: Option<&Path>) -> Result<Settings, ConfigError>
     }
 }
 
-/// Parses a config's `source`; `file` names it in errors, `themes` is the user's themes folder.
-pub fn parse(file: &str, source: &str, themes: Option<&Path>) -> Result<Settings, ConfigError> {
+/// Parses a config's `source`; `file` names it in errors, `themes` are the themes there are
+/// (built in and the user's).
+pub fn parse(file: &str, source: &str, themes: &[String]) -> Result<Settings, ConfigError> {
     let error = |span: Option<Range<usize>>, message: String| ConfigError {
         file: file.to_string(),
         line: span.map_or(0, |s| line_of(source, s.start)),
@@ -140,9 +144,7 @@ pub fn parse(file: &str, source: &str, themes: Option<&Path>) -> Result<Settings
         ..Settings::default()
     };
     if let Some(name) = raw.theme {
-        let exists = theme::names(themes)
-            .iter()
-            .any(|(n, _)| n == name.get_ref());
+        let exists = themes.iter().any(|n| n == name.get_ref());
         if !exists {
             return Err(error(
                 Some(name.span()),
@@ -271,11 +273,16 @@ mod tests {
     use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
     use super::*;
+
+    /// The built-in themes' names.
+    fn builtin() -> Vec<String> {
+        theme::names(None).into_iter().map(|(n, _)| n).collect()
+    }
     use crate::config::keys::Mode;
 
     #[test]
     fn the_default_config_parses_to_the_defaults() {
-        let settings = parse("default.toml", DEFAULT_CONFIG, None).unwrap();
+        let settings = parse("default.toml", DEFAULT_CONFIG, &builtin()).unwrap();
         assert_eq!(settings, Settings::default());
     }
 
@@ -309,7 +316,7 @@ mouse = false
 "shift-tab" = "toggle_focus"
 "x" = "toggle_star"
 "#,
-            None,
+            &builtin(),
         )
         .unwrap();
         assert_eq!(settings.theme, "gruvbox-dark");
@@ -359,7 +366,7 @@ mouse = false
         let settings = parse(
             "c.toml",
             "[keys]\n\"q\" = \"quit\"\n\"j\" = \"select_next\"\n\"shift-a\" = \"toggle_star\"\n\"ctrl-m\" = \"focus_reader\"\n",
-            None,
+            &builtin(),
         )
         .unwrap();
         let keys = &settings.keymap;
@@ -428,7 +435,7 @@ mouse = false
             ("[reading\nmeasure = 60", 1, ""),
         ];
         for (source, line, message) in cases {
-            let err = parse("config.toml", source, None).expect_err(source);
+            let err = parse("config.toml", source, &builtin()).expect_err(source);
             assert_eq!(err.line, line, "{source}: {err}");
             assert!(err.message.contains(message), "{source}: {err}");
             assert!(

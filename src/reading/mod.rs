@@ -135,9 +135,9 @@ impl Reading {
     /// The article held is at library index `index` from now on (the library changed around it).
     pub fn reindex(&mut self, index: usize) {
         match &mut self.content {
-            Some(ReaderContent::Article { index: i, .. } | ReaderContent::Failed { index: i, .. }) => {
-                *i = index
-            }
+            Some(
+                ReaderContent::Article { index: i, .. } | ReaderContent::Failed { index: i, .. },
+            ) => *i = index,
             Some(ReaderContent::Empty) | None => {}
         }
         if let Some((i, _)) = &mut self.parsed {

@@ -12,12 +12,12 @@ use crate::shell::search::Searcher;
 use crate::state::State;
 
 /// How many rounds of effects answering effects one settling runs: a search, then the read of
-/// the article it selects, is the longest chain.
+/// the article it selects, is the longest chain; what is left waits for the next settling.
 const ROUNDS: usize = 8;
 
-/// Performs the app's effects until it asks for nothing more: searches through `searcher`,
-/// articles read from the app's library; every other effect goes to `other`, which may answer
-/// with an event.
+/// Performs the app's effects until it asks for nothing more: searches through `searcher`
+/// (inline, whatever the library's size), articles read from the app's library; every other
+/// effect goes to `other`, which may answer with an event. The tests settle an app with it.
 pub fn settle(
     app: &mut App,
     searcher: &mut Searcher,
@@ -30,7 +30,7 @@ pub fn settle(
         }
         for effect in effects {
             let answer = match effect {
-                Effect::Search(request) => searcher.run(request).map(Event::Searched),
+                Effect::Search(request) => searcher.run(request, true).map(Event::Searched),
                 Effect::Load(index) => Some(read(app.library(), index)),
                 effect => other(effect),
             };
@@ -49,10 +49,17 @@ pub fn read(library: &Library, index: usize) -> Event {
     }
 }
 
-/// What the terminal shell does with the effects that touch the world.
+/// What the terminal shell does with the app's effects.
+///
+/// Searches are answered after every event, so the next key sees the hits of the text typed
+/// so far (a large library's go to the worker). Everything else waits for the end of a batch
+/// of events: holding `j` over twenty articles then reads only the one it stops on, since an
+/// article asked for later replaces one not read yet.
 pub struct Performer {
-    pub searcher: Searcher,
+    searcher: Searcher,
     state: State,
+    /// Effects waiting for the end of the batch, in the order asked.
+    pending: Vec<Effect>,
     /// Saving has failed already, so the warning shows once, not on every change.
     save_failed: bool,
 }
@@ -62,20 +69,55 @@ impl Performer {
         Self {
             searcher,
             state,
+            pending: Vec::new(),
             save_failed: false,
         }
     }
 
+    /// Answers the app's searches; keeps its other effects for [`Performer::settle`]. `now`
+    /// runs even a large library's search inline (the first screen shows its hits).
+    pub fn answer_searches(&mut self, app: &mut App, now: bool) {
+        for _ in 0..ROUNDS {
+            let effects = app.take_effects();
+            if effects.is_empty() {
+                return;
+            }
+            for effect in effects {
+                match effect {
+                    Effect::Search(request) => {
+                        if let Some(done) = self.searcher.run(request, now) {
+                            app.update(Event::Searched(done));
+                        }
+                    }
+                    Effect::Load(index) => {
+                        self.pending.retain(|e| !matches!(e, Effect::Load(_)));
+                        self.pending.push(Effect::Load(index));
+                    }
+                    effect => self.pending.push(effect),
+                }
+            }
+        }
+    }
+
     /// Performs everything the app asks until it asks for nothing more.
-    pub fn settle(&mut self, app: &mut App) {
-        let Self {
-            searcher,
-            state,
-            save_failed,
-        } = self;
-        settle(app, searcher, |effect| {
-            perform(effect, state, save_failed).map(Event::Reported)
-        });
+    pub fn settle(&mut self, app: &mut App, now: bool) {
+        for _ in 0..ROUNDS {
+            self.answer_searches(app, now);
+            if self.pending.is_empty() {
+                return;
+            }
+            for effect in std::mem::take(&mut self.pending) {
+                let answer = match effect {
+                    Effect::Load(index) => Some(read(app.library(), index)),
+                    effect => {
+                        perform(effect, &self.state, &mut self.save_failed).map(Event::Reported)
+                    }
+                };
+                if let Some(event) = answer {
+                    app.update(event);
+                }
+            }
+        }
     }
 }
 

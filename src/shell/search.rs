@@ -9,52 +9,86 @@ use std::thread;
 
 use crate::query::run::{BACKGROUND_FROM, Done, Request, Runner};
 
-/// Runs search requests, inline or on a worker thread.
-#[derive(Debug)]
-pub enum Searcher {
-    /// On the caller's thread: the result comes back at once.
-    Inline(Box<Runner>),
-    /// On a worker thread: the result is handed to the `deliver` callback given at the start.
-    Background(Sender<Request>),
+/// Runs search requests: inline for an index below [`BACKGROUND_FROM`] articles, else on a
+/// worker thread (started the first time one is that large) which hands results to `deliver`.
+pub struct Searcher {
+    runner: Runner,
+    worker: Worker,
+}
+
+enum Worker {
+    /// Every search runs inline.
+    None,
+    /// Not started yet: the callback for its results.
+    Ready(Box<dyn Fn(Done) + Send>),
+    Started(Sender<Request>),
+}
+
+impl std::fmt::Debug for Searcher {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let worker = match self.worker {
+            Worker::None => "none",
+            Worker::Ready(_) => "ready",
+            Worker::Started(_) => "started",
+        };
+        f.debug_struct("Searcher").field("worker", &worker).finish()
+    }
 }
 
 impl Searcher {
-    /// Searches inline.
+    /// Searches inline, always.
     pub fn inline() -> Self {
-        Searcher::Inline(Box::default())
-    }
-
-    /// Searches inline for a library of `articles`, or on a worker thread from
-    /// [`BACKGROUND_FROM`] articles on, which hands each result to `deliver`.
-    pub fn for_library(articles: usize, deliver: impl Fn(Done) + Send + 'static) -> Self {
-        if articles < BACKGROUND_FROM {
-            return Self::inline();
+        Self {
+            runner: Runner::default(),
+            worker: Worker::None,
         }
-        let (requests, inbox) = mpsc::channel::<Request>();
-        thread::spawn(move || {
-            let mut runner = Runner::default();
-            while let Ok(mut request) = inbox.recv() {
-                // Only the newest query matters; skip the ones typed over meanwhile.
-                while let Ok(newer) = inbox.try_recv() {
-                    request = newer;
-                }
-                deliver(runner.run(request));
-            }
-        });
-        Searcher::Background(requests)
     }
 
-    /// Starts a search: the result now if it runs inline, else later through `deliver`.
-    pub fn run(&mut self, request: Request) -> Option<Done> {
-        match self {
-            Searcher::Inline(runner) => Some(runner.run(request)),
-            Searcher::Background(requests) => {
+    /// Searches inline while the library is small; large ones on a worker thread that hands
+    /// each result to `deliver`.
+    pub fn with_worker(deliver: impl Fn(Done) + Send + 'static) -> Self {
+        Self {
+            runner: Runner::default(),
+            worker: Worker::Ready(Box::new(deliver)),
+        }
+    }
+
+    /// Starts a search: the result now if it runs inline (small, or `now` asked for), else
+    /// later through the worker's callback.
+    pub fn run(&mut self, request: Request, now: bool) -> Option<Done> {
+        if now || request.index.entries.len() < BACKGROUND_FROM {
+            return Some(self.runner.run(request));
+        }
+        if let Worker::Ready(_) = self.worker {
+            let Worker::Ready(deliver) = std::mem::replace(&mut self.worker, Worker::None) else {
+                unreachable!("matched just above")
+            };
+            self.worker = Worker::Started(spawn(deliver));
+        }
+        match &self.worker {
+            Worker::Started(requests) => {
                 // A send fails only if the worker died; the last results then stay on screen.
                 let _ = requests.send(request);
                 None
             }
+            Worker::None | Worker::Ready(_) => Some(self.runner.run(request)),
         }
     }
+}
+
+/// A worker that answers the newest request waiting, skipping those typed over meanwhile.
+fn spawn(deliver: Box<dyn Fn(Done) + Send>) -> Sender<Request> {
+    let (requests, inbox) = mpsc::channel::<Request>();
+    thread::spawn(move || {
+        let mut runner = Runner::default();
+        while let Ok(mut request) = inbox.recv() {
+            while let Ok(newer) = inbox.try_recv() {
+                request = newer;
+            }
+            deliver(runner.run(request));
+        }
+    });
+    requests
 }
 
 #[cfg(test)]
@@ -97,17 +131,21 @@ mod tests {
     fn a_worker_answers_every_burst_with_the_newest_search() {
         let index = index(BACKGROUND_FROM);
         let (sender, results) = mpsc::channel();
-        let mut searcher = Searcher::for_library(BACKGROUND_FROM, move |done| {
+        let mut searcher = Searcher::with_worker(move |done| {
             let _ = sender.send(done);
         });
-        assert!(matches!(searcher, Searcher::Background(_)));
+        // Asked for now, even a large search runs inline.
+        assert!(searcher.run(request(&index, 1, "n"), true).is_some());
         for (generation, line) in ["n", "nu", "num", "numb", "number 19"].iter().enumerate() {
-            assert!(
-                searcher
-                    .run(request(&index, generation as u64 + 1, line))
-                    .is_none()
-            );
+            let request = request(&index, generation as u64 + 1, line);
+            assert!(searcher.run(request, false).is_none());
         }
+        // A small library searches inline whatever the searcher.
+        assert!(
+            searcher
+                .run(request(&self::index(10), 6, "n"), false)
+                .is_some()
+        );
         let newest = loop {
             let done = results
                 .recv_timeout(Duration::from_secs(30))
@@ -117,7 +155,7 @@ mod tests {
             }
         };
         let inline = Searcher::inline()
-            .run(request(&index, 5, "number 19"))
+            .run(request(&index, 5, "number 19"), false)
             .unwrap();
         assert_eq!(newest.hits, inline.hits);
     }

@@ -111,9 +111,10 @@ pub fn run(start: Start, settings: &Settings) -> io::Result<()> {
     let (state, warning) = State::open(&state);
     let (remembered, notice) = match state.load() {
         Ok(snapshot) => (snapshot, warning),
+        // Why the state is what it is (moved aside, in memory) says more than the failure.
         Err(err) => (
             Snapshot::default(),
-            Some(format!("Could not read the reading state: {err}")),
+            warning.or_else(|| Some(format!("Could not read the reading state: {err}"))),
         ),
     };
     // The list is drawn from the index at once; the folders are checked in the background.
@@ -121,7 +122,7 @@ pub fn run(start: Start, settings: &Settings) -> io::Result<()> {
     let library = Arc::new(library.with_footers(footers.clone()));
     let (sender, messages) = mpsc::channel();
     let found = sender.clone();
-    let searcher = Searcher::for_library(library.articles.len(), move |done| {
+    let searcher = Searcher::with_worker(move |done| {
         let _ = found.send(Message::Searched(done));
     });
     let mut performer = Performer::new(searcher, state);
@@ -140,7 +141,8 @@ pub fn run(start: Start, settings: &Settings) -> io::Result<()> {
         checking: check.is_some(),
         ..Init::new(library, area, date::today())
     });
-    performer.settle(&mut app);
+    // The first screen shows the list and the article, however large the library.
+    performer.settle(&mut app, true);
 
     if let Some((roots, known)) = check {
         spawn_check(source, roots, known, index, footers, sender.clone());
@@ -152,7 +154,7 @@ pub fn run(start: Start, settings: &Settings) -> io::Result<()> {
             now: Instant::now(),
             today: date::today(),
         });
-        performer.settle(app);
+        performer.settle(app, false);
     };
     // The loop may end on an error (a terminal gone away): what was done is saved all the same.
     let result = (|| -> io::Result<()> {
@@ -180,7 +182,7 @@ pub fn run(start: Start, settings: &Settings) -> io::Result<()> {
                 };
                 if let Some(event) = event {
                     app.update(event);
-                    performer.settle(&mut app);
+                    performer.answer_searches(&mut app, false);
                 }
                 if app.should_quit() || stopped() {
                     break;
@@ -191,7 +193,7 @@ pub fn run(start: Start, settings: &Settings) -> io::Result<()> {
         Ok(())
     })();
     app.update(Event::Closing);
-    performer.settle(&mut app);
+    performer.settle(&mut app, false);
     result
 }
 
@@ -213,13 +215,13 @@ enum Message {
 /// How often a first scan (no index yet) shows the articles it has read so far.
 const PARTIAL_EVERY: Duration = Duration::from_millis(300);
 
+/// A check to run: the library folders, and what the index held of them.
+type Check = (Vec<PathBuf>, Vec<Scanned>);
+
 /// The library to draw first: from the index, or empty while a first scan reads it (the sample
 /// library for a data folder that does not exist); and the check to run, if any: the folders
 /// and what the index held of them.
-fn first_library(
-    source: &LibrarySource,
-    index: Option<&Path>,
-) -> (Library, Option<(Vec<PathBuf>, Vec<Scanned>)>) {
+fn first_library(source: &LibrarySource, index: Option<&Path>) -> (Library, Option<Check>) {
     let Some(roots) = source.roots() else {
         return (Library::from_scanned(source, &[]), None);
     };
