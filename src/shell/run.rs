@@ -191,27 +191,37 @@ fn run_index(
     index_dir: Option<&Path>,
     rebuild: bool,
 ) -> Result<ExitCode, CliError> {
-    let Some(path) = index_path(source, index_dir) else {
+    let (Some(roots), Some(index_dir)) = (source.roots(), index_dir) else {
         println!("no index: the library has no folder to index, or this system no cache folder");
         return Ok(ExitCode::SUCCESS);
     };
-    if rebuild {
-        match std::fs::remove_file(&path) {
-            Ok(()) => {}
-            Err(err) if err.kind() == io::ErrorKind::NotFound => {}
-            Err(err) => return Err(CliError::Io(err)),
-        }
+    let path = cache::path_for(index_dir, &roots);
+    let known = if rebuild {
+        Vec::new()
+    } else {
+        cache::load(&path).unwrap_or_default()
+    };
+    let mut read = 0;
+    let (scanned, changed) = Library::check(&roots, known, |progress, _| read = progress.read);
+    if changed || rebuild {
+        cache::save(&path, &scanned).map_err(CliError::Io)?;
     }
-    let library = Library::open_indexed(source, Some(&path));
+    let library = Library::from_scanned(source, &scanned);
+    let files: usize = scanned.iter().map(|s| s.files()).sum();
     println!(
-        "{}: {} article{}, {} problem{}",
+        "{}: {} article{}, {} problem{}; read {read} of {files} file{}",
         path.display(),
         library.articles.len(),
-        if library.articles.len() == 1 { "" } else { "s" },
+        plural(library.articles.len()),
         library.problems.len(),
-        if library.problems.len() == 1 { "" } else { "s" },
+        plural(library.problems.len()),
+        plural(files),
     );
     Ok(ExitCode::SUCCESS)
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
 }
 
 /// Opens the library for a command, telling stderr about each file it could not use.

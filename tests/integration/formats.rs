@@ -16,6 +16,11 @@ fn byline(args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_byline"))
         .args(args)
         .env_remove("BYLINE_LIBRARY")
+        // The fixtures' index goes to a cache folder of the tests, not the user's.
+        .env(
+            "XDG_CACHE_HOME",
+            std::env::temp_dir().join("byline-tests-cache"),
+        )
         .output()
         .expect("run byline")
 }

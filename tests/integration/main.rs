@@ -2,6 +2,7 @@
 
 mod cli;
 mod formats;
+mod index;
 mod library;
 mod pty;
 mod screen;

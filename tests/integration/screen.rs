@@ -423,3 +423,38 @@ fn the_list_says_searching_until_the_first_hits_arrive() {
     let screen = format!("{}", draw(&mut app, 100, 30).backend());
     assert!(!screen.contains("Searching…"), "{screen}");
 }
+
+/// A first scan: the list says it is reading the library, the status bar how far it has got.
+#[test]
+fn the_status_bar_says_how_far_a_check_has_got() {
+    let mut app = open_with(Init {
+        checking: true,
+        ..Init::new(
+            Arc::new(Library::empty(vec![PathBuf::from("/news")])),
+            Rect::new(0, 0, 100, 12),
+            date(2026, 11, 28),
+        )
+    });
+    let screen = format!("{}", draw(&mut app, 100, 12).backend());
+    assert!(screen.contains("Reading the library…"), "{screen}");
+    assert!(screen.contains("checking the library…"), "{screen}");
+    act(
+        &mut app,
+        [byline::app::Event::Checking {
+            done: 41_200,
+            total: 100_000,
+        }],
+    );
+    let screen = format!("{}", draw(&mut app, 100, 12).backend());
+    assert!(screen.contains("checking 41,200/100,000"), "{screen}");
+    act(
+        &mut app,
+        [byline::app::Event::Checking {
+            done: 100_000,
+            total: 100_000,
+        }],
+    );
+    let screen = format!("{}", draw(&mut app, 100, 12).backend());
+    assert!(!screen.contains("checking"), "{screen}");
+    assert!(screen.contains("No articles in /news"), "{screen}");
+}

@@ -911,3 +911,90 @@ fn cannot_focus_the_reader_with_nothing_to_read() {
     app.update(Action::FocusReader);
     assert_eq!(app.focus(), Focus::List);
 }
+
+/// The sample library with its articles in another order, one left out and one added.
+fn reshuffled(leave_out: &str) -> Library {
+    let mut library = sample();
+    library.articles.retain(|a| a.id != leave_out);
+    library.articles.reverse();
+    let mut added = library.articles[0].clone();
+    added.id = "00000000000000aa".into();
+    added.title = "A new arrival".into();
+    added.date = Some(date(2026, 11, 27));
+    library.articles.push(added);
+    library
+}
+
+#[test]
+fn a_changed_library_keeps_the_article_you_are_on_and_the_query() {
+    let mut app = app();
+    app.update(Event::Checking { done: 0, total: 0 });
+    assert_eq!(
+        app.check_progress(),
+        None,
+        "nothing to check is a finished check"
+    );
+    app.update(Event::Checking {
+        done: 10,
+        total: 14,
+    });
+    assert_eq!(app.check_progress(), Some((10, 14)));
+    app.update(Action::StartFilter);
+    type_in(&mut app, "harbour");
+    app.update(Action::AcceptFilter);
+    app.update(Action::SelectNext);
+    let chosen = app.library().articles[app.selected_article().unwrap()]
+        .id
+        .clone();
+    app.update(Action::FocusReader);
+    app.update(Action::ScrollDown);
+    app.update(Action::ScrollDown);
+    let scroll = app.scroll();
+    let other = app.library().articles[app.hits()[0].index].id.clone();
+    app.take_effects();
+
+    app.update(Event::Library {
+        library: reshuffled(&other),
+        complete: true,
+    });
+    assert_eq!(
+        app.check_progress(),
+        None,
+        "a complete library ends the check"
+    );
+    let now = app.library().articles[app.selected_article().unwrap()]
+        .id
+        .clone();
+    assert_eq!(now, chosen, "the same article stays selected");
+    assert_eq!(app.query(), "harbour");
+    assert_eq!(app.hits().len(), 1, "the other harbour article is gone");
+    assert!(
+        matches!(app.reader(), ReaderContent::Article { index, .. } if *index == app.selected_article().unwrap())
+    );
+    assert_eq!(app.scroll(), scroll, "the place in the article is kept");
+    assert!(
+        !app.take_effects()
+            .iter()
+            .any(|e| matches!(e, Effect::Load(_))),
+        "the open article is not read again"
+    );
+    // The article being read going away says so, and empties the pane.
+    app.update(Action::FocusList);
+    app.update(Action::ClearFilter);
+    let open = app.library().articles[app.selected_article().unwrap()]
+        .id
+        .clone();
+    app.update(Event::Library {
+        library: reshuffled(&open),
+        complete: false,
+    });
+    assert_eq!(
+        app.notice(),
+        Some("The article you were reading is no longer in the library.")
+    );
+    assert!(
+        matches!(app.reader(), ReaderContent::Article { .. }),
+        "the next one opens"
+    );
+    assert_eq!(app.hits().len(), 14);
+}
