@@ -15,7 +15,7 @@ use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use super::scan::{FileEntry, Item, Scanned};
+use super::scan::{FileEntry, Folders, Item, Scanned};
 
 /// The first bytes of an index file.
 const MAGIC: &[u8; 8] = b"BYLINEIX";
@@ -74,17 +74,21 @@ pub fn load(path: &Path) -> Result<Vec<Scanned>, Unusable> {
         Err(err) if err.kind() == io::ErrorKind::NotFound => return Err(Unusable::Missing),
         Err(_) => return Err(Unusable::Damaged),
     };
-    let roots: Vec<(PathBuf, Vec<FileEntry>)> = decode(&bytes)?;
+    let roots: Vec<Stored> = decode(&bytes)?;
     Ok(roots
         .into_iter()
-        .map(|(root, entries)| Scanned {
+        .map(|(root, folders, entries)| Scanned {
             root,
+            folders,
             items: entries.into_iter().map(Item::File).collect(),
         })
         .collect())
 }
 
-fn decode(bytes: &[u8]) -> Result<Vec<(PathBuf, Vec<FileEntry>)>, Unusable> {
+/// A root as stored: its path, its folders' modification times, its files.
+type Stored = (PathBuf, Folders, Vec<FileEntry>);
+
+fn decode(bytes: &[u8]) -> Result<Vec<Stored>, Unusable> {
     let mut rest = bytes;
     let mut take = |n: usize| -> Result<&[u8], Unusable> {
         if rest.len() < n {
@@ -116,7 +120,7 @@ fn decode(bytes: &[u8]) -> Result<Vec<(PathBuf, Vec<FileEntry>)>, Unusable> {
 
 /// Writes the file entries of `scanned` as the index at `path`, atomically.
 pub fn save(path: &Path, scanned: &[Scanned]) -> io::Result<()> {
-    let roots: Vec<(&PathBuf, Vec<&FileEntry>)> = scanned
+    let roots: Vec<(&PathBuf, &Folders, Vec<&FileEntry>)> = scanned
         .iter()
         .map(|s| {
             let entries = s
@@ -127,7 +131,7 @@ pub fn save(path: &Path, scanned: &[Scanned]) -> io::Result<()> {
                     Item::Unreadable(_) => None,
                 })
                 .collect();
-            (&s.root, entries)
+            (&s.root, &s.folders, entries)
         })
         .collect();
     let payload = postcard::to_stdvec(&roots).map_err(io::Error::other)?;
@@ -180,6 +184,7 @@ mod tests {
         };
         vec![Scanned {
             root: "/lib".into(),
+            folders: vec![("/lib".into(), 1_700_000_000_000_000_000)],
             items: vec![
                 entry("a.txt", Outcome::Records(vec![Ok(meta)])),
                 entry("b.txt", Outcome::Problem("empty file".into())),

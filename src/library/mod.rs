@@ -25,6 +25,7 @@ use thiserror::Error;
 
 pub use self::decode::DecodeError;
 pub use self::plain::ParseError;
+pub use self::scan::Look;
 use self::scan::Scanned;
 use crate::article::sanitize;
 use crate::article::{Article, Block, Parsed, Source};
@@ -198,20 +199,20 @@ pub struct Library {
 impl Library {
     /// Opens the library a [`LibrarySource`] names, reading every file.
     pub fn open(source: &LibrarySource) -> Self {
-        Self::open_indexed(source, None)
+        Self::open_indexed(source, None, Look::Files)
     }
 
     /// Opens the library a [`LibrarySource`] names, starting from the index at `index` (see
-    /// [`cache`]) and reading only the files that are new or changed; the index is brought up
-    /// to date.
-    pub fn open_indexed(source: &LibrarySource, index: Option<&Path>) -> Self {
+    /// [`cache`]) and reading only the files that are new or changed, as `look` tells them; the
+    /// index is brought up to date.
+    pub fn open_indexed(source: &LibrarySource, index: Option<&Path>, look: Look) -> Self {
         let Some(roots) = source.roots() else {
             return Self::from_scanned(source, &[]);
         };
         let known = index
             .and_then(|path| cache::load(path).ok())
             .unwrap_or_default();
-        let (scanned, changed) = Self::check(&roots, known, |_, _| {});
+        let (scanned, changed) = Self::check(&roots, known, look, |_, _| {});
         if let Some(path) = index.filter(|_| changed) {
             // The index is a cache: failing to write it costs the next run time, nothing else.
             let _ = cache::save(path, &scanned);
@@ -224,18 +225,23 @@ impl Library {
     pub fn check(
         roots: &[PathBuf],
         known: Vec<Scanned>,
-        report: impl FnMut(scan::Progress, &[Scanned]),
+        look: Look,
+        mut report: impl FnMut(scan::Progress, &[Scanned]),
     ) -> (Vec<Scanned>, bool) {
-        let known = scan::by_path(known);
-        let before = known.len();
+        let before: Vec<(PathBuf, usize, scan::Folders)> = known
+            .iter()
+            .map(|s| (s.root.clone(), s.files(), s.folders.clone()))
+            .collect();
         let mut read = 0;
-        let mut report = report;
-        let scanned = scan::scan(roots, known, |progress, partial| {
+        let scanned = scan::scan(roots, known, look, |progress, partial| {
             read = progress.read;
             report(progress, partial);
         });
-        let files = scanned.iter().map(|s| s.files()).sum::<usize>();
-        (scanned, read > 0 || files != before)
+        let after: Vec<(PathBuf, usize, scan::Folders)> = scanned
+            .iter()
+            .map(|s| (s.root.clone(), s.files(), s.folders.clone()))
+            .collect();
+        (scanned, read > 0 || before != after)
     }
 
     /// The library of scanned roots, as `source` asked for it: a data folder with no article

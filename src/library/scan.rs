@@ -33,16 +33,20 @@ pub struct Stamp {
     pub inode: u64,
 }
 
+/// A file's or folder's modification time, in nanoseconds since 1970.
+fn modified_of(meta: &fs::Metadata) -> i128 {
+    meta.modified()
+        .ok()
+        .map(|t| match t.duration_since(UNIX_EPOCH) {
+            Ok(after) => after.as_nanos() as i128,
+            Err(before) => -(before.duration().as_nanos() as i128),
+        })
+        .unwrap_or(0)
+}
+
 impl Stamp {
     fn of(meta: &fs::Metadata) -> Self {
-        let modified = meta
-            .modified()
-            .ok()
-            .map(|t| match t.duration_since(UNIX_EPOCH) {
-                Ok(after) => after.as_nanos() as i128,
-                Err(before) => -(before.duration().as_nanos() as i128),
-            })
-            .unwrap_or(0);
+        let modified = modified_of(meta);
         #[cfg(unix)]
         let inode = std::os::unix::fs::MetadataExt::ino(meta);
         #[cfg(not(unix))]
@@ -103,10 +107,15 @@ pub struct FileEntry {
     pub outcome: Outcome,
 }
 
+/// Folders walked and their modification times (nanoseconds since 1970) then.
+pub type Folders = Vec<(PathBuf, i128)>;
+
 /// A library folder (or file) and what is in it, in walk order.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Scanned {
     pub root: PathBuf,
+    /// Every folder walked (the root's included), and its modification time then.
+    pub folders: Folders,
     pub items: Vec<Item>,
 }
 
@@ -120,11 +129,11 @@ impl Scanned {
     }
 }
 
-/// The file entries of scanned roots, by path, to check a new scan against.
-pub fn by_path(scanned: Vec<Scanned>) -> HashMap<PathBuf, FileEntry> {
+/// The file entries of a scanned root, by path, to check a new scan against.
+fn by_path(scanned: Scanned) -> HashMap<PathBuf, FileEntry> {
     scanned
+        .items
         .into_iter()
-        .flat_map(|s| s.items)
         .filter_map(|item| match item {
             Item::File(entry) => Some((entry.path.clone(), entry)),
             Item::Unreadable(_) => None,
@@ -158,62 +167,168 @@ struct Walked {
     regular: bool,
 }
 
-/// Scans `roots`, reading only the files that `known` (what the last scan found, by path) does
-/// not have as they are now. After each batch `report` gets the progress and the roots scanned
-/// so far (the current one in part).
+/// How much of the library a scan looks at to tell what changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Look {
+    /// Every file's size, modification time and inode: sees every change.
+    Files,
+    /// Only the folders' modification times, trusting the index for a root whose folders are
+    /// all as they were: sees files added, removed and renamed (and editors that save by
+    /// rename), not a file rewritten in place. Files are checked only under a changed root.
+    Folders,
+}
+
+/// Scans `roots`, reading only the files that `known` (what the last scan found) does not
+/// have as they are now. After each batch `report` gets the progress and the roots scanned so
+/// far (the current one in part).
 pub fn scan(
     roots: &[PathBuf],
-    mut known: HashMap<PathBuf, FileEntry>,
+    known: Vec<Scanned>,
+    look: Look,
     mut report: impl FnMut(Progress, &[Scanned]),
 ) -> Vec<Scanned> {
+    let mut known_roots: HashMap<PathBuf, Scanned> =
+        known.into_iter().map(|s| (s.root.clone(), s)).collect();
     let mut scanned: Vec<Scanned> = Vec::new();
     // The same folder named twice (or by two spellings) is read once.
     let mut seen = std::collections::HashSet::new();
-    let walks: Vec<(PathBuf, Vec<Result<Walked, Problem>>)> = roots
-        .iter()
-        .filter(|root| seen.insert(fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf())))
-        .map(|root| (root.clone(), walk(root)))
-        .collect();
-    let total = walks.iter().map(|(_, w)| w.len()).sum();
+    let mut walks = Vec::new();
+    for root in roots {
+        if !seen.insert(fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf())) {
+            continue;
+        }
+        let previous = known_roots.remove(root);
+        match previous {
+            Some(previous) if look == Look::Folders && folders_unchanged(&previous) => {
+                walks.push(Walk::Kept(previous));
+            }
+            previous => {
+                let (walked, folders) = walk(root);
+                walks.push(Walk::Walked {
+                    root: root.clone(),
+                    walked,
+                    folders,
+                    known: previous.map(by_path).unwrap_or_default(),
+                });
+            }
+        }
+    }
+    let total = walks.iter().map(Walk::len).sum();
     let mut progress = Progress {
         done: 0,
         total,
         read: 0,
     };
-    for (root, walked) in walks {
-        let base = base_of(&root);
-        let canonical_root = fs::canonicalize(base).ok();
+    for walk in walks {
+        let (root, walked, folders, mut known) = match walk {
+            Walk::Kept(kept) => {
+                progress.done += kept.items.len();
+                scanned.push(kept);
+                report(progress, &scanned);
+                continue;
+            }
+            Walk::Walked {
+                root,
+                walked,
+                folders,
+                known,
+            } => (root, walked, folders, known),
+        };
+        let canonical_root = fs::canonicalize(base_of(&root)).ok();
         scanned.push(Scanned {
-            root: root.clone(),
+            root,
+            folders,
             items: Vec::with_capacity(walked.len()),
         });
         let mut walked = walked.into_iter().peekable();
         while walked.peek().is_some() {
-            let batch: Vec<(Result<Walked, Problem>, Option<FileEntry>)> = walked
-                .by_ref()
-                .take(BATCH)
-                .map(|w| {
-                    let known = w.as_ref().ok().and_then(|w| known.remove(&w.path));
-                    (w, known)
-                })
-                .collect();
-            // Checking is a stat per file, reading a parse: both spread over the cores.
-            let items: Vec<(Item, bool)> = parallel::chunks(&batch, 64, |part| {
+            let batch: Vec<Result<Walked, Problem>> = walked.by_ref().take(BATCH).collect();
+            // A stat per file, spread over the cores...
+            let stamps: Vec<Option<Stamp>> = parallel::chunks(&batch, 256, |part| {
                 part.iter()
-                    .map(|(w, known)| check(w, known.as_ref(), canonical_root.as_deref()))
+                    .map(|w| {
+                        let w = w.as_ref().ok()?;
+                        // A link is judged by the file it leads to.
+                        fs::metadata(&w.path).ok().map(|m| Stamp::of(&m))
+                    })
                     .collect()
             });
+            // ...what the index knows of an unchanged file is taken as it is...
+            let mut items: Vec<Option<Item>> = Vec::with_capacity(batch.len());
+            let mut to_read = Vec::new();
+            for (i, (walked, stamp)) in batch.iter().zip(stamps).enumerate() {
+                let walked = match walked {
+                    Ok(walked) => walked,
+                    Err(problem) => {
+                        items.push(Some(Item::Unreadable(problem.clone())));
+                        continue;
+                    }
+                };
+                match known.remove(&walked.path) {
+                    Some(entry)
+                        if stamp.is_some()
+                            && entry.stamp == stamp
+                            && entry.format == walked.format =>
+                    {
+                        items.push(Some(Item::File(entry)));
+                    }
+                    _ => {
+                        items.push(None);
+                        to_read.push((i, stamp));
+                    }
+                }
+            }
+            // ...and the rest is read, on every core.
+            let read: Vec<FileEntry> = parallel::chunks(&to_read, 16, |part| {
+                part.iter()
+                    .filter_map(|&(i, stamp)| {
+                        let walked = batch[i].as_ref().ok()?;
+                        Some(read_entry(walked, stamp, canonical_root.as_deref()))
+                    })
+                    .collect()
+            });
+            progress.read += read.len();
+            for ((i, _), entry) in to_read.into_iter().zip(read) {
+                items[i] = Some(Item::File(entry));
+            }
             progress.done += items.len();
-            progress.read += items.iter().filter(|(_, read)| *read).count();
             if let Some(current) = scanned.last_mut() {
-                current
-                    .items
-                    .extend(items.into_iter().map(|(item, _)| item));
+                current.items.extend(items.into_iter().flatten());
             }
             report(progress, &scanned);
         }
     }
     scanned
+}
+
+/// A root to scan: kept from the index as it is, or walked.
+enum Walk {
+    Kept(Scanned),
+    Walked {
+        root: PathBuf,
+        walked: Vec<Result<Walked, Problem>>,
+        folders: Folders,
+        known: HashMap<PathBuf, FileEntry>,
+    },
+}
+
+impl Walk {
+    fn len(&self) -> usize {
+        match self {
+            Walk::Kept(kept) => kept.items.len(),
+            Walk::Walked { walked, .. } => walked.len(),
+        }
+    }
+}
+
+/// Whether every folder of a scanned root still has the modification time it had: no file was
+/// added, removed or renamed in it since. A root that is a file is never taken on trust.
+fn folders_unchanged(scanned: &Scanned) -> bool {
+    !scanned.folders.is_empty()
+        && scanned
+            .folders
+            .iter()
+            .all(|(path, modified)| fs::metadata(path).is_ok_and(|m| modified_of(&m) == *modified))
 }
 
 /// The folder paths inside `root` are relative to.
@@ -225,26 +340,8 @@ pub fn base_of(root: &Path) -> &Path {
     }
 }
 
-/// What a walked file holds now: the known entry if the file is unchanged, else read again.
-/// Returns whether it was read.
-fn check(
-    walked: &Result<Walked, Problem>,
-    known: Option<&FileEntry>,
-    root: Option<&Path>,
-) -> (Item, bool) {
-    let walked = match walked {
-        Ok(walked) => walked,
-        Err(problem) => return (Item::Unreadable(problem.clone()), false),
-    };
-    // A link is judged by the file it leads to.
-    let stamp = fs::metadata(&walked.path).ok().map(|m| Stamp::of(&m));
-    if let Some(known) = known
-        && stamp.is_some()
-        && known.stamp == stamp
-        && known.format == walked.format
-    {
-        return (Item::File(known.clone()), false);
-    }
+/// Reads a walked file that is new or changed into an entry.
+fn read_entry(walked: &Walked, stamp: Option<Stamp>, root: Option<&Path>) -> FileEntry {
     let records = if walked.symlink {
         link_target(&walked.path, root).and_then(|target| read_file(&target, walked.format))
     } else if walked.regular {
@@ -252,14 +349,12 @@ fn check(
     } else {
         Err(ArticleError::NotRegular)
     };
-    let outcome = outcome_of(records, &walked.path);
-    let entry = FileEntry {
+    FileEntry {
         path: walked.path.clone(),
         format: walked.format,
         stamp,
-        outcome,
-    };
-    (Item::File(entry), true)
+        outcome: outcome_of(records, &walked.path),
+    }
 }
 
 /// A file's records as metadata, their bodies counted and dropped.
@@ -340,9 +435,11 @@ fn article(meta: Meta, path: PathBuf, source: Source) -> Article {
     }
 }
 
-/// The article files under `root`, sorted by name, and the entries the walk could not read.
-fn walk(root: &Path) -> Vec<Result<Walked, Problem>> {
+/// The article files under `root`, sorted by name, and the entries the walk could not read;
+/// and every folder walked with its modification time.
+fn walk(root: &Path) -> (Vec<Result<Walked, Problem>>, Folders) {
     let mut walked = Vec::new();
+    let mut folders = Vec::new();
     // Hidden files and folders (`.git`, `.DS_Store`) are not articles; the root itself may be
     // hidden.
     let visible =
@@ -368,6 +465,9 @@ fn walk(root: &Path) -> Vec<Result<Walked, Problem>> {
             }
         };
         if entry.file_type().is_dir() {
+            if let Ok(meta) = entry.metadata() {
+                folders.push((entry.into_path(), modified_of(&meta)));
+            }
             continue;
         }
         if let Some(format) = Format::of(entry.path()) {
@@ -379,5 +479,5 @@ fn walk(root: &Path) -> Vec<Result<Walked, Problem>> {
             }));
         }
     }
-    walked
+    (walked, folders)
 }

@@ -14,7 +14,7 @@ use crate::article::sanitize::display_path;
 use crate::config::paths;
 use crate::config::settings::{self, Settings};
 use crate::config::theme::{self, Theme};
-use crate::library::{Library, LibrarySource, cache};
+use crate::library::{Library, LibrarySource, Look, cache};
 use crate::shell::cli::Cli;
 use crate::shell::commands::{self, ShowError};
 use crate::shell::error::CliError;
@@ -145,7 +145,9 @@ fn run_list(plan: ListPlan) -> Result<ExitCode, CliError> {
 /// `byline show`. Problems with other files are not this command's business; `list` and
 /// `check` report them.
 fn run_show(plan: ShowPlan) -> Result<ExitCode, CliError> {
-    let library = open(&plan.source, plan.index_dir.as_deref()).with_footers(plan.footers);
+    // The folders tell a file added or removed; the article shown is read from its file.
+    let library =
+        open(&plan.source, plan.index_dir.as_deref(), Look::Folders).with_footers(plan.footers);
     let shown = write_or_pipe_closed(|out| {
         match commands::show(&library, &plan.id, plan.setting, plan.styled, out) {
             Err(ShowError::Io(e)) => Err(e),
@@ -160,7 +162,8 @@ fn run_show(plan: ShowPlan) -> Result<ExitCode, CliError> {
 
 /// `byline check`: exit status 1 when any file is not a usable article.
 fn run_check(source: &LibrarySource, index_dir: Option<&Path>) -> Result<ExitCode, CliError> {
-    let library = open(source, index_dir);
+    // Checking is this command's whole job: every file.
+    let library = open(source, index_dir, Look::Files);
     let problems = write_or_pipe_closed(|out| commands::check(&library, out))?;
     eprintln!(
         "byline: {} article{}, {} problem{}",
@@ -180,9 +183,10 @@ pub(crate) fn index_path(source: &LibrarySource, index_dir: Option<&Path>) -> Op
     Some(cache::path_for(index_dir?, &source.roots()?))
 }
 
-/// Opens the library `source` names from its index, reading only what changed.
-fn open(source: &LibrarySource, index_dir: Option<&Path>) -> Library {
-    Library::open_indexed(source, index_path(source, index_dir).as_deref())
+/// Opens the library `source` names from its index, reading only what changed as `look`
+/// tells it.
+fn open(source: &LibrarySource, index_dir: Option<&Path>, look: Look) -> Library {
+    Library::open_indexed(source, index_path(source, index_dir).as_deref(), look)
 }
 
 /// `byline index`: the index brought up to date (from nothing with `rebuild`), and where it is.
@@ -202,7 +206,9 @@ fn run_index(
         cache::load(&path).unwrap_or_default()
     };
     let mut read = 0;
-    let (scanned, changed) = Library::check(&roots, known, |progress, _| read = progress.read);
+    let (scanned, changed) = Library::check(&roots, known, Look::Files, |progress, _| {
+        read = progress.read
+    });
     if changed || rebuild {
         cache::save(&path, &scanned).map_err(CliError::Io)?;
     }
@@ -226,7 +232,7 @@ fn plural(n: usize) -> &'static str {
 
 /// Opens the library for a command, telling stderr about each file it could not use.
 fn open_reporting_problems(source: &LibrarySource, index_dir: Option<&Path>) -> Library {
-    let library = open(source, index_dir);
+    let library = open(source, index_dir, Look::Folders);
     for problem in &library.problems {
         eprintln!(
             "byline: warning: {}: {}",

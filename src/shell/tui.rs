@@ -30,7 +30,7 @@ use crate::config::settings::Settings;
 use crate::config::theme::Theme;
 use crate::library::cache;
 use crate::library::scan::Scanned;
-use crate::library::{Library, LibrarySource};
+use crate::library::{Library, LibrarySource, Look};
 use crate::query::run::Done;
 use crate::shell::effects::Performer;
 use crate::shell::search::Searcher;
@@ -251,7 +251,7 @@ fn spawn_check(
         let first = known.is_empty();
         let mut shown = Instant::now();
         let mut total = 0;
-        let (scanned, changed) = Library::check(&roots, known, |progress, partial| {
+        let (scanned, changed) = Library::check(&roots, known, Look::Files, |progress, partial| {
             total = progress.total;
             let _ = sender.send(Message::Checking {
                 done: progress.done.min(progress.total.saturating_sub(1)),

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::time::{Duration, SystemTime};
 
-use byline::library::{Library, LibrarySource, cache};
+use byline::library::{Library, LibrarySource, Look, cache};
 
 use crate::TempLibrary;
 
@@ -117,6 +117,28 @@ fn only_new_and_changed_files_are_read_again() {
         ["Bravo edited", "Charlee", "Delta"]
     );
 
+    // Rewritten in place, its folder untouched: `list` trusts the folders and still shows the
+    // old title; `check` (and the reader, and `index`) look at every file and see it.
+    let b = lib.path().join("b/b.txt");
+    fs::write(
+        &b,
+        fs::read_to_string(&b).unwrap().replace("edited", "EDITED"),
+    )
+    .unwrap();
+    assert_eq!(
+        titles(home.path(), lib.path()),
+        ["Bravo edited", "Charlee", "Delta"]
+    );
+    let check = byline(
+        home.path(),
+        &["check", "--library", &lib.path().display().to_string()],
+    );
+    assert!(check.status.success(), "{check:?}");
+    assert_eq!(
+        titles(home.path(), lib.path()),
+        ["Bravo EDITED", "Charlee", "Delta"]
+    );
+
     // --rebuild reads everything again.
     let output = byline(
         home.path(),
@@ -186,7 +208,7 @@ fn an_index_that_lies_is_caught_by_the_check() {
     let roots = vec![lib.path().to_path_buf()];
     let path = cache::path_for(cache_dir.path(), &roots);
     let source = LibrarySource::Named(roots.clone());
-    Library::open_indexed(&source, Some(&path));
+    Library::open_indexed(&source, Some(&path), Look::Files);
     let mut known = cache::load(&path).unwrap();
     for item in &mut known[0].items {
         if let byline::library::scan::Item::File(entry) = item
@@ -200,7 +222,7 @@ fn an_index_that_lies_is_caught_by_the_check() {
         }
     }
     cache::save(&path, &known).unwrap();
-    let library = Library::open_indexed(&source, Some(&path));
+    let library = Library::open_indexed(&source, Some(&path), Look::Files);
     let titles: Vec<&str> = library.articles.iter().map(|a| a.title.as_str()).collect();
     assert_eq!(titles, ["Alpha", "Bravo", "Charlie"]);
 }
