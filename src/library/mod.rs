@@ -207,7 +207,7 @@ impl Library {
     /// index is brought up to date.
     pub fn open_indexed(source: &LibrarySource, index: Option<&Path>, look: Look) -> Self {
         let Some(roots) = source.roots() else {
-            return Self::from_scanned(source, &[]);
+            return Self::from_scanned(source, Vec::new());
         };
         let known = index
             .and_then(|path| cache::load(path).ok())
@@ -217,7 +217,7 @@ impl Library {
             // The index is a cache: failing to write it costs the next run time, nothing else.
             let _ = cache::save(path, &scanned);
         }
-        Self::from_scanned(source, &scanned)
+        Self::from_scanned(source, scanned)
     }
 
     /// Scans `roots` against what an index held, `report`ing progress after each batch;
@@ -246,7 +246,7 @@ impl Library {
 
     /// The library of scanned roots, as `source` asked for it: a data folder with no article
     /// gives the sample library (with the folder's problems).
-    pub fn from_scanned(source: &LibrarySource, scanned: &[Scanned]) -> Self {
+    pub fn from_scanned(source: &LibrarySource, scanned: Vec<Scanned>) -> Self {
         let (articles, problems) = scan::assemble(scanned);
         match source {
             LibrarySource::Named(roots) => Self {
@@ -533,8 +533,21 @@ fn article_id(parsed: &Parsed) -> String {
 
 /// Gives repeated ids a `-2`, `-3`... suffix, in scan order (which is sorted by path).
 fn dedup_ids(articles: &mut [Article]) {
+    // Repeats are rare: find them without copying every id, then rename only those.
+    let mut counts: HashMap<&str, usize> = HashMap::with_capacity(articles.len());
+    for article in articles.iter() {
+        *counts.entry(article.id.as_str()).or_insert(0) += 1;
+    }
+    let repeated: std::collections::HashSet<String> = counts
+        .into_iter()
+        .filter(|&(_, n)| n > 1)
+        .map(|(id, _)| id.to_string())
+        .collect();
+    if repeated.is_empty() {
+        return;
+    }
     let mut seen: HashMap<String, usize> = HashMap::new();
-    for article in articles {
+    for article in articles.iter_mut().filter(|a| repeated.contains(&a.id)) {
         let count = seen.entry(article.id.clone()).or_insert(0);
         *count += 1;
         if *count > 1 {

@@ -373,32 +373,32 @@ fn outcome_of(records: Result<Records, ArticleError>, path: &Path) -> Outcome {
 }
 
 /// Puts scanned roots together: articles in walk order, problems, ids made unique.
-pub fn assemble(scanned: &[Scanned]) -> (Vec<Article>, Vec<Problem>) {
-    let mut articles = Vec::new();
+pub fn assemble(scanned: Vec<Scanned>) -> (Vec<Article>, Vec<Problem>) {
+    let mut articles = Vec::with_capacity(scanned.iter().map(|s| s.items.len()).sum());
     let mut problems = Vec::new();
     for root in scanned {
-        let base = base_of(&root.root);
-        for item in &root.items {
+        let base = base_of(&root.root).to_path_buf();
+        for item in root.items {
             let entry = match item {
                 Item::Unreadable(problem) => {
-                    problems.push(problem.clone());
+                    problems.push(problem);
                     continue;
                 }
                 Item::File(entry) => entry,
             };
-            let records = match &entry.outcome {
+            let records = match entry.outcome {
                 Outcome::Records(records) => records,
                 Outcome::Problem(reason) => {
                     problems.push(Problem {
-                        path: entry.path.clone(),
-                        reason: reason.clone(),
+                        path: entry.path,
+                        reason,
                     });
                     continue;
                 }
                 Outcome::Skipped => continue,
             };
-            let relative = entry.path.strip_prefix(base).unwrap_or(&entry.path);
-            for (i, record) in records.iter().enumerate() {
+            let relative = entry.path.strip_prefix(&base).unwrap_or(&entry.path);
+            for (i, record) in records.into_iter().enumerate() {
                 match record {
                     Ok(meta) => {
                         let source = if entry.format.has_records() {
@@ -406,11 +406,11 @@ pub fn assemble(scanned: &[Scanned]) -> (Vec<Article>, Vec<Problem>) {
                         } else {
                             Source::File(entry.path.clone())
                         };
-                        articles.push(article(meta.clone(), relative.to_path_buf(), source));
+                        articles.push(article(meta, relative.to_path_buf(), source));
                     }
                     Err(reason) => problems.push(Problem {
                         path: entry.path.clone(),
-                        reason: reason.clone(),
+                        reason,
                     }),
                 }
             }

@@ -29,7 +29,6 @@ use crate::article::date;
 use crate::config::settings::Settings;
 use crate::config::theme::Theme;
 use crate::library::cache;
-use crate::library::scan::Scanned;
 use crate::library::{Library, LibrarySource, Look};
 use crate::query::run::Done;
 use crate::shell::effects::Performer;
@@ -144,8 +143,8 @@ pub fn run(start: Start, settings: &Settings) -> io::Result<()> {
     // The first screen shows the list and the article, however large the library.
     performer.settle(&mut app, true);
 
-    if let Some((roots, known)) = check {
-        spawn_check(source, roots, known, index, footers, sender.clone());
+    if let Some(roots) = check {
+        spawn_check(source, roots, index, footers, sender.clone());
     }
     spawn_event_reader(sender);
     let stopped = || stop.load(Ordering::Relaxed);
@@ -215,15 +214,11 @@ enum Message {
 /// How often a first scan (no index yet) shows the articles it has read so far.
 const PARTIAL_EVERY: Duration = Duration::from_millis(300);
 
-/// A check to run: the library folders, and what the index held of them.
-type Check = (Vec<PathBuf>, Vec<Scanned>);
-
 /// The library to draw first: from the index, or empty while a first scan reads it (the sample
-/// library for a data folder that does not exist); and the check to run, if any: the folders
-/// and what the index held of them.
-fn first_library(source: &LibrarySource, index: Option<&Path>) -> (Library, Option<Check>) {
+/// library for a data folder that does not exist); and the folders to check, if any.
+fn first_library(source: &LibrarySource, index: Option<&Path>) -> (Library, Option<Vec<PathBuf>>) {
     let Some(roots) = source.roots() else {
-        return (Library::from_scanned(source, &[]), None);
+        return (Library::from_scanned(source, Vec::new()), None);
     };
     let known = index
         .and_then(|path| cache::load(path).ok())
@@ -231,9 +226,9 @@ fn first_library(source: &LibrarySource, index: Option<&Path>) -> (Library, Opti
     let library = if known.is_empty() {
         Library::empty(roots.clone())
     } else {
-        Library::from_scanned(source, &known)
+        Library::from_scanned(source, known)
     };
-    (library, Some((roots, known)))
+    (library, Some(roots))
 }
 
 /// Checks the library folders on a thread of its own: reports progress, the articles read so
@@ -242,12 +237,16 @@ fn first_library(source: &LibrarySource, index: Option<&Path>) -> (Library, Opti
 fn spawn_check(
     source: LibrarySource,
     roots: Vec<PathBuf>,
-    known: Vec<Scanned>,
     index: Option<PathBuf>,
     footers: Vec<String>,
     sender: mpsc::Sender<Message>,
 ) {
     thread::spawn(move || {
+        // Read again here rather than shared: the first screen did not wait for a copy.
+        let known = index
+            .as_deref()
+            .and_then(|path| cache::load(path).ok())
+            .unwrap_or_default();
         let first = known.is_empty();
         let mut shown = Instant::now();
         let mut total = 0;
@@ -259,8 +258,9 @@ fn spawn_check(
             });
             if first && shown.elapsed() >= PARTIAL_EVERY {
                 shown = Instant::now();
-                let library = Library::from_scanned(&LibrarySource::Named(roots.clone()), partial)
-                    .with_footers(footers.clone());
+                let named = LibrarySource::Named(roots.clone());
+                let library =
+                    Library::from_scanned(&named, partial.to_vec()).with_footers(footers.clone());
                 let _ = sender.send(Message::Library {
                     library: Box::new(library),
                     complete: false,
@@ -272,7 +272,7 @@ fn spawn_check(
                 // A cache: failing to write it costs the next start time, nothing else.
                 let _ = cache::save(index, &scanned);
             }
-            let library = Library::from_scanned(&source, &scanned).with_footers(footers);
+            let library = Library::from_scanned(&source, scanned).with_footers(footers);
             let _ = sender.send(Message::Library {
                 library: Box::new(library),
                 complete: true,
