@@ -74,7 +74,7 @@ def main():
     screen = Screen(fd)
     full = re.compile(r"\d+/\d+ · [\d,]+ articles?")
     started = screen.wait(lambda s: bool(full.search(s)))
-    checked = screen.wait(lambda s: "checking" not in s and bool(full.search(s)))
+    checked = screen.wait(lambda s: "checking" not in s and bool(full.search(s)), 600)
     latencies = []
     os.write(fd, b"/")
     screen.wait(lambda s: "keep" in s or "Enter" in s)

@@ -211,8 +211,10 @@ enum Message {
     },
 }
 
-/// How often a first scan (no index yet) shows the articles it has read so far.
-const PARTIAL_EVERY: Duration = Duration::from_millis(300);
+/// How soon a first scan (no index yet) first shows the articles it has read so far; each
+/// later showing waits twice as long as the one before, since each costs the app a new index
+/// of everything read so far (a handful in all, however large the library).
+const FIRST_PARTIAL: Duration = Duration::from_millis(300);
 
 /// The library to draw first: from the index, or empty while a first scan reads it (the sample
 /// library for a data folder that does not exist); and the folders to check, if any.
@@ -248,7 +250,7 @@ fn spawn_check(
             .and_then(|path| cache::load(path).ok())
             .unwrap_or_default();
         let first = known.is_empty();
-        let mut shown = Instant::now();
+        let (mut shown, mut wait) = (Instant::now(), FIRST_PARTIAL);
         let mut total = 0;
         let (scanned, changed) = Library::check(&roots, known, Look::Files, |progress, partial| {
             total = progress.total;
@@ -256,8 +258,9 @@ fn spawn_check(
                 done: progress.done.min(progress.total.saturating_sub(1)),
                 total: progress.total,
             });
-            if first && shown.elapsed() >= PARTIAL_EVERY {
+            if first && shown.elapsed() >= wait {
                 shown = Instant::now();
+                wait *= 2;
                 let named = LibrarySource::Named(roots.clone());
                 let library =
                     Library::from_scanned(&named, partial.to_vec()).with_footers(footers.clone());
