@@ -143,6 +143,8 @@ pub fn run(start: Start, settings: &Settings) -> io::Result<()> {
     // The first screen shows the list and the article, however large the library.
     performer.settle(&mut app, true);
 
+    // The first screen is drawn before the check starts taking the cores.
+    terminal.draw(|frame| ui::render(&app, &theme, frame))?;
     if let Some(roots) = check {
         spawn_check(source, roots, index, footers, sender.clone());
     }
