@@ -219,6 +219,8 @@ pub fn scan(
         total,
         read: 0,
     };
+    // The walk is done: how much there is to check is known before the first batch.
+    report(progress, &scanned);
     for walk in walks {
         let (root, walked, folders, mut known) = match walk {
             Walk::Kept(kept) => {
