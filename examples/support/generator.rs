@@ -1,0 +1,1243 @@
+//! A deterministic synthetic library: news-like titles, a few hundred authors with real-looking
+//! names, dates over 25 years, and bodies in byline's plain-text layout with the flaws real files
+//! have (a page break splitting a sentence, `*italic*`, curly quotes).
+//!
+//! Every article is a pure function of the seed and its number: article `i` draws from its own
+//! generator (one stream for the header, one for the body), so the library can be written by
+//! several threads, and its headers alone (for a ranking benchmark) come out the same without
+//! writing a body. The examples `gen_library` and `known_item` include this file.
+
+use std::fmt::Write as _;
+use std::path::PathBuf;
+
+use jiff::civil::{Date, date};
+
+/// How many distinct authors a library has.
+pub const AUTHORS: usize = 500;
+
+/// The first day an article can carry; dates run over 25 years from it.
+const FIRST_DAY: Date = date(2001, 1, 1);
+const DAYS: i64 = 9_131; // 2001-01-01 ..= 2025-12-31
+
+/// splitmix64: a few lines, good enough for test data, and the same on every platform.
+#[derive(Debug, Clone)]
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Self {
+        Self(seed)
+    }
+
+    /// The generator for stream `stream` of article `index` under `seed`.
+    pub fn for_article(seed: u64, index: u64, stream: u64) -> Self {
+        let mut mix = Rng(seed ^ index.wrapping_mul(0xA24B_AED4_963E_E407));
+        let first = mix.next_u64() ^ stream.wrapping_mul(0x9FB2_1C65_1E98_DF25);
+        Rng(first)
+    }
+
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// A number in `0..n` (`n > 0`).
+    pub fn below(&mut self, n: usize) -> usize {
+        (((self.next_u64() >> 32) * n as u64) >> 32) as usize
+    }
+
+    /// A number in `range` (inclusive of both ends).
+    pub fn between(&mut self, low: usize, high: usize) -> usize {
+        low + self.below(high - low + 1)
+    }
+
+    /// True with probability `1 / n`.
+    pub fn one_in(&mut self, n: usize) -> bool {
+        self.below(n) == 0
+    }
+
+    pub fn pick<T: Copy>(&mut self, items: &[T]) -> T {
+        items[self.below(items.len())]
+    }
+
+    /// A number in `0..1`.
+    pub fn unit(&mut self) -> f64 {
+        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
+    }
+}
+
+/// The title, author and date of one article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Header {
+    pub title: String,
+    pub author: String,
+    pub date: Date,
+}
+
+impl Header {
+    /// `31 December 2014`, as the file writes it.
+    pub fn long_date(&self) -> String {
+        format!(
+            "{} {} {}",
+            self.date.day(),
+            MONTHS[self.date.month() as usize - 1],
+            self.date.year()
+        )
+    }
+
+    /// The line of `headers.txt`: `title | author | date`, the same data the file holds, for
+    /// peers that filter lines (`fzf --filter`).
+    pub fn line(&self) -> String {
+        format!("{} | {} | {}", self.title, self.author, self.long_date())
+    }
+}
+
+/// A library of a given seed: its authors, and each article on demand.
+#[derive(Debug, Clone)]
+pub struct Generator {
+    seed: u64,
+    authors: Vec<String>,
+}
+
+impl Generator {
+    pub fn new(seed: u64) -> Self {
+        let mut rng = Rng::new(seed ^ 0x5EED_A17B_0000_0001);
+        let mut authors = Vec::with_capacity(AUTHORS);
+        let mut seen = std::collections::HashSet::new();
+        while authors.len() < AUTHORS {
+            let name = format!("{} {}", rng.pick(FIRST_NAMES), rng.pick(LAST_NAMES));
+            if seen.insert(name.clone()) {
+                authors.push(name);
+            }
+        }
+        Self { seed, authors }
+    }
+
+    pub fn authors(&self) -> &[String] {
+        &self.authors
+    }
+
+    /// The header of article `index`.
+    pub fn header(&self, index: usize) -> Header {
+        let mut rng = Rng::for_article(self.seed, index as u64, 0);
+        let title = title(&mut rng);
+        // Some authors write much more than others: a skew towards the front of the list.
+        let which = (rng.unit().powf(1.6) * self.authors.len() as f64) as usize;
+        let author = self.authors[which.min(self.authors.len() - 1)].clone();
+        let day = rng.below(DAYS as usize) as i64;
+        let date = FIRST_DAY
+            .checked_add(jiff::Span::new().days(day))
+            .expect("25 years from 2001 are valid dates");
+        Header {
+            title,
+            author,
+            date,
+        }
+    }
+
+    /// Where article `index` goes, relative to the library folder: most in `YYYY/MM/`, some at
+    /// the top, as libraries gathered by hand are.
+    pub fn path(&self, index: usize, header: &Header) -> PathBuf {
+        let mut rng = Rng::for_article(self.seed, index as u64, 2);
+        let slug: String = header
+            .title
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .take(6)
+            .map(str::to_ascii_lowercase)
+            .collect::<Vec<_>>()
+            .join("-");
+        let name = format!("{index:07}-{slug}.txt");
+        if rng.one_in(7) {
+            PathBuf::from(name)
+        } else {
+            PathBuf::from(format!(
+                "{}/{:02}/{name}",
+                header.date.year(),
+                header.date.month()
+            ))
+        }
+    }
+
+    /// The whole file of article `index` in the plain-text layout, appended to `out`.
+    pub fn write_article(&self, index: usize, header: &Header, out: &mut String) {
+        let mut rng = Rng::for_article(self.seed, index as u64, 1);
+        // Some files start with a blank line, as the seed does.
+        if rng.one_in(3) {
+            out.push('\n');
+        }
+        let _ = write!(
+            out,
+            "{}\n\n{}\n\n{}\n\n",
+            header.title,
+            header.author,
+            header.long_date()
+        );
+        let words = rng.between(300, 1_500);
+        let mut paragraphs = Vec::new();
+        let mut written = 0;
+        while written < words {
+            let mut p = String::new();
+            written += paragraph(&mut rng, &self.authors, &mut p);
+            paragraphs.push(p);
+        }
+        // A page break that split a sentence: one blank line where a space was, in one article
+        // in four.
+        if rng.one_in(4) && paragraphs.len() > 1 {
+            let which = rng.below(paragraphs.len() - 1);
+            page_break(&mut rng, &mut paragraphs[which]);
+        }
+        for p in paragraphs {
+            out.push_str(&p);
+            out.push_str("\n\n");
+        }
+    }
+}
+
+/// Breaks `paragraph` at a space inside a sentence, before a word in lower case.
+fn page_break(rng: &mut Rng, paragraph: &mut String) {
+    let bytes = paragraph.as_bytes();
+    let spaces: Vec<usize> = (1..bytes.len().saturating_sub(1))
+        .filter(|&i| {
+            bytes[i] == b' '
+                && bytes[i - 1].is_ascii_lowercase()
+                && bytes[i + 1].is_ascii_lowercase()
+        })
+        .collect();
+    if spaces.is_empty() {
+        return;
+    }
+    let at = spaces[rng.below(spaces.len())];
+    paragraph.replace_range(at..at + 1, "\n\n");
+}
+
+/// One paragraph of two to six sentences; returns its word count.
+fn paragraph(rng: &mut Rng, authors: &[String], out: &mut String) -> usize {
+    let mut words = 0;
+    for s in 0..rng.between(2, 6) {
+        if s > 0 {
+            out.push(' ');
+        }
+        words += if rng.one_in(9) {
+            quote(rng, authors, out)
+        } else {
+            sentence(rng, out)
+        };
+    }
+    words
+}
+
+/// A sentence of plain prose, now and then with an `*italic*` name or a possessive.
+fn sentence(rng: &mut Rng, out: &mut String) -> usize {
+    let n = rng.between(8, 24);
+    let comma = rng.below(n);
+    for i in 0..n {
+        if i > 0 {
+            out.push(' ');
+        }
+        if i > 0 && i < n - 1 && rng.one_in(18) {
+            out.push_str(rng.pick(PLACES));
+            if rng.one_in(3) {
+                out.push_str("’s");
+            }
+        } else if i > 0 && rng.one_in(120) {
+            let _ = write!(
+                out,
+                "*The {} {}*",
+                capital(rng.pick(ADJECTIVES)),
+                capital(rng.pick(NOUNS))
+            );
+        } else {
+            let word = rng.pick(BODY);
+            if i == 0 {
+                out.push_str(&capital(word));
+            } else {
+                out.push_str(word);
+            }
+        }
+        if i == comma && i + 1 < n && i > 2 {
+            out.push(',');
+        }
+    }
+    out.push('.');
+    n
+}
+
+/// A sentence someone said, in curly quotes.
+fn quote(rng: &mut Rng, authors: &[String], out: &mut String) -> usize {
+    out.push('“');
+    let mut inner = String::new();
+    let n = sentence(rng, &mut inner);
+    inner.pop();
+    out.push_str(&inner);
+    let speaker = &authors[rng.below(authors.len())];
+    let _ = write!(out, ",” said {speaker}.");
+    n + 4
+}
+
+fn capital(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// A news-like title from a handful of headline shapes.
+fn title(rng: &mut Rng) -> String {
+    let subject = rng.pick(SUBJECTS);
+    let (verb, past) = rng.pick(VERBS);
+    let object = rng.pick(OBJECTS);
+    let place = rng.pick(PLACES);
+    let noun = rng.pick(NOUNS);
+    let adjective = rng.pick(ADJECTIVES);
+    let tail = rng.pick(TAILS);
+    let text = match rng.below(10) {
+        0 => format!("{subject} {verb} {object}"),
+        1 => format!("{place} {subject} {verb} {object} {tail}"),
+        2 => format!("{adjective} {noun} {past} in {place}"),
+        3 => format!("{place} and {} {verb} {object} deal", rng.pick(PLACES)),
+        4 => format!("{noun} {}: {subject} {verb} {object}", rng.pick(NOUNS)),
+        5 => format!("Why {subject} {verb} {object}"),
+        6 => format!(
+            "{subject} {verb} {object} as {} {}",
+            rng.pick(NOUNS),
+            rng.pick(VERBS).1
+        ),
+        7 => format!(
+            "{} {subject} {past} after {noun} {}",
+            rng.between(2, 900),
+            rng.pick(NOUNS)
+        ),
+        8 => format!("{place} {noun} {object} {tail}"),
+        _ => format!("{adjective} {object} {past} {tail}"),
+    };
+    capital(&text)
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+const FIRST_NAMES: &[&str] = &[
+    "Ada",
+    "Adam",
+    "Aisha",
+    "Alan",
+    "Alice",
+    "Amara",
+    "Ana",
+    "Andrew",
+    "Anna",
+    "Ben",
+    "Bianca",
+    "Carlos",
+    "Catherine",
+    "Chen",
+    "Chloe",
+    "Daniel",
+    "David",
+    "Diego",
+    "Elena",
+    "Elif",
+    "Emma",
+    "Eric",
+    "Fatima",
+    "Felix",
+    "Fiona",
+    "Gabriel",
+    "Grace",
+    "Hannah",
+    "Hassan",
+    "Helen",
+    "Hiro",
+    "Ian",
+    "Ines",
+    "Isaac",
+    "Ivan",
+    "Jack",
+    "James",
+    "Jane",
+    "Javier",
+    "Jin",
+    "Joanna",
+    "John",
+    "Jose",
+    "Julia",
+    "Kate",
+    "Kenji",
+    "Kim",
+    "Kofi",
+    "Laura",
+    "Leila",
+    "Liam",
+    "Lucia",
+    "Marco",
+    "Maria",
+    "Mark",
+    "Marta",
+    "Mei",
+    "Michael",
+    "Miguel",
+    "Mina",
+    "Nadia",
+    "Naomi",
+    "Nikolai",
+    "Nina",
+    "Noah",
+    "Olga",
+    "Omar",
+    "Oscar",
+    "Patrick",
+    "Paul",
+    "Pedro",
+    "Peter",
+    "Priya",
+    "Rachel",
+    "Rafael",
+    "Rahul",
+    "Rosa",
+    "Ruth",
+    "Sam",
+    "Sara",
+    "Sean",
+    "Sofia",
+    "Stefan",
+    "Susan",
+    "Tariq",
+    "Thomas",
+    "Tom",
+    "Vera",
+    "Victor",
+    "Wei",
+    "Yuki",
+    "Yusuf",
+    "Zara",
+    "Zoe",
+];
+
+const LAST_NAMES: &[&str] = &[
+    "Abbott",
+    "Adeyemi",
+    "Aguilar",
+    "Ahmed",
+    "Alvarez",
+    "Andersen",
+    "Baker",
+    "Barnes",
+    "Becker",
+    "Bennett",
+    "Bianchi",
+    "Brennan",
+    "Brooks",
+    "Campbell",
+    "Carter",
+    "Castillo",
+    "Chang",
+    "Chavez",
+    "Clarke",
+    "Collins",
+    "Costa",
+    "Cruz",
+    "Dalton",
+    "Das",
+    "Dubois",
+    "Duncan",
+    "Edwards",
+    "Ellis",
+    "Evans",
+    "Fischer",
+    "Fitzgerald",
+    "Flores",
+    "Foster",
+    "Fraser",
+    "Garcia",
+    "Gallagher",
+    "Gomez",
+    "Gonzalez",
+    "Graham",
+    "Gupta",
+    "Hall",
+    "Hansen",
+    "Harris",
+    "Hayes",
+    "Hoffmann",
+    "Hughes",
+    "Hussain",
+    "Ibrahim",
+    "Ivanova",
+    "Jensen",
+    "Johansson",
+    "Kaur",
+    "Kelly",
+    "Kennedy",
+    "Khan",
+    "Kim",
+    "Kowalski",
+    "Kumar",
+    "Larsen",
+    "Lee",
+    "Lopez",
+    "Lindqvist",
+    "Marsh",
+    "Martin",
+    "Mbeki",
+    "McGrath",
+    "McKenzie",
+    "Mehta",
+    "Mendes",
+    "Meyer",
+    "Molina",
+    "Moreau",
+    "Morgan",
+    "Moretti",
+    "Murphy",
+    "Nakamura",
+    "Nguyen",
+    "Novak",
+    "Nowak",
+    "Obi",
+    "Okafor",
+    "Oliveira",
+    "O'Brien",
+    "Ortiz",
+    "Owens",
+    "Park",
+    "Patel",
+    "Pereira",
+    "Petrov",
+    "Phillips",
+    "Quinn",
+    "Ramirez",
+    "Reyes",
+    "Richter",
+    "Rivera",
+    "Romano",
+    "Rossi",
+    "Russo",
+    "Saito",
+    "Santos",
+    "Schmidt",
+    "Schneider",
+    "Shah",
+    "Silva",
+    "Singh",
+    "Sokolov",
+    "Sorensen",
+    "Suzuki",
+    "Tanaka",
+    "Taylor",
+    "Thompson",
+    "Torres",
+    "Turner",
+    "Vargas",
+    "Vasquez",
+    "Volkov",
+    "Wagner",
+    "Walsh",
+    "Wang",
+    "Watanabe",
+    "Weber",
+    "Whitfield",
+    "Wilson",
+    "Wright",
+    "Yamamoto",
+    "Yilmaz",
+    "Young",
+    "Zhang",
+    "Zhou",
+    "Zielinski",
+];
+
+const PLACES: &[&str] = &[
+    "Athens",
+    "Auckland",
+    "Baghdad",
+    "Bangkok",
+    "Beijing",
+    "Berlin",
+    "Bogota",
+    "Brazil",
+    "Britain",
+    "Brussels",
+    "Cairo",
+    "Canada",
+    "Chile",
+    "China",
+    "Delhi",
+    "Egypt",
+    "France",
+    "Germany",
+    "Greece",
+    "Havana",
+    "India",
+    "Indonesia",
+    "Iran",
+    "Ireland",
+    "Italy",
+    "Jakarta",
+    "Japan",
+    "Kenya",
+    "Kyiv",
+    "Lagos",
+    "Lima",
+    "Lisbon",
+    "London",
+    "Madrid",
+    "Manila",
+    "Mexico",
+    "Moscow",
+    "Nairobi",
+    "Nigeria",
+    "Norway",
+    "Ottawa",
+    "Pakistan",
+    "Paris",
+    "Peru",
+    "Poland",
+    "Portugal",
+    "Quebec",
+    "Rome",
+    "Russia",
+    "Santiago",
+    "Seoul",
+    "Spain",
+    "Sweden",
+    "Sydney",
+    "Taipei",
+    "Texas",
+    "Tokyo",
+    "Turkey",
+    "Ukraine",
+    "Vienna",
+    "Wales",
+    "Warsaw",
+];
+
+const SUBJECTS: &[&str] = &[
+    "ministers",
+    "workers",
+    "teachers",
+    "nurses",
+    "doctors",
+    "farmers",
+    "unions",
+    "students",
+    "residents",
+    "miners",
+    "pilots",
+    "dockers",
+    "officials",
+    "regulators",
+    "lawmakers",
+    "senators",
+    "judges",
+    "voters",
+    "tenants",
+    "banks",
+    "investors",
+    "exporters",
+    "carmakers",
+    "airlines",
+    "hospitals",
+    "councils",
+    "police",
+    "protesters",
+    "scientists",
+    "engineers",
+    "fishermen",
+    "drivers",
+    "retailers",
+    "landlords",
+    "pensioners",
+    "refugees",
+    "generals",
+    "diplomats",
+    "prosecutors",
+    "economists",
+];
+
+const VERBS: &[(&str, &str)] = &[
+    ("reject", "rejected"),
+    ("back", "backed"),
+    ("oppose", "opposed"),
+    ("demand", "demanded"),
+    ("approve", "approved"),
+    ("block", "blocked"),
+    ("delay", "delayed"),
+    ("defend", "defended"),
+    ("question", "questioned"),
+    ("challenge", "challenged"),
+    ("welcome", "welcomed"),
+    ("criticise", "criticised"),
+    ("expand", "expanded"),
+    ("cut", "cut"),
+    ("halt", "halted"),
+    ("resume", "resumed"),
+    ("probe", "probed"),
+    ("launch", "launched"),
+    ("seek", "sought"),
+    ("win", "won"),
+    ("lose", "lost"),
+    ("fight", "fought"),
+    ("quit", "quit"),
+    ("sign", "signed"),
+    ("scrap", "scrapped"),
+    ("extend", "extended"),
+    ("freeze", "froze"),
+    ("raise", "raised"),
+    ("review", "reviewed"),
+    ("warn on", "warned on"),
+    ("push for", "pushed for"),
+    ("vote on", "voted on"),
+    ("split over", "split over"),
+    ("rally against", "rallied against"),
+    ("strike over", "struck over"),
+];
+
+const OBJECTS: &[&str] = &[
+    "pension reform",
+    "wage deal",
+    "rail strike",
+    "budget cuts",
+    "tax plan",
+    "housing bill",
+    "climate targets",
+    "trade pact",
+    "border checks",
+    "school closures",
+    "hospital funding",
+    "energy prices",
+    "water charges",
+    "fuel subsidies",
+    "mining permits",
+    "port expansion",
+    "bank bailout",
+    "election rules",
+    "health insurance",
+    "rent controls",
+    "steel tariffs",
+    "farm subsidies",
+    "arms sales",
+    "data law",
+    "privacy rules",
+    "bus fares",
+    "flood defences",
+    "nuclear plant",
+    "airport runway",
+    "police powers",
+    "asylum rules",
+    "minimum wage",
+    "coal phaseout",
+    "debt relief",
+    "interest rates",
+    "oil drilling",
+    "fishing quotas",
+    "press freedom",
+    "court reform",
+    "ceasefire talks",
+    "peace plan",
+    "vaccine rollout",
+    "drug prices",
+    "power grid",
+    "bridge repairs",
+    "tram line",
+    "metro extension",
+    "forest logging",
+    "copper exports",
+    "grain shipments",
+    "chip factory",
+    "layoffs",
+    "overtime pay",
+    "sick leave",
+    "student loans",
+    "tuition fees",
+    "child care",
+    "sanctions",
+    "intelligence sharing",
+    "troop withdrawal",
+    "missile defence",
+    "ferry service",
+    "harbour dredging",
+    "reservoir plan",
+    "gas pipeline",
+    "wind farms",
+    "solar tariffs",
+];
+
+const NOUNS: &[&str] = &[
+    "budget",
+    "summit",
+    "inquiry",
+    "scandal",
+    "crisis",
+    "protest",
+    "strike",
+    "election",
+    "referendum",
+    "report",
+    "audit",
+    "verdict",
+    "lawsuit",
+    "merger",
+    "takeover",
+    "recession",
+    "inflation",
+    "drought",
+    "flood",
+    "wildfire",
+    "earthquake",
+    "storm",
+    "outbreak",
+    "shortage",
+    "boom",
+    "collapse",
+    "recovery",
+    "rally",
+    "walkout",
+    "blockade",
+    "ceasefire",
+    "treaty",
+    "coalition",
+    "cabinet",
+    "parliament",
+    "council",
+    "union",
+    "court",
+    "tribunal",
+    "agency",
+    "harbour",
+    "railway",
+    "factory",
+    "mine",
+    "refinery",
+    "reservoir",
+    "market",
+    "currency",
+    "pension",
+    "housing",
+    "transport",
+    "energy",
+    "water",
+    "climate",
+    "trade",
+    "border",
+    "security",
+    "defence",
+    "health",
+    "education",
+    "science",
+    "culture",
+    "sport",
+    "football",
+    "music",
+    "film",
+    "theatre",
+    "museum",
+    "library",
+    "festival",
+    "census",
+    "survey",
+    "poll",
+    "vote",
+    "debate",
+    "speech",
+    "leak",
+    "hack",
+    "satellite",
+    "rocket",
+    "bridge",
+    "tunnel",
+    "highway",
+    "airport",
+    "port",
+    "ferry",
+    "tram",
+    "dockyard",
+    "steelworks",
+    "shipyard",
+];
+
+const ADJECTIVES: &[&str] = &[
+    "new",
+    "old",
+    "secret",
+    "fragile",
+    "bitter",
+    "quiet",
+    "rising",
+    "falling",
+    "record",
+    "historic",
+    "rural",
+    "urban",
+    "coastal",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "national",
+    "regional",
+    "local",
+    "global",
+    "emergency",
+    "temporary",
+    "costly",
+    "deadly",
+    "disputed",
+    "landmark",
+    "surprise",
+    "failed",
+    "delayed",
+    "long",
+    "short",
+    "grand",
+    "small",
+    "major",
+    "minor",
+    "final",
+    "first",
+    "second",
+    "annual",
+];
+
+const TAILS: &[&str] = &[
+    "after talks",
+    "amid protests",
+    "for second year",
+    "despite warnings",
+    "before winter",
+    "after vote",
+    "as prices rise",
+    "in landmark ruling",
+    "under pressure",
+    "at last",
+    "for now",
+    "after years of delay",
+    "as deadline nears",
+    "without debate",
+    "over summer",
+    "in court",
+    "in final hours",
+    "after inquiry",
+    "as talks stall",
+    "in surprise move",
+];
+
+const BODY: &[&str] = &[
+    "the",
+    "the",
+    "the",
+    "the",
+    "of",
+    "of",
+    "of",
+    "and",
+    "and",
+    "and",
+    "to",
+    "to",
+    "to",
+    "a",
+    "a",
+    "in",
+    "in",
+    "in",
+    "that",
+    "is",
+    "was",
+    "for",
+    "on",
+    "with",
+    "as",
+    "by",
+    "at",
+    "from",
+    "has",
+    "have",
+    "had",
+    "it",
+    "its",
+    "their",
+    "they",
+    "he",
+    "she",
+    "which",
+    "this",
+    "but",
+    "not",
+    "be",
+    "been",
+    "were",
+    "are",
+    "will",
+    "would",
+    "could",
+    "more",
+    "than",
+    "over",
+    "after",
+    "before",
+    "under",
+    "against",
+    "between",
+    "while",
+    "since",
+    "during",
+    "government",
+    "minister",
+    "officials",
+    "workers",
+    "company",
+    "companies",
+    "country",
+    "region",
+    "city",
+    "people",
+    "report",
+    "plan",
+    "policy",
+    "year",
+    "years",
+    "week",
+    "month",
+    "months",
+    "day",
+    "time",
+    "number",
+    "percent",
+    "million",
+    "billion",
+    "price",
+    "prices",
+    "cost",
+    "costs",
+    "budget",
+    "public",
+    "private",
+    "national",
+    "local",
+    "foreign",
+    "economic",
+    "political",
+    "military",
+    "social",
+    "financial",
+    "new",
+    "recent",
+    "last",
+    "next",
+    "first",
+    "former",
+    "major",
+    "large",
+    "small",
+    "high",
+    "low",
+    "long",
+    "said",
+    "says",
+    "told",
+    "announced",
+    "agreed",
+    "warned",
+    "claimed",
+    "added",
+    "noted",
+    "argued",
+    "expected",
+    "planned",
+    "began",
+    "ended",
+    "continued",
+    "increased",
+    "reduced",
+    "raised",
+    "cut",
+    "opened",
+    "closed",
+    "held",
+    "made",
+    "took",
+    "gave",
+    "found",
+    "showed",
+    "reported",
+    "described",
+    "called",
+    "remained",
+    "deal",
+    "talks",
+    "agreement",
+    "law",
+    "bill",
+    "vote",
+    "election",
+    "party",
+    "leader",
+    "leaders",
+    "president",
+    "council",
+    "court",
+    "union",
+    "unions",
+    "strike",
+    "protest",
+    "protests",
+    "crisis",
+    "conditions",
+    "pressure",
+    "support",
+    "opposition",
+    "decision",
+    "statement",
+    "meeting",
+    "members",
+    "jobs",
+    "wages",
+    "pay",
+    "pensions",
+    "housing",
+    "health",
+    "schools",
+    "hospitals",
+    "energy",
+    "water",
+    "trade",
+    "market",
+    "markets",
+    "growth",
+    "debt",
+    "banks",
+    "investment",
+    "industry",
+    "production",
+    "services",
+    "security",
+    "defence",
+    "border",
+    "police",
+    "forces",
+    "war",
+    "peace",
+    "talks",
+    "sources",
+    "analysts",
+    "critics",
+    "residents",
+    "families",
+    "children",
+    "communities",
+    "areas",
+    "plans",
+    "measures",
+    "changes",
+    "costs",
+    "figures",
+    "data",
+    "evidence",
+    "questions",
+    "concerns",
+    "issues",
+    "already",
+    "also",
+    "still",
+    "only",
+    "even",
+    "now",
+    "then",
+    "again",
+    "further",
+    "however",
+    "nearly",
+    "about",
+    "around",
+    "some",
+    "many",
+    "most",
+    "several",
+    "both",
+    "each",
+    "other",
+    "such",
+    "those",
+    "these",
+    "what",
+    "when",
+    "where",
+    "who",
+    "whether",
+    "because",
+    "although",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_seed_gives_the_same_headers_and_another_seed_others() {
+        let a = Generator::new(1);
+        let b = Generator::new(1);
+        let c = Generator::new(2);
+        let headers = |g: &Generator| (0..50).map(|i| g.header(i)).collect::<Vec<_>>();
+        assert_eq!(headers(&a), headers(&b));
+        assert_ne!(headers(&a), headers(&c));
+        assert_eq!(a.authors().len(), AUTHORS);
+    }
+
+    #[test]
+    fn dates_span_25_years_and_titles_vary() {
+        let g = Generator::new(3);
+        let headers: Vec<Header> = (0..5_000).map(|i| g.header(i)).collect();
+        let years: std::collections::BTreeSet<i16> =
+            headers.iter().map(|h| h.date.year()).collect();
+        assert_eq!(years.first(), Some(&2001));
+        assert_eq!(years.last(), Some(&2025));
+        assert_eq!(years.len(), 25);
+        let titles: std::collections::HashSet<&str> =
+            headers.iter().map(|h| h.title.as_str()).collect();
+        assert!(titles.len() > 4_900, "{} distinct titles", titles.len());
+        assert!(headers.iter().all(|h| !h.line().contains('\n')));
+        let authors: std::collections::HashSet<&str> =
+            headers.iter().map(|h| h.author.as_str()).collect();
+        assert!(authors.len() > 400, "{} authors used", authors.len());
+    }
+
+    #[test]
+    fn bodies_are_long_enough_and_some_carry_page_breaks() {
+        let g = Generator::new(4);
+        let mut broken = 0;
+        for i in 0..40 {
+            let h = g.header(i);
+            let mut text = String::new();
+            g.write_article(i, &h, &mut text);
+            let body_words = text.split_whitespace().count();
+            assert!((300..1_700).contains(&body_words), "{body_words}");
+            // A paragraph that starts in lower case follows a page break.
+            if text
+                .split("\n\n")
+                .any(|p| p.starts_with(|c: char| c.is_ascii_lowercase()))
+            {
+                broken += 1;
+            }
+        }
+        assert!(
+            (3..30).contains(&broken),
+            "{broken} of 40 have a page break"
+        );
+    }
+}
