@@ -6,13 +6,14 @@
 //! | how | score | example: `harb` in |
 //! |---|---|---|
 //! | a whole word | 1000 | "Harb" |
-//! | the start of a word | 700–800, more as it covers more of the word | "New harbour" |
+//! | the start of a word | 850–950, more as it covers more of the word | "New harbour" |
 //! | inside a word, together | 400–500 | "Dockharbour" |
 //! | scattered (fuzzy) | 100–300, the fuzzy matcher's own score | "Hard rebuild" |
 //! | one typing error (4+ letters) | 50–60 | "Hrabour", "Harbuor" |
 //!
 //! Where in the field the word sits does not count: a surname scores the same as a first word.
-//! A capital inside a word starts a word too (`fooBarBaz`). The caller adds a title bonus and
+//! A capital inside a word starts a word too (`fooBarBaz`). The caller adds a title bonus (a
+//! twenty-fifth, less than any gap between bands, so it settles only like against like) and
 //! sums the terms.
 //!
 //! Typos: a term of four or more letters also matches a word whose start is one edit away
@@ -29,7 +30,7 @@ use crate::query::rank::Matcher;
 use crate::query::{Kind, Text, is_letterless};
 
 pub const WHOLE: i64 = 1000;
-pub const PREFIX: i64 = 700;
+pub const PREFIX: i64 = 850;
 pub const INSIDE: i64 = 400;
 pub const FUZZY: i64 = 100;
 pub const TYPO: i64 = 50;
