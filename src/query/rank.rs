@@ -143,7 +143,7 @@ impl Matcher {
             .filter_map(|&f| {
                 let mut found = self.text_match(entry, t, f, true)?;
                 if f == Field::Title {
-                    found.score += found.score / 25;
+                    found.score += found.score / 25 + TITLE_WORDS / (entry.title_words as i64 + 1);
                 }
                 Some((f, found))
             })
@@ -191,6 +191,11 @@ impl Matcher {
             .sum()
     }
 }
+
+/// A title match gains this much divided by the title's words (plus one): a term found in a
+/// short title is more likely to be the one meant, since a person remembers a word or two of
+/// the title and a short title has fewer to remember. Small enough to settle only near-ties.
+const TITLE_WORDS: i64 = 100;
 
 /// The fields a scope looks in.
 fn fields(scope: Scope) -> &'static [Field] {

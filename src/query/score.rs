@@ -6,8 +6,8 @@
 //! | how | score | example: `harb` in |
 //! |---|---|---|
 //! | a whole word | 1000 | "Harb" |
-//! | the start of a word | 850–950, more as it covers more of the word | "New harbour" |
-//! | inside a word, together | 400–500 | "Dockharbour" |
+//! | the start of a word | 850–870, a little more as it covers more of the word | "New harbour" |
+//! | inside a word, together | 400–420 | "Dockharbour" |
 //! | scattered (fuzzy) | 100–300, the fuzzy matcher's own score | "Hard rebuild" |
 //! | one typing error (4+ letters) | 50–60 | "Hrabour", "Harbuor" |
 //!
@@ -34,6 +34,9 @@ pub const PREFIX: i64 = 850;
 pub const INSIDE: i64 = 400;
 pub const FUZZY: i64 = 100;
 pub const TYPO: i64 = 50;
+
+/// What covering all of a word adds to a match at its start or inside it.
+const COVER: i64 = 20;
 
 /// The shortest term that forgives a typing error, in characters.
 pub const TYPO_FROM: usize = 4;
@@ -221,9 +224,10 @@ impl Words<'_> {
         let score = if starts && ends {
             WHOLE
         } else {
-            // How much of the word the term covers, up to 100.
+            // How much of the word the term covers, up to COVER: little, since people type the
+            // first few letters of a word whatever its length.
             let word = self.word_start(at)..self.word_end(at).max(end);
-            let cover = 100 * len as i64 / word.len().max(len).max(1) as i64;
+            let cover = COVER * len as i64 / word.len().max(len).max(1) as i64;
             if starts { PREFIX } else { INSIDE }.saturating_add(cover)
         };
         FieldMatch {
@@ -399,7 +403,7 @@ mod tests {
             whole > prefix && prefix > inside && inside > fuzzy,
             "{whole} {prefix} {inside} {fuzzy}"
         );
-        assert!((PREFIX..=PREFIX + 100).contains(&prefix));
+        assert!((PREFIX..=PREFIX + COVER).contains(&prefix));
         assert!((INSIDE..PREFIX).contains(&inside));
         assert!((FUZZY..INSIDE).contains(&fuzzy));
         let swapped = score("harbo", "Hrabour opens").unwrap();
