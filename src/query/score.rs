@@ -23,6 +23,7 @@
 //! word one edit from `harbo` is one edit from `harb` too), so narrowing on the last hits stays
 //! exact.
 
+use std::cell::OnceCell;
 use std::ops::Range;
 
 use crate::query::index::{Entry, Field};
@@ -90,7 +91,7 @@ pub fn field_match(
     };
     let text = entry.text(field, t.case_sensitive && !date);
     let shown = entry.field(field);
-    let words = Words { text, shown };
+    let words = Words::new(text, shown);
     let kind = match t.kind {
         // Typed digits mean that number: `2020` must not find `2026-02-09`.
         Kind::Fuzzy if is_letterless(pattern) => Kind::Exact,
@@ -105,24 +106,32 @@ pub fn field_match(
             .ends_with(pattern)
             .then(|| run(text.len() - pattern.len())),
         Kind::Whole => (text == pattern).then(|| run(0)),
-        Kind::Fuzzy => words
-            .best_run(pattern)
-            .or_else(|| {
-                if date {
-                    words.in_one_word(pattern)
-                } else {
-                    let s = matcher.score(text, pattern)?;
-                    Some(FieldMatch {
+        Kind::Fuzzy => {
+            let found = if date {
+                // Every way a date can match needs the term's first letter in it.
+                let first = pattern.chars().next()?;
+                if !text.contains(first) {
+                    return None;
+                }
+                words
+                    .best_run(pattern)
+                    .or_else(|| words.in_one_word(pattern))
+            } else {
+                // Most fields do not match at all: the fuzzy matcher says so first, since
+                // letters together are letters in order too.
+                matcher.score(text, pattern).map(|s| {
+                    words.best_run(pattern).unwrap_or(FieldMatch {
                         score: FUZZY + s.clamp(0, 200),
                         how: How::Scattered,
                     })
-                }
-            })
-            .or_else(|| {
+                })
+            };
+            found.or_else(|| {
                 (typos && forgives_typos(t))
                     .then(|| words.typo(pattern))
                     .flatten()
-            }),
+            })
+        }
     }
 }
 
@@ -162,9 +171,20 @@ pub fn positions(
 struct Words<'a> {
     text: &'a str,
     shown: &'a str,
+    /// Whether the shown text lines up with the matched one byte for byte (ASCII), so its case
+    /// can mark word starts; found out only when a word boundary is asked for.
+    aligned: OnceCell<bool>,
 }
 
-impl Words<'_> {
+impl<'a> Words<'a> {
+    fn new(text: &'a str, shown: &'a str) -> Self {
+        Self {
+            text,
+            shown,
+            aligned: OnceCell::new(),
+        }
+    }
+
     /// Whether a word starts at byte `at`.
     fn starts_word(&self, at: usize) -> bool {
         let Some(before) = self.text[..at].chars().next_back() else {
@@ -185,8 +205,9 @@ impl Words<'_> {
     /// the shown and matched texts line up byte for byte).
     fn camel(&self, at: usize) -> bool {
         let shown = self.shown.as_bytes();
-        self.shown.is_ascii()
-            && self.shown.len() == self.text.len()
+        *self
+            .aligned
+            .get_or_init(|| self.shown.len() == self.text.len() && self.shown.is_ascii())
             && at > 0
             && at < shown.len()
             && shown[at].is_ascii_uppercase()
@@ -255,25 +276,20 @@ impl Words<'_> {
         best
     }
 
-    /// Byte ranges of the words.
-    fn words(&self) -> impl Iterator<Item = Range<usize>> + '_ {
-        let mut at = 0;
-        std::iter::from_fn(move || {
-            let rest = &self.text[at..];
-            let skip = rest.find(char::is_alphanumeric)?;
-            let start = at + skip;
-            let end = self.word_end(start);
-            at = end;
-            Some(start..end)
-        })
+    /// The words that start with `first`, as byte ranges.
+    fn words_starting(&self, first: char) -> impl Iterator<Item = Range<usize>> + '_ {
+        self.text
+            .match_indices(first)
+            .map(|(at, _)| at)
+            .filter(|&at| self.starts_word(at))
+            .map(|at| at..self.word_end(at))
     }
 
     /// A written date's word (`December`) with the term's letters in order, the first first
     /// (`dcmbr`, `apil`).
     fn in_one_word(&self, pattern: &str) -> Option<FieldMatch> {
         let first = pattern.chars().next()?;
-        self.words()
-            .filter(|w| self.text[w.clone()].starts_with(first))
+        self.words_starting(first)
             .find(|w| is_subsequence(pattern, &self.text[w.clone()]))
             .map(|w| FieldMatch {
                 score: FUZZY + 100 * pattern.len() as i64 / w.len().max(1) as i64,
@@ -283,20 +299,30 @@ impl Words<'_> {
 
     /// A word whose start is one edit from `pattern`, the first letter kept.
     fn typo(&self, pattern: &str) -> Option<FieldMatch> {
-        let p: Vec<char> = pattern.chars().collect();
-        let first = *p.first()?;
-        self.words()
-            .filter(|w| self.text[w.clone()].starts_with(first))
-            .find_map(|w| {
-                let word: Vec<char> = self.text[w.clone()].chars().collect();
-                let len = one_edit_prefix(&p, &word)?;
-                let matched: usize = word[..len].iter().map(|c| c.len_utf8()).sum();
-                Some(FieldMatch {
-                    // A whole word one edit away beats the start of a longer one.
-                    score: TYPO + if len == word.len() { 10 } else { 0 },
-                    how: How::Typo(w.start..w.start + matched),
-                })
+        let first = pattern.chars().next()?;
+        let found = |w: Range<usize>, len: Option<usize>, whole: bool| {
+            Some(FieldMatch {
+                // A whole word one edit away beats the start of a longer one.
+                score: TYPO + if whole { 10 } else { 0 },
+                how: How::Typo(w.start..w.start + len?),
             })
+        };
+        if pattern.is_ascii() && self.text.is_ascii() {
+            // Bytes are characters: no copies.
+            let p = pattern.as_bytes();
+            return self.words_starting(first).find_map(|w| {
+                let word = &self.text.as_bytes()[w.clone()];
+                let len = one_edit_prefix(p, word);
+                found(w, len, len == Some(word.len()))
+            });
+        }
+        let p: Vec<char> = pattern.chars().collect();
+        self.words_starting(first).find_map(|w| {
+            let word: Vec<char> = self.text[w.clone()].chars().collect();
+            let len = one_edit_prefix(&p, &word)?;
+            let bytes = word[..len].iter().map(|c| c.len_utf8()).sum();
+            found(w, Some(bytes), len == word.len())
+        })
     }
 }
 
