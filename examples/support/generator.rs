@@ -15,6 +15,9 @@ use jiff::civil::{Date, date};
 /// How many distinct authors a library has.
 pub const AUTHORS: usize = 500;
 
+/// How many made-up names of towns, firms and bodies its titles draw on.
+const NAMES: usize = 3_000;
+
 /// The first day an article can carry; dates run over 25 years from it.
 const FIRST_DAY: Date = date(2001, 1, 1);
 const DAYS: i64 = 9_131; // 2001-01-01 ..= 2025-12-31
@@ -99,6 +102,9 @@ impl Header {
 pub struct Generator {
     seed: u64,
     authors: Vec<String>,
+    /// Names of towns, firms and bodies the news is about, made up from syllables: real news
+    /// names many more things than any word list holds, and they are what people remember.
+    names: Vec<String>,
 }
 
 impl Generator {
@@ -112,7 +118,22 @@ impl Generator {
                 authors.push(name);
             }
         }
-        Self { seed, authors }
+        let mut names = Vec::with_capacity(NAMES);
+        while names.len() < NAMES {
+            let mut name = String::new();
+            for _ in 0..rng.between(2, 3) {
+                name.push_str(rng.pick(SYLLABLES));
+            }
+            let name = capital(&name);
+            if seen.insert(name.clone()) {
+                names.push(name);
+            }
+        }
+        Self {
+            seed,
+            authors,
+            names,
+        }
     }
 
     pub fn authors(&self) -> &[String] {
@@ -122,7 +143,7 @@ impl Generator {
     /// The header of article `index`.
     pub fn header(&self, index: usize) -> Header {
         let mut rng = Rng::for_article(self.seed, index as u64, 0);
-        let title = title(&mut rng);
+        let title = title(&mut rng, &self.names);
         // Some authors write much more than others: a skew towards the front of the list.
         let which = (rng.unit().powf(1.6) * self.authors.len() as f64) as usize;
         let author = self.authors[which.min(self.authors.len() - 1)].clone();
@@ -286,11 +307,16 @@ fn capital(word: &str) -> String {
 }
 
 /// A news-like title from a handful of headline shapes.
-fn title(rng: &mut Rng) -> String {
+fn title(rng: &mut Rng, names: &[String]) -> String {
     let subject = rng.pick(SUBJECTS);
     let (verb, past) = rng.pick(VERBS);
     let object = rng.pick(OBJECTS);
-    let place = rng.pick(PLACES);
+    // Half the titles name a place of the world, half one of the library's own.
+    let place = if rng.one_in(2) {
+        rng.pick(PLACES)
+    } else {
+        names[rng.below(names.len())].as_str()
+    };
     let noun = rng.pick(NOUNS);
     let adjective = rng.pick(ADJECTIVES);
     let tail = rng.pick(TAILS);
@@ -560,6 +586,13 @@ const LAST_NAMES: &[&str] = &[
     "Zhang",
     "Zhou",
     "Zielinski",
+];
+
+const SYLLABLES: &[&str] = &[
+    "al", "an", "ar", "ba", "bel", "bri", "ca", "cor", "da", "del", "dor", "el", "en", "fal",
+    "fen", "gar", "gol", "ha", "hol", "is", "ka", "kel", "kor", "la", "len", "lo", "ma", "mar",
+    "mer", "mi", "mon", "na", "nem", "nor", "o", "or", "pa", "pen", "por", "ra", "ren", "ri", "ro",
+    "sa", "sel", "sen", "ta", "tal", "ten", "tor", "u", "va", "ven", "vi", "wen", "za",
 ];
 
 const PLACES: &[&str] = &[

@@ -111,9 +111,13 @@ fn fold_char(c: char) -> impl Iterator<Item = char> {
             let mut chars: Vec<char> = c.to_string().nfkd().collect();
             // Accents come off letters of alphabets that write them as accents (Latin, Greek,
             // Cyrillic); elsewhere a mark is part of the letter (Devanagari vowel signs,
-            // Japanese dakuten), and taking it off would make different words match.
+            // Japanese dakuten), and taking it off would make different words match. Such a
+            // letter stays composed: decomposed, `が` would be `か` and a mark, and `か` would
+            // find it.
             if chars.first().is_some_and(|&base| is_accented_script(base)) {
                 chars.retain(|&d| !is_combining_mark(d));
+            } else {
+                chars = c.to_string().nfkc().collect();
             }
             Fold::Many(chars.into_iter())
         }
@@ -188,6 +192,9 @@ mod tests {
         assert_eq!(fold("कि"), "कि");
         assert_ne!(fold("कि"), fold("क"));
         assert_ne!(fold("が"), fold("か"));
+        // Kept whole, so a search for か does not find が inside it.
+        assert_eq!(fold("がガ"), "がガ");
+        assert_eq!(fold("ｶ"), "カ", "half-width kana become the usual ones");
         // A separately typed accent goes, as a precomposed one does.
         assert_eq!(fold("cafe\u{301}"), "cafe");
         assert_eq!(fold("Ἀθῆναι"), "Αθηναι");

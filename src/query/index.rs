@@ -59,6 +59,8 @@ pub struct Entry {
     /// The written dates in lower case.
     pub date_long_lower: String,
     pub date_month_lower: String,
+    /// How many words the title has: a term found in a short title says more about it.
+    pub title_words: usize,
 }
 
 impl Entry {
@@ -70,7 +72,13 @@ impl Entry {
         let author = article.author.clone().unwrap_or_default();
         let title_folded = Folded::new(&article.title);
         let author_folded = Folded::new(&author);
+        let title_words = title_folded
+            .text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .count();
         Self {
+            title_words,
             title_key: fold::lower(&title_folded.text),
             author_key: fold::lower(&author_folded.text),
             date_long_lower: fold::lower(&dates.1),

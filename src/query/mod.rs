@@ -6,6 +6,7 @@
 //! - `fold`: case and accent folding, with a map back to the shown characters;
 //! - [`index`]: each article's matchable text (folded title and author, date forms), built once;
 //! - [`rank`]: matching a parsed query against the index and ranking the hits;
+//! - `score`: how well one term matches one field (the ranking model, typos);
 //! - [`run`]: a search request and its result, narrowing on the last hits.
 
 mod dates;
@@ -14,5 +15,6 @@ pub mod index;
 mod parse;
 pub mod rank;
 pub mod run;
+mod score;
 
 pub use parse::*;

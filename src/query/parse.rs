@@ -17,8 +17,8 @@ use std::ops::Range;
 use jiff::civil::Date;
 
 use crate::article::date;
-use crate::query::dates;
 use crate::query::fold::{fold, lower};
+use crate::query::{dates, score};
 
 /// The query syntax in brief, for the help overlay: an example and what it does.
 pub const SYNTAX: &[(&str, &str)] = &[
@@ -318,6 +318,10 @@ fn refines(old: &Atom, new: &Atom) -> bool {
         pattern: new_pattern,
         ..n.clone()
     };
+    // Typo tolerance starts at a length: crossing it matches words the shorter term did not.
+    if score::forgives_typos(o) != score::forgives_typos(&n) {
+        return false;
+    }
     let extends = n.pattern.starts_with(&o.pattern);
     match (o.kind, n.kind) {
         (Kind::Fuzzy, _) => extends,
@@ -576,7 +580,12 @@ fn atom(token: &Token, today: Date) -> Result<Option<Atom>, QueryError> {
 /// A text pattern with its `'`, `^` and `$` read; `None` if nothing is left.
 fn text_test(mut rest: &[Char], negated: bool) -> Option<Text> {
     let mut kind = Kind::Fuzzy;
-    if starts_with(rest, "'") {
+    // A lone `$` is the character itself, as in fzf.
+    let lone = rest.len() == 1;
+    // As in fzf, `'` turns the default over: `'word` is exact, and `!'word` leaves out what
+    // `word` matches fuzzily while `!word` leaves out the exact characters.
+    let quoted = starts_with(rest, "'");
+    if quoted {
         kind = Kind::Exact;
         rest = &rest[1..];
     } else if starts_with(rest, "^") {
@@ -591,6 +600,7 @@ fn text_test(mut rest: &[Char], negated: bool) -> Option<Text> {
             ..
         },
     ] = rest
+        && !lone
     {
         kind = if kind == Kind::Prefix {
             Kind::Whole
@@ -599,7 +609,9 @@ fn text_test(mut rest: &[Char], negated: bool) -> Option<Text> {
         };
         rest = init;
     }
-    if negated && kind == Kind::Fuzzy {
+    if negated && quoted {
+        kind = Kind::Fuzzy;
+    } else if negated && kind == Kind::Fuzzy {
         // As in fzf, an excluded word is excluded where it appears whole, not fuzzily.
         kind = Kind::Exact;
     }
@@ -702,12 +714,17 @@ mod tests {
             ("harb$", (false, Any, Suffix, s("harb"), false)),
             ("^harb$", (false, Any, Whole, s("harb"), false)),
             ("!harb", (true, Any, Exact, s("harb"), false)),
-            ("!'harb", (true, Any, Exact, s("harb"), false)),
+            // fzf: `!'` leaves out fuzzy matches (it turns `!`'s exact back to fuzzy).
+            ("!'harb", (true, Any, Fuzzy, s("harb"), false)),
             ("!^harb", (true, Any, Prefix, s("harb"), false)),
             ("!harb$", (true, Any, Suffix, s("harb"), false)),
             ("Harb", (false, Any, Fuzzy, s("Harb"), true)),
             ("café", (false, Any, Fuzzy, s("cafe"), false)),
             ("ＣＡＦＥ", (false, Any, Fuzzy, s("CAFE"), true)),
+            // A lone `$` is the character, as in fzf.
+            ("$", (false, Any, Fuzzy, s("$"), false)),
+            ("!$", (true, Any, Exact, s("$"), false)),
+            ("$$", (false, Any, Suffix, s("$"), false)),
         ];
         for (line, expected) in table {
             assert_eq!(text(line), expected, "{line:?}");
@@ -778,9 +795,11 @@ mod tests {
 
     #[test]
     fn unfinished_terms_are_skipped() {
-        for line in ["", "   ", "!", "'", "^", "$", "^$", "t:", "!a:", "d:", "|"] {
+        for line in ["", "   ", "!", "'", "^", "^$", "t:", "!a:", "d:", "|"] {
             assert!(parse(line).is_empty(), "{line:?}");
         }
+        // A lone `$` is not an unfinished suffix but the character, as in fzf.
+        assert_eq!(parse("$").groups.len(), 1);
         assert_eq!(parse("harb !").groups.len(), 1);
     }
 
@@ -866,10 +885,12 @@ mod tests {
     #[test]
     fn descriptions_show_how_each_term_was_read() {
         assert_eq!(
-            parse("korea a:mcgrath | t:^Tram$ !'café d:2014-06..2015-01 d:<30d").describe(),
+            parse("korea a:mcgrath | t:^Tram$ !café d:2014-06..2015-01 d:<30d").describe(),
             "any:korea  author:mcgrath | title:^Tram$  !any:'cafe  date:2014-06-01…2015-01-31  \
              date:≥ 2026-10-30"
         );
+        // `!'café` leaves out fuzzy matches: shown without the exact mark.
+        assert_eq!(parse("!'café").describe(), "!any:cafe");
     }
 
     #[test]
@@ -933,7 +954,7 @@ mod tests {
         // A capital makes the term respect case: it matches less, never more.
         assert!(narrows("harb", "Harb"));
         assert!(!narrows("Harb", "Harbo".to_lowercase().as_str()));
-        assert!(narrows("har", "harB"));
+        assert!(narrows("harb", "harbO"));
         assert!(narrows("^har", "^harb$"));
         assert!(narrows("har", "har$"));
         assert!(narrows("'har", "'harb"));
@@ -947,6 +968,9 @@ mod tests {
         assert!(!narrows("20", "20a"));
         assert!(!narrows("a b", "a"));
         assert!(narrows("harB", "harBo"));
+        // From four letters a term forgives a typo, which can match words the three did not.
+        assert!(!narrows("har", "harb"));
+        assert!(narrows("harbo", "harbou"));
     }
 
     #[test]

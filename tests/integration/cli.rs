@@ -280,17 +280,16 @@ fn list_sorts_and_no_match_is_an_empty_json_array() {
     assert!(titles.is_sorted(), "{titles:?}");
     let output = byline(
         home.path(),
-        &["list", "--sort", "oldest", "--query", "harbour"],
+        // Two articles by Mireille Osterhout: the surname matches both alike. ("harbour" no
+        // longer ties: a whole word in a shorter title ranks a little higher.)
+        &["list", "--sort", "oldest", "--query", "osterhout"],
     );
     let dates: Vec<String> = stdout(&output)
         .lines()
         .map(|l| l.split('\t').nth(1).unwrap().to_string())
         .collect();
-    assert_eq!(
-        dates,
-        ["2019-03-14", "2020-08-18"],
-        "equal matches oldest first"
-    );
+    assert_eq!(dates.len(), 2);
+    assert!(dates.is_sorted(), "equal matches oldest first: {dates:?}");
 }
 
 #[test]
