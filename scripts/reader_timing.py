@@ -41,6 +41,9 @@ class Screen:
         self.fd = fd
         self.screen = pyte.Screen(COLUMNS, ROWS)
         self.stream = pyte.ByteStream(self.screen)
+        # The bytes as they came, and when, so a time is not the emulator's lag.
+        self.raw = b""
+        self.arrived = []
 
     def pump(self, timeout):
         ready, _, _ = select.select([self.fd], [], [], timeout)
@@ -49,11 +52,17 @@ class Screen:
                 data = os.read(self.fd, 1 << 16)
             except OSError:
                 return False
+            self.arrived.append((time.monotonic(), len(self.raw) + len(data)))
+            self.raw += data
             self.stream.feed(data)
             # Answer the cursor position query crossterm may send.
             if b"\x1b[6n" in data:
                 os.write(self.fd, b"\x1b[1;1R")
         return True
+
+    def when(self, at):
+        """When the byte at offset `at` arrived."""
+        return next(t for t, end in self.arrived if end > at)
 
     def status(self):
         return self.screen.display[-1]
@@ -73,7 +82,10 @@ def main():
     pid, fd = spawn(byline, library, home)
     screen = Screen(fd)
     full = re.compile(r"\d+/\d+ · [\d,]+ articles?")
-    started = screen.wait(lambda s: bool(full.search(s)))
+    screen.wait(lambda s: bool(full.search(s)))
+    # The time the status bar's count was written, not when the emulator got to it.
+    count = re.search(rb"\d+/\d+ \xc2\xb7 [\d,]+ articles?", screen.raw)
+    started = screen.when(count.start()) if count else time.monotonic()
     checked = screen.wait(lambda s: "checking" not in s and bool(full.search(s)), 600)
     latencies = []
     os.write(fd, b"/")
