@@ -11,6 +11,7 @@ use crate::action::{Action, Mode};
 use crate::app::{App, Focus};
 use crate::config::theme::Theme;
 use crate::query::rank::Sort;
+use crate::reading::reflow::thousands;
 
 const PROMPT: &str = "/ ";
 const FIND_PROMPT: &str = "search: ";
@@ -344,32 +345,6 @@ fn spans_width(spans: &[Span<'_>]) -> usize {
     spans.iter().map(Span::width).sum()
 }
 
-/// `41200` as `41,200`.
-fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
 fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn thousands_are_grouped() {
-        assert_eq!(thousands(0), "0");
-        assert_eq!(thousands(999), "999");
-        assert_eq!(thousands(41_200), "41,200");
-        assert_eq!(thousands(1_000_000), "1,000,000");
-    }
 }

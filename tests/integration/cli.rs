@@ -1,25 +1,13 @@
 //! The command line: `byline list`, `byline show`, help, and running without a terminal.
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use byline::app::Action;
 use byline::library::Library;
 use serde_json::Value;
 
-use crate::{TempLibrary, seed_path};
-
-/// Runs the byline binary with a private, empty home, so no user library or env leaks in.
-fn byline(home: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_byline"))
-        .args(args)
-        .env_remove("BYLINE_LIBRARY")
-        .env("HOME", home)
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .output()
-        .expect("run byline")
-}
+use crate::{TempLibrary, byline, seed_path};
 
 fn stdout(output: &Output) -> String {
     String::from_utf8(output.stdout.clone()).expect("utf-8 output")

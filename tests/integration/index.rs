@@ -9,20 +9,7 @@ use std::time::{Duration, SystemTime};
 
 use byline::library::{Library, LibrarySource, Look, cache};
 
-use crate::TempLibrary;
-
-/// `byline ARGS` with a home (and so a cache folder) of its own.
-fn byline(home: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_byline"))
-        .args(args)
-        .env_remove("BYLINE_LIBRARY")
-        .env_remove("XDG_CACHE_HOME")
-        .env("HOME", home)
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .output()
-        .expect("run byline")
-}
+use crate::{TempLibrary, byline};
 
 fn stdout(output: &Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()

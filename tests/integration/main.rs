@@ -74,6 +74,20 @@ pub fn seed_path() -> Option<PathBuf> {
     }
 }
 
+/// Runs the byline binary with a private, empty home (and so its own data, config and cache
+/// folders), so no user library, index or env leaks in.
+pub fn byline(home: &Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_byline"))
+        .args(args)
+        .env_remove("BYLINE_LIBRARY")
+        .env_remove("XDG_CACHE_HOME")
+        .env("HOME", home)
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .output()
+        .expect("run byline")
+}
+
 /// An app on `library` for a `width` x `height` screen, its first search and article done.
 pub fn open_app(library: byline::library::Library, width: u16, height: u16) -> byline::app::App {
     open_with(byline::app::Init::new(
