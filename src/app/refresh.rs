@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use super::App;
-use crate::library::Library;
+use crate::library::{Library, Origin};
 use crate::query::index::Index;
 
 impl App {
@@ -39,8 +39,11 @@ impl App {
             Some((_, Some(now))) => self.reading.reindex(now),
             Some((_, None)) => {
                 self.reading.clear();
-                self.notice =
-                    Some("The article you were reading is no longer in the library.".into());
+                // The samples giving way to the user's own articles is not news to report.
+                if matches!(old.origin, Origin::Folders(_)) {
+                    self.notice =
+                        Some("The article you were reading is no longer in the library.".into());
+                }
             }
             None => {}
         }

@@ -998,3 +998,26 @@ fn a_changed_library_keeps_the_article_you_are_on_and_the_query() {
     );
     assert_eq!(app.hits().len(), 14);
 }
+
+#[test]
+fn the_samples_give_way_to_the_users_articles_without_a_word() {
+    let mut app = app();
+    let mut own = sample();
+    own.articles.truncate(3);
+    own.origin = crate::library::Origin::Folders(vec![PathBuf::from("/news")]);
+    for article in &mut own.articles {
+        article.id.push_str("-own");
+    }
+    app.update(Event::Library {
+        library: own,
+        complete: true,
+    });
+    assert_eq!(app.notice(), None);
+    assert_eq!(app.hits().len(), 3);
+    assert_eq!(
+        app.sample_hint(),
+        None,
+        "no more hint about where to put articles"
+    );
+    assert!(matches!(app.reader(), ReaderContent::Article { .. }));
+}
