@@ -912,9 +912,16 @@ fn cannot_focus_the_reader_with_nothing_to_read() {
     assert_eq!(app.focus(), Focus::List);
 }
 
-/// The sample library with its articles in another order, one left out and one added.
-fn reshuffled(leave_out: &str) -> Library {
+/// The sample articles as if they were the user's own, in a folder.
+fn own() -> Library {
     let mut library = sample();
+    library.origin = crate::library::Origin::Folders(vec![PathBuf::from("/news")]);
+    library
+}
+
+/// The user's articles in another order, one left out and one added.
+fn reshuffled(leave_out: &str) -> Library {
+    let mut library = own();
     library.articles.retain(|a| a.id != leave_out);
     library.articles.reverse();
     let mut added = library.articles[0].clone();
@@ -927,7 +934,7 @@ fn reshuffled(leave_out: &str) -> Library {
 
 #[test]
 fn a_changed_library_keeps_the_article_you_are_on_and_the_query() {
-    let mut app = app();
+    let mut app = on(own(), 100, 30);
     app.update(Event::Checking { done: 0, total: 0 });
     assert_eq!(
         app.check_progress(),
@@ -1002,9 +1009,8 @@ fn a_changed_library_keeps_the_article_you_are_on_and_the_query() {
 #[test]
 fn the_samples_give_way_to_the_users_articles_without_a_word() {
     let mut app = app();
-    let mut own = sample();
+    let mut own = own();
     own.articles.truncate(3);
-    own.origin = crate::library::Origin::Folders(vec![PathBuf::from("/news")]);
     for article in &mut own.articles {
         article.id.push_str("-own");
     }
