@@ -82,12 +82,7 @@ pub struct Header {
 impl Header {
     /// `31 December 2014`, as the file writes it.
     pub fn long_date(&self) -> String {
-        format!(
-            "{} {} {}",
-            self.date.day(),
-            MONTHS[self.date.month() as usize - 1],
-            self.date.year()
-        )
+        byline::article::date::long(self.date)
     }
 
     /// The line of `headers.txt`: `title | author | date`, the same data the file holds, for
@@ -342,21 +337,6 @@ fn title(rng: &mut Rng, names: &[String]) -> String {
     };
     capital(&text)
 }
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 const FIRST_NAMES: &[&str] = &[
     "Ada",
