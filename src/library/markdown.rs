@@ -8,6 +8,7 @@
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use super::FormatError;
+use super::yaml::{self, Value};
 use crate::article::date;
 use crate::article::{Block, Body, Inline, Parsed, Span};
 
@@ -91,37 +92,10 @@ impl Kind {
     }
 }
 
-/// A front matter value, whichever format it came from.
-enum Value {
-    Text(String),
-    List(Vec<String>),
-    Other,
-}
-
 fn read_meta(kind: Kind, source: &str) -> Result<Meta, FormatError> {
     // Lines are counted from the file's first line, which is the opening fence.
     let fields: Vec<(String, Value)> = match kind {
-        Kind::Yaml => {
-            let value: serde_norway::Value = serde_norway::from_str(source).map_err(|e| {
-                let line = e.location().map_or(0, |l| l.line()) + 1;
-                FormatError::new(format!(
-                    "YAML front matter: line {line}: {}",
-                    first_line(&e)
-                ))
-            })?;
-            match value {
-                serde_norway::Value::Mapping(map) => map
-                    .into_iter()
-                    .filter_map(|(k, v)| Some((k.as_str()?.to_string(), yaml_value(v))))
-                    .collect(),
-                serde_norway::Value::Null => Vec::new(),
-                _ => {
-                    return Err(FormatError::new(
-                        "YAML front matter is not a mapping of fields",
-                    ));
-                }
-            }
-        }
+        Kind::Yaml => yaml::fields(source)?,
         Kind::Toml => {
             let table: toml::Table = toml::from_str(source).map_err(|e| {
                 let at = e.span().map_or(0, |s| s.start);
@@ -144,6 +118,13 @@ fn read_meta(kind: Kind, source: &str) -> Result<Meta, FormatError> {
             ("tags", Value::Text(t)) => {
                 meta.tags = t.split(',').map(|s| s.trim().to_string()).collect()
             }
+            (field @ ("title" | "author" | "authors" | "date"), Value::Alias) => {
+                return Err(FormatError::new(format!(
+                    "{} front matter: '{field}' is an alias (*name), which byline does not \
+                     expand: write the value out",
+                    kind.name()
+                )));
+            }
             (field @ ("title" | "author" | "authors" | "date"), _) => {
                 return Err(FormatError::new(format!(
                     "{} front matter: '{field}' is not text",
@@ -156,32 +137,6 @@ fn read_meta(kind: Kind, source: &str) -> Result<Meta, FormatError> {
     meta.author = meta.author.filter(|a| !a.is_empty());
     meta.title = meta.title.filter(|t| !t.is_empty());
     Ok(meta)
-}
-
-/// The error's message alone: its first line, without the parser's own position (which counts
-/// from the start of the front matter, not of the file).
-fn first_line(error: &impl std::fmt::Display) -> String {
-    let text = error.to_string();
-    let line = text.lines().next().unwrap_or_default();
-    line.split(" at line ").next().unwrap_or(line).to_string()
-}
-
-fn yaml_value(value: serde_norway::Value) -> Value {
-    use serde_norway::Value as Y;
-    match value {
-        Y::String(s) => Value::Text(s),
-        Y::Number(n) => Value::Text(n.to_string()),
-        Y::Sequence(items) => Value::List(
-            items
-                .into_iter()
-                .filter_map(|v| match yaml_value(v) {
-                    Value::Text(t) => Some(t),
-                    _ => None,
-                })
-                .collect(),
-        ),
-        _ => Value::Other,
-    }
 }
 
 fn toml_value(value: toml::Value) -> Value {

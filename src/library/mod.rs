@@ -14,6 +14,7 @@ mod markdown;
 mod plain;
 mod sample;
 pub mod scan;
+mod yaml;
 
 use std::collections::HashMap;
 use std::fs;

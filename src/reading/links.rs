@@ -6,7 +6,36 @@
 //! passed to a browser and written into an OSC 52 escape sequence, and nothing an article holds
 //! may reach the terminal as a control character.
 
+use std::collections::HashMap;
+
 use crate::article::{Block, Body, Inline, Span};
+
+/// The most links an article numbers; past it, link text stays as plain text. A page of
+/// 100,000 links would otherwise end in a list of 100,000 lines nobody opens by number.
+pub const MAX_LINKS: usize = 10_000;
+
+/// The addresses numbered so far, in order, with each one's number found in constant time.
+#[derive(Default)]
+struct Numbering {
+    addresses: Vec<String>,
+    numbers: HashMap<String, usize>,
+}
+
+impl Numbering {
+    /// `[n]` for `address`, numbering it if it is new; `None` past [`MAX_LINKS`].
+    fn reference(&mut self, address: &str) -> Option<Span> {
+        let n = match self.numbers.get(address) {
+            Some(&n) => n,
+            None if self.addresses.len() >= MAX_LINKS => return None,
+            None => {
+                self.addresses.push(address.to_string());
+                self.numbers.insert(address.to_string(), self.addresses.len());
+                self.addresses.len()
+            }
+        };
+        Some(Span::new(format!("[{n}]"), Inline::Reference))
+    }
+}
 
 /// Numbers the links of `body`: each gets `[n]` after it (the same address, the same number),
 /// and a "Links" list closes the body. Returns the new body and the addresses, `n - 1` indexed.
@@ -16,15 +45,16 @@ use crate::article::{Block, Body, Inline, Span};
 /// Relative addresses are resolved against `base`, the article's own address, when it has one.
 pub fn number(body: &Body, base: Option<&str>) -> (Body, Vec<String>) {
     let base = base.and_then(|b| url::Url::parse(b).ok());
-    let mut links: Vec<String> = Vec::new();
+    let mut numbering = Numbering::default();
     let mut blocks: Vec<Block> = body
         .blocks
         .iter()
         .map(|block| {
-            let spans = number_spans(block.spans(), base.as_ref(), &mut links);
+            let spans = number_spans(block.spans(), base.as_ref(), &mut numbering);
             with_spans(block, spans)
         })
         .collect();
+    let links = numbering.addresses;
     if !links.is_empty() {
         blocks.push(Block::Heading(vec![Span::new("Links", Inline::Plain)]));
         for (n, address) in links.iter().enumerate() {
@@ -52,23 +82,28 @@ fn with_spans(block: &Block, spans: Vec<Span>) -> Block {
     }
 }
 
-fn number_spans(spans: &[Span], base: Option<&url::Url>, links: &mut Vec<String>) -> Vec<Span> {
+fn number_spans(spans: &[Span], base: Option<&url::Url>, links: &mut Numbering) -> Vec<Span> {
     let mut out = Vec::new();
     for (i, span) in spans.iter().enumerate() {
         match span.link.as_deref().and_then(|a| web_address(a, base)) {
             Some(address) => {
-                out.push(Span {
-                    link: Some(address.clone()),
-                    ..span.clone()
-                });
                 // One number for a link's whole text, though a line break or code split it.
                 let next = spans[i + 1..]
                     .iter()
                     .find(|s| s.link.is_some() || !s.text.trim().is_empty());
                 let continues = next.is_some_and(|n| n.link == span.link);
-                if !continues {
-                    out.push(reference(&address, links));
-                }
+                let reference = if continues {
+                    None
+                } else {
+                    links.reference(&address)
+                };
+                // Past the cap a link is text: no colour, no number, nothing to open.
+                let numbered = continues || reference.is_some();
+                out.push(Span {
+                    link: numbered.then_some(address),
+                    ..span.clone()
+                });
+                out.extend(reference);
             }
             None if span.link.is_some() => out.push(Span {
                 link: None,
@@ -95,20 +130,8 @@ fn web_address(address: &str, base: Option<&url::Url>) -> Option<String> {
     matches!(parsed.scheme(), "http" | "https" | "mailto").then(|| printable(parsed.as_str()))
 }
 
-/// `[n]` for `address`, numbering it if it is new.
-fn reference(address: &str, links: &mut Vec<String>) -> Span {
-    let n = match links.iter().position(|l| l == address) {
-        Some(i) => i + 1,
-        None => {
-            links.push(address.to_string());
-            links.len()
-        }
-    };
-    Span::new(format!("[{n}]"), Inline::Reference)
-}
-
 /// Splits the bare addresses (`https://…`, `http://…`) out of a span of text.
-fn bare_links(span: &Span, links: &mut Vec<String>, out: &mut Vec<Span>) {
+fn bare_links(span: &Span, links: &mut Numbering, out: &mut Vec<Span>) {
     let text = &span.text;
     let mut rest = 0;
     let mut search = 0;
@@ -120,14 +143,19 @@ fn bare_links(span: &Span, links: &mut Vec<String>, out: &mut Vec<Span>) {
         // Sentence punctuation after an address is not part of it; a closing bracket is, when
         // the address opened one (`…/Rust_(programming_language)`).
         let mut address = &text[start..start + len];
+        // Brackets are counted once: trimming punctuation never removes one, and each
+        // unbalanced closer removed is counted off, so this is linear in the address.
+        let count = |c: char| address.matches(c).count();
+        let mut parens = (count('('), count(')'));
+        let mut squares = (count('['), count(']'));
         loop {
             let trimmed =
                 address.trim_end_matches(['.', ',', ';', ':', '!', '?', '"', '\'', '’', '”']);
-            let unbalanced = |open: char, close: char| {
-                trimmed.ends_with(close)
-                    && trimmed.matches(close).count() > trimmed.matches(open).count()
-            };
-            address = if unbalanced('(', ')') || unbalanced('[', ']') {
+            address = if trimmed.ends_with(')') && parens.1 > parens.0 {
+                parens.1 -= 1;
+                &trimmed[..trimmed.len() - 1]
+            } else if trimmed.ends_with(']') && squares.1 > squares.0 {
+                squares.1 -= 1;
                 &trimmed[..trimmed.len() - 1]
             } else {
                 trimmed
@@ -141,12 +169,15 @@ fn bare_links(span: &Span, links: &mut Vec<String>, out: &mut Vec<Span>) {
         if address.len() <= "http://".len() || address == "https://" {
             continue;
         }
+        let address = printable(address);
+        let Some(reference) = links.reference(&address) else {
+            break;
+        };
         if start > rest {
             out.push(Span::new(&text[rest..start], span.style));
         }
-        let address = printable(address);
-        out.push(Span::link(&text[start..end], address.clone()));
-        out.push(reference(&address, links));
+        out.push(Span::link(&text[start..end], address));
+        out.push(reference);
         rest = end;
     }
     if rest < text.len() {
@@ -154,11 +185,13 @@ fn bare_links(span: &Span, links: &mut Vec<String>, out: &mut Vec<Span>) {
     }
 }
 
+/// Where the first `http://` or `https://` in `text` starts: one pass, so finding every
+/// address in a text is linear in it.
 fn find_scheme(text: &str) -> Option<usize> {
-    [text.find("https://"), text.find("http://")]
-        .into_iter()
-        .flatten()
-        .min()
+    text.match_indices("http").map(|(i, _)| i).find(|&i| {
+        let rest = &text[i + 4..];
+        rest.starts_with("://") || rest.starts_with("s://")
+    })
 }
 
 /// The address with every byte that is not printable ASCII percent-encoded (spaces and
@@ -282,6 +315,40 @@ mod tests {
             printable("https://example.org/café page\u{1b}]52;"),
             "https://example.org/caf%C3%A9%20page%1B]52;"
         );
+    }
+
+    #[test]
+    fn links_past_the_cap_stay_text() {
+        let text: String = (0..MAX_LINKS + 5)
+            .map(|i| format!("https://e.org/{i} "))
+            .collect();
+        let body = paragraph(vec![
+            Span::new(text.clone(), Inline::Plain),
+            Span::link("one more", "https://e.org/other"),
+            Span::link("an old one", "https://e.org/7"),
+        ]);
+        let (numbered, links) = number(&body, None);
+        assert_eq!(links.len(), MAX_LINKS);
+        let spans = numbered.blocks[0].spans();
+        let plain: String = spans
+            .iter()
+            .filter(|s| s.style != Inline::Reference)
+            .map(|s| s.text.as_str())
+            .collect();
+        assert_eq!(plain, format!("{text}one morean old one"), "nothing lost");
+        let last = |text: &str| spans.iter().position(|s| s.text == text).unwrap();
+        assert_eq!(spans[last("one more")].link, None, "past the cap: text");
+        assert_eq!(spans[last("an old one") + 1].text, "[8]", "a numbered address keeps its number");
+    }
+
+    #[test]
+    fn many_closing_brackets_are_trimmed_to_the_balanced_ones() {
+        let text = format!("see https://e.org/a_(b){}", ")".repeat(50_000));
+        let (_, links) = number(&paragraph(vec![Span::new(text, Inline::Plain)]), None);
+        assert_eq!(links, ["https://e.org/a_(b)"]);
+        let text = format!("https://e.org/{}", "https://".repeat(20_000));
+        let (_, links) = number(&paragraph(vec![Span::new(text, Inline::Plain)]), None);
+        assert_eq!(links.len(), 1, "one address without spaces is one link");
     }
 
     proptest! {
