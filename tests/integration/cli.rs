@@ -69,6 +69,37 @@ fn list_prints_tab_separated_lines_and_nulls_in_json() {
     assert_eq!(json[1]["date"], Value::Null);
 }
 
+// `list --json` wrote paths through display_path and then turned every backslash into `/`: a
+// name with a backslash, or an escaped control character, came out as a path that is not there.
+#[cfg(unix)]
+#[test]
+fn list_json_paths_are_the_real_paths_escaped_by_json() {
+    let lib = TempLibrary::new();
+    lib.article("back\\slash.txt", "Backslash", "Ann", "1 May 2020", "Body.");
+    lib.article(
+        "bell\u{7}\u{1b}]0;x.txt",
+        "Bell",
+        "Ann",
+        "2 May 2020",
+        "Body.",
+    );
+    let path = lib.path().to_str().unwrap();
+    let output = byline(
+        lib.path(),
+        &["list", "--library", path, "--json", "--sort", "oldest"],
+    );
+    assert!(output.status.success(), "{output:?}");
+    let text = stdout(&output);
+    assert!(
+        !text.bytes().any(|b| b < 0x20 && b != b'\n'),
+        "control characters are escaped by JSON: {text:?}"
+    );
+    let json: Value = serde_json::from_str(&text).unwrap();
+    // Paths are relative to the library's folder, as they were.
+    assert_eq!(json[0]["path"], "back\\slash.txt");
+    assert_eq!(json[1]["path"], "bell\u{7}\u{1b}]0;x.txt");
+}
+
 #[test]
 fn list_with_no_match_prints_an_empty_array_and_exits_1() {
     let lib = TempLibrary::new();
