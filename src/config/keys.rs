@@ -6,6 +6,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use crate::action::Action;
 pub use crate::action::Mode;
+use crate::article::sanitize::is_invisible_or_control;
 
 /// One key bound to one action in one mode.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -337,6 +338,10 @@ pub fn parse_key(text: &str) -> Result<(KeyCode, KeyModifiers), String> {
     }
     let mut chars = rest.chars();
     let code = match (chars.next(), chars.next()) {
+        // No key sends these, and the help would draw them as they are.
+        (Some(c), None) if c.is_control() || is_invisible_or_control(c) => {
+            return Err(format!("unknown key '{text}'"));
+        }
         // Terminals send Ctrl-x and Ctrl-X alike.
         (Some(c), None) if modifiers.contains(KeyModifiers::CONTROL) => {
             KeyCode::Char(c.to_ascii_lowercase())

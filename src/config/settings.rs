@@ -14,6 +14,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::action::Action;
+use crate::article::sanitize::{is_invisible_or_control, printable};
 use crate::config::keys::{self, Keymap};
 use crate::config::theme;
 use crate::layout::{Arrangement, Split};
@@ -24,12 +25,37 @@ use crate::reading::Typesetting;
 pub const DEFAULT_CONFIG: &str = include_str!("../../config/default.toml");
 
 /// A config that could not be used: where, and why.
+///
+/// Shown as `file:line: message` (`file: message` when no line is to blame), the file name and
+/// the message written [`printable`]: a message quotes values from the file, and a config can
+/// come from anyone.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{file}:{line}: {message}")]
 pub struct ConfigError {
     pub file: String,
+    /// The line to blame, from 1; 0 for the file as a whole.
     pub line: usize,
     pub message: String,
+}
+
+impl std::fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        located(f, &self.file, self.line, &self.message)
+    }
+}
+
+/// Writes `file:line: message`, or `file: message` for line 0, every part [`printable`]. The
+/// one way a config or theme error is shown.
+pub(crate) fn located(
+    f: &mut std::fmt::Formatter<'_>,
+    file: &str,
+    line: usize,
+    message: &str,
+) -> std::fmt::Result {
+    let (file, message) = (printable(file), printable(message));
+    match line {
+        0 => write!(f, "{file}: {message}"),
+        line => write!(f, "{file}:{line}: {message}"),
+    }
 }
 
 /// What the config decides.
@@ -115,17 +141,24 @@ struct LayoutSection {
 /// Reads the config at `path`; a missing file is the defaults. A theme it names must be built
 /// in or in `themes` (the user's themes folder).
 pub fn load(path: &Path, themes: Option<&Path>) -> Result<Settings, ConfigError> {
+    let whole = |message: &str| ConfigError {
+        file: path.display().to_string(),
+        line: 0,
+        message: message.to_string(),
+    };
+    // Said plainly: the OS would say "Is a directory (os error 21)", and a pipe could block.
+    match std::fs::metadata(path) {
+        Ok(meta) if meta.is_dir() => return Err(whole("is a folder, not a file")),
+        Ok(meta) if !meta.is_file() => return Err(whole("is not a regular file")),
+        _ => {}
+    }
     match std::fs::read_to_string(path) {
         Ok(source) => {
             let themes: Vec<String> = theme::names(themes).into_iter().map(|(n, _)| n).collect();
             parse(&path.display().to_string(), &source, &themes)
         }
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(Settings::default()),
-        Err(err) => Err(ConfigError {
-            file: path.display().to_string(),
-            line: 0,
-            message: err.to_string(),
-        }),
+        Err(err) => Err(whole(&err.to_string())),
     }
 }
 
@@ -182,6 +215,20 @@ pub fn parse(file: &str, source: &str, themes: &[String]) -> Result<Settings, Co
     if let Some(format) = raw.list.date_format {
         let sample = jiff::civil::date(2014, 12, 31);
         match crate::article::date::format(sample, format.get_ref()) {
+            // The list draws what it writes: nothing in it may steer the terminal.
+            Ok(written)
+                if written
+                    .chars()
+                    .any(|c| c.is_control() || is_invisible_or_control(c)) =>
+            {
+                return Err(error(
+                    Some(format.span()),
+                    format!(
+                        "date_format '{}' writes control characters",
+                        format.get_ref()
+                    ),
+                ));
+            }
             Ok(written) if !written.trim().is_empty() && written.chars().count() <= 40 => {
                 settings.date_format = Some(format.into_inner());
             }
@@ -264,7 +311,7 @@ fn action_named(name: &str) -> Option<Action> {
 }
 
 /// The line (from 1) of byte `at` in `source`.
-fn line_of(source: &str, at: usize) -> usize {
+pub(crate) fn line_of(source: &str, at: usize) -> usize {
     source[..at.min(source.len())].matches('\n').count() + 1
 }
 
@@ -444,6 +491,37 @@ mouse = false
                 "{err}"
             );
         }
+    }
+
+    // A theme file or config passed around could print a clipboard write (OSC 52) or a bidi
+    // override inside "unknown theme '…'": every value an error quotes is shown escaped.
+    #[test]
+    fn errors_show_hostile_values_escaped() {
+        let osc = r"x\u001b]52;c;ZXZpbA==\u0007";
+        let cases = [
+            format!("theme = \"{osc}\""),
+            format!("[list]\nsort = \"{osc}\""),
+            format!("[list]\ndate_format = \"%Q{osc}\""),
+            "[list]\ndate_format = \"%Y\\u001b]0;title\\u0007\"".to_string(),
+            format!("[layout]\narrangement = \"{osc}\""),
+            format!("[keys]\n\"{osc}\" = \"quit\""),
+            format!("[keys]\n\"x\" = \"{osc}\""),
+            "[keys]\n\"\\u009b\" = \"quit\"".to_string(),
+            "[keys]\n\"ctrl-\\u202e\" = \"quit\"\n\"CTRL-\\u202e\" = \"quit\"".to_string(),
+            format!("\"col{osc}our\" = 1"),
+            format!("[reading]\nmeasure = \"{osc}\""),
+            "[list]\nsort = \"new\\u202eest\\u2066\\u0085\\u007f\\n\"".to_string(),
+        ];
+        for source in cases {
+            let err =
+                parse("con\u{1b}[31mfig\u{202e}.toml", &source, &builtin()).expect_err(&source);
+            crate::config::assert_printable(&err.to_string());
+        }
+        let err = parse("c.toml", &format!("theme = \"{osc}\""), &builtin()).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            r"c.toml:1: unknown theme 'x\u{1b}]52;c;ZXZpbA==\u{7}' (byline themes lists them)"
+        );
     }
 
     #[test]

@@ -420,6 +420,65 @@ fn a_bad_config_stops_byline_naming_the_file_line_and_value() {
     assert!(listed.status.success(), "{listed:?}");
 }
 
+/// Fails if stderr holds a byte or character that can steer a terminal (the one line break
+/// that ends each message aside).
+fn assert_terminal_safe(stderr: &[u8]) {
+    let text = String::from_utf8(stderr.to_vec()).expect("utf-8 stderr");
+    let bad = text.chars().find(|&c| {
+        matches!(c, '\u{0}'..='\u{9}' | '\u{b}'..='\u{1f}' | '\u{7f}'..='\u{9f}'
+            | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    });
+    assert_eq!(bad, None, "{text:?}");
+}
+
+// `theme = "x\u001b]52;c;…\u0007"` printed a clipboard write inside "unknown theme '…'".
+#[cfg(unix)]
+#[test]
+fn config_errors_reach_stderr_escaped() {
+    let home = TempLibrary::new();
+    let config = home.file(
+        "con\u{1b}[31mfig\u{202e}.toml",
+        "theme = \"x\\u001b]52;c;ZXZpbA==\\u0007\\u202e\"\n",
+    );
+    let output = byline(home.path(), &["list", "--config", config.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2));
+    assert_terminal_safe(&output.stderr);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains(
+            r"con\u{1b}[31mfig\u{202e}.toml:1: unknown theme 'x\u{1b}]52;c;ZXZpbA==\u{7}\u{202e}'"
+        ),
+        "{stderr}"
+    );
+    let missing = home.path().join("no\u{1b}]0;x\u{7}.toml");
+    let output = byline(
+        home.path(),
+        &["list", "--config", missing.to_str().unwrap()],
+    );
+    assert_eq!(output.status.code(), Some(2));
+    assert_terminal_safe(&output.stderr);
+}
+
+#[test]
+fn a_config_path_that_is_a_folder_says_so() {
+    let home = TempLibrary::new();
+    let folder = home.path().join("conf");
+    std::fs::create_dir(&folder).unwrap();
+    let output = byline(home.path(), &["list", "--config", folder.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("conf: is a folder, not a file"), "{stderr}");
+    // The config folder's own config.toml, made a folder by mistake, likewise.
+    std::fs::create_dir_all(home.path().join("config/byline/config.toml")).unwrap();
+    let output = byline(home.path(), &["list"]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("config.toml: is a folder, not a file"),
+        "{stderr}"
+    );
+}
+
 #[test]
 fn the_config_names_the_library_and_the_sort() {
     let home = TempLibrary::new();
