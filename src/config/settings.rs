@@ -15,7 +15,7 @@ use toml::Spanned;
 
 use crate::action::Action;
 use crate::article::sanitize::{is_invisible_or_control, printable};
-use crate::config::keys::{self, Keymap};
+use crate::config::keys::{self, Keymap, Mode};
 use crate::config::theme;
 use crate::layout::{Arrangement, Split};
 use crate::query::rank::Sort;
@@ -278,6 +278,8 @@ pub fn parse(file: &str, source: &str, themes: &[String]) -> Result<Settings, Co
         (crossterm::event::KeyCode, crossterm::event::KeyModifiers),
         String,
     )> = Vec::new();
+    // The last key the config took from quitting, to blame if none is left.
+    let mut took_quit: Option<Spanned<String>> = None;
     let mut keys: Vec<_> = raw.keys.into_iter().collect();
     keys.sort_by_key(|(key, _)| key.span().start);
     for (key, action) in keys {
@@ -298,7 +300,39 @@ pub fn parse(file: &str, source: &str, themes: &[String]) -> Result<Settings, Co
                 format!("unknown action '{}'", action.get_ref()),
             )
         })?;
+        if keys::always_quits(parsed.0, parsed.1) && named != Action::Quit {
+            return Err(error(
+                Some(key.span()),
+                format!(
+                    "Ctrl-c always quits: bind another key to '{}'",
+                    action.get_ref()
+                ),
+            ));
+        }
+        let press = crossterm::event::KeyEvent::new(parsed.0, parsed.1);
+        let quit_here = [Mode::List, Mode::Reader]
+            .into_iter()
+            .any(|mode| settings.keymap.action_for(mode, press) == Some(Action::Quit));
+        if quit_here && named != Action::Quit {
+            took_quit = Some(key.clone());
+        }
         settings.keymap.bind(parsed.0, parsed.1, named);
+    }
+    // Ctrl-c always quits, but a screen whose hints name only Ctrl-c is one a config locked
+    // by mistake: the panes keep a key of their own.
+    let locked = [Mode::List, Mode::Reader]
+        .into_iter()
+        .any(|mode| !settings.keymap.quits_without_ctrl_c(mode));
+    if locked {
+        let (span, last) = took_quit.map_or((None, String::new()), |k| {
+            (Some(k.span()), format!(": '{}' was the last", k.get_ref()))
+        });
+        return Err(error(
+            span,
+            format!(
+                "no key but Ctrl-c would quit{last}; bind another one to quit (\"x\" = \"quit\")"
+            ),
+        ));
     }
     Ok(settings)
 }
@@ -325,7 +359,6 @@ mod tests {
     fn builtin() -> Vec<String> {
         theme::names(None).into_iter().map(|(n, _)| n).collect()
     }
-    use crate::config::keys::Mode;
 
     #[test]
     fn the_default_config_parses_to_the_defaults() {
@@ -522,6 +555,43 @@ mouse = false
             err.to_string(),
             r"c.toml:1: unknown theme 'x\u{1b}]52;c;ZXZpbA==\u{7}' (byline themes lists them)"
         );
+    }
+
+    // `"q" = "select_next"` and `"ctrl-c" = "select_next"` left no way to quit.
+    #[test]
+    fn ctrl_c_always_quits_and_a_config_keeps_a_key_of_its_own_to_quit() {
+        let err = |source: &str| parse("c.toml", source, &builtin()).unwrap_err().to_string();
+        assert_eq!(
+            err("[keys]\n\"q\" = \"select_next\"\n\"ctrl-c\" = \"select_next\""),
+            "c.toml:3: Ctrl-c always quits: bind another key to 'select_next'"
+        );
+        assert_eq!(
+            err("[keys]\n\"CTRL-C\" = \"toggle_star\""),
+            "c.toml:2: Ctrl-c always quits: bind another key to 'toggle_star'"
+        );
+        assert!(
+            err("[keys]\n\"x\" = \"toggle_star\"\n\"q\" = \"select_next\"")
+                .starts_with("c.toml:3: no key but Ctrl-c would quit: 'q' was the last"),
+        );
+        let press = |code, modifiers| KeyEvent::new(code, modifiers);
+        let ctrl_c = press(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        for source in [
+            "[keys]\n\"q\" = \"select_next\"\n\"x\" = \"quit\"",
+            "[keys]\n\"f10\" = \"quit\"\n\"q\" = \"select_next\"",
+            "[keys]\n\"ctrl-c\" = \"quit\"",
+        ] {
+            let keys = parse("c.toml", source, &builtin()).expect(source).keymap;
+            for mode in [Mode::List, Mode::Reader, Mode::Filter, Mode::Overlay] {
+                assert_eq!(
+                    keys.action_for(mode, ctrl_c),
+                    Some(Action::Quit),
+                    "{source}"
+                );
+            }
+            for mode in [Mode::List, Mode::Reader] {
+                assert!(keys.quits_without_ctrl_c(mode), "{source}");
+            }
+        }
     }
 
     #[test]

@@ -397,6 +397,11 @@ fn a_bad_config_stops_byline_naming_the_file_line_and_value() {
             "out-of-range.toml",
             "out-of-range.toml:2: list_percent 95 is out of range",
         ),
+        ("ctrl-c.toml", "ctrl-c.toml:4: Ctrl-c always quits"),
+        (
+            "no-quit.toml",
+            "no-quit.toml:3: no key but Ctrl-c would quit",
+        ),
     ] {
         let path = dir.join(file);
         let output = byline(home.path(), &["list", "--config", path.to_str().unwrap()]);
