@@ -9,16 +9,19 @@
 //!
 //! Nothing here may stop byline: a file that is not a database (or fails its check) is moved
 //! aside and a fresh one started; a folder that cannot be written to leaves the state in memory.
-//! Either way [`State::open`] says so in a warning.
+//! A file byline may read but not write (read-only, or from a newer byline, whose schema this
+//! one must not touch) is copied into memory as far as it can be read: its marks are shown, and
+//! the session's changes last until byline quits. Each way [`State::open`] says so in a warning.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
 use serde::Serialize;
 
 use crate::article::Position;
+use crate::article::sanitize::display_path;
 
 /// The schema this byline writes.
 const VERSION: i64 = 2;
@@ -97,6 +100,35 @@ impl State {
         }
         match opened {
             Ok(state) => (state, None),
+            Err(Failure::Newer(version)) => {
+                let newer = format!(
+                    "{} is from a newer byline (schema {version}, this one knows {VERSION})",
+                    display_path(path)
+                );
+                match Self::read_only(path) {
+                    Ok(state) => (
+                        state,
+                        Some(format!("{newer}: read-only, marks will not be saved")),
+                    ),
+                    Err(err) => Self::in_memory(format!(
+                        "{newer} and cannot be read ({err}); this session is not saved"
+                    )),
+                }
+            }
+            // A file that is there but cannot be written still holds the marks to show.
+            Err(Failure::Unusable(reason)) if path.is_file() => match Self::read_only(path) {
+                Ok(state) => (
+                    state,
+                    Some(format!(
+                        "state is read-only ({}: {reason}): marks will not be saved",
+                        display_path(path)
+                    )),
+                ),
+                Err(_) => Self::in_memory(format!(
+                    "cannot save reading state in {} ({reason}); this session is not saved",
+                    display_path(path)
+                )),
+            },
             Err(Failure::Corrupt(reason)) => {
                 let aside = aside_name(path);
                 // The write-ahead log goes with it: it holds the last changes of that file.
@@ -112,8 +144,8 @@ impl State {
                     Ok(()) => {
                         let warning = format!(
                             "{} was damaged ({reason}); it was moved to {} and byline starts a new one",
-                            path.display(),
-                            aside.display()
+                            display_path(path),
+                            display_path(&aside)
                         );
                         match Self::open_file(path) {
                             Ok(state) => (state, Some(warning)),
@@ -123,13 +155,13 @@ impl State {
                     Err(err) => Self::in_memory(format!(
                         "{} is damaged ({reason}) and could not be moved aside ({err}); \
                          this session is not saved",
-                        path.display()
+                        display_path(path)
                     )),
                 }
             }
             Err(Failure::Unusable(reason) | Failure::Busy(reason)) => Self::in_memory(format!(
                 "cannot save reading state in {} ({reason}); this session is not saved",
-                path.display()
+                display_path(path)
             )),
         }
     }
@@ -144,6 +176,68 @@ impl State {
 
     fn in_memory(warning: String) -> (State, Option<String>) {
         (Self::memory(), Some(warning))
+    }
+
+    /// A state in memory holding what the file at `path` holds, as far as this byline can read
+    /// it, for a file it must not or cannot write. The file is opened read-only, and never
+    /// written: not even to switch its journal or to migrate it.
+    fn read_only(path: &Path) -> rusqlite::Result<State> {
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
+            | OpenFlags::SQLITE_OPEN_URI
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let readable = |conn: Connection| {
+            conn.busy_timeout(BUSY)?;
+            conn.query_row("PRAGMA user_version", [], |row| row.get::<_, i64>(0))?;
+            Ok(conn)
+        };
+        // A database in WAL mode needs its -shm file even to be read; in a folder that cannot
+        // be written, where none is left, only an immutable open reads it.
+        let source = Connection::open_with_flags(path, flags)
+            .and_then(readable)
+            .or_else(|_| {
+                Connection::open_with_flags(immutable_uri(path), flags).and_then(readable)
+            })?;
+        let snapshot = read_what_can_be_read(&source);
+        let state = Self::memory();
+        state.seed(&snapshot)?;
+        Ok(state)
+    }
+
+    /// Writes everything in `snapshot` at once (into a fresh database).
+    fn seed(&self, snapshot: &Snapshot) -> rusqlite::Result<()> {
+        let tx = self.conn.unchecked_transaction()?;
+        {
+            let mut mark = tx.prepare(
+                "INSERT INTO articles (id, read, starred) VALUES (?1, ?2, ?3)
+                 ON CONFLICT(id) DO UPDATE SET read = read OR excluded.read,
+                     starred = starred OR excluded.starred",
+            )?;
+            for id in &snapshot.read {
+                mark.execute(params![id, true, false])?;
+            }
+            for id in &snapshot.starred {
+                mark.execute(params![id, false, true])?;
+            }
+            let mut place = tx.prepare(
+                "INSERT INTO articles (id, block, offset) VALUES (?1, ?2, ?3)
+                 ON CONFLICT(id) DO UPDATE SET block = excluded.block, offset = excluded.offset",
+            )?;
+            for (id, &(block, offset)) in &snapshot.positions {
+                let block = i64::try_from(block).unwrap_or(i64::MAX);
+                let offset = i64::try_from(offset).unwrap_or(i64::MAX);
+                place.execute(params![id, block, offset])?;
+            }
+            let mut query = tx.prepare("INSERT OR IGNORE INTO history (query) VALUES (?1)")?;
+            for q in &snapshot.history {
+                query.execute(params![q])?;
+            }
+            let mut setting =
+                tx.prepare("INSERT OR REPLACE INTO settings (key, value) VALUES (?1, ?2)")?;
+            for (key, value) in &snapshot.settings {
+                setting.execute(params![key, value])?;
+            }
+        }
+        tx.commit()
     }
 
     /// Where the state is kept, if on disk.
@@ -164,6 +258,22 @@ impl State {
             .map_err(|e| corrupt_or_unusable(&e))?;
         if check != "ok" {
             return Err(Failure::Corrupt(check));
+        }
+        // Before anything is written (switching to WAL writes the header): a newer byline's
+        // database is not this one's to change.
+        let version: i64 = conn
+            .query_row("PRAGMA user_version", [], |row| row.get(0))
+            .map_err(|e| corrupt_or_unusable(&e))?;
+        if version > VERSION {
+            return Err(Failure::Newer(version));
+        }
+        // SQLite opens a file it may not write read-only without a word; saves would then fail
+        // one by one.
+        if conn
+            .is_readonly(rusqlite::MAIN_DB)
+            .map_err(|e| corrupt_or_unusable(&e))?
+        {
+            return Err(Failure::Unusable("the file cannot be written".to_string()));
         }
         let mode: String = conn
             .query_row("PRAGMA journal_mode = WAL", [], |row| row.get(0))
@@ -224,42 +334,9 @@ impl State {
     /// Everything remembered.
     pub fn load(&self) -> rusqlite::Result<Snapshot> {
         let mut snapshot = Snapshot::default();
-        let mut rows = self
-            .conn
-            .prepare("SELECT id, read, starred, block, offset FROM articles")?;
-        let articles = rows.query_map([], |row| {
-            Ok((
-                row.get::<_, String>(0)?,
-                row.get::<_, bool>(1)?,
-                row.get::<_, bool>(2)?,
-                row.get::<_, Option<i64>>(3)?,
-                row.get::<_, Option<i64>>(4)?,
-            ))
-        })?;
-        for article in articles {
-            let (id, read, starred, block, offset) = article?;
-            if read {
-                snapshot.read.insert(id.clone());
-            }
-            if starred {
-                snapshot.starred.insert(id.clone());
-            }
-            if let (Some(block), Some(offset)) = (block, offset) {
-                let place = (
-                    usize::try_from(block).unwrap_or(0),
-                    usize::try_from(offset).unwrap_or(0),
-                );
-                snapshot.positions.insert(id, place);
-            }
-        }
-        let mut rows = self.conn.prepare("SELECT query FROM history ORDER BY n")?;
-        snapshot.history = rows
-            .query_map([], |row| row.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        let mut rows = self.conn.prepare("SELECT key, value FROM settings")?;
-        snapshot.settings = rows
-            .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
+        read_articles(&self.conn, &mut snapshot)?;
+        read_history(&self.conn, &mut snapshot)?;
+        read_settings(&self.conn, &mut snapshot)?;
         Ok(snapshot)
     }
 
@@ -318,6 +395,74 @@ impl State {
     }
 }
 
+/// The articles' marks and places, into `snapshot`.
+fn read_articles(conn: &Connection, snapshot: &mut Snapshot) -> rusqlite::Result<()> {
+    let mut rows = conn.prepare("SELECT id, read, starred, block, offset FROM articles")?;
+    let articles = rows.query_map([], |row| {
+        Ok((
+            row.get::<_, String>(0)?,
+            row.get::<_, bool>(1)?,
+            row.get::<_, bool>(2)?,
+            row.get::<_, Option<i64>>(3)?,
+            row.get::<_, Option<i64>>(4)?,
+        ))
+    })?;
+    for article in articles {
+        let (id, read, starred, block, offset) = article?;
+        if read {
+            snapshot.read.insert(id.clone());
+        }
+        if starred {
+            snapshot.starred.insert(id.clone());
+        }
+        if let (Some(block), Some(offset)) = (block, offset) {
+            let place = (
+                usize::try_from(block).unwrap_or(0),
+                usize::try_from(offset).unwrap_or(0),
+            );
+            snapshot.positions.insert(id, place);
+        }
+    }
+    Ok(())
+}
+
+/// The queries kept, oldest first, into `snapshot`.
+fn read_history(conn: &Connection, snapshot: &mut Snapshot) -> rusqlite::Result<()> {
+    let mut rows = conn.prepare("SELECT query FROM history ORDER BY n")?;
+    snapshot.history = rows
+        .query_map([], |row| row.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(())
+}
+
+/// The choices kept, into `snapshot`.
+fn read_settings(conn: &Connection, snapshot: &mut Snapshot) -> rusqlite::Result<()> {
+    let mut rows = conn.prepare("SELECT key, value FROM settings")?;
+    snapshot.settings = rows
+        .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(())
+}
+
+/// What a database this byline did not write (or cannot) holds, each part that reads as this
+/// byline expects: a newer schema may have changed one table and not the others.
+fn read_what_can_be_read(conn: &Connection) -> Snapshot {
+    let mut snapshot = Snapshot::default();
+    let parts: [fn(&Connection, &mut Snapshot) -> rusqlite::Result<()>; 3] =
+        [read_articles, read_history, read_settings];
+    for read in parts {
+        let mut part = Snapshot::default();
+        if read(conn, &mut part).is_ok() {
+            snapshot.read.append(&mut part.read);
+            snapshot.starred.append(&mut part.starred);
+            snapshot.positions.append(&mut part.positions);
+            snapshot.history.append(&mut part.history);
+            snapshot.settings.append(&mut part.settings);
+        }
+    }
+    snapshot
+}
+
 /// Why a state file could not be used.
 enum Failure {
     /// It is not a database, or a damaged one.
@@ -326,6 +471,29 @@ enum Failure {
     Unusable(String),
     /// Another process holds it for now.
     Busy(String),
+    /// A newer byline wrote it: its schema version, above [`VERSION`].
+    Newer(i64),
+}
+
+/// `file:` URI for `path` opened `immutable`: read without locks or a -shm file, for a folder
+/// where neither can be made.
+fn immutable_uri(path: &Path) -> String {
+    let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    #[cfg(unix)]
+    let bytes = std::os::unix::ffi::OsStrExt::as_bytes(path.as_os_str()).to_vec();
+    #[cfg(not(unix))]
+    let bytes = path.to_string_lossy().replace('\\', "/").into_bytes();
+    let mut uri = String::from("file:");
+    for b in bytes {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'/' | b'-' | b'_' | b'.' | b'~' => {
+                uri.push(char::from(b))
+            }
+            b => uri.push_str(&format!("%{b:02X}")),
+        }
+    }
+    uri.push_str("?immutable=1");
+    uri
 }
 
 fn corrupt_or_unusable(err: &rusqlite::Error) -> Failure {
@@ -441,6 +609,62 @@ mod tests {
             })
             .unwrap();
         assert_eq!(state.load().unwrap().settings["arrangement"], "stacked");
+    }
+
+    // A database from a newer byline was migrated "forward" by doing nothing and written to
+    // without a word: now it is read, never written, and the warning says which schema.
+    #[test]
+    fn a_newer_database_is_read_not_written_and_says_which_schema() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("state.db");
+        {
+            let conn = Connection::open(&path).unwrap();
+            conn.execute_batch(
+                "CREATE TABLE articles (id TEXT PRIMARY KEY, read INTEGER NOT NULL DEFAULT 0,
+                     starred INTEGER NOT NULL DEFAULT 0, block INTEGER, offset INTEGER,
+                     rating INTEGER);
+                 CREATE TABLE history (n INTEGER PRIMARY KEY AUTOINCREMENT, query TEXT NOT NULL UNIQUE);
+                 CREATE TABLE tags (id TEXT, tag TEXT);
+                 INSERT INTO articles (id, read, starred, block, offset) VALUES ('a', 1, 0, 3, 40);
+                 INSERT INTO articles (id, read, starred) VALUES ('b', 0, 1);
+                 INSERT INTO history (query) VALUES ('harbour');
+                 PRAGMA user_version = 5;",
+            )
+            .unwrap();
+        }
+        let before = std::fs::read(&path).unwrap();
+        let (state, warning) = State::open(&path);
+        let warning = warning.expect("a warning");
+        assert!(
+            warning.contains("newer byline (schema 5, this one knows 2): read-only"),
+            "{warning}"
+        );
+        // What it holds that this byline understands is still shown ("settings" is missing).
+        let snapshot = state.load().unwrap();
+        assert_eq!(snapshot.read, BTreeSet::from(["a".to_string()]));
+        assert_eq!(snapshot.starred, BTreeSet::from(["b".to_string()]));
+        assert_eq!(snapshot.position("a"), Some(place(3, 40)));
+        assert_eq!(snapshot.history, ["harbour"]);
+        // Changes last the session, and never reach the file.
+        state
+            .save(&Change::Star {
+                id: "c".into(),
+                starred: true,
+            })
+            .unwrap();
+        assert!(state.load().unwrap().starred.contains("c"));
+        assert_eq!(state.path(), None);
+        drop(state);
+        assert_eq!(
+            std::fs::read(&path).unwrap(),
+            before,
+            "the file is untouched"
+        );
+        let conn = Connection::open(&path).unwrap();
+        let version: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(version, 5);
     }
 
     #[test]

@@ -68,16 +68,23 @@ pub fn one_line(text: &str) -> String {
 /// A path as it may be shown: characters that could steer the terminal (in a file name they
 /// are rare but possible) are written visibly as `\u{1b}`, never passed through.
 pub fn display_path(path: &std::path::Path) -> String {
-    path.to_string_lossy()
-        .chars()
-        .map(|c| {
-            if is_invisible_or_control(c) || matches!(c, '\n' | '\r' | '\t') {
-                c.escape_unicode().to_string()
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
+    printable(&path.to_string_lossy())
+}
+
+/// `text` as a message may quote it on one line: every character [`clean`] would remove, and
+/// line breaks and tabs, written visibly as `\u{1b}`, never passed through. For values from
+/// files byline does not trust to be kind (a config, a shared theme, a file name), where the
+/// reader needs to see what is there rather than a cleaned version.
+pub fn printable(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if is_invisible_or_control(c) || matches!(c, '\n' | '\r' | '\t') {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// True for characters that must never reach the terminal from an article.
@@ -200,6 +207,14 @@ mod tests {
     fn paths_show_controls_visibly() {
         let path = std::path::Path::new("x\x1b]0;PWNED\x07\u{202e}.txt");
         assert_eq!(display_path(path), "x\\u{1b}]0;PWNED\\u{7}\\u{202e}.txt");
+    }
+
+    #[test]
+    fn printable_writes_what_steers_the_terminal_visibly() {
+        assert_eq!(
+            printable("x\x1b]52;c;ZQ==\x07\u{9b}\u{202e}\u{2066}\n\t\x7f é ✓"),
+            r"x\u{1b}]52;c;ZQ==\u{7}\u{9b}\u{202e}\u{2066}\u{a}\u{9}\u{7f} é ✓"
+        );
     }
 
     #[test]

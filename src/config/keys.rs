@@ -6,6 +6,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use crate::action::Action;
 pub use crate::action::Mode;
+use crate::article::sanitize::is_invisible_or_control;
 
 /// One key bound to one action in one mode.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -196,10 +197,20 @@ impl Default for Keymap {
     }
 }
 
+/// Whether a key is Ctrl-c (Ctrl-Shift-c too: terminals send them alike), which quits
+/// everywhere whatever the config says, so that no config can take the way out away.
+pub fn always_quits(code: KeyCode, modifiers: KeyModifiers) -> bool {
+    code == KeyCode::Char('c') && modifiers - KeyModifiers::SHIFT == KeyModifiers::CONTROL
+}
+
 impl Keymap {
     /// Binds a key to an action in every mode the action has keys in by default (the list's,
-    /// for an action with none), in place of what the key did there.
+    /// for an action with none), in place of what the key did there. Ctrl-c is left quitting
+    /// ([`always_quits`]; the config calls binding it to anything else an error).
     pub fn bind(&mut self, code: KeyCode, modifiers: KeyModifiers, action: Action) {
+        if always_quits(code, modifiers) {
+            return;
+        }
         let mut modes: Vec<Mode> = defaults()
             .iter()
             .filter(|b| b.action == action)
@@ -286,6 +297,17 @@ impl Keymap {
             .map(|b| short_label(b.code, b.modifiers))
     }
 
+    /// Whether a key other than Ctrl-c quits in `mode`: the way out the screen names (`q` by
+    /// default), which a config must not take away without binding another.
+    pub fn quits_without_ctrl_c(&self, mode: Mode) -> bool {
+        self.bindings
+            .iter()
+            .filter(|b| b.action == Action::Quit && !always_quits(b.code, b.modifiers))
+            .any(|b| {
+                self.action_for(mode, KeyEvent::new(b.code, b.modifiers)) == Some(Action::Quit)
+            })
+    }
+
     /// The action a key press asks for in `mode`, if any.
     pub fn action_for(&self, mode: Mode, event: KeyEvent) -> Option<Action> {
         if event.kind == KeyEventKind::Release {
@@ -337,6 +359,10 @@ pub fn parse_key(text: &str) -> Result<(KeyCode, KeyModifiers), String> {
     }
     let mut chars = rest.chars();
     let code = match (chars.next(), chars.next()) {
+        // No key sends these, and the help would draw them as they are.
+        (Some(c), None) if c.is_control() || is_invisible_or_control(c) => {
+            return Err(format!("unknown key '{text}'"));
+        }
         // Terminals send Ctrl-x and Ctrl-X alike.
         (Some(c), None) if modifiers.contains(KeyModifiers::CONTROL) => {
             KeyCode::Char(c.to_ascii_lowercase())
@@ -455,6 +481,30 @@ mod tests {
         }
         let q = press(KeyCode::Char('q'), KeyModifiers::NONE);
         assert_eq!(action_for(Mode::Filter, q), Some(Action::FilterInput('q')));
+    }
+
+    #[test]
+    fn binding_ctrl_c_leaves_it_quitting() {
+        let mut keys = Keymap::default();
+        keys.bind(
+            KeyCode::Char('c'),
+            KeyModifiers::CONTROL,
+            Action::SelectNext,
+        );
+        let ctrl_c = press(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        for mode in [Mode::List, Mode::Reader, Mode::Filter, Mode::Overlay] {
+            assert_eq!(keys.action_for(mode, ctrl_c), Some(Action::Quit));
+        }
+        assert!(keys.quits_without_ctrl_c(Mode::List));
+        keys.bind(KeyCode::Char('q'), KeyModifiers::NONE, Action::SelectNext);
+        assert!(!keys.quits_without_ctrl_c(Mode::List));
+        assert!(
+            keys.quits_without_ctrl_c(Mode::Reader),
+            "select_next is the list's: q still quits in the reading pane"
+        );
+        keys.bind(KeyCode::F(10), KeyModifiers::NONE, Action::Quit);
+        assert!(keys.quits_without_ctrl_c(Mode::List));
+        assert!(keys.quits_without_ctrl_c(Mode::Reader));
     }
 
     #[test]

@@ -14,7 +14,8 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::action::Action;
-use crate::config::keys::{self, Keymap};
+use crate::article::sanitize::{is_invisible_or_control, printable};
+use crate::config::keys::{self, Keymap, Mode};
 use crate::config::theme;
 use crate::layout::{Arrangement, Split};
 use crate::query::rank::Sort;
@@ -24,12 +25,37 @@ use crate::reading::Typesetting;
 pub const DEFAULT_CONFIG: &str = include_str!("../../config/default.toml");
 
 /// A config that could not be used: where, and why.
+///
+/// Shown as `file:line: message` (`file: message` when no line is to blame), the file name and
+/// the message written [`printable`]: a message quotes values from the file, and a config can
+/// come from anyone.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{file}:{line}: {message}")]
 pub struct ConfigError {
     pub file: String,
+    /// The line to blame, from 1; 0 for the file as a whole.
     pub line: usize,
     pub message: String,
+}
+
+impl std::fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        located(f, &self.file, self.line, &self.message)
+    }
+}
+
+/// Writes `file:line: message`, or `file: message` for line 0, every part [`printable`]. The
+/// one way a config or theme error is shown.
+pub(crate) fn located(
+    f: &mut std::fmt::Formatter<'_>,
+    file: &str,
+    line: usize,
+    message: &str,
+) -> std::fmt::Result {
+    let (file, message) = (printable(file), printable(message));
+    match line {
+        0 => write!(f, "{file}: {message}"),
+        line => write!(f, "{file}:{line}: {message}"),
+    }
 }
 
 /// What the config decides.
@@ -115,17 +141,24 @@ struct LayoutSection {
 /// Reads the config at `path`; a missing file is the defaults. A theme it names must be built
 /// in or in `themes` (the user's themes folder).
 pub fn load(path: &Path, themes: Option<&Path>) -> Result<Settings, ConfigError> {
+    let whole = |message: &str| ConfigError {
+        file: path.display().to_string(),
+        line: 0,
+        message: message.to_string(),
+    };
+    // Said plainly: the OS would say "Is a directory (os error 21)", and a pipe could block.
+    match std::fs::metadata(path) {
+        Ok(meta) if meta.is_dir() => return Err(whole("is a folder, not a file")),
+        Ok(meta) if !meta.is_file() => return Err(whole("is not a regular file")),
+        _ => {}
+    }
     match std::fs::read_to_string(path) {
         Ok(source) => {
             let themes: Vec<String> = theme::names(themes).into_iter().map(|(n, _)| n).collect();
             parse(&path.display().to_string(), &source, &themes)
         }
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(Settings::default()),
-        Err(err) => Err(ConfigError {
-            file: path.display().to_string(),
-            line: 0,
-            message: err.to_string(),
-        }),
+        Err(err) => Err(whole(&err.to_string())),
     }
 }
 
@@ -182,6 +215,20 @@ pub fn parse(file: &str, source: &str, themes: &[String]) -> Result<Settings, Co
     if let Some(format) = raw.list.date_format {
         let sample = jiff::civil::date(2014, 12, 31);
         match crate::article::date::format(sample, format.get_ref()) {
+            // The list draws what it writes: nothing in it may steer the terminal.
+            Ok(written)
+                if written
+                    .chars()
+                    .any(|c| c.is_control() || is_invisible_or_control(c)) =>
+            {
+                return Err(error(
+                    Some(format.span()),
+                    format!(
+                        "date_format '{}' writes control characters",
+                        format.get_ref()
+                    ),
+                ));
+            }
             Ok(written) if !written.trim().is_empty() && written.chars().count() <= 40 => {
                 settings.date_format = Some(format.into_inner());
             }
@@ -231,6 +278,8 @@ pub fn parse(file: &str, source: &str, themes: &[String]) -> Result<Settings, Co
         (crossterm::event::KeyCode, crossterm::event::KeyModifiers),
         String,
     )> = Vec::new();
+    // The last key the config took from quitting, to blame if none is left.
+    let mut took_quit: Option<Spanned<String>> = None;
     let mut keys: Vec<_> = raw.keys.into_iter().collect();
     keys.sort_by_key(|(key, _)| key.span().start);
     for (key, action) in keys {
@@ -251,7 +300,39 @@ pub fn parse(file: &str, source: &str, themes: &[String]) -> Result<Settings, Co
                 format!("unknown action '{}'", action.get_ref()),
             )
         })?;
+        if keys::always_quits(parsed.0, parsed.1) && named != Action::Quit {
+            return Err(error(
+                Some(key.span()),
+                format!(
+                    "Ctrl-c always quits: bind another key to '{}'",
+                    action.get_ref()
+                ),
+            ));
+        }
+        let press = crossterm::event::KeyEvent::new(parsed.0, parsed.1);
+        let quit_here = [Mode::List, Mode::Reader]
+            .into_iter()
+            .any(|mode| settings.keymap.action_for(mode, press) == Some(Action::Quit));
+        if quit_here && named != Action::Quit {
+            took_quit = Some(key.clone());
+        }
         settings.keymap.bind(parsed.0, parsed.1, named);
+    }
+    // Ctrl-c always quits, but a screen whose hints name only Ctrl-c is one a config locked
+    // by mistake: the panes keep a key of their own.
+    let locked = [Mode::List, Mode::Reader]
+        .into_iter()
+        .any(|mode| !settings.keymap.quits_without_ctrl_c(mode));
+    if locked {
+        let (span, last) = took_quit.map_or((None, String::new()), |k| {
+            (Some(k.span()), format!(": '{}' was the last", k.get_ref()))
+        });
+        return Err(error(
+            span,
+            format!(
+                "no key but Ctrl-c would quit{last}; bind another one to quit (\"x\" = \"quit\")"
+            ),
+        ));
     }
     Ok(settings)
 }
@@ -264,7 +345,7 @@ fn action_named(name: &str) -> Option<Action> {
 }
 
 /// The line (from 1) of byte `at` in `source`.
-fn line_of(source: &str, at: usize) -> usize {
+pub(crate) fn line_of(source: &str, at: usize) -> usize {
     source[..at.min(source.len())].matches('\n').count() + 1
 }
 
@@ -278,7 +359,6 @@ mod tests {
     fn builtin() -> Vec<String> {
         theme::names(None).into_iter().map(|(n, _)| n).collect()
     }
-    use crate::config::keys::Mode;
 
     #[test]
     fn the_default_config_parses_to_the_defaults() {
@@ -443,6 +523,74 @@ mouse = false
                     .starts_with(&format!("config.toml:{line}: ")),
                 "{err}"
             );
+        }
+    }
+
+    // A theme file or config passed around could print a clipboard write (OSC 52) or a bidi
+    // override inside "unknown theme '…'": every value an error quotes is shown escaped.
+    #[test]
+    fn errors_show_hostile_values_escaped() {
+        let osc = r"x\u001b]52;c;ZXZpbA==\u0007";
+        let cases = [
+            format!("theme = \"{osc}\""),
+            format!("[list]\nsort = \"{osc}\""),
+            format!("[list]\ndate_format = \"%Q{osc}\""),
+            "[list]\ndate_format = \"%Y\\u001b]0;title\\u0007\"".to_string(),
+            format!("[layout]\narrangement = \"{osc}\""),
+            format!("[keys]\n\"{osc}\" = \"quit\""),
+            format!("[keys]\n\"x\" = \"{osc}\""),
+            "[keys]\n\"\\u009b\" = \"quit\"".to_string(),
+            "[keys]\n\"ctrl-\\u202e\" = \"quit\"\n\"CTRL-\\u202e\" = \"quit\"".to_string(),
+            format!("\"col{osc}our\" = 1"),
+            format!("[reading]\nmeasure = \"{osc}\""),
+            "[list]\nsort = \"new\\u202eest\\u2066\\u0085\\u007f\\n\"".to_string(),
+        ];
+        for source in cases {
+            let err =
+                parse("con\u{1b}[31mfig\u{202e}.toml", &source, &builtin()).expect_err(&source);
+            crate::config::assert_printable(&err.to_string());
+        }
+        let err = parse("c.toml", &format!("theme = \"{osc}\""), &builtin()).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            r"c.toml:1: unknown theme 'x\u{1b}]52;c;ZXZpbA==\u{7}' (byline themes lists them)"
+        );
+    }
+
+    // `"q" = "select_next"` and `"ctrl-c" = "select_next"` left no way to quit.
+    #[test]
+    fn ctrl_c_always_quits_and_a_config_keeps_a_key_of_its_own_to_quit() {
+        let err = |source: &str| parse("c.toml", source, &builtin()).unwrap_err().to_string();
+        assert_eq!(
+            err("[keys]\n\"q\" = \"select_next\"\n\"ctrl-c\" = \"select_next\""),
+            "c.toml:3: Ctrl-c always quits: bind another key to 'select_next'"
+        );
+        assert_eq!(
+            err("[keys]\n\"CTRL-C\" = \"toggle_star\""),
+            "c.toml:2: Ctrl-c always quits: bind another key to 'toggle_star'"
+        );
+        assert!(
+            err("[keys]\n\"x\" = \"toggle_star\"\n\"q\" = \"select_next\"")
+                .starts_with("c.toml:3: no key but Ctrl-c would quit: 'q' was the last"),
+        );
+        let press = |code, modifiers| KeyEvent::new(code, modifiers);
+        let ctrl_c = press(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        for source in [
+            "[keys]\n\"q\" = \"select_next\"\n\"x\" = \"quit\"",
+            "[keys]\n\"f10\" = \"quit\"\n\"q\" = \"select_next\"",
+            "[keys]\n\"ctrl-c\" = \"quit\"",
+        ] {
+            let keys = parse("c.toml", source, &builtin()).expect(source).keymap;
+            for mode in [Mode::List, Mode::Reader, Mode::Filter, Mode::Overlay] {
+                assert_eq!(
+                    keys.action_for(mode, ctrl_c),
+                    Some(Action::Quit),
+                    "{source}"
+                );
+            }
+            for mode in [Mode::List, Mode::Reader] {
+                assert!(keys.quits_without_ctrl_c(mode), "{source}");
+            }
         }
     }
 

@@ -11,6 +11,9 @@ use ratatui::style::{Color, Modifier, Style};
 use serde::Deserialize;
 use serde::de::{self, Deserializer};
 
+use crate::article::sanitize::printable;
+use crate::config::settings::{line_of, located};
+
 /// The built-in default theme's source.
 pub const DEFAULT_THEME: &str = include_str!("../../themes/default.toml");
 
@@ -35,12 +38,15 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("mono", include_str!("../../themes/mono.toml")),
 ];
 
-/// A theme that could not be found or read.
+/// A theme that could not be found or read. Names and paths are shown [`printable`]: a theme's
+/// name comes from a config or a file name, and themes are passed around.
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
-    #[error("no theme named '{name}' (there are: {known})")]
+    #[error("no theme named '{}' (there are: {})", printable(.name), printable(.known))]
     Unknown { name: String, known: String },
-    #[error("{path}: {source}")]
+    #[error("{}: is a folder, not a file", printable(.path))]
+    Folder { path: String },
+    #[error("{}: {source}", printable(.path))]
     Unreadable {
         path: String,
         #[source]
@@ -76,7 +82,14 @@ pub fn names(user_dir: Option<&Path>) -> Vec<(String, &'static str)> {
 
 /// The theme called `name`: the user's file of that name if there is one, else the builtin.
 pub fn load(name: &str, user_dir: Option<&Path>) -> Result<Theme, LoadError> {
-    if let Some(path) = user_dir.map(|d| d.join(format!("{name}.toml")))
+    let user = user_dir.map(|d| d.join(format!("{name}.toml")));
+    if let Some(path) = user.as_ref().filter(|p| p.is_dir()) {
+        // Listed by `byline themes` (its name ends in .toml), so it must not quietly fall back.
+        return Err(LoadError::Folder {
+            path: path.display().to_string(),
+        });
+    }
+    if let Some(path) = user
         && path.is_file()
     {
         let source = std::fs::read_to_string(&path).map_err(|source| LoadError::Unreadable {
@@ -125,13 +138,20 @@ impl ColorDepth {
     }
 }
 
-/// A theme file that could not be used.
+/// A theme file that could not be used: `file:line: message`, as a config error is shown
+/// (values it quotes written [`printable`]; themes are shared between people).
 #[derive(Debug, thiserror::Error)]
-#[error("{file}: {source}")]
 pub struct ThemeError {
     pub file: String,
-    #[source]
-    pub source: toml::de::Error,
+    /// The line to blame, from 1; 0 for the file as a whole.
+    pub line: usize,
+    pub message: String,
+}
+
+impl std::fmt::Display for ThemeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        located(f, &self.file, self.line, &self.message)
+    }
 }
 
 /// Every style byline draws with.
@@ -186,9 +206,10 @@ impl Theme {
     pub fn parse(file: &str, source: &str) -> Result<Self, ThemeError> {
         toml::from_str::<ThemeFile>(source)
             .map(|f| f.styles)
-            .map_err(|source| ThemeError {
+            .map_err(|err| ThemeError {
                 file: file.to_string(),
-                source,
+                line: err.span().map_or(0, |s| line_of(source, s.start)),
+                message: err.message().to_string(),
             })
     }
 
@@ -438,6 +459,20 @@ mod tests {
     }
 
     #[test]
+    fn a_theme_that_is_a_folder_says_so() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("dusk.toml")).unwrap();
+        std::fs::create_dir(dir.path().join("dark.toml")).unwrap();
+        for name in ["dusk", "dark"] {
+            let err = load(name, Some(dir.path())).unwrap_err().to_string();
+            assert!(
+                err.ends_with(&format!("{name}.toml: is a folder, not a file")),
+                "{err}"
+            );
+        }
+    }
+
+    #[test]
     fn colours_come_down_to_what_the_terminal_shows() {
         assert_eq!(
             ColorDepth::detect(Some("truecolor"), Some("xterm")),
@@ -498,9 +533,38 @@ mod tests {
         );
         let line = source.lines().position(|l| l.contains("grene")).unwrap() + 1;
         let message = Theme::parse("mine.toml", &source).unwrap_err().to_string();
-        assert!(message.starts_with("mine.toml: "), "{message}");
-        assert!(message.contains(&format!("line {line}")), "{message}");
-        assert!(message.contains("unknown colour 'grene'"), "{message}");
+        assert_eq!(message, format!("mine.toml:{line}: unknown colour 'grene'"));
+    }
+
+    // Themes are shared between people: nothing a theme file holds may steer the terminal
+    // from an error message, nor a theme's name or file name.
+    #[test]
+    fn errors_show_hostile_values_escaped() {
+        let line = r#"list_author = { fg = "cyan" }"#;
+        let osc = r"x\u001b]52;c;ZXZpbA==\u0007";
+        let cases = [
+            format!(r#"list_author = {{ fg = "{osc}" }}"#),
+            format!(r#"list_author = {{ bg = "{osc}" }}"#),
+            format!(r#"list_author = {{ modifiers = ["bold\u009b2J{osc}"] }}"#),
+            format!(r#"list_author = {{ fg = "cyan" }}\n"spark{osc}le" = {{}}"#),
+            format!(r#"list_author = {{ fg = "cyan", "und{osc}" = "x" }}"#),
+            // Raw (unescaped) bidi and C1 characters are legal in TOML strings.
+            "list_author = { fg = \"gre\u{202e}ne\u{9b}\u{2066}\" }".to_string(),
+        ];
+        for case in cases {
+            let source = DEFAULT_THEME.replace(line, &case);
+            assert_ne!(source, DEFAULT_THEME);
+            let err = Theme::parse("th\u{1b}]0;x\u{7}eme.toml", &source).expect_err(&case);
+            crate::config::assert_printable(&err.to_string());
+        }
+        let err = load("x\u{1b}]52;c;ZXZpbA==\u{7}\u{202e}", None).unwrap_err();
+        crate::config::assert_printable(&err.to_string());
+        assert!(err.to_string().contains(r"x\u{1b}]52"), "{err}");
+        let err = LoadError::Unreadable {
+            path: "dusk\u{1b}[2J.toml".to_string(),
+            source: std::io::Error::other("denied"),
+        };
+        crate::config::assert_printable(&err.to_string());
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! articles in the same order in both.
 
 use std::io::{self, Write};
+use std::path::Path;
 
 use crossterm::style::Stylize;
 use serde::Serialize;
@@ -77,7 +78,7 @@ pub fn list(
                 title: &a.title,
                 author: a.author.as_deref(),
                 date: a.date.map(date::iso),
-                path: display_path(&a.path).replace('\\', "/"),
+                path: json_path(&a.path),
                 words: a.words,
                 url: a.url.as_deref(),
                 source: a.publication.as_deref(),
@@ -101,6 +102,17 @@ pub fn list(
         }
     }
     Ok(hits.len())
+}
+
+/// A path as `list --json` writes it: the real one (lossy where it is not UTF-8), with `/`
+/// between folders on every platform. JSON escapes what needs escaping; `display_path` is for
+/// a terminal, and its `\u{1b}` would read as a different file name here.
+fn json_path(path: &Path) -> String {
+    let text = path.to_string_lossy();
+    match std::path::MAIN_SEPARATOR {
+        '/' => text.into_owned(),
+        separator => text.replace(separator, "/"),
+    }
 }
 
 /// Prints `path: reason` for each file that could not be used; returns how many there were.

@@ -10,6 +10,7 @@ use std::io;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use crate::article::sanitize::display_path;
 use crate::config::settings::ConfigError;
 use crate::config::theme::LoadError;
 use crate::query::QueryError;
@@ -19,7 +20,7 @@ use crate::shell::commands::ShowError;
 #[derive(Debug, thiserror::Error)]
 pub enum CliError {
     /// `--config` named a file that is not there.
-    #[error("{}: no such config file", .0.display())]
+    #[error("{}: no such config file", display_path(.0))]
     NoSuchConfig(PathBuf),
     /// The config file could not be used; byline does not start on a half-read config.
     #[error(transparent)]

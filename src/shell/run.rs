@@ -10,7 +10,7 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use crate::article::sanitize::display_path;
+use crate::article::sanitize::{display_path, printable};
 use crate::config::paths;
 use crate::config::settings::{self, Settings};
 use crate::config::theme::{self, Theme};
@@ -44,10 +44,10 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
         }
         Plan::Config(ConfigPlan::SayWhere(path)) => {
             match path {
-                Some(path) if path.is_file() => println!("{}", path.display()),
+                Some(path) if path.is_file() => println!("{}", display_path(&path)),
                 Some(path) => println!(
                     "{} (not there: defaults in use; byline config --default writes one)",
-                    path.display()
+                    display_path(&path)
                 ),
                 None => println!("no config folder on this system: defaults in use"),
             }
@@ -55,8 +55,9 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
         }
         Plan::Themes { user_dir } => {
             write_or_pipe_closed(|out| {
+                // A theme's name is its file's name, and themes come from other people.
                 for (name, whose) in theme::names(user_dir.as_deref()) {
-                    writeln!(out, "{name}\t{whose}")?;
+                    writeln!(out, "{}\t{whose}", printable(&name))?;
                 }
                 Ok(())
             })?;
@@ -83,7 +84,8 @@ fn load_settings(
     let Some(path) = path else {
         return Ok(Settings::default());
     };
-    if cli.config.is_some() && !path.is_file() {
+    // A folder or a pipe there is for `settings::load` to name.
+    if cli.config.is_some() && !path.exists() {
         return Err(CliError::NoSuchConfig(path.to_path_buf()));
     }
     match settings::load(path, themes) {

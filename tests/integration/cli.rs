@@ -69,6 +69,37 @@ fn list_prints_tab_separated_lines_and_nulls_in_json() {
     assert_eq!(json[1]["date"], Value::Null);
 }
 
+// `list --json` wrote paths through display_path and then turned every backslash into `/`: a
+// name with a backslash, or an escaped control character, came out as a path that is not there.
+#[cfg(unix)]
+#[test]
+fn list_json_paths_are_the_real_paths_escaped_by_json() {
+    let lib = TempLibrary::new();
+    lib.article("back\\slash.txt", "Backslash", "Ann", "1 May 2020", "Body.");
+    lib.article(
+        "bell\u{7}\u{1b}]0;x.txt",
+        "Bell",
+        "Ann",
+        "2 May 2020",
+        "Body.",
+    );
+    let path = lib.path().to_str().unwrap();
+    let output = byline(
+        lib.path(),
+        &["list", "--library", path, "--json", "--sort", "oldest"],
+    );
+    assert!(output.status.success(), "{output:?}");
+    let text = stdout(&output);
+    assert!(
+        !text.bytes().any(|b| b < 0x20 && b != b'\n'),
+        "control characters are escaped by JSON: {text:?}"
+    );
+    let json: Value = serde_json::from_str(&text).unwrap();
+    // Paths are relative to the library's folder, as they were.
+    assert_eq!(json[0]["path"], "back\\slash.txt");
+    assert_eq!(json[1]["path"], "bell\u{7}\u{1b}]0;x.txt");
+}
+
 #[test]
 fn list_with_no_match_prints_an_empty_array_and_exits_1() {
     let lib = TempLibrary::new();
@@ -366,6 +397,11 @@ fn a_bad_config_stops_byline_naming_the_file_line_and_value() {
             "out-of-range.toml",
             "out-of-range.toml:2: list_percent 95 is out of range",
         ),
+        ("ctrl-c.toml", "ctrl-c.toml:4: Ctrl-c always quits"),
+        (
+            "no-quit.toml",
+            "no-quit.toml:3: no key but Ctrl-c would quit",
+        ),
     ] {
         let path = dir.join(file);
         let output = byline(home.path(), &["list", "--config", path.to_str().unwrap()]);
@@ -387,6 +423,65 @@ fn a_bad_config_stops_byline_naming_the_file_line_and_value() {
         &["list", "--config", written.to_str().unwrap()],
     );
     assert!(listed.status.success(), "{listed:?}");
+}
+
+/// Fails if stderr holds a byte or character that can steer a terminal (the one line break
+/// that ends each message aside).
+fn assert_terminal_safe(stderr: &[u8]) {
+    let text = String::from_utf8(stderr.to_vec()).expect("utf-8 stderr");
+    let bad = text.chars().find(|&c| {
+        matches!(c, '\u{0}'..='\u{9}' | '\u{b}'..='\u{1f}' | '\u{7f}'..='\u{9f}'
+            | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    });
+    assert_eq!(bad, None, "{text:?}");
+}
+
+// `theme = "x\u001b]52;c;…\u0007"` printed a clipboard write inside "unknown theme '…'".
+#[cfg(unix)]
+#[test]
+fn config_errors_reach_stderr_escaped() {
+    let home = TempLibrary::new();
+    let config = home.file(
+        "con\u{1b}[31mfig\u{202e}.toml",
+        "theme = \"x\\u001b]52;c;ZXZpbA==\\u0007\\u202e\"\n",
+    );
+    let output = byline(home.path(), &["list", "--config", config.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2));
+    assert_terminal_safe(&output.stderr);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains(
+            r"con\u{1b}[31mfig\u{202e}.toml:1: unknown theme 'x\u{1b}]52;c;ZXZpbA==\u{7}\u{202e}'"
+        ),
+        "{stderr}"
+    );
+    let missing = home.path().join("no\u{1b}]0;x\u{7}.toml");
+    let output = byline(
+        home.path(),
+        &["list", "--config", missing.to_str().unwrap()],
+    );
+    assert_eq!(output.status.code(), Some(2));
+    assert_terminal_safe(&output.stderr);
+}
+
+#[test]
+fn a_config_path_that_is_a_folder_says_so() {
+    let home = TempLibrary::new();
+    let folder = home.path().join("conf");
+    std::fs::create_dir(&folder).unwrap();
+    let output = byline(home.path(), &["list", "--config", folder.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("conf: is a folder, not a file"), "{stderr}");
+    // The config folder's own config.toml, made a folder by mistake, likewise.
+    std::fs::create_dir_all(home.path().join("config/byline/config.toml")).unwrap();
+    let output = byline(home.path(), &["list"]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("config.toml: is a folder, not a file"),
+        "{stderr}"
+    );
 }
 
 #[test]

@@ -123,3 +123,82 @@ fn two_processes_marking_at_once_both_keep_their_marks() {
         }
     }
 }
+
+/// Runs byline as someone the file permissions apply to: as `nobody` when the tests run as
+/// root (root writes anywhere), else as the user running them.
+#[cfg(unix)]
+fn byline_unprivileged(home: &std::path::Path, args: &[&str]) -> std::process::Output {
+    use std::os::unix::process::CommandExt;
+    let mut command = Command::new(env!("CARGO_BIN_EXE_byline"));
+    command
+        .args(args)
+        .env_remove("BYLINE_LIBRARY")
+        .env_remove("XDG_CACHE_HOME")
+        .env("HOME", home)
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_CONFIG_HOME", home.join("config"));
+    // SAFETY: geteuid(2) has no preconditions.
+    if unsafe { libc::geteuid() } == 0 {
+        command.uid(65534).gid(65534);
+    }
+    command.output().expect("run byline")
+}
+
+// A read-only data folder, or a read-only state.db, showed every article unread and unstarred:
+// the marks it holds are shown, and byline says they will not be saved.
+#[cfg(unix)]
+#[test]
+fn a_read_only_state_keeps_showing_its_marks_and_says_so() {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = |path: &std::path::Path, mode| {
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap()
+    };
+    for read_only in ["folder", "file"] {
+        let home = TempLibrary::new();
+        let folder = home.path().join("data").join("byline");
+        let db = folder.join("state.db");
+        {
+            let (state, warning) = State::open(&db);
+            assert_eq!(warning, None);
+            for change in [
+                Change::Read {
+                    id: "kept-read".into(),
+                    read: true,
+                },
+                Change::Star {
+                    id: "kept-star".into(),
+                    starred: true,
+                },
+            ] {
+                state.save(&change).unwrap();
+            }
+        }
+        for path in [home.path(), &home.path().join("data"), &folder] {
+            mode(path, 0o755);
+        }
+        match read_only {
+            "folder" => {
+                mode(&db, 0o666);
+                mode(&folder, 0o555);
+            }
+            _ => mode(&db, 0o444),
+        }
+        let before = std::fs::read(&db).unwrap();
+        let output = byline_unprivileged(home.path(), &["state", "export"]);
+        mode(&folder, 0o755);
+        assert!(output.status.success(), "{read_only}: {output:?}");
+        let exported: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+        assert_eq!(
+            exported["read"],
+            serde_json::json!(["kept-read"]),
+            "{read_only}"
+        );
+        assert_eq!(exported["starred"], serde_json::json!(["kept-star"]));
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            stderr.contains("state is read-only") && stderr.contains("marks will not be saved"),
+            "{read_only}: {stderr}"
+        );
+        assert_eq!(std::fs::read(&db).unwrap(), before, "{read_only}");
+    }
+}
