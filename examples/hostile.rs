@@ -34,7 +34,11 @@ fn main() -> ExitCode {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut files = corpus::fixtures().expect("tests/fixtures/hostile");
     files.extend(corpus::generated());
-    files.retain(|f| args.only.as_ref().is_none_or(|o| f.name.contains(o.as_str())));
+    files.retain(|f| {
+        args.only
+            .as_ref()
+            .is_none_or(|o| f.name.contains(o.as_str()))
+    });
     let files = corpus::write(&dir.path().join("corpus"), files).expect("write corpus");
     println!(
         "{:<24} {:>9} {:>18} {:>18} {:>18}",

@@ -8,18 +8,37 @@
 /// Columns between tab stops when a tab is expanded to spaces.
 const TAB_WIDTH: usize = 4;
 
+/// The most combining marks kept on one character. Real text stacks two or three (Vietnamese,
+/// Hebrew points, Thai); a "Zalgo" run of thousands makes one grapheme that terminals and tmux
+/// cannot hold, and garbles the rows around it.
+pub const MAX_MARKS: usize = 8;
+
 /// Returns `text` with line endings normalised to `\n`, tabs expanded, and everything that could
 /// steer the terminal or hide text removed.
 ///
 /// Removed: escape sequences (CSI, OSC, DCS, SOS, PM, APC and two-byte ESC sequences, whole),
 /// other C0 controls, DEL, C1 controls, bidi embeddings/overrides/isolates and marks, zero-width
-/// space, word joiner, byte order marks, soft hyphens and interlinear annotation marks. Kept: `\n`,
-/// zero-width joiner (emoji sequences) and non-joiner (needed by Persian and other scripts).
+/// space, word joiner, byte order marks, soft hyphens, interlinear annotation marks, tag
+/// characters and fillers that show nothing; combining marks past [`MAX_MARKS`] on one
+/// character. Kept: `\n`, zero-width joiner (emoji sequences) and non-joiner (needed by Persian
+/// and other scripts).
 pub fn clean(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     let mut column = 0usize;
+    // Combining marks in a row on the last character written.
+    let mut marks = 0usize;
     while let Some(c) = chars.next() {
+        if c.is_ascii() {
+            marks = 0;
+        } else if unicode_normalization::char::is_combining_mark(c) {
+            marks += 1;
+            if marks > MAX_MARKS {
+                continue;
+            }
+        } else {
+            marks = 0;
+        }
         match c {
             '\n' | '\u{2028}' | '\u{2029}' | '\u{85}' => {
                 out.push('\n');
@@ -65,6 +84,20 @@ pub fn one_line(text: &str) -> String {
     clean(text).split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// `text` cut to at most `max` characters, the last of them `…`, at a character boundary
+/// (combining marks are not split from their letter).
+pub fn shorten(text: &str, max: usize) -> String {
+    let Some((cut, _)) = text.char_indices().nth(max) else {
+        return text.to_string();
+    };
+    let mut end = text[..cut].char_indices().nth_back(0).map_or(0, |(i, _)| i);
+    while end > 0 && text[end..].starts_with(|c| unicode_normalization::char::is_combining_mark(c))
+    {
+        end = text[..end].char_indices().nth_back(0).map_or(0, |(i, _)| i);
+    }
+    format!("{}…", text[..end].trim_end())
+}
+
 /// A path as it may be shown: characters that could steer the terminal (in a file name they
 /// are rare but possible) are written visibly as `\u{1b}`, never passed through.
 pub fn display_path(path: &std::path::Path) -> String {
@@ -87,6 +120,24 @@ pub fn printable(text: &str) -> String {
     out
 }
 
+/// Whether `text` holds anything [`clean`] would change, other than tabs: a field decoded from
+/// an escape (`\u001b` in JSON, `&#x1F1EB;` in HTML) after the file's text was cleaned.
+pub fn needs_cleaning(text: &str) -> bool {
+    let mut marks = 0usize;
+    text.chars().any(|c| {
+        if unicode_normalization::char::is_combining_mark(c) {
+            marks += 1;
+        } else {
+            marks = 0;
+        }
+        c == '\n'
+            || marks > MAX_MARKS
+            || is_invisible_or_control(c)
+            || ('\u{1f1e6}'..='\u{1f1ff}').contains(&c)
+            || matches!(c, '\u{2028}' | '\u{2029}')
+    })
+}
+
 /// True for characters that must never reach the terminal from an article.
 pub fn is_invisible_or_control(c: char) -> bool {
     matches!(c,
@@ -101,6 +152,13 @@ pub fn is_invisible_or_control(c: char) -> bool {
         | '\u{206a}'..='\u{206f}'       // deprecated format characters
         | '\u{feff}'                    // byte order mark / zero-width no-break space
         | '\u{fff9}'..='\u{fffb}'       // interlinear annotation
+        | '\u{34f}'                     // combining grapheme joiner
+        | '\u{115f}' | '\u{1160}'       // Hangul fillers
+        | '\u{3164}' | '\u{ffa0}'
+        | '\u{17b4}' | '\u{17b5}'       // Khmer inherent vowels (invisible)
+        | '\u{180e}'                    // Mongolian vowel separator
+        | '\u{1d173}'..='\u{1d17a}'     // musical formatting
+        | '\u{e0000}'..='\u{e007f}'     // tag characters
     )
 }
 
@@ -235,6 +293,46 @@ mod tests {
         assert_eq!(clean(family), family);
         assert_eq!(clean("می\u{200c}خواهم"), "می\u{200c}خواهم");
         assert_eq!(clean("“Curly” — dash"), "“Curly” — dash");
+    }
+
+    #[test]
+    fn removes_characters_that_show_nothing() {
+        let text =
+            "a\u{e0001}\u{e0041}b\u{115f}\u{3164}\u{ffa0}c\u{180e}\u{17b4}\u{34f}d\u{1d173}e";
+        assert_eq!(clean(text), "abcde");
+        assert!(needs_cleaning(text));
+    }
+
+    #[test]
+    fn combining_marks_are_capped_per_character() {
+        let zalgo = format!("e{}x", "\u{301}".repeat(200_000));
+        let cleaned = clean(&zalgo);
+        assert_eq!(cleaned, format!("e{}x", "\u{301}".repeat(MAX_MARKS)));
+        assert!(needs_cleaning(&zalgo) && !needs_cleaning(&cleaned));
+        // Real stacks are kept whole: Vietnamese, Hebrew with points.
+        for word in ["Việt Nam", "tiếng", "בְּרֵאשִׁית"] {
+            assert_eq!(clean(word), word);
+            assert!(!needs_cleaning(word));
+        }
+    }
+
+    #[test]
+    fn shorten_cuts_at_a_character_and_says_so() {
+        assert_eq!(shorten("short", 10), "short");
+        assert_eq!(shorten("exactly10!", 10), "exactly10!");
+        assert_eq!(shorten("eleven char", 10), "eleven ch…");
+        assert_eq!(
+            shorten("ab cdé\u{301}f", 7),
+            "ab cd…",
+            "the mark stays with its letter"
+        );
+        assert_eq!(shorten(&"漢".repeat(1000), 5).chars().count(), 5);
+    }
+
+    #[test]
+    fn decoded_flags_need_cleaning() {
+        assert!(needs_cleaning("\u{1f1eb}\u{1f1f7}"));
+        assert!(!needs_cleaning("plain text, tabs\tand all"));
     }
 
     #[test]

@@ -90,8 +90,10 @@ impl Format {
 pub enum ArticleError {
     #[error("cannot read: {0}")]
     Io(#[from] io::Error),
-    #[error("larger than 16 MiB ({0} bytes)")]
-    TooLarge(u64),
+    /// Its size, when the file system reported it (a file that grows while it is read, or a
+    /// file in procfs that reports 0, is found too large by reading, without a size).
+    #[error("larger than 16 MiB{}", .0.map(|n| format!(" ({n} bytes)")).unwrap_or_default())]
+    TooLarge(Option<u64>),
     #[error("not a regular file")]
     NotRegular,
     #[error("symbolic link to outside the library, not followed")]
@@ -412,18 +414,27 @@ fn read_file(path: &Path, format: Format) -> Result<Records, ArticleError> {
     parse_bytes(&read_bytes(path)?, format)
 }
 
-/// A regular file's bytes, if it is no larger than [`MAX_FILE_SIZE`].
+/// A regular file's bytes, if it is no larger than [`MAX_FILE_SIZE`]. The size the file
+/// system reports is checked first (and a pipe or device is never opened), but not trusted:
+/// at most one byte past the limit is ever read.
 fn read_bytes(path: &Path) -> Result<Vec<u8>, ArticleError> {
     let meta = fs::metadata(path)?;
     if !meta.is_file() {
         return Err(ArticleError::NotRegular);
     }
     if meta.len() > MAX_FILE_SIZE {
-        return Err(ArticleError::TooLarge(meta.len()));
+        return Err(ArticleError::TooLarge(Some(meta.len())));
     }
-    let bytes = fs::read(path)?;
-    if bytes.len() as u64 > MAX_FILE_SIZE {
-        return Err(ArticleError::TooLarge(bytes.len() as u64));
+    read_at_most(fs::File::open(path)?, MAX_FILE_SIZE)
+}
+
+/// Everything `reader` holds, if that is at most `limit` bytes; reads `limit + 1` at most.
+fn read_at_most(reader: impl io::Read, limit: u64) -> Result<Vec<u8>, ArticleError> {
+    use io::Read as _;
+    let mut bytes = Vec::new();
+    reader.take(limit + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        return Err(ArticleError::TooLarge(None));
     }
     Ok(bytes)
 }
@@ -475,26 +486,36 @@ fn parse_text(text: &str) -> Result<Parsed, ArticleError> {
     Ok(sanitize_fields(plain::parse(&sanitize::clean(text))?))
 }
 
+/// The longest a title is kept, in characters; longer ones end in `…`. The longest real
+/// headlines run to 200-odd characters; a 6 MB "title" costs every keystroke of a filter.
+pub const MAX_TITLE: usize = 500;
+/// The longest an author line (one name or several) is kept, in characters.
+pub const MAX_AUTHOR: usize = 300;
+/// The longest an address, a publication or a tag is kept, in characters.
+pub const MAX_FIELD: usize = 2_000;
+/// The most tags an article keeps.
+pub const MAX_TAGS: usize = 100;
+
 /// Cleans every field again after parsing: JSON escapes (`\u001b`) and HTML entities
-/// (`&#27;`) decode to characters the raw text did not show. One-line fields lose line breaks.
+/// (`&#27;`) decode to characters the raw text did not show. One-line fields lose line breaks,
+/// and are cut to their caps.
 fn sanitize_fields(mut parsed: Parsed) -> Parsed {
-    let line = sanitize::one_line;
-    parsed.title = line(&parsed.title);
-    parsed.author = parsed.author.as_deref().map(line).filter(|a| !a.is_empty());
-    parsed.url = parsed.url.as_deref().map(line);
-    parsed.source = parsed.source.as_deref().map(line);
-    parsed.tags = parsed.tags.iter().map(|t| line(t)).collect();
+    let line = |text: &str, cap: usize| sanitize::shorten(&sanitize::one_line(text), cap);
+    parsed.title = line(&parsed.title, MAX_TITLE);
+    parsed.author = (parsed.author.as_deref())
+        .map(|a| line(a, MAX_AUTHOR))
+        .filter(|a| !a.is_empty());
+    parsed.url = parsed.url.as_deref().map(|u| line(u, MAX_FIELD));
+    parsed.source = parsed.source.as_deref().map(|s| line(s, MAX_FIELD));
+    parsed.tags.truncate(MAX_TAGS);
+    parsed.tags = parsed.tags.iter().map(|t| line(t, MAX_FIELD)).collect();
     for block in &mut parsed.body.blocks {
         let spans = match block {
             Block::Paragraph(spans) | Block::Heading(spans) | Block::Quote(spans) => spans,
             Block::Item { spans, .. } => spans,
         };
         for span in spans {
-            if span
-                .text
-                .chars()
-                .any(|c| c == '\n' || sanitize::is_invisible_or_control(c))
-            {
+            if sanitize::needs_cleaning(&span.text) {
                 span.text = sanitize::clean(&span.text).replace('\n', " ");
             }
         }
@@ -562,6 +583,41 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
+
+    #[test]
+    fn fields_are_capped_and_decoded_characters_cleaned() {
+        let title = "Title ".repeat(1_000_000);
+        let text = format!("{title}\n\nBy A. Writer\n\n12 March 2024\n\nbody\n");
+        let parsed = parse_text(&text).unwrap();
+        assert_eq!(parsed.title.chars().count(), MAX_TITLE);
+        assert!(parsed.title.ends_with('…'));
+        let markdown = format!(
+            "---\ntitle: t\nauthor: {}\n---\nbody\n",
+            "Writer ".repeat(1000)
+        );
+        let records = parse_bytes(markdown.as_bytes(), Format::Markdown).unwrap();
+        let author = records.into_iter().next().unwrap().unwrap().author.unwrap();
+        assert_eq!(author.chars().count(), MAX_AUTHOR);
+        // HTML entities decode after the file's text was cleaned: a flag, a tag character.
+        let html = "<html><head><title>T</title></head><body><article><p>Paris &#x1F1EB;&#x1F1F7; \
+                    x&#xE0041;y</p></article></body></html>";
+        let records = parse_bytes(html.as_bytes(), Format::Html).unwrap();
+        let parsed = records.into_iter().next().unwrap().unwrap();
+        assert_eq!(parsed.body.blocks[0].text(), "Paris FR xy");
+    }
+
+    #[test]
+    fn reading_stops_one_byte_past_the_limit_whatever_the_size_said() {
+        // An endless reader, like a procfs file that reports a size of 0.
+        let err = read_at_most(io::repeat(b'a'), 1000).unwrap_err();
+        assert!(matches!(err, ArticleError::TooLarge(None)), "{err:?}");
+        assert_eq!(err.to_string(), "larger than 16 MiB");
+        assert_eq!(read_at_most(&[b'a'; 1000][..], 1000).unwrap().len(), 1000);
+        // A file in procfs says it is empty and is not.
+        if let Ok(bytes) = read_bytes(Path::new("/proc/self/status")) {
+            assert!(!bytes.is_empty());
+        }
+    }
 
     #[test]
     fn ids_are_stable_and_independent_of_the_path() {

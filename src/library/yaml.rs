@@ -196,7 +196,10 @@ mod tests {
                 Value::List(vec!["Ann".into(), "Bo".into()]),
             ),
             ("date".to_string(), text("2024-03-12")),
-            ("tags".to_string(), Value::List(vec!["a".into(), "b".into()])),
+            (
+                "tags".to_string(),
+                Value::List(vec!["a".into(), "b".into()]),
+            ),
             ("count".to_string(), text("12")),
         ];
         assert_eq!(got, want);
@@ -233,7 +236,11 @@ mod tests {
         let deep = format!("title: t\nx: {}\n", "[".repeat(100_000));
         let err = read(&deep).unwrap_err();
         assert_eq!(err, "YAML front matter: line 3: nested more than 32 deep");
-        let fine = format!("x: {}1{}\n", "[".repeat(MAX_DEPTH - 1), "]".repeat(MAX_DEPTH - 1));
+        let fine = format!(
+            "x: {}1{}\n",
+            "[".repeat(MAX_DEPTH - 1),
+            "]".repeat(MAX_DEPTH - 1)
+        );
         assert!(read(&fine).is_ok());
     }
 

@@ -29,7 +29,8 @@ impl Numbering {
             None if self.addresses.len() >= MAX_LINKS => return None,
             None => {
                 self.addresses.push(address.to_string());
-                self.numbers.insert(address.to_string(), self.addresses.len());
+                self.numbers
+                    .insert(address.to_string(), self.addresses.len());
                 self.addresses.len()
             }
         };
@@ -338,7 +339,11 @@ mod tests {
         assert_eq!(plain, format!("{text}one morean old one"), "nothing lost");
         let last = |text: &str| spans.iter().position(|s| s.text == text).unwrap();
         assert_eq!(spans[last("one more")].link, None, "past the cap: text");
-        assert_eq!(spans[last("an old one") + 1].text, "[8]", "a numbered address keeps its number");
+        assert_eq!(
+            spans[last("an old one") + 1].text,
+            "[8]",
+            "a numbered address keeps its number"
+        );
     }
 
     #[test]

@@ -23,7 +23,10 @@ pub fn generated() -> Vec<Hostile> {
     let mut push = |name, bytes: Vec<u8>| files.push(Hostile { name, bytes });
 
     // YAML aliases that expand a 100,000-byte string 30,000 times.
-    let mut yaml = format!("---\ntitle: x\nx: &x \"{}\"\nauthors: [", "A".repeat(100_000));
+    let mut yaml = format!(
+        "---\ntitle: x\nx: &x \"{}\"\nauthors: [",
+        "A".repeat(100_000)
+    );
     yaml.push_str(&vec!["*x"; 30_000].join(", "));
     yaml.push_str("]\n---\nbody\n");
     push("yaml-aliases.md", yaml.into_bytes());
@@ -117,7 +120,12 @@ pub fn generated() -> Vec<Hostile> {
     );
     push(
         "markdown-brackets.md",
-        format!("# Brackets\n\n{}x{}\n", "[".repeat(100_000), "](".repeat(50_000)).into_bytes(),
+        format!(
+            "# Brackets\n\n{}x{}\n",
+            "[".repeat(100_000),
+            "](".repeat(50_000)
+        )
+        .into_bytes(),
     );
     push(
         "markdown-emphasis.md",
@@ -128,7 +136,8 @@ pub fn generated() -> Vec<Hostile> {
     let marks = "\u{301}".repeat(200_000);
     push(
         "combining.txt",
-        format!("A{marks} title\n\nBy A. Writer\n\n12 March 2024\n\nBody e{marks} here.\n").into_bytes(),
+        format!("A{marks} title\n\nBy A. Writer\n\n12 March 2024\n\nBody e{marks} here.\n")
+            .into_bytes(),
     );
 
     // A line of 2,000,000 wide characters and one of tabs.
