@@ -91,8 +91,7 @@ pub fn shorten(text: &str, max: usize) -> String {
         return text.to_string();
     };
     let mut end = text[..cut].char_indices().nth_back(0).map_or(0, |(i, _)| i);
-    while end > 0 && text[end..].starts_with(|c| unicode_normalization::char::is_combining_mark(c))
-    {
+    while end > 0 && text[end..].starts_with(unicode_normalization::char::is_combining_mark) {
         end = text[..end].char_indices().nth_back(0).map_or(0, |(i, _)| i);
     }
     format!("{}…", text[..end].trim_end())
