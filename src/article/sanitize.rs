@@ -24,11 +24,21 @@ pub const MAX_MARKS: usize = 8;
 /// and other scripts).
 pub fn clean(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
+    let mut chars = Cursor { rest: text };
     let mut column = 0usize;
     // Combining marks in a row on the last character written.
     let mut marks = 0usize;
-    while let Some(c) = chars.next() {
+    loop {
+        // Printable ASCII, most of most articles, is copied a run at a time.
+        let safe = chars.printable_ascii();
+        if !safe.is_empty() {
+            out.push_str(safe);
+            column += safe.len();
+            marks = 0;
+        }
+        let Some(c) = chars.next() else {
+            break;
+        };
         if c.is_ascii() {
             marks = 0;
         } else if unicode_normalization::char::is_combining_mark(c) {
@@ -46,7 +56,7 @@ pub fn clean(text: &str) -> String {
             }
             '\r' => {
                 // CRLF and lone CR both end a line.
-                if chars.peek() == Some(&'\n') {
+                if chars.peek() == Some('\n') {
                     chars.next();
                 }
                 out.push('\n');
@@ -122,6 +132,9 @@ pub fn printable(text: &str) -> String {
 /// Whether `text` holds anything [`clean`] would change, other than tabs: a field decoded from
 /// an escape (`\u001b` in JSON, `&#x1F1EB;` in HTML) after the file's text was cleaned.
 pub fn needs_cleaning(text: &str) -> bool {
+    if text.bytes().all(|b| (0x20..=0x7e).contains(&b)) {
+        return false;
+    }
     let mut marks = 0usize;
     text.chars().any(|c| {
         if unicode_normalization::char::is_combining_mark(c) {
@@ -161,9 +174,36 @@ pub fn is_invisible_or_control(c: char) -> bool {
     )
 }
 
+/// The text still to clean, read a character at a time or a run of printable ASCII at once.
+struct Cursor<'a> {
+    rest: &'a str,
+}
+
+impl<'a> Cursor<'a> {
+    fn peek(&self) -> Option<char> {
+        self.rest.chars().next()
+    }
+
+    fn next(&mut self) -> Option<char> {
+        let c = self.peek()?;
+        self.rest = &self.rest[c.len_utf8()..];
+        Some(c)
+    }
+
+    /// Takes the run of printable ASCII characters (space to `~`) at the start.
+    fn printable_ascii(&mut self) -> &'a str {
+        let end = (self.rest.bytes())
+            .position(|b| !(0x20..=0x7e).contains(&b))
+            .unwrap_or(self.rest.len());
+        let (run, rest) = self.rest.split_at(end);
+        self.rest = rest;
+        run
+    }
+}
+
 /// Skips the rest of an escape sequence whose ESC has just been read.
-fn skip_escape(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
-    let Some(&next) = chars.peek() else {
+fn skip_escape(chars: &mut Cursor<'_>) {
+    let Some(next) = chars.peek() else {
         return;
     };
     if !two_byte_final(next) && !('\u{20}'..='\u{2f}').contains(&next) {
@@ -174,7 +214,7 @@ fn skip_escape(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
         Some(']' | 'P' | 'X' | '^' | '_') => skip_string(chars),
         // Intermediates (ESC ( B): drop them and the final byte.
         Some(c) if ('\u{20}'..='\u{2f}').contains(&c) => {
-            while let Some(&n) = chars.peek() {
+            while let Some(n) = chars.peek() {
                 chars.next();
                 if !('\u{20}'..='\u{2f}').contains(&n) {
                     break;
@@ -192,8 +232,8 @@ fn two_byte_final(c: char) -> bool {
 }
 
 /// Skips CSI parameters and intermediates up to and including the final byte.
-fn skip_csi(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
-    while let Some(&c) = chars.peek() {
+fn skip_csi(chars: &mut Cursor<'_>) {
+    while let Some(c) = chars.peek() {
         if ('\u{20}'..='\u{3f}').contains(&c) {
             chars.next();
         } else {
@@ -206,8 +246,8 @@ fn skip_csi(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
 }
 
 /// Skips an OSC/DCS-style string up to BEL, ST (`ESC \` or U+009C) or the end of the line.
-fn skip_string(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
-    while let Some(&c) = chars.peek() {
+fn skip_string(chars: &mut Cursor<'_>) {
+    while let Some(c) = chars.peek() {
         match c {
             '\u{7}' | '\u{9c}' => {
                 chars.next();
@@ -215,7 +255,7 @@ fn skip_string(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
             }
             '\u{1b}' => {
                 chars.next();
-                if chars.peek() == Some(&'\\') {
+                if chars.peek() == Some('\\') {
                     chars.next();
                 }
                 return;

@@ -8,8 +8,6 @@
 use std::sync::OnceLock;
 
 use textwrap::WordSplitter;
-use textwrap::core::Fragment;
-use textwrap::wrap_algorithms::wrap_first_fit;
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
@@ -308,14 +306,13 @@ fn preformatted(spans: &[Span], width: usize) -> Vec<Line> {
 /// into its characters, so that it can still be broken to fit.
 fn cells(text: &str, width: usize) -> impl Iterator<Item = &str> {
     text.graphemes(true).flat_map(move |g| {
-        let parts: Vec<&str> = if g.width() > width {
-            g.char_indices()
-                .map(|(i, c)| &g[i..i + c.len_utf8()])
-                .collect()
-        } else {
-            vec![g]
-        };
-        parts
+        let split = g.width() > width;
+        let whole = (!split).then_some(g);
+        let parts = split
+            .then(|| g.char_indices().map(move |(i, c)| &g[i..i + c.len_utf8()]))
+            .into_iter()
+            .flatten();
+        whole.into_iter().chain(parts)
     })
 }
 
@@ -325,7 +322,7 @@ fn is_no_break(c: char) -> bool {
 }
 
 /// A word, or a piece of one where hyphenation may break it, perhaps in several styles.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, PartialEq, Eq)]
 struct Word {
     pieces: Vec<Piece>,
     width: usize,
@@ -335,20 +332,6 @@ struct Word {
     space_after: bool,
     /// Breaking the line after it needs a hyphen (it ends a syllable, not the word).
     hyphen_after: bool,
-}
-
-impl Fragment for Word {
-    fn width(&self) -> f64 {
-        self.width as f64
-    }
-
-    fn whitespace_width(&self) -> f64 {
-        if self.space_after { 1.0 } else { 0.0 }
-    }
-
-    fn penalty_width(&self) -> f64 {
-        if self.hyphen_after { 1.0 } else { 0.0 }
-    }
 }
 
 /// Wraps styled spans to `width`, ragged right. Plain spans take `tone`; styled ones keep their
@@ -362,14 +345,8 @@ pub fn wrap(spans: &[Span], tone: Tone, width: usize) -> Vec<Line> {
 /// [`wrap`], justified and hyphenated as `fill` asks.
 fn wrap_with(spans: &[Span], tone: Tone, width: usize, fill: Fill) -> Vec<Line> {
     let width = width.max(2);
-    let mut words = split_words(spans, tone, width);
-    if fill.hyphenate {
-        words = words
-            .into_iter()
-            .flat_map(|w| syllables(w, width))
-            .collect();
-    }
-    let wrapped = wrap_first_fit(&words, &[width as f64]);
+    let words = split_words(spans, tone, width);
+    let wrapped = first_fit(words, width, fill.hyphenate);
     let count = wrapped.len();
     wrapped
         .into_iter()
@@ -424,6 +401,34 @@ fn wrap_with(spans: &[Span], tone: Tone, width: usize, fill: Fill) -> Vec<Line> 
             line
         })
         .collect()
+}
+
+/// Breaks words into lines first fit, as textwrap's `wrap_first_fit` does, hyphenating lazily:
+/// only a word that does not fit at the end of a line is cut at its syllables (the result is
+/// the same as cutting every word first, and a 16 MB article looks up one word a line instead
+/// of every word in the dictionary).
+fn first_fit(words: Vec<Word>, width: usize, hyphenate: bool) -> Vec<Vec<Word>> {
+    let mut lines = Vec::new();
+    let mut line: Vec<Word> = Vec::new();
+    // The width of the line so far, with the space after its last word.
+    let mut used = 0;
+    for word in words {
+        let pieces = if hyphenate && !line.is_empty() && used + word.width > width {
+            syllables(word, width)
+        } else {
+            vec![word]
+        };
+        for piece in pieces {
+            if !line.is_empty() && used + piece.width + usize::from(piece.hyphen_after) > width {
+                lines.push(std::mem::take(&mut line));
+                used = 0;
+            }
+            used += piece.width + usize::from(piece.space_after);
+            line.push(piece);
+        }
+    }
+    lines.push(line);
+    lines
 }
 
 /// The most spaces justification adds to one gap between words.
@@ -502,54 +507,108 @@ fn piece_chars(word: &Word) -> usize {
 }
 
 fn split_words(spans: &[Span], tone: Tone, width: usize) -> Vec<Word> {
-    let mut words = Vec::new();
-    let mut current = Word::default();
-    let mut offset = 0;
+    let mut split = Split::default();
     for span in spans {
         let span_tone = match (span.style, tone) {
             (Inline::Plain, tone) => tone,
             (style, _) => Tone::Text(style),
         };
-        // Measured by grapheme, as the terminal (and ratatui) draws them: an emoji with a
-        // variation selector is one wide cell, not a narrow one and a zero.
-        for grapheme in cells(&span.text, width) {
+        if span.text.is_ascii() {
+            split.ascii(&span.text, span_tone, width);
+        } else {
+            split.graphemes(&span.text, span_tone, width);
+        }
+    }
+    split.finish()
+}
+
+/// Words being split out of a block's spans.
+#[derive(Default)]
+struct Split {
+    words: Vec<Word>,
+    current: Word,
+    /// Characters read so far in the block.
+    offset: usize,
+}
+
+impl Split {
+    /// Ends the word being read at a space.
+    fn space(&mut self, chars: usize) {
+        if !self.current.pieces.is_empty() {
+            self.current.space_after = true;
+            self.words.push(std::mem::take(&mut self.current));
+        }
+        self.offset += chars;
+    }
+
+    /// Adds `text`, `cells` wide, to the word being read; a word wider than the line is broken
+    /// where it reaches the edge.
+    fn push(&mut self, text: &str, cells: usize, chars: usize, tone: Tone, width: usize) {
+        let current = &mut self.current;
+        if current.width + cells > width && current.width > 0 {
+            self.words.push(std::mem::take(current));
+        }
+        if current.pieces.is_empty() {
+            current.start = self.offset;
+        }
+        match current.pieces.last_mut() {
+            Some(last) if last.tone == tone => last.text.push_str(text),
+            _ => current.pieces.push(Piece {
+                text: text.to_string(),
+                tone,
+            }),
+        }
+        current.width += cells;
+        self.offset += chars;
+    }
+
+    /// Any text, a grapheme at a time, measured as the terminal (and ratatui) draws it: an
+    /// emoji with a variation selector is one wide cell, not a narrow one and a zero.
+    fn graphemes(&mut self, text: &str, tone: Tone, width: usize) {
+        for grapheme in cells(text, width) {
             let chars = grapheme.chars().count();
             // A no-break space joins, as its name says.
             if grapheme
                 .chars()
                 .all(|c| c.is_whitespace() && !is_no_break(c))
             {
-                if !current.pieces.is_empty() {
-                    current.space_after = true;
-                    words.push(std::mem::take(&mut current));
-                }
-                offset += chars;
-                continue;
+                self.space(chars);
+            } else {
+                self.push(grapheme, grapheme.width(), chars, tone, width);
             }
-            let w = grapheme.width();
-            // A word wider than the line is broken where it reaches the edge.
-            if current.width + w > width && current.width > 0 {
-                words.push(std::mem::take(&mut current));
-            }
-            if current.pieces.is_empty() {
-                current.start = offset;
-            }
-            match current.pieces.last_mut() {
-                Some(last) if last.tone == span_tone => last.text.push_str(grapheme),
-                _ => current.pieces.push(Piece {
-                    text: grapheme.to_string(),
-                    tone: span_tone,
-                }),
-            }
-            current.width += w;
-            offset += chars;
         }
     }
-    if !current.pieces.is_empty() {
-        current.space_after = true;
-        words.push(current);
+
+    /// ASCII text, a run at a time: each character is one cell and a grapheme of its own.
+    fn ascii(&mut self, text: &str, tone: Tone, width: usize) {
+        let mut rest = text;
+        while !rest.is_empty() {
+            let spaces = rest.len() - rest.trim_start_matches(char::is_whitespace).len();
+            if spaces > 0 {
+                self.space(spaces);
+                rest = &rest[spaces..];
+                continue;
+            }
+            let run = rest.find(char::is_whitespace).unwrap_or(rest.len());
+            let (mut word, after) = rest.split_at(run);
+            rest = after;
+            while !word.is_empty() {
+                let room = if self.current.width >= width {
+                    width
+                } else {
+                    width - self.current.width
+                };
+                let (fits, more) = word.split_at(word.len().min(room));
+                self.push(fits, fits.len(), fits.len(), tone, width);
+                word = more;
+            }
+        }
     }
-    words
+
+    fn finish(mut self) -> Vec<Word> {
+        self.space(0);
+        self.words
+    }
 }
 
 #[cfg(test)]
@@ -880,6 +939,36 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn ascii_runs_split_as_graphemes_do(text in "[a-z ,.\n-]{0,300}", width in 2usize..30) {
+            let (mut fast, mut slow) = (Split::default(), Split::default());
+            fast.ascii(&text, Tone::Text(Inline::Plain), width);
+            slow.graphemes(&text, Tone::Text(Inline::Plain), width);
+            prop_assert_eq!(fast.finish(), slow.finish());
+        }
+
+        #[test]
+        fn hyphenating_at_line_ends_is_hyphenating_every_word(
+            text in "[a-z ]{0,400}|(extraordinary |unbelievable |characteristically |a |of )+",
+            width in 8usize..40,
+        ) {
+            let words = || split_words(&[Span::new(text.as_str(), Inline::Plain)], Tone::Text(Inline::Plain), width);
+            let eager: Vec<Word> = words().into_iter().flat_map(|w| syllables(w, width)).collect();
+            // The same lines, whatever pieces the words on them were left in.
+            let show = |lines: Vec<Vec<Word>>| -> Vec<(String, bool, usize)> {
+                lines.iter().map(|line| {
+                    let text = line.iter().map(|w| {
+                        let text: String = w.pieces.iter().map(|p| p.text.as_str()).collect();
+                        if w.space_after { text + " " } else { text }
+                    }).collect::<String>();
+                    let hyphen = line.last().is_some_and(|w| w.hyphen_after);
+                    (text.trim_end().to_string(), hyphen, line.first().map_or(0, |w| w.start))
+                }).collect()
+            };
+            let lazy = first_fit(words(), width, true);
+            prop_assert_eq!(show(lazy), show(first_fit(eager, width, false)));
+        }
+
         #[test]
         fn set_text_fits_keeps_every_word_and_justifies_exactly(
             text in "[a-zA-Z,.'’ é日本語-]{0,400}",

@@ -714,6 +714,21 @@ mod tests {
     }
 
     #[test]
+    fn list_items_past_the_limit_lose_their_tags_too() {
+        let deep = format!("{}x", "<ul><li>".repeat(100_000));
+        let limited = limit_depth(&deep);
+        assert_eq!(limited.matches("<ul>").count(), MAX_DEPTH);
+        assert!(limited.matches("<li>").count() <= MAX_DEPTH + 1);
+        // Short lists keep every item, however many.
+        let long = format!("<ul>{}</ul>", "<li>item".repeat(10_000));
+        assert!(matches!(limit_depth(&long), Cow::Borrowed(_)));
+        assert_eq!(
+            body(&deep).iter().map(|b| b.text()).collect::<String>(),
+            "x"
+        );
+    }
+
+    #[test]
     fn depth_limit_leaves_ordinary_pages_alone() {
         let saved = include_str!("../../../tests/fixtures/library/html/saved-page.html");
         assert!(matches!(limit_depth(saved), Cow::Borrowed(_)));
