@@ -9,6 +9,7 @@ use crate::action::Action;
 use crate::article::Parsed;
 use crate::library::Library;
 use crate::query::run::{Done, Request};
+use crate::reading::Typeset;
 use crate::state::Change;
 
 /// Everything that changes the app, from the user, the clock or work done outside it.
@@ -33,6 +34,8 @@ pub enum Event {
         index: usize,
         article: Result<Parsed, String>,
     },
+    /// A large article was set, as asked with [`Effect::Typeset`].
+    Typeset(Typeset),
     /// How an effect went, for the status bar ("Opened … with firefox").
     Reported(String),
     /// A check of the library folders has looked at `done` of `total` files; `done == total`
@@ -57,6 +60,9 @@ pub enum Effect {
     Search(Request),
     /// Read the article at this library index; answer with [`Event::Loaded`].
     Load(usize),
+    /// Set a large article (off the UI thread: [`Typeset::run`]); answer with
+    /// [`Event::Typeset`] and what it returns.
+    Typeset(Typeset),
     /// Remember this in the state database.
     Save(Change),
     /// Open this address in the browser.
@@ -77,6 +83,9 @@ impl PartialEq for Effect {
                     && a.query.same_as(&b.query)
             }
             (Effect::Load(a), Effect::Load(b)) => a == b,
+            (Effect::Typeset(a), Effect::Typeset(b)) => {
+                a.index == b.index && a.setting == b.setting
+            }
             (Effect::Save(a), Effect::Save(b)) => a == b,
             (Effect::Open(a), Effect::Open(b)) | (Effect::Copy(a), Effect::Copy(b)) => a == b,
             _ => false,

@@ -224,6 +224,10 @@ impl App {
             }
             Event::Searched(done) => self.searched(done),
             Event::Loaded { index, article } => self.loaded(index, article),
+            Event::Typeset(done) => {
+                let rows = self.screen.reader_rows();
+                self.reading.receive(done, rows);
+            }
             Event::Reported(message) => self.notice = Some(message),
             Event::Checking { done, total } => self.checking(done, total),
             Event::Library { library, complete } => self.replace_library(library, complete),
@@ -255,6 +259,11 @@ impl App {
     // What the ui reads.
 
     pub fn library(&self) -> &Library {
+        &self.library
+    }
+
+    /// The library, to share with a thread that reads its articles.
+    pub fn shared_library(&self) -> &Arc<Library> {
         &self.library
     }
 
@@ -491,7 +500,8 @@ impl App {
         match article {
             Ok(parsed) => {
                 let (setting, rows) = (self.setting(), self.screen.reader_rows());
-                self.reading.open(index, parsed, setting, rows);
+                let typeset = self.reading.open(index, parsed, setting, rows);
+                self.effects.extend(typeset.map(Effect::Typeset));
                 if let Some(at) = self.marks.place(&self.library.articles[index].id) {
                     self.reading.go_to(at, rows);
                 }
@@ -552,7 +562,8 @@ impl App {
     /// paragraph at the top of the pane stays there.
     fn reflow(&mut self) {
         let (setting, rows) = (self.setting(), self.screen.reader_rows());
-        self.reading.set(setting, rows);
+        let typeset = self.reading.set(setting, rows);
+        self.effects.extend(typeset.map(Effect::Typeset));
     }
 
     /// How the article is set now.

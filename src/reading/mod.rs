@@ -10,10 +10,17 @@ pub(crate) mod find;
 pub(crate) mod links;
 pub mod reflow;
 
+use std::sync::Arc;
+
 use self::find::Hit;
 use self::reflow::{Header, Line, Position, Setting};
-use crate::article::{Body, Parsed};
+use crate::article::{Block, Body, Parsed};
 use crate::line::LineEdit;
+
+/// Articles with more text than this (in bytes) are set off the UI thread: the app asks for a
+/// [`Typeset`] and keeps answering keys meanwhile. Setting 256 KiB takes a few milliseconds;
+/// the largest article read (16 MiB) takes most of a second.
+pub const LARGE: usize = 256 * 1024;
 
 /// The widest the text column gets by default, in columns.
 pub const MEASURE: usize = 80;
@@ -26,8 +33,12 @@ const CACHED: usize = 4;
 pub enum ReaderContent {
     /// Nothing selected (empty library or no match).
     Empty,
-    /// The article at this library index, set for the current width.
-    Article { index: usize, lines: Vec<Line> },
+    /// The article at this library index, set for the current width (no lines yet while a
+    /// large one is being set).
+    Article {
+        index: usize,
+        lines: Arc<Vec<Line>>,
+    },
     /// The article at this index could not be read again.
     Failed { index: usize, reason: String },
 }
@@ -60,28 +71,75 @@ pub struct Find {
     pub current: usize,
 }
 
+/// An article's body with its links numbered, and their addresses: `[n]` is `links[n - 1]`.
+#[derive(Debug)]
+pub struct Numbered {
+    body: Body,
+    links: Vec<String>,
+}
+
+impl Numbered {
+    fn of(parsed: &Parsed) -> Self {
+        let (body, links) = links::number(&parsed.body, parsed.url.as_deref());
+        Self { body, links }
+    }
+}
+
+/// Setting a large article for one setting, done away from the UI thread: [`Typeset::run`]
+/// does the work (numbering the links too, the first time) and the app takes the result back
+/// with [`Reading::receive`].
+#[derive(Debug, Clone)]
+pub struct Typeset {
+    pub index: usize,
+    pub setting: Setting,
+    parsed: Arc<Parsed>,
+    numbered: Option<Arc<Numbered>>,
+    lines: Option<Arc<Vec<Line>>>,
+}
+
+impl Typeset {
+    /// Numbers the links if that is still to do, and sets the lines.
+    pub fn run(mut self) -> Self {
+        let numbered = self
+            .numbered
+            .get_or_insert_with(|| Arc::new(Numbered::of(&self.parsed)));
+        let lines = reflow::article(&Header::of(&self.parsed), &numbered.body, self.setting);
+        self.lines = Some(Arc::new(lines));
+        self
+    }
+}
+
 /// The reading pane.
 #[derive(Debug, Default)]
 pub struct Reading {
     content: Option<ReaderContent>,
-    parsed: Option<(usize, Parsed)>,
+    parsed: Option<(usize, Arc<Parsed>)>,
+    /// The open article is [`LARGE`]: it is set by a [`Typeset`], not here.
+    large: bool,
     /// Set lines of the open article, per setting.
-    cache: Vec<(Setting, Vec<Line>)>,
+    cache: Vec<(Setting, Arc<Vec<Line>>)>,
     setting: Option<Setting>,
+    /// The setting a [`Typeset`] was asked for and the pane waits for.
+    waiting: Option<Setting>,
     scroll: usize,
     /// The place being read: set when the reader moves, kept while the text is set again at
     /// other widths (which only maps it to a line), so resizes never make it drift.
     anchor: Option<(Position, bool)>,
     find: Option<Find>,
-    /// The open article's body with its links numbered, and their addresses from 1.
-    body: Body,
-    links: Vec<String>,
+    /// The open article's body with its links numbered (not yet, while a large one's first
+    /// [`Typeset`] runs).
+    numbered: Option<Arc<Numbered>>,
 }
 
 impl Reading {
     /// The open article's link addresses: `[n]` is `links()[n - 1]`.
     pub fn links(&self) -> &[String] {
-        &self.links
+        self.numbered.as_ref().map_or(&[], |n| &n.links)
+    }
+
+    /// Whether the pane waits for a large article to be set.
+    pub fn typesetting(&self) -> bool {
+        self.waiting.is_some()
     }
 
     pub fn content(&self) -> &ReaderContent {
@@ -100,7 +158,7 @@ impl Reading {
 
     pub fn lines(&self) -> &[Line] {
         match self.content() {
-            ReaderContent::Article { lines, .. } => lines,
+            ReaderContent::Article { lines, .. } => lines.as_slice(),
             _ => &[],
         }
     }
@@ -114,22 +172,31 @@ impl Reading {
         self.find.as_ref()
     }
 
-    /// Opens an article read from the library, at its top, set as `setting` asks.
-    pub fn open(&mut self, index: usize, parsed: Parsed, setting: Setting, rows: usize) {
+    /// Opens an article read from the library, at its top, set as `setting` asks; a large one
+    /// asks for the [`Typeset`] returned.
+    #[must_use]
+    pub fn open(
+        &mut self,
+        index: usize,
+        parsed: Parsed,
+        setting: Setting,
+        rows: usize,
+    ) -> Option<Typeset> {
+        self.large = text_bytes(&parsed.body) > LARGE;
         // The header counts the article's own words; the body shown has its links numbered.
-        let (body, links) = links::number(&parsed.body, parsed.url.as_deref());
-        self.body = body;
-        self.links = links;
-        self.parsed = Some((index, parsed));
+        self.numbered = (!self.large).then(|| Arc::new(Numbered::of(&parsed)));
+        self.parsed = Some((index, Arc::new(parsed)));
+        self.content = None;
         self.cache.clear();
         self.scroll = 0;
         self.anchor = None;
         self.setting = None;
-        self.set(setting, rows);
+        self.waiting = None;
         // A search goes on in the next article, from its first hit.
         if let Some(find) = &mut self.find {
             find.current = 0;
         }
+        self.set(setting, rows)
     }
 
     /// The article held is at library index `index` from now on (the library changed around it).
@@ -173,39 +240,93 @@ impl Reading {
         }
         self.anchor = None;
         self.parsed = None;
-        self.links.clear();
+        self.numbered = None;
         self.cache.clear();
         self.content = None;
         self.setting = None;
+        self.waiting = None;
         self.scroll = 0;
     }
 
     /// Sets the open article as `setting` asks, keeping the line at the top of the pane at the
-    /// top; does nothing if it is set so already.
-    pub fn set(&mut self, setting: Setting, rows: usize) {
+    /// top; does nothing if it is set so already. A large article not yet set so asks for the
+    /// [`Typeset`] returned, and shows what it showed until [`Reading::receive`] has the lines.
+    #[must_use]
+    pub fn set(&mut self, setting: Setting, rows: usize) -> Option<Typeset> {
+        let (index, parsed) = self.parsed.clone()?;
+        if self.setting == Some(setting) {
+            self.waiting = None;
+            return None;
+        }
+        if let Some((_, lines)) = self.cache.iter().find(|(s, _)| *s == setting) {
+            let lines = Arc::clone(lines);
+            self.apply(index, setting, lines, rows);
+            return None;
+        }
+        match &self.numbered {
+            Some(numbered) if !self.large => {
+                let lines = reflow::article(&Header::of(&parsed), &numbered.body, setting);
+                let lines = Arc::new(lines);
+                self.remember(setting, Arc::clone(&lines));
+                self.apply(index, setting, lines, rows);
+                None
+            }
+            numbered => {
+                if self.waiting == Some(setting) {
+                    return None;
+                }
+                self.waiting = Some(setting);
+                // Held (so not asked for again) while it is set.
+                self.content.get_or_insert(ReaderContent::Article {
+                    index,
+                    lines: Arc::default(),
+                });
+                Some(Typeset {
+                    index,
+                    setting,
+                    parsed,
+                    numbered: numbered.clone(),
+                    lines: None,
+                })
+            }
+        }
+    }
+
+    /// Takes the lines a [`Typeset`] set: shown if the pane waits for them, kept in any case
+    /// (unless the article they belong to was closed meanwhile).
+    pub fn receive(&mut self, done: Typeset, rows: usize) {
         let Some((index, parsed)) = &self.parsed else {
             return;
         };
-        if self.setting == Some(setting) {
+        let index = *index;
+        if index != done.index || !Arc::ptr_eq(parsed, &done.parsed) {
             return;
         }
-        let top = self.anchor;
-        let lines = match self.cache.iter().position(|(s, _)| *s == setting) {
-            Some(i) => self.cache[i].1.clone(),
-            None => {
-                let lines = reflow::article(&Header::of(parsed), &self.body, setting);
-                if self.cache.len() == CACHED {
-                    self.cache.remove(0);
-                }
-                self.cache.push((setting, lines.clone()));
-                lines
-            }
+        if self.numbered.is_none() {
+            self.numbered = done.numbered;
+        }
+        let Some(lines) = done.lines else {
+            return;
         };
-        self.content = Some(ReaderContent::Article {
-            index: *index,
-            lines,
-        });
+        self.remember(done.setting, Arc::clone(&lines));
+        if self.waiting == Some(done.setting) {
+            self.apply(index, done.setting, lines, rows);
+        }
+    }
+
+    fn remember(&mut self, setting: Setting, lines: Arc<Vec<Line>>) {
+        if self.cache.len() == CACHED {
+            self.cache.remove(0);
+        }
+        self.cache.push((setting, lines));
+    }
+
+    /// Shows `lines`, set as `setting`, keeping the place being read on top.
+    fn apply(&mut self, index: usize, setting: Setting, lines: Arc<Vec<Line>>, rows: usize) {
+        let top = self.anchor;
+        self.content = Some(ReaderContent::Article { index, lines });
         self.setting = Some(setting);
+        self.waiting = None;
         if let Some((at, blank)) = top {
             self.scroll = line_at(self.lines(), at, blank);
         }
@@ -324,6 +445,12 @@ impl Reading {
     }
 }
 
+/// The bytes of text in a body.
+fn text_bytes(body: &Body) -> usize {
+    let spans = |block: &Block| block.spans().iter().map(|s| s.text.len()).sum::<usize>();
+    body.blocks.iter().map(spans).sum()
+}
+
 /// The line that shows `at`: a line starting there (blank or not, as the one it replaces: the
 /// blank line before a paragraph starts where the paragraph does), or else the last one before.
 fn line_at(lines: &[Line], at: Position, blank: bool) -> usize {
@@ -365,6 +492,67 @@ mod tests {
         }
     }
 
+    /// An article over [`LARGE`]: 4,000 paragraphs of about 75 bytes.
+    fn large() -> Parsed {
+        let paragraph = |n: usize| {
+            Block::Paragraph(vec![Span::new(
+                format!("Paragraph {n} of the long one, with https://e.org/{n} and some words."),
+                Inline::Plain,
+            )])
+        };
+        Parsed {
+            body: Body {
+                blocks: (0..4_000).map(paragraph).collect(),
+            },
+            ..parsed()
+        }
+    }
+
+    #[test]
+    fn a_large_article_is_set_by_a_typeset_and_shown_when_it_comes() {
+        let mut reading = Reading::default();
+        let job = reading.open(5, large(), Setting::plain(80), 20).expect("a typeset");
+        assert!(reading.typesetting());
+        assert_eq!(reading.holding(), Some(5), "held, so not asked for again");
+        assert!(reading.lines().is_empty() && reading.links().is_empty());
+        // A place remembered before the lines exist is where the pane opens.
+        let at = Position {
+            block: Some(1200),
+            offset: 0,
+        };
+        reading.go_to(at, 20);
+        reading.receive(job.run(), 20);
+        assert!(!reading.typesetting());
+        assert_eq!(reading.links().len(), 4_000);
+        assert!(top_text(&reading).starts_with("Paragraph 1200 "), "{}", top_text(&reading));
+    }
+
+    #[test]
+    fn a_typeset_that_comes_late_is_kept_but_not_shown() {
+        let mut reading = Reading::default();
+        let first = reading.open(5, large(), Setting::plain(40), 20).unwrap();
+        reading.receive(first.run(), 20);
+        // Justify (asked), then back to ragged (set already) before the justified lines come.
+        let justified = Setting {
+            justify: true,
+            ..Setting::plain(40)
+        };
+        let job = reading.set(justified, 20).expect("a typeset for the new setting");
+        assert!(reading.set(Setting::plain(40), 20).is_none());
+        assert!(!reading.typesetting());
+        let ragged = reading.lines().to_vec();
+        reading.receive(job.run(), 20);
+        assert!(reading.lines() == ragged.as_slice(), "not shown: not waited for");
+        assert!(reading.set(justified, 20).is_none(), "kept: shown from the cache");
+        assert!(reading.lines() != ragged.as_slice(), "justified now");
+        // Lines for an article closed meanwhile are dropped.
+        let job = reading.set(Setting::plain(60), 20).unwrap();
+        assert!(reading.open(6, parsed(), Setting::plain(40), 20).is_none());
+        reading.receive(job.run(), 20);
+        assert_eq!(reading.holding(), Some(6));
+        assert!(top_text(&reading).starts_with("A long article"));
+    }
+
     fn top_text(reading: &Reading) -> String {
         reading.lines()[reading.scroll()].text()
     }
@@ -372,7 +560,7 @@ mod tests {
     #[test]
     fn the_same_paragraph_stays_on_top_across_widths() {
         let mut reading = Reading::default();
-        reading.open(3, parsed(), Setting::plain(80), 20);
+        assert!(reading.open(3, parsed(), Setting::plain(80), 20).is_none());
         // Scroll to the start of paragraph 7.
         let seventh = reading
             .lines()
@@ -381,7 +569,7 @@ mod tests {
             .unwrap();
         reading.scroll_to(seventh, 20);
         for width in [40, 25, 120, 80] {
-            reading.set(Setting::plain(width), 20);
+            assert!(reading.set(Setting::plain(width), 20).is_none());
             assert!(
                 top_text(&reading).starts_with("Paragraph 7"),
                 "at {width}: {}",
@@ -392,7 +580,7 @@ mod tests {
         reading.scroll_by(1, 20);
         let at = reading.lines()[reading.scroll()].at;
         assert!(at.offset > 0, "the second line of paragraph 7");
-        reading.set(Setting::plain(33), 20);
+        assert!(reading.set(Setting::plain(33), 20).is_none());
         let now = reading.lines()[reading.scroll()].at;
         let next = reading.lines()[reading.scroll() + 1].at;
         assert!(now <= at && at < next, "{now:?} {at:?} {next:?}");
@@ -401,35 +589,35 @@ mod tests {
     #[test]
     fn round_trips_between_widths_never_drift() {
         let mut reading = Reading::default();
-        reading.open(0, parsed(), Setting::plain(40), 20);
+        assert!(reading.open(0, parsed(), Setting::plain(40), 20).is_none());
         reading.scroll_to(23, 20);
         let place = reading.lines()[reading.scroll()].at;
         for _ in 0..10 {
             for width in [31, 57, 23, 40] {
-                reading.set(Setting::plain(width), 20);
+                assert!(reading.set(Setting::plain(width), 20).is_none());
             }
         }
         assert_eq!(reading.lines()[reading.scroll()].at, place);
         // Near the end, a pane too tall to scroll so far keeps the place for when it can.
         reading.scroll_to(usize::MAX, 20);
         let end = reading.place().unwrap();
-        reading.set(Setting::plain(120), 20);
-        reading.set(Setting::plain(40), 20);
+        assert!(reading.set(Setting::plain(120), 20).is_none());
+        assert!(reading.set(Setting::plain(40), 20).is_none());
         assert_eq!(reading.place(), Some(end));
     }
 
     #[test]
     fn settings_are_cached() {
         let mut reading = Reading::default();
-        reading.open(0, parsed(), Setting::plain(80), 20);
-        reading.set(Setting::plain(40), 20);
-        reading.set(Setting::plain(80), 20);
+        assert!(reading.open(0, parsed(), Setting::plain(80), 20).is_none());
+        assert!(reading.set(Setting::plain(40), 20).is_none());
+        assert!(reading.set(Setting::plain(80), 20).is_none());
         assert_eq!(reading.cache.len(), 2);
         let justified = Setting {
             justify: true,
             ..Setting::plain(80)
         };
-        reading.set(justified, 20);
+        assert!(reading.set(justified, 20).is_none());
         assert_eq!(reading.cache.len(), 3);
     }
 
@@ -437,7 +625,7 @@ mod tests {
     fn percent_read() {
         let mut reading = Reading::default();
         assert_eq!(reading.percent(20), None);
-        reading.open(0, parsed(), Setting::plain(80), 20);
+        assert!(reading.open(0, parsed(), Setting::plain(80), 20).is_none());
         let total = reading.lines().len();
         assert_eq!(reading.percent(20), Some(20 * 100 / total));
         reading.scroll_to(usize::MAX, 20);
@@ -447,7 +635,7 @@ mod tests {
     #[test]
     fn search_moves_through_hits_and_wraps_round() {
         let mut reading = Reading::default();
-        reading.open(0, parsed(), Setting::plain(60), 10);
+        assert!(reading.open(0, parsed(), Setting::plain(60), 10).is_none());
         reading.start_find();
         reading.edit_find(|l| l.set("harbour"), 10);
         let find = reading.find().unwrap();
@@ -463,7 +651,7 @@ mod tests {
         reading.next_hit(true, 10);
         assert_eq!(reading.find().unwrap().current, 0, "and back to the first");
         // Setting the text again finds the same hits on the new lines.
-        reading.set(Setting::plain(30), 10);
+        assert!(reading.set(Setting::plain(30), 10).is_none());
         assert_eq!(reading.find().unwrap().hits.len(), 20);
         reading.clear_find();
         assert!(reading.find().is_none());

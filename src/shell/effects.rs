@@ -4,10 +4,12 @@
 
 use std::io::{self, Write};
 use std::process::{Command, Stdio};
+use std::sync::{Arc, mpsc};
 use std::thread;
 
 use crate::app::{App, Effect, Event};
 use crate::library::Library;
+use crate::reading::{self, Typeset};
 use crate::shell::search::Searcher;
 use crate::state::State;
 
@@ -32,6 +34,7 @@ pub fn settle(
             let answer = match effect {
                 Effect::Search(request) => searcher.run(request, true).map(Event::Searched),
                 Effect::Load(index) => Some(read(app.library(), index)),
+                Effect::Typeset(job) => Some(Event::Typeset(job.run())),
                 effect => other(effect),
             };
             if let Some(event) = answer {
@@ -57,6 +60,8 @@ pub fn read(library: &Library, index: usize) -> Event {
 /// article asked for later replaces one not read yet.
 pub struct Performer {
     searcher: Searcher,
+    /// The thread that reads and sets articles, if there is one; else they are done inline.
+    reader: Option<mpsc::Sender<Job>>,
     state: State,
     /// Effects waiting for the end of the batch, in the order asked.
     pending: Vec<Effect>,
@@ -68,10 +73,18 @@ impl Performer {
     pub fn new(searcher: Searcher, state: State) -> Self {
         Self {
             searcher,
+            reader: None,
             state,
             pending: Vec::new(),
             save_failed: false,
         }
+    }
+
+    /// Reads and sets articles on a thread of their own, answering through `answer`: a large
+    /// article (up to 16 MiB) takes most of a second, and the keys must not wait for it.
+    pub fn with_reader(mut self, answer: impl Fn(Event) + Send + 'static) -> Self {
+        self.reader = spawn_reader(answer);
+        self
     }
 
     /// Answers the app's searches; keeps its other effects for [`Performer::settle`]. `now`
@@ -93,6 +106,10 @@ impl Performer {
                         self.pending.retain(|e| !matches!(e, Effect::Load(_)));
                         self.pending.push(Effect::Load(index));
                     }
+                    Effect::Typeset(job) => {
+                        self.pending.retain(|e| !matches!(e, Effect::Typeset(_)));
+                        self.pending.push(Effect::Typeset(job));
+                    }
                     effect => self.pending.push(effect),
                 }
             }
@@ -108,7 +125,21 @@ impl Performer {
             }
             for effect in std::mem::take(&mut self.pending) {
                 let answer = match effect {
-                    Effect::Load(index) => Some(read(app.library(), index)),
+                    // The first screen reads its article inline, unless it is a large one.
+                    Effect::Load(index) if self.reader.is_none() || (now && !large(app, index)) => {
+                        Some(read(app.library(), index))
+                    }
+                    Effect::Load(index) => {
+                        self.give_reader(Job::Load(Arc::clone(app.shared_library()), index));
+                        None
+                    }
+                    Effect::Typeset(job) if self.reader.is_none() => {
+                        Some(Event::Typeset(job.run()))
+                    }
+                    Effect::Typeset(job) => {
+                        self.give_reader(Job::Typeset(job));
+                        None
+                    }
                     effect => {
                         perform(effect, &self.state, &mut self.save_failed).map(Event::Reported)
                     }
@@ -119,6 +150,66 @@ impl Performer {
             }
         }
     }
+}
+
+impl Performer {
+    fn give_reader(&mut self, job: Job) {
+        if let Some(reader) = &self.reader {
+            if reader.send(job).is_err() {
+                // The thread is gone (it panicked): work inline from now on.
+                self.reader = None;
+            }
+        }
+    }
+}
+
+/// Whether the article at `index` is large enough to be read off the UI thread (its words are
+/// counted in the index; six bytes a word, as English runs).
+fn large(app: &App, index: usize) -> bool {
+    app.library()
+        .articles
+        .get(index)
+        .is_some_and(|a| a.words.saturating_mul(6) > reading::LARGE)
+}
+
+/// Work for the reader thread.
+enum Job {
+    Load(Arc<Library>, usize),
+    Typeset(Typeset),
+}
+
+impl Job {
+    fn run(self) -> Event {
+        match self {
+            Job::Load(library, index) => read(&library, index),
+            Job::Typeset(job) => Event::Typeset(job.run()),
+        }
+    }
+}
+
+/// Starts the reader thread. Of the jobs waiting when it looks, only the last read and the
+/// last typesetting are done: the app has moved on from the others.
+fn spawn_reader(answer: impl Fn(Event) + Send + 'static) -> Option<mpsc::Sender<Job>> {
+    let (sender, jobs) = mpsc::channel::<Job>();
+    let spawned = thread::Builder::new()
+        .name("reader".into())
+        .spawn(move || {
+            while let Ok(first) = jobs.recv() {
+                let waiting: Vec<Job> = std::iter::once(first).chain(jobs.try_iter()).collect();
+                let last = |load: bool| {
+                    waiting
+                        .iter()
+                        .rposition(|j| matches!(j, Job::Load(..)) == load)
+                };
+                let (load, typeset) = (last(true), last(false));
+                for (i, job) in waiting.into_iter().enumerate() {
+                    if Some(i) == load || Some(i) == typeset {
+                        answer(job.run());
+                    }
+                }
+            }
+        });
+    spawned.ok().map(|_| sender)
 }
 
 /// Performs an effect that touches the world; returns what to tell the user about it.
@@ -143,7 +234,7 @@ fn perform(effect: Effect, state: &State, save_failed: &mut bool) -> Option<Stri
             Err(err) => format!("Could not copy: {err}"),
         }),
         // Answered by `settle`.
-        Effect::Search(_) | Effect::Load(_) => None,
+        Effect::Search(_) | Effect::Load(_) | Effect::Typeset(_) => None,
     }
 }
 

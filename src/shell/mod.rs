@@ -1,5 +1,5 @@
 //! The imperative shell: the command line, the scriptable commands (`commands`), the
-//! terminal loop (`tui`), and performing the app's effects ([`effects`], [`search`]). Only code here reads files for the app, starts threads, reads
+//! terminal loop (`tui`, on the size-capped backend of `terminal`), and performing the app's effects ([`effects`], [`search`]). Only code here reads files for the app, starts threads, reads
 //! clocks and the environment, or writes to the terminal.
 //!
 //! The command line goes in three steps: [`cli`] (clap's raw arguments), `plan` (arguments,
@@ -13,4 +13,5 @@ pub mod error;
 pub(crate) mod plan;
 pub mod run;
 pub mod search;
+pub(crate) mod terminal;
 pub(crate) mod tui;

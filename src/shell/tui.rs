@@ -33,6 +33,7 @@ use crate::library::{Library, LibrarySource, Look};
 use crate::query::run::Done;
 use crate::shell::effects::Performer;
 use crate::shell::search::Searcher;
+use crate::shell::terminal;
 use crate::state::{Snapshot, State};
 use crate::ui;
 
@@ -92,7 +93,7 @@ pub fn run(start: Start, settings: &Settings) -> io::Result<()> {
     }
 
     // Installs a panic hook that restores the terminal before the panic message prints.
-    let mut terminal = ratatui::try_init()?;
+    let mut terminal = terminal::init()?;
     let _restore = Restore {
         mouse: settings.mouse,
     };
@@ -124,7 +125,10 @@ pub fn run(start: Start, settings: &Settings) -> io::Result<()> {
     let searcher = Searcher::with_worker(move |done| {
         let _ = found.send(Message::Searched(done));
     });
-    let mut performer = Performer::new(searcher, state);
+    let read = sender.clone();
+    let mut performer = Performer::new(searcher, state).with_reader(move |event| {
+        let _ = read.send(Message::Read(Box::new(event)));
+    });
     let size = terminal.size()?;
     let area = Rect::new(0, 0, size.width, size.height);
     let mut app = App::new(Init {
@@ -175,6 +179,7 @@ pub fn run(start: Start, settings: &Settings) -> io::Result<()> {
                 let event = match message {
                     Message::Input(input) => event_of(input?),
                     Message::Searched(done) => Some(Event::Searched(done)),
+                    Message::Read(event) => Some(*event),
                     Message::Checking { done, total } => Some(Event::Checking { done, total }),
                     Message::Library { library, complete } => Some(Event::Library {
                         library: *library,
@@ -195,6 +200,9 @@ pub fn run(start: Start, settings: &Settings) -> io::Result<()> {
     })();
     app.update(Event::Closing);
     performer.settle(&mut app, false);
+    // Freeing a large article's lines one by one takes longer than quitting should (60 ms for
+    // 16 MB); the process ends now, and the system takes the memory back at once.
+    std::mem::forget(app);
     result
 }
 
@@ -204,6 +212,8 @@ enum Message {
     Input(io::Result<TermEvent>),
     /// The search worker has hits ready.
     Searched(Done),
+    /// The reader thread read or set an article.
+    Read(Box<Event>),
     /// The library check has looked at `done` of `total` files.
     Checking { done: usize, total: usize },
     /// The library check found this library (so far, or `complete`).
@@ -307,7 +317,10 @@ fn spawn_event_reader(sender: mpsc::Sender<Message>) {
 fn event_of(input: TermEvent) -> Option<Event> {
     match input {
         TermEvent::Key(key) if key.kind != KeyEventKind::Release => Some(Event::Key(key)),
-        TermEvent::Resize(width, height) => Some(Event::Resize { width, height }),
+        TermEvent::Resize(width, height) => {
+            let (width, height) = terminal::capped(width, height);
+            Some(Event::Resize { width, height })
+        }
         TermEvent::Mouse(mouse) => {
             let (x, y) = (mouse.column, mouse.row);
             match mouse.kind {

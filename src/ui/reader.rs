@@ -25,6 +25,10 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let padded = inner.inner(Margin::new(1, 0));
 
     let lines = match app.reader() {
+        ReaderContent::Article { lines, .. } if lines.is_empty() && app.reading().typesetting() => {
+            notice(theme, "Setting the text…", padded, buf);
+            return;
+        }
         ReaderContent::Article { lines, .. } => lines,
         ReaderContent::Failed { index, reason } => {
             let path = display_path(&app.library().articles[*index].path);

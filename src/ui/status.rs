@@ -209,6 +209,9 @@ fn counts(app: &App, theme: &Theme) -> Vec<Span<'static>> {
     if app.searching() {
         spans.push(Span::raw(" (searching…)"));
     }
+    if app.reading().typesetting() {
+        spans.push(Span::raw(" · setting the text…"));
+    }
     if let Some((done, total)) = app.check_progress() {
         spans.push(Span::raw(if total == 0 {
             " · checking the library…".to_string()

@@ -62,6 +62,7 @@ impl Session {
                         let article = self.app.library().read(index).map_err(|e| e.to_string());
                         self.app.update(Event::Loaded { index, article });
                     }
+                    Effect::Typeset(job) => self.app.update(Event::Typeset(job.run())),
                     other => self.kept.push(other),
                 }
             }
