@@ -24,6 +24,9 @@ struct Args {
     /// Only files whose name contains this.
     #[arg(long)]
     only: Option<String>,
+    /// The size of the generated files, as a share of their full size (16 MB the largest).
+    #[arg(long, default_value_t = 1.0)]
+    scale: f64,
 }
 
 const SECOND_BUDGET: f64 = 1.0;
@@ -33,7 +36,7 @@ fn main() -> ExitCode {
     let args = Args::parse();
     let dir = tempfile::tempdir().expect("temp dir");
     let mut files = corpus::fixtures().expect("tests/fixtures/hostile");
-    files.extend(corpus::generated());
+    files.extend(corpus::generated(args.scale));
     files.retain(|f| {
         args.only
             .as_ref()

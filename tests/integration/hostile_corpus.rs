@@ -17,40 +17,42 @@ fn header(title: &str) -> String {
     format!("{title}\n\nBy A. Writer\n\n12 March 2024\n\n")
 }
 
-/// Every generated file, large ones included (about 60 MB in all).
-pub fn generated() -> Vec<Hostile> {
+/// Every generated file, large ones included (about 90 MB in all at `scale` 1; the tests use a
+/// quarter, which still shows any work that grows faster than the input).
+pub fn generated(scale: f64) -> Vec<Hostile> {
+    let n = |count: usize| (count as f64 * scale) as usize;
     let mut files = Vec::new();
     let mut push = |name, bytes: Vec<u8>| files.push(Hostile { name, bytes });
 
     // YAML aliases that expand a 100,000-byte string 30,000 times.
     let mut yaml = format!(
         "---\ntitle: x\nx: &x \"{}\"\nauthors: [",
-        "A".repeat(100_000)
+        "A".repeat(n(100_000))
     );
-    yaml.push_str(&vec!["*x"; 30_000].join(", "));
+    yaml.push_str(&vec!["*x"; n(30_000)].join(", "));
     yaml.push_str("]\n---\nbody\n");
     push("yaml-aliases.md", yaml.into_bytes());
 
     // Flow collections nested 100,000 deep, in YAML and in TOML front matter.
     push(
         "yaml-nesting.md",
-        format!("---\ntitle: {}\n---\nbody\n", "[".repeat(100_000)).into_bytes(),
+        format!("---\ntitle: {}\n---\nbody\n", "[".repeat(n(100_000))).into_bytes(),
     );
     push(
         "toml-nesting.md",
-        format!("+++\ntitle = {}\n+++\nbody\n", "[".repeat(100_000)).into_bytes(),
+        format!("+++\ntitle = {}\n+++\nbody\n", "[".repeat(n(100_000))).into_bytes(),
     );
 
     // 100,000 bare links (2 MB).
     let mut links = header("Links");
-    for i in 0..100_000 {
+    for i in 0..n(100_000) {
         let _ = writeln!(links, "https://e.org/{i}");
     }
     push("links.txt", links.into_bytes());
 
     // 100,000 HTML links.
     let mut anchors = String::from("<html><head><title>Anchors</title></head><body><p>");
-    for i in 0..100_000 {
+    for i in 0..n(100_000) {
         let _ = write!(anchors, "<a href=\"https://e.org/{i}\">{i}</a> ");
     }
     anchors.push_str("</p></body></html>");
@@ -59,7 +61,7 @@ pub fn generated() -> Vec<Hostile> {
     // An article just under 16 MB: paragraphs of ordinary words.
     let sentence = "The committee met again on Tuesday to weigh the harbour plan and its costs. ";
     let mut huge = header("A very long article");
-    while huge.len() < 15_900_000 {
+    while huge.len() < n(15_900_000) {
         for _ in 0..8 {
             huge.push_str(sentence);
         }
@@ -69,36 +71,36 @@ pub fn generated() -> Vec<Hostile> {
 
     // One 10 MB word: nothing to break at, everything to hyphenate.
     let mut word = header("One word");
-    word.push_str(&"abcdefghij".repeat(1_000_000));
+    word.push_str(&"abcdefghij".repeat(n(1_000_000)));
     word.push('\n');
     push("huge-word.txt", word.into_bytes());
 
     // A 6 MB first line (the title), and a 6 MB author.
-    let mut title = "Title ".repeat(1_000_000);
+    let mut title = "Title ".repeat(n(1_000_000));
     title.push_str("\n\nBy A. Writer\n\n12 March 2024\n\nbody\n");
     push("huge-title.txt", title.into_bytes());
     let author = format!(
         "---\ntitle: Long author\nauthor: \"{}\"\n---\nbody\n",
-        "Writer ".repeat(900_000)
+        "Writer ".repeat(n(900_000))
     );
     push("huge-author.md", author.into_bytes());
 
     // Three million bad records and one good one (6 MB), in JSON and JSON Lines.
-    let mut records = "1,".repeat(3_000_000);
+    let mut records = "1,".repeat(n(3_000_000));
     records.insert(0, '[');
     records.push_str("{\"title\":\"x\",\"body\":\"y\"}]");
     push("problems.json", records.into_bytes());
-    let mut lines = "1\n".repeat(3_000_000);
+    let mut lines = "1\n".repeat(n(3_000_000));
     lines.push_str("{\"title\":\"x\",\"body\":\"y\"}\n");
     push("problems.jsonl", lines.into_bytes());
 
     // Deep nesting in JSON, HTML and Markdown.
-    push("json-nesting.json", "[".repeat(1_000_000).into_bytes());
+    push("json-nesting.json", "[".repeat(n(1_000_000)).into_bytes());
     push(
         "html-nesting.html",
         format!(
             "<html><body><article><h1>Lists</h1>{}x</article></body></html>",
-            "<ul><li>".repeat(100_000)
+            "<ul><li>".repeat(n(100_000))
         )
         .into_bytes(),
     );
@@ -106,34 +108,34 @@ pub fn generated() -> Vec<Hostile> {
         "html-divs.html",
         format!(
             "<html><body>{}<p>text</p></body></html>",
-            "<div>".repeat(200_000)
+            "<div>".repeat(n(200_000))
         )
         .into_bytes(),
     );
     push(
         "markdown-quotes.md",
-        format!("# Quotes\n\n{}deep\n", "> ".repeat(100_000)).into_bytes(),
+        format!("# Quotes\n\n{}deep\n", "> ".repeat(n(100_000))).into_bytes(),
     );
     push(
         "markdown-lists.md",
-        format!("# Lists\n\n{}deep\n", "- ".repeat(100_000)).into_bytes(),
+        format!("# Lists\n\n{}deep\n", "- ".repeat(n(100_000))).into_bytes(),
     );
     push(
         "markdown-brackets.md",
         format!(
             "# Brackets\n\n{}x{}\n",
-            "[".repeat(100_000),
-            "](".repeat(50_000)
+            "[".repeat(n(100_000)),
+            "](".repeat(n(50_000))
         )
         .into_bytes(),
     );
     push(
         "markdown-emphasis.md",
-        format!("# Emphasis\n\n{}\n", "*a **b ".repeat(100_000)).into_bytes(),
+        format!("# Emphasis\n\n{}\n", "*a **b ".repeat(n(100_000))).into_bytes(),
     );
 
     // One grapheme of 200,000 combining marks, in the title and in the body.
-    let marks = "\u{301}".repeat(200_000);
+    let marks = "\u{301}".repeat(n(200_000));
     push(
         "combining.txt",
         format!("A{marks} title\n\nBy A. Writer\n\n12 March 2024\n\nBody e{marks} here.\n")
@@ -142,17 +144,17 @@ pub fn generated() -> Vec<Hostile> {
 
     // A line of 2,000,000 wide characters and one of tabs.
     let mut wide = header("Wide");
-    wide.push_str(&"漢".repeat(2_000_000));
+    wide.push_str(&"漢".repeat(n(2_000_000)));
     wide.push('\n');
     push("wide.txt", wide.into_bytes());
     let mut tabs = header("Tabs");
-    tabs.push_str(&"\t".repeat(5_000_000));
+    tabs.push_str(&"\t".repeat(n(5_000_000)));
     tabs.push_str("end\n");
     push("tabs.txt", tabs.into_bytes());
 
     // Escapes and controls in quantity.
     let mut escapes = header("Escapes");
-    escapes.push_str(&"\x1b[2J\x1b]52;c;aGk=\x07\u{202e}\u{9b}".repeat(200_000));
+    escapes.push_str(&"\x1b[2J\x1b]52;c;aGk=\x07\u{202e}\u{9b}".repeat(n(200_000)));
     escapes.push('\n');
     push("escapes.txt", escapes.into_bytes());
     files

@@ -2,6 +2,8 @@
 
 mod cli;
 mod formats;
+mod hostile;
+mod hostile_corpus;
 mod index;
 mod library;
 mod pty;

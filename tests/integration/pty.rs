@@ -416,3 +416,29 @@ fn no_color_means_no_colour_codes_at_all() {
         "bold is used"
     );
 }
+
+#[test]
+fn a_huge_article_is_set_in_the_background_and_q_still_quits() {
+    let lib = TempLibrary::new();
+    let sentence = "The committee met again on Tuesday to weigh the harbour plan and its costs. ";
+    let paragraph = format!("{}\n\n", sentence.repeat(8));
+    // 4 MB: far over what is set on the UI thread.
+    lib.article(
+        "huge.txt",
+        "A very long article",
+        "Ada Quinn",
+        "3 March 2021",
+        &paragraph.repeat(6_500),
+    );
+    let mut session = Session::start(lib.path(), &[lib.path().to_str().unwrap()]);
+    session.wait_for("1/1 · 1 article");
+    session.wait_for("The committee met again");
+    // Into the reading pane, then justify: the keys are answered while the text is set.
+    session.send("\r");
+    session.wait_for("Space page");
+    session.send("J");
+    session.wait_for("setting the text…");
+    session.send("q");
+    assert!(session.wait_exit(), "byline exits with success");
+    assert!(!session.screen.lock().unwrap().screen().alternate_screen());
+}
