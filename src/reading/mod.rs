@@ -35,10 +35,7 @@ pub enum ReaderContent {
     Empty,
     /// The article at this library index, set for the current width (no lines yet while a
     /// large one is being set).
-    Article {
-        index: usize,
-        lines: Arc<Vec<Line>>,
-    },
+    Article { index: usize, lines: Arc<Vec<Line>> },
     /// The article at this index could not be read again.
     Failed { index: usize, reason: String },
 }
@@ -511,7 +508,9 @@ mod tests {
     #[test]
     fn a_large_article_is_set_by_a_typeset_and_shown_when_it_comes() {
         let mut reading = Reading::default();
-        let job = reading.open(5, large(), Setting::plain(80), 20).expect("a typeset");
+        let job = reading
+            .open(5, large(), Setting::plain(80), 20)
+            .expect("a typeset");
         assert!(reading.typesetting());
         assert_eq!(reading.holding(), Some(5), "held, so not asked for again");
         assert!(reading.lines().is_empty() && reading.links().is_empty());
@@ -524,7 +523,11 @@ mod tests {
         reading.receive(job.run(), 20);
         assert!(!reading.typesetting());
         assert_eq!(reading.links().len(), 4_000);
-        assert!(top_text(&reading).starts_with("Paragraph 1200 "), "{}", top_text(&reading));
+        assert!(
+            top_text(&reading).starts_with("Paragraph 1200 "),
+            "{}",
+            top_text(&reading)
+        );
     }
 
     #[test]
@@ -537,13 +540,21 @@ mod tests {
             justify: true,
             ..Setting::plain(40)
         };
-        let job = reading.set(justified, 20).expect("a typeset for the new setting");
+        let job = reading
+            .set(justified, 20)
+            .expect("a typeset for the new setting");
         assert!(reading.set(Setting::plain(40), 20).is_none());
         assert!(!reading.typesetting());
         let ragged = reading.lines().to_vec();
         reading.receive(job.run(), 20);
-        assert!(reading.lines() == ragged.as_slice(), "not shown: not waited for");
-        assert!(reading.set(justified, 20).is_none(), "kept: shown from the cache");
+        assert!(
+            reading.lines() == ragged.as_slice(),
+            "not shown: not waited for"
+        );
+        assert!(
+            reading.set(justified, 20).is_none(),
+            "kept: shown from the cache"
+        );
         assert!(reading.lines() != ragged.as_slice(), "justified now");
         // Lines for an article closed meanwhile are dropped.
         let job = reading.set(Setting::plain(60), 20).unwrap();

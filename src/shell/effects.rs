@@ -191,24 +191,22 @@ impl Job {
 /// last typesetting are done: the app has moved on from the others.
 fn spawn_reader(answer: impl Fn(Event) + Send + 'static) -> Option<mpsc::Sender<Job>> {
     let (sender, jobs) = mpsc::channel::<Job>();
-    let spawned = thread::Builder::new()
-        .name("reader".into())
-        .spawn(move || {
-            while let Ok(first) = jobs.recv() {
-                let waiting: Vec<Job> = std::iter::once(first).chain(jobs.try_iter()).collect();
-                let last = |load: bool| {
-                    waiting
-                        .iter()
-                        .rposition(|j| matches!(j, Job::Load(..)) == load)
-                };
-                let (load, typeset) = (last(true), last(false));
-                for (i, job) in waiting.into_iter().enumerate() {
-                    if Some(i) == load || Some(i) == typeset {
-                        answer(job.run());
-                    }
+    let spawned = thread::Builder::new().name("reader".into()).spawn(move || {
+        while let Ok(first) = jobs.recv() {
+            let waiting: Vec<Job> = std::iter::once(first).chain(jobs.try_iter()).collect();
+            let last = |load: bool| {
+                waiting
+                    .iter()
+                    .rposition(|j| matches!(j, Job::Load(..)) == load)
+            };
+            let (load, typeset) = (last(true), last(false));
+            for (i, job) in waiting.into_iter().enumerate() {
+                if Some(i) == load || Some(i) == typeset {
+                    answer(job.run());
                 }
             }
-        });
+        }
+    });
     spawned.ok().map(|_| sender)
 }
 

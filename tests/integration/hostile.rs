@@ -30,9 +30,18 @@ fn byline(args: &[&str], path: &Path) -> Cost {
 
 /// What is wrong with a run, if anything.
 fn judge(name: &str, what: &str, cost: &Cost) -> Option<String> {
-    let said = || String::from_utf8_lossy(&cost.stderr).chars().take(300).collect::<String>();
+    let said = || {
+        String::from_utf8_lossy(&cost.stderr)
+            .chars()
+            .take(300)
+            .collect::<String>()
+    };
     if cost.status.code().is_none() {
-        return Some(format!("{name}: {what} was killed ({}): {}", cost.status, said()));
+        return Some(format!(
+            "{name}: {what} was killed ({}): {}",
+            cost.status,
+            said()
+        ));
     }
     if cost.peak_mb > MEMORY_MB || cost.seconds > SECONDS {
         return Some(format!(
@@ -75,9 +84,9 @@ fn try_file(name: &str, path: &Path) -> Vec<String> {
     let mut fields = Vec::new();
     strings(&listed, &mut fields);
     for field in fields {
-        let decoded_steers = field
-            .chars()
-            .any(|c| c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'));
+        let decoded_steers = field.chars().any(|c| {
+            c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+        });
         if decoded_steers {
             wrong.push(format!("{name}: a listed field holds a control: {field:?}"));
         }
@@ -137,12 +146,21 @@ fn hostile_fixtures_come_out_clean() {
     // The invisible characters and the flag written as entities are gone from the page.
     let list = crate::byline(home.path(), &["list", "-L", fixtures.to_str().unwrap()]);
     let listed = String::from_utf8_lossy(&list.stdout);
-    let line = listed.lines().find(|l| l.contains("Invisible")).expect("the page is listed");
+    let line = listed
+        .lines()
+        .find(|l| l.contains("Invisible"))
+        .expect("the page is listed");
     let id = line.split('\t').next().unwrap();
     assert!(line.ends_with("Invisible characters"), "{line:?}");
     let show = crate::byline(home.path(), &["show", id, "-L", fixtures.to_str().unwrap()]);
     let text = String::from_utf8_lossy(&show.stdout);
-    assert!(text.contains("x y, Hangul fillers , a Mongolian") || text.contains("xy, Hangul fillers"), "{text}");
+    assert!(
+        text.contains("x y, Hangul fillers , a Mongolian") || text.contains("xy, Hangul fillers"),
+        "{text}"
+    );
     assert!(text.contains("a flag FR written"), "{text}");
-    assert!(!text.contains('\u{3164}') && !text.contains('\u{e0041}'), "{text}");
+    assert!(
+        !text.contains('\u{3164}') && !text.contains('\u{e0041}'),
+        "{text}"
+    );
 }

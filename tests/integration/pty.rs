@@ -31,10 +31,15 @@ impl Session {
     }
 
     fn start_with_env(home: &Path, args: &[&str], env: &[(&str, &str)]) -> Self {
+        Self::start_sized(home, args, env, (ROWS, COLS))
+    }
+
+    /// Starts byline on a terminal of `(rows, cols)`; the screen kept here stays ROWS × COLS.
+    fn start_sized(home: &Path, args: &[&str], env: &[(&str, &str)], size: (u16, u16)) -> Self {
         let pair = native_pty_system()
             .openpty(PtySize {
-                rows: ROWS,
-                cols: COLS,
+                rows: size.0,
+                cols: size.1,
                 pixel_width: 0,
                 pixel_height: 0,
             })
@@ -441,4 +446,20 @@ fn a_huge_article_is_set_in_the_background_and_q_still_quits() {
     session.send("q");
     assert!(session.wait_exit(), "byline exits with success");
     assert!(!session.screen.lock().unwrap().screen().alternate_screen());
+}
+
+#[test]
+fn a_terminal_that_says_it_is_65535_square_is_drawn_at_a_size_byline_can_hold() {
+    let lib = TempLibrary::new();
+    lib.article("a.txt", "A small one", "Ada Quinn", "3 March 2021", "Text.");
+    let args = [lib.path().to_str().unwrap()];
+    let mut session = Session::start_sized(lib.path(), &args, &[], (u16::MAX, u16::MAX));
+    // The screen here is 24 rows: the status bar of a 500-row screen is out of its sight, so
+    // wait for what the top of it shows, then quit.
+    session.wait_for("A small one");
+    session.send("q");
+    assert!(
+        session.wait_exit(),
+        "byline exits with success, not an abort"
+    );
 }
