@@ -463,3 +463,20 @@ fn a_terminal_that_says_it_is_65535_square_is_drawn_at_a_size_byline_can_hold() 
         "byline exits with success, not an abort"
     );
 }
+
+#[test]
+fn nothing_is_written_while_nothing_changes() {
+    let lib = TempLibrary::new();
+    lib.article("a.txt", "A small one", "Ada Quinn", "3 March 2021", "Text.");
+    let mut session = Session::start(lib.path(), &[lib.path().to_str().unwrap()]);
+    session.wait_for("1/1 · 1 article");
+    // Past the clocks that change the screen (the article becomes read after 1.5 s).
+    thread::sleep(Duration::from_millis(2_500));
+    let before = session.raw.lock().unwrap().len();
+    // Several ticks of the event loop's clock.
+    thread::sleep(Duration::from_millis(1_500));
+    let idle = session.raw.lock().unwrap().len() - before;
+    assert_eq!(idle, 0, "bytes written while nothing changed");
+    session.send("q");
+    assert!(session.wait_exit());
+}
