@@ -144,6 +144,9 @@ pub struct Generator {
     /// names many more things than any word list holds, and they are what people remember.
     names: Vec<String>,
     common_name: Zipf,
+    /// What titles are about, a library's common topics first.
+    topics: Vec<&'static str>,
+    common_topic: Zipf,
 }
 
 impl Generator {
@@ -181,6 +184,11 @@ impl Generator {
             }
         }
         let names = (0..NAMES).map(|_| made_up(&mut rng, &mut seen)).collect();
+        let mut topics: Vec<&'static str> = NOUNS.to_vec();
+        topics.extend(TOPICS.split(' ').filter(|w| !NOUNS.contains(w)));
+        for i in (1..topics.len()).rev() {
+            topics.swap(i, rng.below(i + 1));
+        }
         Self {
             seed,
             authors,
@@ -190,6 +198,8 @@ impl Generator {
             common_surname,
             names,
             common_name: Zipf::new(NAMES, 5.0),
+            common_topic: Zipf::new(topics.len(), 10.0),
+            topics,
         }
     }
 
@@ -220,6 +230,11 @@ impl Generator {
         } else {
             &self.names[self.common_name.draw(rng)]
         }
+    }
+
+    /// What the news is about: a topic of the library's, the common ones often.
+    fn topic(&self, rng: &mut Rng) -> &'static str {
+        self.topics[self.common_topic.draw(rng)]
     }
 
     /// A person in the news, by surname.
@@ -380,9 +395,15 @@ fn capital(word: &str) -> String {
 fn title(rng: &mut Rng, g: &Generator) -> String {
     let subject = rng.pick(SUBJECTS);
     let (verb, past) = rng.pick(VERBS);
-    let object = rng.pick(OBJECTS);
+    // Half the time a matter much in the news, half a topic of the library's with what is
+    // done about it (`lottery reform`, `tanker ban`).
+    let object = if rng.one_in(2) {
+        rng.pick(OBJECTS).to_string()
+    } else {
+        format!("{} {}", g.topic(rng), rng.pick(MEASURES))
+    };
     let place = g.place(rng);
-    let noun = rng.pick(NOUNS);
+    let noun = g.topic(rng);
     let adjective = rng.pick(ADJECTIVES);
     let tail = rng.pick(TAILS);
     let text = match rng.below(10) {
@@ -394,13 +415,13 @@ fn title(rng: &mut Rng, g: &Generator) -> String {
         5 => format!("Why {place} {subject} {verb} {object}"),
         6 => format!(
             "{subject} {verb} {object} as {} {}",
-            rng.pick(NOUNS),
+            g.topic(rng),
             rng.pick(VERBS).1
         ),
         7 => format!(
             "{} {subject} {past} after {place} {}",
             rng.between(2, 900),
-            rng.pick(NOUNS)
+            g.topic(rng)
         ),
         8 => format!("{place} {noun} {object} {tail}"),
         _ => format!("{}: {adjective} {object} {past} {tail}", g.person(rng)),
@@ -861,6 +882,30 @@ const OBJECTS: &[&str] = &[
     "solar tariffs",
 ];
 
+/// What is done about a topic, after it in a title's object.
+const MEASURES: &[&str] = &[
+    "plan",
+    "bill",
+    "deal",
+    "talks",
+    "reform",
+    "fund",
+    "ban",
+    "probe",
+    "rules",
+    "scheme",
+    "cuts",
+    "review",
+    "inquiry",
+    "levy",
+    "subsidies",
+    "licences",
+    "charges",
+    "strike",
+    "contract",
+    "funding",
+];
+
 const NOUNS: &[&str] = &[
     "budget",
     "summit",
@@ -953,6 +998,62 @@ const NOUNS: &[&str] = &[
     "steelworks",
     "shipyard",
 ];
+
+/// What the news is about beyond `NOUNS`: words a headline names, one per word, the common and
+/// the rare together (each library draws its own few common ones).
+const TOPICS: &str = "abattoir abbey abduction abortion academy accident accord accountant acquittal activist \
+    actor adoption advert aerospace affair aftershock agenda agriculture aid aircraft airfield \
+    airline airspace alliance allowance ambassador ambulance amendment amnesty anthem appeal \
+    aquarium arbitration archbishop archive arena armistice army arrest arson artist asbestos \
+    assassination assembly asylum athlete auction austerity autopsy avalanche aviation award \
+    backlog bailiff ballot bandwidth bankruptcy baptism barracks barrier basketball battery \
+    battlefield beach beekeeper benefit bicycle biennale billionaire biodiversity birthday \
+    bishop blackout blizzard blogger bombing bond bonus bookshop border boxing boycott brewery \
+    bribery brigade broadband broadcaster brothel buffer bulletin bunker bureaucracy burglary \
+    bursary bypass cabaret campaign campus canal cancer candidate canteen capital cardinal cargo \
+    carnival cartel casino castle cathedral cattle cemetery ceremony champion chancellor charity \
+    checkpoint chemist childcare chlorine choir cholera church cinema circus citizenship clinic \
+    coalfield coastguard cocaine colonel comedian commission commuter compensation competition \
+    composer concert conclave conference congress conscription constitution consulate contract \
+    convoy copyright coroner corruption cosmetics cottage counterfeit coup courier covenant \
+    cricket crossing cruise curfew customs cyclone cyclist dairy dancer database deadline dealer \
+    default deficit deforestation delegation demolition dentist deportation deposit deputy \
+    desert detention devolution dialysis dictator diesel diocese diploma disability disaster \
+    discount dispute distillery dividend dockworker donation donor dossier dowry drone dynasty \
+    ecology economy editor electorate embargo embassy emigration emission empire enclave \
+    encryption enquiry envoy epidemic equality estate estuary ethics euro evacuation eviction \
+    excavation exhibition exodus expedition explosion extradition famine fashion federation \
+    fellowship fertiliser fiesta firework fishery flotilla footbridge forecast forgery fortress \
+    fossil foundation fracking franchise fraud freight frontier fugitive fundraiser funeral \
+    gallery gambling garrison gasworks genocide glacier goldmine governor graduate granary \
+    graveyard greenhouse guerrilla gunman hailstorm handball hangar harvest hatchery headmaster \
+    heatwave helicopter heritage heroin highland hijack hockey holiday homeless hospice hostage \
+    hotel hurricane hydropower immigration impeachment incinerator indictment infantry inflation \
+    inheritance injunction inmate inquest insurgency internet interpreter invasion irrigation \
+    island jackpot jail jockey journalist jubilee junta jury kidnapping kindergarten laboratory \
+    labour landfill landslide language lawyer lease legacy legislature levy liberty licence \
+    lighthouse lithium livestock lobbyist lockdown lottery magistrate malaria manifesto \
+    manuscript marathon marina massacre mayor meadow measles medal memorial midwife migrant \
+    militia millionaire minister mining monastery monopoly monsoon monument mortgage mosque \
+    motorway mountain municipality mural mutiny narcotics navy neighbourhood newspaper nightclub \
+    nomination novelist nursery oilfield olympics opera orchard orchestra orphanage outpost \
+    overpass pageant painter pandemic parade paramedic parish parole passport pasture patent \
+    patrol payroll peacekeeper penalty penitentiary petition pharmacy pilgrimage pipeline piracy \
+    plantation playground plebiscite poaching podcast poet pollution pontiff poverty precinct \
+    pregnancy premier prison privatisation prize probation professor propaganda prophet \
+    prosecution prostitution province publisher quarantine quarry quota racism radiation radio \
+    raid ransom ratings reactor rebellion recall reef referee refinery reform regatta regime \
+    rehab relief remittance rescue reshuffle reunion revenue revolt riot rival robbery rugby \
+    ruling sabotage salary salmon sanatorium scholarship seabed seaport senate settlement sewage \
+    shelter sheriff shipwreck shooting shrine siege silver skyscraper slavery slum smuggling \
+    snowfall software soldier spacecraft speaker stadium stampede startup statue stock subsidy \
+    suburb subway succession suicide supermarket surgeon surveillance swimmer synagogue tanker \
+    tariff taxi telescope television temple tenancy terminal terrorism textile thief timber \
+    tobacco tornado tourism tournament township toxin tractor trafficking tragedy trainee \
+    trawler treasury trial tribe trophy tsunami tycoon typhoon unemployment uniform university \
+    uprising vaccine vandalism veteran viaduct village vineyard violence visa volcano volunteer \
+    warehouse warlord warship waterfront weapon wedding welfare wetland whaling whistleblower \
+    widow windfall winery wrestler youth zoning";
 
 const ADJECTIVES: &[&str] = &[
     "new",
@@ -1304,9 +1405,22 @@ mod tests {
     fn names_are_few_common_and_many_rare() {
         let g = Generator::new(5);
         let mut per_author = std::collections::HashMap::new();
+        let mut words = std::collections::HashMap::new();
         for i in 0..20_000 {
-            *per_author.entry(g.header(i).author).or_insert(0usize) += 1;
+            let h = g.header(i);
+            for w in h.title.split(|c: char| !c.is_alphabetic()) {
+                *words.entry(w.to_lowercase()).or_insert(0usize) += 1;
+            }
+            *per_author.entry(h.author).or_insert(0usize) += 1;
         }
+        // Titles draw on a large vocabulary, most of it rare.
+        let once = words.values().filter(|&&n| n == 1).count();
+        assert!(words.len() > 5_000, "{} distinct title words", words.len());
+        assert!(
+            once * 3 > words.len(),
+            "{once} of {} words once",
+            words.len()
+        );
         let mut counts: Vec<usize> = per_author.values().copied().collect();
         counts.sort_unstable();
         let top = *counts.last().unwrap();
@@ -1324,14 +1438,21 @@ mod tests {
         let shared = per_surname.values().max().copied().unwrap_or(0);
         let alone = per_surname.values().filter(|&&n| n == 1).count();
         assert!(shared >= 10, "commonest surname: {shared} bylines");
-        assert!(alone * 2 > per_surname.len(), "{alone} of {}", per_surname.len());
+        assert!(
+            alone * 2 > per_surname.len(),
+            "{alone} of {}",
+            per_surname.len()
+        );
         let z = Zipf::new(10, 1.0);
         let mut rng = Rng::new(1);
         let mut seen = [0usize; 10];
         for _ in 0..10_000 {
             seen[z.draw(&mut rng)] += 1;
         }
-        assert!(seen[0] > seen[4] && seen[4] > seen[9] && seen[9] > 0, "{seen:?}");
+        assert!(
+            seen[0] > seen[4] && seen[4] > seen[9] && seen[9] > 0,
+            "{seen:?}"
+        );
     }
 
     #[test]
