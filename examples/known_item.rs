@@ -103,11 +103,13 @@ fn main() -> ExitCode {
             picked += 1;
             for (k, query) in queries.into_iter().enumerate() {
                 let (r, top) = byline_rank(&index, &query, target);
+                let theirs = fzf.is_some().then(|| fzf_rank(&lines, &query, target));
                 if let Some(worse) = args.show_worse_than
                     && r.is_none_or(|r| r > worse)
                 {
+                    let fzf = theirs.map_or(String::new(), |f| format!(" (fzf {f:?})"));
                     println!(
-                        "  {:<7} {query:<24} rank {r:?}: {}",
+                        "  {:<7} {query:<24} rank {r:?}{fzf}: {}",
                         KINDS[k],
                         headers[target].line()
                     );
@@ -116,8 +118,8 @@ fn main() -> ExitCode {
                     }
                 }
                 ranks[k].0.push(r);
-                if fzf.is_some() {
-                    ranks[k].1.push(fzf_rank(&lines, &query, target));
+                if let Some(f) = theirs {
+                    ranks[k].1.push(f);
                 }
             }
         }
