@@ -661,6 +661,13 @@ mod tests {
             order(&articles, "signred"),
             ["Officials signed after agency", "Sign rent controls deal"]
         );
+        // Nor does the title bonus, even of a one-word title, lift scattered letters over a
+        // word one edit away in the author.
+        let bonus = vec![
+            article("Signxxred", Some("Ben Okafor"), Some(date(2024, 1, 1))),
+            article("Notes", Some("Ada Signed"), Some(date(2003, 1, 1))),
+        ];
+        assert_eq!(order(&bonus, "signred"), ["Notes", "Signxxred"]);
         // The start of the shorter word, whatever the date.
         assert_eq!(
             order(&articles, "resum"),
