@@ -102,19 +102,24 @@ fn main() -> ExitCode {
             };
             picked += 1;
             for (k, query) in queries.into_iter().enumerate() {
-                let r = byline_rank(&index, &query, target);
+                let (r, top) = byline_rank(&index, &query, target);
+                let theirs = fzf.is_some().then(|| fzf_rank(&lines, &query, target));
                 if let Some(worse) = args.show_worse_than
                     && r.is_none_or(|r| r > worse)
                 {
+                    let fzf = theirs.map_or(String::new(), |f| format!(" (fzf {f:?})"));
                     println!(
-                        "  {:<7} {query:<24} rank {r:?}: {}",
+                        "  {:<7} {query:<24} rank {r:?}{fzf}: {}",
                         KINDS[k],
                         headers[target].line()
                     );
+                    if let Some(top) = top {
+                        println!("  {:<7} {:<24} first: {}", "", "", headers[top].line());
+                    }
                 }
                 ranks[k].0.push(r);
-                if fzf.is_some() {
-                    ranks[k].1.push(fzf_rank(&lines, &query, target));
+                if let Some(f) = theirs {
+                    ranks[k].1.push(f);
                 }
             }
         }
@@ -288,12 +293,15 @@ fn misspell(rng: &mut Rng, word: &[char]) -> String {
     out.into_iter().collect()
 }
 
-/// Where byline ranks `target` for `query` (from 1), if it finds it.
-fn byline_rank(index: &Index, query: &str, target: usize) -> Option<usize> {
+/// Where byline ranks `target` for `query` (from 1), if it finds it, and what it ranks first.
+fn byline_rank(index: &Index, query: &str, target: usize) -> (Option<usize>, Option<usize>) {
     let today = date(2026, 12, 1);
     let query = Query::parse(query, today).expect("the benchmark's queries are valid");
     let hits = filter(&Matcher::default(), index, &query, Sort::Newest, None);
-    hits.iter().position(|h| h.index == target).map(|p| p + 1)
+    (
+        hits.iter().position(|h| h.index == target).map(|p| p + 1),
+        hits.first().map(|h| h.index),
+    )
 }
 
 /// Where `fzf --filter` ranks `target`'s line (from 1), if it finds it.

@@ -1,6 +1,11 @@
-//! A deterministic synthetic library: news-like titles, a few hundred authors with real-looking
+//! A deterministic synthetic library: news-like titles, thousands of bylines with real-looking
 //! names, dates over 25 years, and bodies in byline's plain-text layout with the flaws real files
 //! have (a page break splitting a sentence, `*italic*`, curly quotes).
+//!
+//! Names are drawn the way a real news library has them, few common and many rare (a
+//! Zipf–Mandelbrot law, [`Zipf`]): some bylines write hundreds of articles and most a handful,
+//! some surnames are shared by many bylines and most by one, and the towns, firms and people the
+//! titles name run from a few in the news every week to thousands named once.
 //!
 //! Every article is a pure function of the seed and its number: article `i` draws from its own
 //! generator (one stream for the header, one for the body), so the library can be written by
@@ -12,11 +17,15 @@ use std::path::PathBuf;
 
 use jiff::civil::{Date, date};
 
-/// How many distinct authors a library has.
-pub const AUTHORS: usize = 500;
+/// How many distinct bylines a library has.
+pub const AUTHORS: usize = 2_500;
+
+/// How many surnames the bylines (and the people titles name) draw on: the real ones of
+/// `LAST_NAMES`, then made-up ones.
+const SURNAMES: usize = 3_000;
 
 /// How many made-up names of towns, firms and bodies its titles draw on.
-const NAMES: usize = 3_000;
+const NAMES: usize = 12_000;
 
 /// The first day an article can carry; dates run over 25 years from it.
 const FIRST_DAY: Date = date(2001, 1, 1);
@@ -71,6 +80,35 @@ impl Rng {
     }
 }
 
+/// Draws a rank in `0..n` with weight `1 / (rank + q)`: a Zipf–Mandelbrot law, the shape of
+/// how often names occur in text (a few very often, most rarely); `q` flattens the head.
+#[derive(Debug, Clone)]
+pub struct Zipf {
+    /// The running sum of the weights.
+    cumulative: Vec<f64>,
+}
+
+impl Zipf {
+    pub fn new(n: usize, q: f64) -> Self {
+        let mut sum = 0.0;
+        let cumulative = (0..n)
+            .map(|rank| {
+                sum += 1.0 / (rank as f64 + q);
+                sum
+            })
+            .collect();
+        Self { cumulative }
+    }
+
+    pub fn draw(&self, rng: &mut Rng) -> usize {
+        let total = self.cumulative.last().copied().unwrap_or(0.0);
+        let x = rng.unit() * total;
+        self.cumulative
+            .partition_point(|&c| c <= x)
+            .min(self.cumulative.len().saturating_sub(1))
+    }
+}
+
 /// The title, author and date of one article.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Header {
@@ -97,37 +135,71 @@ impl Header {
 pub struct Generator {
     seed: u64,
     authors: Vec<String>,
+    /// How often each byline writes, by its place in `authors`.
+    prolific: Zipf,
+    /// Surnames, the common first: people in the news have them too.
+    surnames: Vec<String>,
+    common_surname: Zipf,
     /// Names of towns, firms and bodies the news is about, made up from syllables: real news
     /// names many more things than any word list holds, and they are what people remember.
     names: Vec<String>,
+    common_name: Zipf,
+    /// What titles are about, a library's common topics first.
+    topics: Vec<&'static str>,
+    common_topic: Zipf,
 }
 
 impl Generator {
     pub fn new(seed: u64) -> Self {
         let mut rng = Rng::new(seed ^ 0x5EED_A17B_0000_0001);
-        let mut authors = Vec::with_capacity(AUTHORS);
         let mut seen = std::collections::HashSet::new();
-        while authors.len() < AUTHORS {
-            let name = format!("{} {}", rng.pick(FIRST_NAMES), rng.pick(LAST_NAMES));
-            if seen.insert(name.clone()) {
-                authors.push(name);
-            }
-        }
-        let mut names = Vec::with_capacity(NAMES);
-        while names.len() < NAMES {
+        let made_up = |rng: &mut Rng, seen: &mut std::collections::HashSet<String>| loop {
             let mut name = String::new();
             for _ in 0..rng.between(2, 3) {
                 name.push_str(rng.pick(SYLLABLES));
             }
             let name = capital(&name);
             if seen.insert(name.clone()) {
-                names.push(name);
+                return name;
             }
+        };
+        // The real surnames are the common ones, in an order of the seed's.
+        let mut surnames: Vec<String> = LAST_NAMES.iter().map(|s| s.to_string()).collect();
+        for i in (1..surnames.len()).rev() {
+            surnames.swap(i, rng.below(i + 1));
+        }
+        seen.extend(surnames.iter().cloned());
+        while surnames.len() < SURNAMES {
+            surnames.push(made_up(&mut rng, &mut seen));
+        }
+        // About one person in a hundred has the commonest surname.
+        let common_surname = Zipf::new(surnames.len(), 20.0);
+        let mut authors = Vec::with_capacity(AUTHORS);
+        let mut bylines = std::collections::HashSet::new();
+        while authors.len() < AUTHORS {
+            let surname = &surnames[common_surname.draw(&mut rng)];
+            let name = format!("{} {surname}", rng.pick(FIRST_NAMES));
+            if bylines.insert(name.clone()) {
+                authors.push(name);
+            }
+        }
+        let names = (0..NAMES).map(|_| made_up(&mut rng, &mut seen)).collect();
+        let mut topics: Vec<&'static str> = NOUNS.to_vec();
+        topics.extend(TOPICS.split(' ').filter(|w| !NOUNS.contains(w)));
+        for i in (1..topics.len()).rev() {
+            topics.swap(i, rng.below(i + 1));
         }
         Self {
             seed,
             authors,
+            // The most prolific byline writes about one article in sixty.
+            prolific: Zipf::new(AUTHORS, 10.0),
+            surnames,
+            common_surname,
             names,
+            common_name: Zipf::new(NAMES, 5.0),
+            common_topic: Zipf::new(topics.len(), 10.0),
+            topics,
         }
     }
 
@@ -138,10 +210,8 @@ impl Generator {
     /// The header of article `index`.
     pub fn header(&self, index: usize) -> Header {
         let mut rng = Rng::for_article(self.seed, index as u64, 0);
-        let title = title(&mut rng, &self.names);
-        // Some authors write much more than others: a skew towards the front of the list.
-        let which = (rng.unit().powf(1.6) * self.authors.len() as f64) as usize;
-        let author = self.authors[which.min(self.authors.len() - 1)].clone();
+        let title = title(&mut rng, self);
+        let author = self.authors[self.prolific.draw(&mut rng)].clone();
         let day = rng.below(DAYS as usize) as i64;
         let date = FIRST_DAY
             .checked_add(jiff::Span::new().days(day))
@@ -151,6 +221,25 @@ impl Generator {
             author,
             date,
         }
+    }
+
+    /// A place the news is about: half a place of the world, half one of the library's own.
+    fn place(&self, rng: &mut Rng) -> &str {
+        if rng.one_in(2) {
+            rng.pick(PLACES)
+        } else {
+            &self.names[self.common_name.draw(rng)]
+        }
+    }
+
+    /// What the news is about: a topic of the library's, the common ones often.
+    fn topic(&self, rng: &mut Rng) -> &'static str {
+        self.topics[self.common_topic.draw(rng)]
+    }
+
+    /// A person in the news, by surname.
+    fn person(&self, rng: &mut Rng) -> &str {
+        &self.surnames[self.common_surname.draw(rng)]
     }
 
     /// Where article `index` goes, relative to the library folder: most in `YYYY/MM/`, some at
@@ -301,39 +390,41 @@ fn capital(word: &str) -> String {
     }
 }
 
-/// A news-like title from a handful of headline shapes.
-fn title(rng: &mut Rng, names: &[String]) -> String {
+/// A news-like title from a handful of headline shapes; most name a place, a firm or a person,
+/// as real headlines do.
+fn title(rng: &mut Rng, g: &Generator) -> String {
     let subject = rng.pick(SUBJECTS);
     let (verb, past) = rng.pick(VERBS);
-    let object = rng.pick(OBJECTS);
-    // Half the titles name a place of the world, half one of the library's own.
-    let place = if rng.one_in(2) {
-        rng.pick(PLACES)
+    // Half the time a matter much in the news, half a topic of the library's with what is
+    // done about it (`lottery reform`, `tanker ban`).
+    let object = if rng.one_in(2) {
+        rng.pick(OBJECTS).to_string()
     } else {
-        names[rng.below(names.len())].as_str()
+        format!("{} {}", g.topic(rng), rng.pick(MEASURES))
     };
-    let noun = rng.pick(NOUNS);
+    let place = g.place(rng);
+    let noun = g.topic(rng);
     let adjective = rng.pick(ADJECTIVES);
     let tail = rng.pick(TAILS);
     let text = match rng.below(10) {
-        0 => format!("{subject} {verb} {object}"),
+        0 => format!("{} {past} {object}", g.person(rng)),
         1 => format!("{place} {subject} {verb} {object} {tail}"),
         2 => format!("{adjective} {noun} {past} in {place}"),
-        3 => format!("{place} and {} {verb} {object} deal", rng.pick(PLACES)),
-        4 => format!("{noun} {}: {subject} {verb} {object}", rng.pick(NOUNS)),
-        5 => format!("Why {subject} {verb} {object}"),
+        3 => format!("{place} and {} {verb} {object} deal", g.place(rng)),
+        4 => format!("{place} {noun}: {subject} {verb} {object}"),
+        5 => format!("Why {place} {subject} {verb} {object}"),
         6 => format!(
             "{subject} {verb} {object} as {} {}",
-            rng.pick(NOUNS),
+            g.topic(rng),
             rng.pick(VERBS).1
         ),
         7 => format!(
-            "{} {subject} {past} after {noun} {}",
+            "{} {subject} {past} after {place} {}",
             rng.between(2, 900),
-            rng.pick(NOUNS)
+            g.topic(rng)
         ),
         8 => format!("{place} {noun} {object} {tail}"),
-        _ => format!("{adjective} {object} {past} {tail}"),
+        _ => format!("{}: {adjective} {object} {past} {tail}", g.person(rng)),
     };
     capital(&text)
 }
@@ -791,6 +882,30 @@ const OBJECTS: &[&str] = &[
     "solar tariffs",
 ];
 
+/// What is done about a topic, after it in a title's object.
+const MEASURES: &[&str] = &[
+    "plan",
+    "bill",
+    "deal",
+    "talks",
+    "reform",
+    "fund",
+    "ban",
+    "probe",
+    "rules",
+    "scheme",
+    "cuts",
+    "review",
+    "inquiry",
+    "levy",
+    "subsidies",
+    "licences",
+    "charges",
+    "strike",
+    "contract",
+    "funding",
+];
+
 const NOUNS: &[&str] = &[
     "budget",
     "summit",
@@ -883,6 +998,62 @@ const NOUNS: &[&str] = &[
     "steelworks",
     "shipyard",
 ];
+
+/// What the news is about beyond `NOUNS`: words a headline names, one per word, the common and
+/// the rare together (each library draws its own few common ones).
+const TOPICS: &str = "abattoir abbey abduction abortion academy accident accord accountant acquittal activist \
+    actor adoption advert aerospace affair aftershock agenda agriculture aid aircraft airfield \
+    airline airspace alliance allowance ambassador ambulance amendment amnesty anthem appeal \
+    aquarium arbitration archbishop archive arena armistice army arrest arson artist asbestos \
+    assassination assembly asylum athlete auction austerity autopsy avalanche aviation award \
+    backlog bailiff ballot bandwidth bankruptcy baptism barracks barrier basketball battery \
+    battlefield beach beekeeper benefit bicycle biennale billionaire biodiversity birthday \
+    bishop blackout blizzard blogger bombing bond bonus bookshop border boxing boycott brewery \
+    bribery brigade broadband broadcaster brothel buffer bulletin bunker bureaucracy burglary \
+    bursary bypass cabaret campaign campus canal cancer candidate canteen capital cardinal cargo \
+    carnival cartel casino castle cathedral cattle cemetery ceremony champion chancellor charity \
+    checkpoint chemist childcare chlorine choir cholera church cinema circus citizenship clinic \
+    coalfield coastguard cocaine colonel comedian commission commuter compensation competition \
+    composer concert conclave conference congress conscription constitution consulate contract \
+    convoy copyright coroner corruption cosmetics cottage counterfeit coup courier covenant \
+    cricket crossing cruise curfew customs cyclone cyclist dairy dancer database deadline dealer \
+    default deficit deforestation delegation demolition dentist deportation deposit deputy \
+    desert detention devolution dialysis dictator diesel diocese diploma disability disaster \
+    discount dispute distillery dividend dockworker donation donor dossier dowry drone dynasty \
+    ecology economy editor electorate embargo embassy emigration emission empire enclave \
+    encryption enquiry envoy epidemic equality estate estuary ethics euro evacuation eviction \
+    excavation exhibition exodus expedition explosion extradition famine fashion federation \
+    fellowship fertiliser fiesta firework fishery flotilla footbridge forecast forgery fortress \
+    fossil foundation fracking franchise fraud freight frontier fugitive fundraiser funeral \
+    gallery gambling garrison gasworks genocide glacier goldmine governor graduate granary \
+    graveyard greenhouse guerrilla gunman hailstorm handball hangar harvest hatchery headmaster \
+    heatwave helicopter heritage heroin highland hijack hockey holiday homeless hospice hostage \
+    hotel hurricane hydropower immigration impeachment incinerator indictment infantry inflation \
+    inheritance injunction inmate inquest insurgency internet interpreter invasion irrigation \
+    island jackpot jail jockey journalist jubilee junta jury kidnapping kindergarten laboratory \
+    labour landfill landslide language lawyer lease legacy legislature levy liberty licence \
+    lighthouse lithium livestock lobbyist lockdown lottery magistrate malaria manifesto \
+    manuscript marathon marina massacre mayor meadow measles medal memorial midwife migrant \
+    militia millionaire minister mining monastery monopoly monsoon monument mortgage mosque \
+    motorway mountain municipality mural mutiny narcotics navy neighbourhood newspaper nightclub \
+    nomination novelist nursery oilfield olympics opera orchard orchestra orphanage outpost \
+    overpass pageant painter pandemic parade paramedic parish parole passport pasture patent \
+    patrol payroll peacekeeper penalty penitentiary petition pharmacy pilgrimage pipeline piracy \
+    plantation playground plebiscite poaching podcast poet pollution pontiff poverty precinct \
+    pregnancy premier prison privatisation prize probation professor propaganda prophet \
+    prosecution prostitution province publisher quarantine quarry quota racism radiation radio \
+    raid ransom ratings reactor rebellion recall reef referee refinery reform regatta regime \
+    rehab relief remittance rescue reshuffle reunion revenue revolt riot rival robbery rugby \
+    ruling sabotage salary salmon sanatorium scholarship seabed seaport senate settlement sewage \
+    shelter sheriff shipwreck shooting shrine siege silver skyscraper slavery slum smuggling \
+    snowfall software soldier spacecraft speaker stadium stampede startup statue stock subsidy \
+    suburb subway succession suicide supermarket surgeon surveillance swimmer synagogue tanker \
+    tariff taxi telescope television temple tenancy terminal terrorism textile thief timber \
+    tobacco tornado tourism tournament township toxin tractor trafficking tragedy trainee \
+    trawler treasury trial tribe trophy tsunami tycoon typhoon unemployment uniform university \
+    uprising vaccine vandalism veteran viaduct village vineyard violence visa volcano volunteer \
+    warehouse warlord warship waterfront weapon wedding welfare wetland whaling whistleblower \
+    widow windfall winery wrestler youth zoning";
 
 const ADJECTIVES: &[&str] = &[
     "new",
@@ -1227,7 +1398,61 @@ mod tests {
         assert!(headers.iter().all(|h| !h.line().contains('\n')));
         let authors: std::collections::HashSet<&str> =
             headers.iter().map(|h| h.author.as_str()).collect();
-        assert!(authors.len() > 400, "{} authors used", authors.len());
+        assert!(authors.len() > 1_000, "{} authors used", authors.len());
+    }
+
+    #[test]
+    fn names_are_few_common_and_many_rare() {
+        let g = Generator::new(5);
+        let mut per_author = std::collections::HashMap::new();
+        let mut words = std::collections::HashMap::new();
+        for i in 0..20_000 {
+            let h = g.header(i);
+            for w in h.title.split(|c: char| !c.is_alphabetic()) {
+                *words.entry(w.to_lowercase()).or_insert(0usize) += 1;
+            }
+            *per_author.entry(h.author).or_insert(0usize) += 1;
+        }
+        // Titles draw on a large vocabulary, most of it rare.
+        let once = words.values().filter(|&&n| n == 1).count();
+        assert!(words.len() > 5_000, "{} distinct title words", words.len());
+        assert!(
+            once * 3 > words.len(),
+            "{once} of {} words once",
+            words.len()
+        );
+        let mut counts: Vec<usize> = per_author.values().copied().collect();
+        counts.sort_unstable();
+        let top = *counts.last().unwrap();
+        // The most prolific byline writes a share a real one might (about one in sixty), and
+        // the typical byline a handful.
+        assert!((100..=600).contains(&top), "top byline wrote {top}");
+        let median = counts[counts.len() / 2];
+        assert!((2..=10).contains(&median), "median byline wrote {median}");
+        // A common surname is shared by many bylines; most surnames by one.
+        let mut per_surname = std::collections::HashMap::new();
+        for a in g.authors() {
+            let surname = a.rsplit(' ').next().unwrap();
+            *per_surname.entry(surname).or_insert(0usize) += 1;
+        }
+        let shared = per_surname.values().max().copied().unwrap_or(0);
+        let alone = per_surname.values().filter(|&&n| n == 1).count();
+        assert!(shared >= 10, "commonest surname: {shared} bylines");
+        assert!(
+            alone * 2 > per_surname.len(),
+            "{alone} of {}",
+            per_surname.len()
+        );
+        let z = Zipf::new(10, 1.0);
+        let mut rng = Rng::new(1);
+        let mut seen = [0usize; 10];
+        for _ in 0..10_000 {
+            seen[z.draw(&mut rng)] += 1;
+        }
+        assert!(
+            seen[0] > seen[4] && seen[4] > seen[9] && seen[9] > 0,
+            "{seen:?}"
+        );
     }
 
     #[test]

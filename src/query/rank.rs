@@ -3,7 +3,7 @@
 //!
 //! Every group of the query must match (AND); a group matches when any of its terms does (OR).
 //! A text term matches in whichever field of its scope suits it best, scored by the model in
-//! `score` (whole word, start of a word, inside a word, scattered, one typo: bands that never
+//! `score` (whole word, start of a word, inside a word, one typo, scattered: bands that never
 //! overlap), with a small bonus for the title; an article's score is the sum over its groups of
 //! the best term's score, so a surname and a year add up. Excluded terms and dates only decide,
 //! they do not score. Ties follow the list's [`Sort`]. The fuzzy matcher sits behind
@@ -621,22 +621,58 @@ mod tests {
     }
 
     #[test]
-    fn typos_are_found_and_rank_last() {
+    fn typos_are_found_and_rank_after_letters_together() {
         let articles = vec![
             article("Harbour dredging resumes", None, Some(date(2019, 1, 1))),
             article("Hraobur", None, Some(date(2020, 1, 1))),
             article("Hrabour strike", None, Some(date(2018, 1, 1))),
             article("Quiet week", Some("Hal Arbour"), Some(date(2026, 1, 1))),
         ];
-        // The exact word first, then the scattered match, then the swapped letters.
+        // The exact word first, then the swapped letters, then the letters scattered over
+        // "Hal Arbour".
         assert_eq!(
             order(&articles, "harbour"),
-            ["Harbour dredging resumes", "Quiet week", "Hrabour strike"]
+            ["Harbour dredging resumes", "Hrabour strike", "Quiet week"]
         );
         assert_eq!(order(&articles, "habrour"), ["Harbour dredging resumes"]);
         // Three letters never forgive: `hra` is not `har`.
         assert_eq!(order(&articles, "'hra").len(), 2);
         assert!(order(&articles, "!harbour").contains(&"Hrabour strike".to_string()));
+    }
+
+    #[test]
+    fn a_word_one_edit_away_ranks_above_scattered_letters() {
+        let articles = vec![
+            article(
+                "Sign rent controls deal",
+                Some("Ada Quinn"),
+                Some(date(2024, 1, 1)),
+            ),
+            article(
+                "Officials signed after agency",
+                Some("Ben Okafor"),
+                Some(date(2003, 1, 1)),
+            ),
+            article("Unions resumed talks", None, Some(date(2024, 1, 1))),
+            article("Pilots resume talks", None, Some(date(2003, 1, 1))),
+        ];
+        // `signred` is one key from "signed"; its letters strewn over the newer title say less.
+        assert_eq!(
+            order(&articles, "signred"),
+            ["Officials signed after agency", "Sign rent controls deal"]
+        );
+        // Nor does the title bonus, even of a one-word title, lift scattered letters over a
+        // word one edit away in the author.
+        let bonus = vec![
+            article("Signxxred", Some("Ben Okafor"), Some(date(2024, 1, 1))),
+            article("Notes", Some("Ada Signed"), Some(date(2003, 1, 1))),
+        ];
+        assert_eq!(order(&bonus, "signred"), ["Notes", "Signxxred"]);
+        // The start of the shorter word, whatever the date.
+        assert_eq!(
+            order(&articles, "resum"),
+            ["Pilots resume talks", "Unions resumed talks"]
+        );
     }
 
     #[test]

@@ -8,20 +8,22 @@
 //! | a whole word | 1000 | "Harb" |
 //! | the start of a word | 850–870, a little more as it covers more of the word | "New harbour" |
 //! | inside a word, together | 400–420 | "Dockharbour" |
-//! | scattered (fuzzy) | 100–300, the fuzzy matcher's own score | "Hard rebuild" |
-//! | one typing error (4+ letters) | 50–60 | "Hrabour", "Harbuor" |
+//! | a word one typing error away (4+ letters) | 320–330 | "Hrabour", "Hasbro" |
+//! | scattered (fuzzy) | 100–250, the fuzzy matcher's own score | "Hal arrives by boat" |
 //!
 //! Where in the field the word sits does not count: a surname scores the same as a first word.
 //! A capital inside a word starts a word too (`fooBarBaz`). The caller adds a title bonus (a
-//! twenty-fifth, less than any gap between bands, so it settles only like against like) and
-//! sums the terms.
+//! twenty-fifth, and a little for a short title: less than any gap between bands, so it settles
+//! only like against like) and sums the terms.
 //!
 //! Typos: a term of four or more letters also matches a word whose start is one edit away
 //! (a letter dropped, added, replaced, or two swapped), never at the first letter, which people
-//! rarely get wrong and which keeps short terms from matching half the library. Such matches
-//! rank below every exact and fuzzy one. Typing on can only remove typo matches (the start of a
-//! word one edit from `harbo` is one edit from `harb` too), so narrowing on the last hits stays
-//! exact.
+//! rarely get wrong and which keeps short terms from matching half the library. Such a word
+//! ranks below every match with the letters together, and above letters scattered through the
+//! field: `signred` is one key from "signed", while its letters strewn over "sign rent controls
+//! deal" say little, since a long term's letters are found in order in many titles. Typing on
+//! can only remove typo matches (the start of a word one edit from `harbo` is one edit from
+//! `harb` too), so narrowing on the last hits stays exact.
 
 use std::cell::OnceCell;
 use std::ops::Range;
@@ -33,8 +35,12 @@ use crate::query::{Kind, Text, is_letterless};
 pub const WHOLE: i64 = 1000;
 pub const PREFIX: i64 = 850;
 pub const INSIDE: i64 = 400;
+pub const TYPO: i64 = 320;
 pub const FUZZY: i64 = 100;
-pub const TYPO: i64 = 50;
+
+/// The most the fuzzy matcher's own score adds to [`FUZZY`]: the scattered band stays below
+/// [`TYPO`] even with the title bonus.
+const FUZZY_SPAN: i64 = 150;
 
 /// What covering all of a word adds to a match at its start or inside it.
 const COVER: i64 = 20;
@@ -121,16 +127,19 @@ pub fn field_match(
                 // letters together are letters in order too.
                 matcher.score(text, pattern).map(|s| {
                     words.best_run(pattern).unwrap_or(FieldMatch {
-                        score: FUZZY + s.clamp(0, 200),
+                        score: FUZZY + s.clamp(0, FUZZY_SPAN),
                         how: How::Scattered,
                     })
                 })
             };
-            found.or_else(|| {
-                (typos && forgives_typos(t))
+            match found {
+                Some(m) if m.score >= TYPO => Some(m),
+                // A word one edit away says more than letters scattered through the field.
+                found => (typos && forgives_typos(t))
                     .then(|| words.typo(pattern))
                     .flatten()
-            })
+                    .or(found),
+            }
         }
     }
 }
@@ -297,31 +306,45 @@ impl<'a> Words<'a> {
             })
     }
 
-    /// A word whose start is one edit from `pattern`, the first letter kept.
+    /// A word whose start is one edit from `pattern`, the first letter kept; a whole word one
+    /// edit away before the start of a longer one.
     fn typo(&self, pattern: &str) -> Option<FieldMatch> {
         let first = pattern.chars().next()?;
-        let found = |w: Range<usize>, len: Option<usize>, whole: bool| {
-            Some(FieldMatch {
-                // A whole word one edit away beats the start of a longer one.
-                score: TYPO + if whole { 10 } else { 0 },
-                how: How::Typo(w.start..w.start + len?),
-            })
+        // Each word one edit away: its range, the bytes matched, whether all of it.
+        let mut best: Option<(Range<usize>, usize, bool)> = None;
+        let mut consider = |w: Range<usize>, len: usize, whole: bool| {
+            if best.as_ref().is_none_or(|b| whole && !b.2) {
+                best = Some((w, len, whole));
+            }
+            whole
         };
         if pattern.is_ascii() && self.text.is_ascii() {
             // Bytes are characters: no copies.
             let p = pattern.as_bytes();
-            return self.words_starting(first).find_map(|w| {
+            for w in self.words_starting(first) {
                 let word = &self.text.as_bytes()[w.clone()];
-                let len = one_edit_prefix(p, word);
-                found(w, len, len == Some(word.len()))
-            });
+                if let Some(len) = one_edit_prefix(p, word)
+                    && consider(w, len, len == word.len())
+                {
+                    break;
+                }
+            }
+        } else {
+            let p: Vec<char> = pattern.chars().collect();
+            for w in self.words_starting(first) {
+                let word: Vec<char> = self.text[w.clone()].chars().collect();
+                if let Some(len) = one_edit_prefix(&p, &word) {
+                    let bytes = word[..len].iter().map(|c| c.len_utf8()).sum();
+                    if consider(w, bytes, len == word.len()) {
+                        break;
+                    }
+                }
+            }
         }
-        let p: Vec<char> = pattern.chars().collect();
-        self.words_starting(first).find_map(|w| {
-            let word: Vec<char> = self.text[w.clone()].chars().collect();
-            let len = one_edit_prefix(&p, &word)?;
-            let bytes = word[..len].iter().map(|c| c.len_utf8()).sum();
-            found(w, Some(bytes), len == word.len())
+        best.map(|(w, len, whole)| FieldMatch {
+            // A whole word one edit away beats the start of a longer one.
+            score: TYPO + if whole { 10 } else { 0 },
+            how: How::Typo(w.start..w.start + len),
         })
     }
 }
@@ -424,20 +447,36 @@ mod tests {
         let whole = score("harb", "Harb wins").unwrap();
         let prefix = score("harb", "New harbour").unwrap();
         let inside = score("harb", "Dockharbour").unwrap();
-        let fuzzy = score("harb", "Hard rebuild").unwrap();
+        let fuzzy = score("harb", "Hal arrives by boat").unwrap();
         assert!(
             whole > prefix && prefix > inside && inside > fuzzy,
             "{whole} {prefix} {inside} {fuzzy}"
         );
         assert!((PREFIX..=PREFIX + COVER).contains(&prefix));
         assert!((INSIDE..PREFIX).contains(&inside));
-        assert!((FUZZY..INSIDE).contains(&fuzzy));
+        assert!((FUZZY..TYPO).contains(&fuzzy));
         let swapped = score("harbo", "Hrabour opens").unwrap();
-        assert!((TYPO..FUZZY).contains(&swapped), "{swapped}");
+        assert!((TYPO..INSIDE).contains(&swapped), "{swapped}");
         let typo = score("harbuor", "Old harbour opens").unwrap();
-        assert!((TYPO..FUZZY).contains(&typo), "{typo}");
+        assert!((TYPO..INSIDE).contains(&typo), "{typo}");
         // A prefix covering more of its word scores more.
         assert!(score("harbo", "New harbour").unwrap() > prefix);
+    }
+
+    #[test]
+    fn a_word_one_edit_away_beats_letters_scattered_over_the_field() {
+        // `signred` is found in order in "sign rent controls deal", but one key from "signed".
+        let scattered = score("signred", "Elor sign rent controls deal").unwrap();
+        let typo = score("signred", "Officials signed after agency").unwrap();
+        assert!((FUZZY..TYPO).contains(&scattered), "{scattered}");
+        assert!(typo > scattered, "{typo} {scattered}");
+        // A dropped letter is both: the word wins.
+        assert!(score("penioners", "Pensioners march").unwrap() >= TYPO);
+        // Letters together still beat a typo.
+        assert!(score("harbo", "Dockharbour").unwrap() > score("harbo", "Hrabour").unwrap());
+        // The whole word one edit away, not the first word that starts one edit away.
+        assert_eq!(score("talsk", "Talkshow after talks"), Some(TYPO + 10));
+        assert_eq!(score("talsk", "Talkshow"), Some(TYPO));
     }
 
     #[test]
