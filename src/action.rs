@@ -12,6 +12,9 @@ use serde::{Deserialize, Serialize};
 pub enum Action {
     /// Leave byline.
     Quit,
+    /// Stop byline and give the terminal back to the shell (`fg` brings it back), as Ctrl-Z
+    /// does in every terminal program.
+    Suspend,
     /// Select the next article in the list.
     SelectNext,
     /// Select the previous article in the list.
@@ -145,6 +148,7 @@ impl Action {
     pub fn describe(self) -> &'static str {
         match self {
             Action::Quit => "quit",
+            Action::Suspend => "suspend to the shell (fg returns)",
             Action::SelectNext => "next article",
             Action::SelectPrevious => "previous article",
             Action::SelectFirst => "first article",

@@ -26,6 +26,10 @@ impl App {
             self.quit = true;
             return;
         }
+        if action == Action::Suspend {
+            self.suspend = true;
+            return;
+        }
         if self.screen.overlay.is_some() {
             match action {
                 Action::ScrollDown => self.screen.scroll_overlay(true, self.overlay_lines()),
@@ -50,7 +54,7 @@ impl App {
         use Action as A;
         match action {
             // Handled first, in `act`.
-            A::Quit => {}
+            A::Quit | A::Suspend => {}
             A::SelectNext
             | A::SelectPrevious
             | A::SelectFirst

@@ -143,6 +143,8 @@ pub struct App {
     /// A check of the library folders is under way: files looked at, of how many.
     checking: Option<(usize, usize)>,
     quit: bool,
+    /// Ctrl-Z was pressed: the shell is to suspend byline.
+    suspend: bool,
 }
 
 impl App {
@@ -187,6 +189,7 @@ impl App {
             loading: None,
             checking: init.checking.then_some((0, 0)),
             quit: false,
+            suspend: false,
         };
         app.lay_out(init.area);
         app.search(None);
@@ -367,6 +370,12 @@ impl App {
 
     pub fn should_quit(&self) -> bool {
         self.quit
+    }
+
+    /// Whether the user asked to suspend byline (Ctrl-Z); asking answers it, as the shell
+    /// suspends at once.
+    pub fn take_suspend(&mut self) -> bool {
+        std::mem::take(&mut self.suspend)
     }
 
     /// The screen's size.

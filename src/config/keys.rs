@@ -76,6 +76,7 @@ const OVERLAY: &[Mode] = &[Mode::Overlay];
 /// The default key bindings; each mode's in the order the help overlay lists them.
 const DECLARED: &[Declared] = &[
     ctrl(ANYWHERE, 'c', A::Quit),
+    ctrl(ANYWHERE, 'z', A::Suspend),
     ch(LIST, 'j', A::SelectNext),
     key(LIST, K::Down, A::SelectNext),
     ch(LIST, 'k', A::SelectPrevious),

@@ -91,6 +91,14 @@ pub fn run(start: Start, settings: &Settings) -> io::Result<()> {
     ] {
         signal_hook::flag::register(signal, Arc::clone(&stop))?;
     }
+    // `kill -TSTP` suspends as Ctrl-Z does (the terminal given back first); SIGCONT after a
+    // SIGSTOP, which cannot be caught, takes the terminal again.
+    let (tstp, cont) = (
+        Arc::new(AtomicBool::new(false)),
+        Arc::new(AtomicBool::new(false)),
+    );
+    signal_hook::flag::register(signal_hook::consts::SIGTSTP, Arc::clone(&tstp))?;
+    signal_hook::flag::register(signal_hook::consts::SIGCONT, Arc::clone(&cont))?;
 
     // Installs a panic hook that restores the terminal before the panic message prints.
     let mut terminal = terminal::init()?;
@@ -164,6 +172,25 @@ pub fn run(start: Start, settings: &Settings) -> io::Result<()> {
     // The loop may end on an error (a terminal gone away): what was done is saved all the same.
     let result = (|| -> io::Result<()> {
         while !app.should_quit() && !stopped() {
+            let resumed = if app.take_suspend() || tstp.swap(false, Ordering::Relaxed) {
+                suspend(&mut terminal, settings.mouse)?;
+                true
+            } else if cont.load(Ordering::Relaxed) {
+                enter(&mut terminal, settings.mouse)?;
+                true
+            } else {
+                false
+            };
+            if resumed {
+                cont.store(false, Ordering::Relaxed);
+                // The terminal may have changed size while byline was stopped.
+                let size = terminal.size()?;
+                app.update(Event::Resize {
+                    width: size.width,
+                    height: size.height,
+                });
+                performer.settle(&mut app, false);
+            }
             terminal.draw(|frame| ui::render(&app, &theme, frame))?;
             let first = match messages.recv_timeout(TICK) {
                 Ok(message) => message,
@@ -204,6 +231,36 @@ pub fn run(start: Start, settings: &Settings) -> io::Result<()> {
     // 16 MB); the process ends now, and the system takes the memory back at once.
     std::mem::forget(app);
     result
+}
+
+/// Gives the terminal back as byline found it: the mouse off, the cursor shown, raw mode off,
+/// the main screen.
+fn leave(terminal: &mut ratatui::Terminal<terminal::Capped>, mouse: bool) -> io::Result<()> {
+    if mouse {
+        crossterm::execute!(io::stdout(), crossterm::event::DisableMouseCapture)?;
+    }
+    terminal.show_cursor()?;
+    ratatui::restore();
+    Ok(())
+}
+
+/// Takes the terminal again after [`leave`]; the next frame is drawn whole.
+fn enter(terminal: &mut ratatui::Terminal<terminal::Capped>, mouse: bool) -> io::Result<()> {
+    crossterm::terminal::enable_raw_mode()?;
+    crossterm::execute!(io::stdout(), crossterm::terminal::EnterAlternateScreen)?;
+    if mouse {
+        crossterm::execute!(io::stdout(), crossterm::event::EnableMouseCapture)?;
+    }
+    terminal.clear()
+}
+
+/// Suspends byline as Ctrl-Z does in a shell: the terminal given back, the process stopped
+/// until `fg` (SIGCONT), the terminal taken again.
+fn suspend(terminal: &mut ratatui::Terminal<terminal::Capped>, mouse: bool) -> io::Result<()> {
+    leave(terminal, mouse)?;
+    // Stops here (SIGSTOP: SIGTSTP itself is caught) until the shell continues byline.
+    signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP)?;
+    enter(terminal, mouse)
 }
 
 /// What wakes the event loop.

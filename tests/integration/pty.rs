@@ -36,6 +36,23 @@ impl Session {
 
     /// Starts byline on a terminal of `(rows, cols)`; the screen kept here stays ROWS × COLS.
     fn start_sized(home: &Path, args: &[&str], env: &[(&str, &str)], size: (u16, u16)) -> Self {
+        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_byline"));
+        command.args(args);
+        for (key, value) in env {
+            command.env(key, value);
+        }
+        Self::spawn(command, home, size)
+    }
+
+    /// An interactive bash, with job control, whose prompt is `$ `.
+    fn start_shell(home: &Path) -> Self {
+        let mut command = CommandBuilder::new("bash");
+        command.args(["--norc", "--noprofile", "-i"]);
+        command.env("PS1", "$ ");
+        Self::spawn(command, home, (ROWS, COLS))
+    }
+
+    fn spawn(mut command: CommandBuilder, home: &Path, size: (u16, u16)) -> Self {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows: size.0,
@@ -44,15 +61,10 @@ impl Session {
                 pixel_height: 0,
             })
             .expect("open a pty");
-        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_byline"));
-        command.args(args);
         command.env_remove("BYLINE_LIBRARY");
         command.env("HOME", home);
         command.env("XDG_DATA_HOME", home.join("data"));
         command.env("TERM", "xterm-256color");
-        for (key, value) in env {
-            command.env(key, value);
-        }
         let child = pair.slave.spawn_command(command).expect("spawn byline");
         drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().expect("pty reader");
@@ -479,4 +491,48 @@ fn nothing_is_written_while_nothing_changes() {
     assert_eq!(idle, 0, "bytes written while nothing changed");
     session.send("q");
     assert!(session.wait_exit());
+}
+
+#[test]
+fn ctrl_z_gives_the_shell_its_terminal_and_fg_brings_byline_back() {
+    let lib = TempLibrary::new();
+    lib.article("a.txt", "A small one", "Ada Quinn", "3 March 2021", "Text.");
+    let mut shell = Session::start_shell(lib.path());
+    shell.wait_for("$ ");
+    let byline = env!("CARGO_BIN_EXE_byline");
+    shell.send(&format!("'{byline}' -L '{}'\r", lib.path().display()));
+    shell.wait_for("1/1 · 1 article");
+    let before = shell.raw.lock().unwrap().len();
+    shell.send("\x1a");
+    shell.wait_for("Stopped");
+    {
+        let raw = shell.raw.lock().unwrap();
+        let said = String::from_utf8_lossy(&raw[before..]);
+        assert!(
+            said.contains("\x1b[?1049l"),
+            "left the alternate screen: {said:?}"
+        );
+        assert!(said.contains("\x1b[?25h"), "showed the cursor: {said:?}");
+        let screen = shell.screen.lock().unwrap();
+        assert!(!screen.screen().alternate_screen());
+        assert!(!screen.screen().hide_cursor());
+    }
+    let stopped = shell.raw.lock().unwrap().len();
+    shell.send("fg\r");
+    shell.wait_for("1/1 · 1 article");
+    {
+        let raw = shell.raw.lock().unwrap();
+        let said = String::from_utf8_lossy(&raw[stopped..]);
+        assert!(
+            said.contains("\x1b[?1049h"),
+            "took the alternate screen again: {said:?}"
+        );
+        assert!(!said.contains("\x1b[6n"), "never asks where the cursor is");
+        assert!(shell.screen.lock().unwrap().screen().alternate_screen());
+    }
+    shell.send("q");
+    shell.wait_for("$ ");
+    shell.send("echo \"status $?\"\r");
+    shell.wait_for("status 0");
+    shell.send("exit\r");
 }
