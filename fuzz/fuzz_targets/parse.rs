@@ -15,7 +15,7 @@ fuzz_target!(|data: &[u8]| {
     let Ok(records) = parse_bytes(bytes, format) else {
         return;
     };
-    for parsed in records.iter().flatten() {
+    for parsed in records.parsed() {
         for text in parsed.texts() {
             assert!(
                 !text.chars().any(is_invisible_or_control),

@@ -33,6 +33,9 @@ pub enum Event {
         index: usize,
         article: Result<Parsed, String>,
     },
+    /// The article asked for with [`Effect::Load`] was not read: its file changed since it
+    /// was listed. `library` is the library with that file read again.
+    FileChanged { index: usize, library: Library },
     /// How an effect went, for the status bar ("Opened … with firefox").
     Reported(String),
     /// A check of the library folders has looked at `done` of `total` files; `done == total`
@@ -55,7 +58,8 @@ impl From<Action> for Event {
 pub enum Effect {
     /// Run this search; answer with [`Event::Searched`].
     Search(Request),
-    /// Read the article at this library index; answer with [`Event::Loaded`].
+    /// Read the article at this library index; answer with [`Event::Loaded`], or with
+    /// [`Event::FileChanged`] when its file is not as it was listed.
     Load(usize),
     /// Remember this in the state database.
     Save(Change),

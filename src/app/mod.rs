@@ -25,6 +25,7 @@ mod screen;
 #[cfg(test)]
 mod tests;
 
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use jiff::civil::Date;
@@ -142,6 +143,9 @@ pub struct App {
     loading: Option<usize>,
     /// A check of the library folders is under way: files looked at, of how many.
     checking: Option<(usize, usize)>,
+    /// The file (as listed) read again because it changed, until an article is read: should
+    /// it change again meanwhile, it is being written, and is not read again in a loop.
+    changing: Option<PathBuf>,
     quit: bool,
 }
 
@@ -186,6 +190,7 @@ impl App {
             effects: Vec::new(),
             loading: None,
             checking: init.checking.then_some((0, 0)),
+            changing: None,
             quit: false,
         };
         app.lay_out(init.area);
@@ -224,6 +229,7 @@ impl App {
             }
             Event::Searched(done) => self.searched(done),
             Event::Loaded { index, article } => self.loaded(index, article),
+            Event::FileChanged { index, library } => self.file_changed(index, library),
             Event::Reported(message) => self.notice = Some(message),
             Event::Checking { done, total } => self.checking(done, total),
             Event::Library { library, complete } => self.replace_library(library, complete),
@@ -482,6 +488,7 @@ impl App {
 
     /// Opens an article the shell read, if it is still the one wanted.
     fn loaded(&mut self, index: usize, article: Result<Parsed, String>) {
+        self.changing = None;
         if self.list.selected_article() != Some(index) {
             return;
         }

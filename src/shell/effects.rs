@@ -7,7 +7,7 @@ use std::process::{Command, Stdio};
 use std::thread;
 
 use crate::app::{App, Effect, Event};
-use crate::library::Library;
+use crate::library::{ArticleError, Library};
 use crate::shell::search::Searcher;
 use crate::state::State;
 
@@ -41,11 +41,18 @@ pub fn settle(
     }
 }
 
-/// Reads the article at `index` for the reading pane.
+/// Reads the article at `index` for the reading pane; a file changed since it was listed is
+/// read again instead, for the App to list as it is now.
 pub fn read(library: &Library, index: usize) -> Event {
-    Event::Loaded {
-        index,
-        article: library.read(index).map_err(|err| err.to_string()),
+    match library.read(index) {
+        Err(ArticleError::Changed) => Event::FileChanged {
+            index,
+            library: library.with_file_read_again(index),
+        },
+        article => Event::Loaded {
+            index,
+            article: article.map_err(|err| err.to_string()),
+        },
     }
 }
 

@@ -1,8 +1,9 @@
 //! The app's tests: every behaviour driven through [`App::update`], as the shell drives it.
 //!
 //! [`Session`] plays the shell with pure code: it answers searches with a [`Runner`] and reads
-//! articles from the library (the built-in samples are compiled in, so no file is read), and
-//! keeps every other effect for the test to look at. `session.rs` plays the shell by hand.
+//! articles from the library (the built-in samples are compiled in, so no file is read but by
+//! the tests of files changing), and keeps every other effect for the test to look at.
+//! `session.rs` plays the shell by hand.
 
 mod session;
 
@@ -59,8 +60,18 @@ impl Session {
                         self.app.update(Event::Searched(done));
                     }
                     Effect::Load(index) => {
-                        let article = self.app.library().read(index).map_err(|e| e.to_string());
-                        self.app.update(Event::Loaded { index, article });
+                        let library = self.app.library();
+                        let event = match library.read(index) {
+                            Err(crate::library::ArticleError::Changed) => Event::FileChanged {
+                                index,
+                                library: library.with_file_read_again(index),
+                            },
+                            article => Event::Loaded {
+                                index,
+                                article: article.map_err(|e| e.to_string()),
+                            },
+                        };
+                        self.app.update(event);
                     }
                     other => self.kept.push(other),
                 }
@@ -1026,4 +1037,139 @@ fn the_samples_give_way_to_the_users_articles_without_a_word() {
         "no more hint about where to put articles"
     );
     assert!(matches!(app.reader(), ReaderContent::Article { .. }));
+}
+
+/// What the reading pane shows, its lines joined.
+fn shown_text(app: &App) -> String {
+    let lines = app.reading().lines().iter();
+    lines
+        .map(|line| {
+            line.pieces
+                .iter()
+                .map(|p| p.text.as_str())
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The title of the selected entry, and of the article the reading pane holds.
+fn titles_shown(app: &App) -> (String, String) {
+    let selected = app.selected_article().unwrap();
+    let listed = app.library().articles[selected].title.clone();
+    let ReaderContent::Article { index, .. } = app.reader() else {
+        panic!("no article open: {:?}", app.reader());
+    };
+    assert_eq!(*index, selected, "the pane holds the selected article");
+    let first = app.reading().lines().first().unwrap();
+    let title = first.pieces.iter().map(|p| p.text.as_str()).collect();
+    (listed, title)
+}
+
+/// Replaces `path` by writing beside it and renaming, as editors save.
+fn replace(path: &std::path::Path, text: &str) {
+    let beside = path.with_extension("tmp-new");
+    std::fs::write(&beside, text).unwrap();
+    std::fs::rename(&beside, path).unwrap();
+}
+
+#[test]
+fn a_text_file_replaced_while_listed_is_read_again_under_its_new_entry() {
+    // byline showed the new text under the old entry, and marked the old id read.
+    let dir = tempfile::tempdir().unwrap();
+    let alpha = dir.path().join("alpha.txt");
+    std::fs::write(
+        &alpha,
+        "Alpha\n\nAnn Author\n\n1 May 2020\n\nThe first text.\n",
+    )
+    .unwrap();
+    let bravo = "Bravo\n\nBo Author\n\n2 May 2020\n\nAnother article.\n";
+    std::fs::write(dir.path().join("bravo.txt"), bravo).unwrap();
+    let mut app = on(Library::scan(&[dir.path().to_path_buf()]), 100, 30);
+    assert_eq!(titles_shown(&app).0, "Bravo", "the newest first");
+    let old_id = app
+        .library()
+        .articles
+        .iter()
+        .find(|a| a.title == "Alpha")
+        .unwrap()
+        .id
+        .clone();
+
+    replace(
+        &alpha,
+        "Alpha, revised\n\nAnn Author\n\n1 May 2020\n\nThe second text.\n",
+    );
+    app.update(Action::SelectNext);
+    let (listed, shown) = titles_shown(&app);
+    assert_eq!(listed, "Alpha, revised", "the entry is updated in place");
+    assert_eq!(shown, listed);
+    assert!(shown_text(&app).contains("The second text."));
+    assert_eq!(app.selected(), 1, "the selection stays on the entry");
+    assert_eq!(app.hits().len(), 2, "no entry left for the old version");
+    assert_eq!(
+        app.notice(),
+        Some("alpha.txt changed since it was listed; the list shows it as it is now.")
+    );
+    // Marks go to the article now listed.
+    app.update(Action::ToggleStar);
+    let new_id = app.library().articles[app.selected_article().unwrap()]
+        .id
+        .clone();
+    assert_ne!(new_id, old_id);
+    assert!(app.take_effects().contains(&Effect::Save(Change::Star {
+        id: new_id,
+        starred: true,
+    })));
+
+    // A body edited under the same title keeps the entry and shows the new text.
+    app.update(Action::SelectPrevious);
+    replace(
+        &alpha,
+        "Alpha, revised\n\nAnn Author\n\n1 May 2020\n\nThe third text, longer.\n",
+    );
+    app.update(Action::SelectNext);
+    assert_eq!(titles_shown(&app).0, "Alpha, revised");
+    assert!(shown_text(&app).contains("The third text, longer."));
+    assert!(
+        app.is_starred(app.selected_article().unwrap()),
+        "the same article"
+    );
+}
+
+#[test]
+fn a_feed_whose_first_line_went_never_shows_one_record_under_another() {
+    // byline showed record 2's text under record 1's title.
+    let dir = tempfile::tempdir().unwrap();
+    let feed = dir.path().join("feed.jsonl");
+    let one = r#"{"title": "One", "date": "2020-05-03", "body": "Text of one."}"#;
+    let two = r#"{"title": "Two", "date": "2020-05-02", "body": "Text of two."}"#;
+    std::fs::write(&feed, format!("{one}\n{two}\n")).unwrap();
+    std::fs::write(
+        dir.path().join("z.txt"),
+        "Zulu\n\n\n\n1 May 2020\n\nLast.\n",
+    )
+    .unwrap();
+    let mut app = on(Library::scan(&[dir.path().to_path_buf()]), 100, 30);
+    app.update(Action::SelectNext);
+    app.update(Action::SelectNext);
+    assert_eq!(titles_shown(&app).0, "Zulu");
+
+    replace(&feed, &format!("{two}\n"));
+    app.update(Action::SelectFirst);
+    let (listed, shown) = titles_shown(&app);
+    assert_eq!(listed, shown);
+    assert!(
+        !app.hits()
+            .iter()
+            .any(|h| app.library().articles[h.index].title == "One"),
+        "the deleted record is no longer listed"
+    );
+    assert_eq!(app.hits().len(), 2);
+    assert!(app.notice().unwrap().starts_with("feed.jsonl changed"));
+    for _ in 0..2 {
+        let (listed, shown) = titles_shown(&app);
+        assert_eq!(listed, shown);
+        app.update(Action::SelectNext);
+    }
 }
