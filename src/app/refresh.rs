@@ -34,13 +34,12 @@ impl App {
         self.changing = Some(path.clone());
         self.swap_library(library, false, successor);
         let shown = display_path(&path);
-        if again {
-            // Changed again while being read again: a file being written. It is read when
-            // it is selected again, not in a loop now.
-            if let Some(now) = self.list.selected_article() {
-                let reason = format!("{shown} keeps changing; select it again to read it");
-                self.reading.fail(now, reason);
-            }
+        // Changed again while being read again: a file being written. It is read when it is
+        // selected again, not in a loop now.
+        let selected = self.list.selected_article();
+        if let Some(now) = selected.filter(|&i| again && self.library.articles[i].path == path) {
+            let reason = format!("{shown} keeps changing; select it again to read it");
+            self.reading.fail(now, reason);
         }
         self.notice = Some(format!(
             "{shown} changed since it was listed; the list shows it as it is now."

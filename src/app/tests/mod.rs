@@ -1173,3 +1173,68 @@ fn a_feed_whose_first_line_went_never_shows_one_record_under_another() {
         app.update(Action::SelectNext);
     }
 }
+
+#[test]
+fn a_file_that_keeps_changing_is_not_read_again_in_a_loop() {
+    let dir = tempfile::tempdir().unwrap();
+    let alpha = dir.path().join("alpha.txt");
+    std::fs::write(&alpha, "Alpha\n\n\n\n2 May 2020\n\nText.\n").unwrap();
+    let bravo = "Bravo\n\n\n\n1 May 2020\n\nOther.\n";
+    std::fs::write(dir.path().join("bravo.txt"), bravo).unwrap();
+    let library = Library::scan(&[dir.path().to_path_buf()]);
+    let mut app = App::new(Init::new(
+        Arc::new(library),
+        Rect::new(0, 0, 100, 30),
+        TODAY,
+    ));
+    let mut runner = Runner::default();
+    // The shell, with alpha.txt written to before every read of it while `writing`.
+    let mut reads = 0;
+    let mut settle = |app: &mut App, writing: bool| {
+        while let effects @ [_, ..] = &app.take_effects()[..] {
+            for effect in effects.to_vec() {
+                let event = match effect {
+                    Effect::Search(request) => Event::Searched(runner.run(request)),
+                    Effect::Load(index) => {
+                        // Bounded, so that reading in a loop fails the test, not hangs it.
+                        let alpha_read = app.library().articles[index].title == "Alpha";
+                        if writing && alpha_read && reads < 10 {
+                            reads += 1;
+                            let text =
+                                format!("Alpha\n\n\n\n2 May 2020\n\nText{}.\n", "!".repeat(reads));
+                            std::fs::write(&alpha, text).unwrap();
+                        }
+                        let library = app.library();
+                        match library.read(index) {
+                            Err(crate::library::ArticleError::Changed) => Event::FileChanged {
+                                index,
+                                library: library.with_file_read_again(index),
+                            },
+                            article => Event::Loaded {
+                                index,
+                                article: article.map_err(|e| e.to_string()),
+                            },
+                        }
+                    }
+                    _ => continue,
+                };
+                app.update(event);
+            }
+        }
+        reads
+    };
+    assert_eq!(settle(&mut app, true), 2, "read, read again, and no more");
+    assert!(
+        matches!(app.reader(), ReaderContent::Failed { reason, .. }
+            if reason == "alpha.txt keeps changing; select it again to read it"),
+        "{:?}",
+        app.reader()
+    );
+    // Selected again once it is quiet, it reads.
+    app.update(Action::SelectNext);
+    settle(&mut app, false);
+    app.update(Action::SelectPrevious);
+    settle(&mut app, false);
+    assert_eq!(titles_shown(&app), ("Alpha".into(), "Alpha".into()));
+    assert!(shown_text(&app).contains("Text!!."));
+}
