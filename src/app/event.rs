@@ -7,7 +7,7 @@ use jiff::civil::Date;
 
 use crate::action::Action;
 use crate::article::Parsed;
-use crate::library::Library;
+use crate::library::{FileRead, Library};
 use crate::query::run::{Done, Request};
 use crate::state::Change;
 
@@ -34,8 +34,8 @@ pub enum Event {
         article: Result<Parsed, String>,
     },
     /// The article asked for with [`Effect::Load`] was not read: its file changed since it
-    /// was listed. `library` is the library with that file read again.
-    FileChanged { index: usize, library: Library },
+    /// was listed, and was read again.
+    FileChanged { index: usize, file: FileRead },
     /// How an effect went, for the status bar ("Opened … with firefox").
     Reported(String),
     /// A check of the library folders has looked at `done` of `total` files; `done == total`

@@ -229,7 +229,7 @@ impl App {
             }
             Event::Searched(done) => self.searched(done),
             Event::Loaded { index, article } => self.loaded(index, article),
-            Event::FileChanged { index, library } => self.file_changed(index, library),
+            Event::FileChanged { index, file } => self.file_changed(index, file),
             Event::Reported(message) => self.notice = Some(message),
             Event::Checking { done, total } => self.checking(done, total),
             Event::Library { library, complete } => self.replace_library(library, complete),

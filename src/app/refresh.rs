@@ -10,7 +10,7 @@ use std::sync::Arc;
 use super::App;
 use crate::article::Source;
 use crate::article::sanitize::display_path;
-use crate::library::{Library, Origin};
+use crate::library::{FileRead, Library, Origin};
 use crate::query::index::Index;
 
 impl App {
@@ -20,12 +20,19 @@ impl App {
         self.checking = (done < total).then_some((done, total));
     }
 
-    /// The article at `index` was not read because its file changed since it was listed;
-    /// `library` has the file read again. The list shows the file as it is now: an article
-    /// still there stays put, one whose title, author or date changed takes its old entry's
-    /// place, and the selected one is read again, from the file as now listed.
-    pub(super) fn file_changed(&mut self, index: usize, library: Library) {
-        let Some(old) = self.library.articles.get(index) else {
+    /// The article at `index` was not read because its file changed since it was listed, and
+    /// `file` is that file read again. The list shows the file as it is now: an article still
+    /// there stays put, one whose title, author or date changed takes its old entry's place,
+    /// and the selected one is read again, from the file as now listed.
+    pub(super) fn file_changed(&mut self, index: usize, file: FileRead) {
+        let file_path = file.path().to_path_buf();
+        let library = self.library.with_file(file);
+        // A library that changed meanwhile (a check's) has the file put in all the same, but
+        // `index` may name another article there.
+        let Some(old) = (self.library.articles.get(index)).filter(
+            |a| matches!(&a.source, Source::File(p) | Source::Record(p, _) if *p == file_path),
+        ) else {
+            self.replace_library(library, false);
             return;
         };
         let path = old.path.clone();

@@ -130,6 +130,24 @@ pub struct Problem {
     pub reason: String,
 }
 
+/// A file of the library read again ([`Library::read_file_again`]): the articles it now
+/// gives and its problem, to put in a library in place of what it gave ([`Library::with_file`]).
+#[derive(Debug, Clone)]
+pub struct FileRead {
+    path: PathBuf,
+    articles: Vec<Article>,
+    /// What the file was when read, for each article.
+    stamps: Vec<Option<Stamp>>,
+    problem: Option<Problem>,
+}
+
+impl FileRead {
+    /// The file's path, as its articles' sources name it.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+}
+
 /// Why [`Library::find`] found no single article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lookup {
@@ -362,25 +380,42 @@ impl Library {
         Ok(parsed)
     }
 
-    /// The library with the file of the article at `index` read again as it is now: its
-    /// articles take the place of those it gave (ids kept unique), its problem the place of
-    /// the one it had; a file gone gives nothing. For a file that changed since it was listed.
-    pub fn with_file_read_again(&self, index: usize) -> Library {
+    /// The file of the article at `index` read again as it is now, as a scan reads it (a file
+    /// gone gives nothing); `None` for a sample. For a file that changed since it was listed.
+    pub fn read_file_again(&self, index: usize) -> Option<FileRead> {
         let path = match &self.articles[index].source {
-            Source::Sample(_) => return self.clone(),
+            Source::Sample(_) => return None,
             Source::File(path) | Source::Record(path, _) => path.clone(),
         };
-        let from_file =
-            |a: &Article| matches!(&a.source, Source::File(p) | Source::Record(p, _) if *p == path);
         let base = self.root_of(&path).map(Path::to_path_buf);
         let canonical_base = base.as_deref().and_then(|b| fs::canonicalize(b).ok());
-        let entry = scan::read_again(&path, canonical_base.as_deref());
-        let (mut fresh, fresh_stamps, problem) = match entry {
+        let (articles, stamps, problem) = match scan::read_again(&path, canonical_base.as_deref()) {
             Some(entry) => scan::assemble_file(entry, base.as_deref().unwrap_or(Path::new(""))),
             None => (Vec::new(), Vec::new(), None),
         };
-        // The file's articles sit together, in walk order: the new ones go where they began.
-        let at = self.articles.iter().position(from_file).unwrap_or(index);
+        Some(FileRead {
+            path,
+            articles,
+            stamps,
+            problem,
+        })
+    }
+
+    /// This library with `file` as it was read again: its articles take the place of those
+    /// it gave (ids kept unique), its problem the place of the one it had. It applies to
+    /// whatever version of the library is current when it arrives.
+    pub fn with_file(&self, file: FileRead) -> Library {
+        let FileRead {
+            path,
+            articles: mut fresh,
+            stamps: fresh_stamps,
+            problem,
+        } = file;
+        let from_file =
+            |a: &Article| matches!(&a.source, Source::File(p) | Source::Record(p, _) if *p == path);
+        // The file's articles sit together, in walk order: the new ones go where they began
+        // (at the end, for a file this library did not have).
+        let at = (self.articles.iter().position(from_file)).unwrap_or(self.articles.len());
         let added = at..at + fresh.len();
         let mut articles = Vec::with_capacity(self.articles.len() + fresh.len());
         let mut stamps = Vec::with_capacity(articles.capacity());
@@ -393,6 +428,10 @@ impl Library {
                 articles.push(article.clone());
                 stamps.push(self.stamps.get(i).copied().flatten());
             }
+        }
+        if at == self.articles.len() {
+            articles.append(&mut fresh);
+            stamps.extend(fresh_stamps);
         }
         unique_ids(&mut articles, added);
         let mut problems: Vec<Problem> = (self.problems.iter())
@@ -828,7 +867,7 @@ mod tests {
         fs::rename(&beside, &path).unwrap();
         assert!(matches!(library.read(0), Err(ArticleError::Changed)));
         // Read again, it reads.
-        let library = library.with_file_read_again(0);
+        let library = library.with_file(library.read_file_again(0).unwrap());
         assert_eq!(library.read(0).unwrap().title, "Bravo");
     }
 
@@ -861,7 +900,7 @@ mod tests {
         assert_eq!(library.read(1).unwrap().title, "Two");
         // The file read again lists what it holds, each record where it is.
         fs::write(&path, format!("{two}\n[1]\n")).unwrap();
-        let again = library.with_file_read_again(1);
+        let again = library.with_file(library.read_file_again(1).unwrap());
         assert_eq!(titles(&again), ["Two"]);
         assert_eq!(again.read(0).unwrap().title, "Two");
         assert_eq!(again.problems.len(), 1);
@@ -876,7 +915,7 @@ mod tests {
         }
         let library = Library::scan(&[dir.path().to_path_buf()]);
         fs::write(dir.path().join("b.txt"), "Same\n\nAnother body.\n").unwrap();
-        let again = library.with_file_read_again(1);
+        let again = library.with_file(library.read_file_again(1).unwrap());
         let listed: Vec<(&str, &str)> = (again.articles.iter())
             .map(|a| (a.title.as_str(), a.id.as_str()))
             .collect();
@@ -896,7 +935,13 @@ mod tests {
         assert!(again.read(0).is_ok() && again.read(2).is_ok());
         // A file gone leaves nothing behind.
         fs::remove_file(dir.path().join("c.txt")).unwrap();
-        assert_eq!(again.with_file_read_again(2).articles.len(), 2);
+        assert_eq!(
+            again
+                .with_file(again.read_file_again(2).unwrap())
+                .articles
+                .len(),
+            2
+        );
     }
 
     #[test]

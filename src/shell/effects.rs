@@ -44,15 +44,15 @@ pub fn settle(
 /// Reads the article at `index` for the reading pane; a file changed since it was listed is
 /// read again instead, for the App to list as it is now.
 pub fn read(library: &Library, index: usize) -> Event {
-    match library.read(index) {
-        Err(ArticleError::Changed) => Event::FileChanged {
-            index,
-            library: library.with_file_read_again(index),
-        },
-        article => Event::Loaded {
-            index,
-            article: article.map_err(|err| err.to_string()),
-        },
+    let article = library.read(index);
+    if let Err(ArticleError::Changed) = article
+        && let Some(file) = library.read_file_again(index)
+    {
+        return Event::FileChanged { index, file };
+    }
+    Event::Loaded {
+        index,
+        article: article.map_err(|err| err.to_string()),
     }
 }
 

@@ -60,17 +60,7 @@ impl Session {
                         self.app.update(Event::Searched(done));
                     }
                     Effect::Load(index) => {
-                        let library = self.app.library();
-                        let event = match library.read(index) {
-                            Err(crate::library::ArticleError::Changed) => Event::FileChanged {
-                                index,
-                                library: library.with_file_read_again(index),
-                            },
-                            article => Event::Loaded {
-                                index,
-                                article: article.map_err(|e| e.to_string()),
-                            },
-                        };
+                        let event = read(self.app.library(), index);
                         self.app.update(event);
                     }
                     other => self.kept.push(other),
@@ -99,6 +89,21 @@ impl Session {
     fn reader_page(&self) -> usize {
         let rows = self.app.screen.reader_rows();
         if rows > 4 { rows - 2 } else { rows }
+    }
+}
+
+/// The article at `index` as the shell answers a read: the file read again instead, when it
+/// changed since it was listed.
+fn read(library: &Library, index: usize) -> Event {
+    let article = library.read(index);
+    if let Err(crate::library::ArticleError::Changed) = article
+        && let Some(file) = library.read_file_again(index)
+    {
+        return Event::FileChanged { index, file };
+    }
+    Event::Loaded {
+        index,
+        article: article.map_err(|e| e.to_string()),
     }
 }
 
@@ -1208,17 +1213,7 @@ fn a_file_that_keeps_changing_is_not_read_again_in_a_loop() {
                                 format!("Alpha\n\n\n\n2 May 2020\n\nText{}.\n", "!".repeat(reads));
                             std::fs::write(&alpha, text).unwrap();
                         }
-                        let library = app.library();
-                        match library.read(index) {
-                            Err(crate::library::ArticleError::Changed) => Event::FileChanged {
-                                index,
-                                library: library.with_file_read_again(index),
-                            },
-                            article => Event::Loaded {
-                                index,
-                                article: article.map_err(|e| e.to_string()),
-                            },
-                        }
+                        read(app.library(), index)
                     }
                     _ => continue,
                 };
