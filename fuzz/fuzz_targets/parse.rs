@@ -17,7 +17,7 @@ fuzz_target!(|data: &[u8]| {
     let Ok(records) = parse_bytes(bytes, format) else {
         return;
     };
-    for parsed in records.iter().flatten() {
+    for parsed in records.parsed() {
         assert!(parsed.title.chars().count() <= MAX_TITLE);
         assert!(parsed.author.as_ref().is_none_or(|a| a.chars().count() <= MAX_AUTHOR));
         for text in parsed.texts() {

@@ -7,7 +7,7 @@ use jiff::civil::Date;
 
 use crate::action::Action;
 use crate::article::Parsed;
-use crate::library::Library;
+use crate::library::{FileRead, Library};
 use crate::query::run::{Done, Request};
 use crate::reading::Typeset;
 use crate::state::Change;
@@ -36,6 +36,9 @@ pub enum Event {
     },
     /// A large article was set, as asked with [`Effect::Typeset`].
     Typeset(Typeset),
+    /// The article asked for with [`Effect::Load`] was not read: its file changed since it
+    /// was listed, and was read again.
+    FileChanged { index: usize, file: FileRead },
     /// How an effect went, for the status bar ("Opened … with firefox").
     Reported(String),
     /// A check of the library folders has looked at `done` of `total` files; `done == total`
@@ -58,7 +61,8 @@ impl From<Action> for Event {
 pub enum Effect {
     /// Run this search; answer with [`Event::Searched`].
     Search(Request),
-    /// Read the article at this library index; answer with [`Event::Loaded`].
+    /// Read the article at this library index; answer with [`Event::Loaded`], or with
+    /// [`Event::FileChanged`] when its file is not as it was listed.
     Load(usize),
     /// Set a large article (off the UI thread: [`Typeset::run`]); answer with
     /// [`Event::Typeset`] and what it returns.

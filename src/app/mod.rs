@@ -25,6 +25,7 @@ mod screen;
 #[cfg(test)]
 mod tests;
 
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use jiff::civil::Date;
@@ -142,6 +143,9 @@ pub struct App {
     loading: Option<usize>,
     /// A check of the library folders is under way: files looked at, of how many.
     checking: Option<(usize, usize)>,
+    /// The file (as listed) read again because it changed, until an article is read: should
+    /// it change again meanwhile, it is being written, and is not read again in a loop.
+    changing: Option<PathBuf>,
     quit: bool,
     /// Ctrl-Z was pressed: the shell is to suspend byline.
     suspend: bool,
@@ -188,6 +192,7 @@ impl App {
             effects: Vec::new(),
             loading: None,
             checking: init.checking.then_some((0, 0)),
+            changing: None,
             quit: false,
             suspend: false,
         };
@@ -231,6 +236,7 @@ impl App {
                 let rows = self.screen.reader_rows();
                 self.reading.receive(done, rows);
             }
+            Event::FileChanged { index, file } => self.file_changed(index, file),
             Event::Reported(message) => self.notice = Some(message),
             Event::Checking { done, total } => self.checking(done, total),
             Event::Library { library, complete } => self.replace_library(library, complete),
@@ -500,6 +506,7 @@ impl App {
 
     /// Opens an article the shell read, if it is still the one wanted.
     fn loaded(&mut self, index: usize, article: Result<Parsed, String>) {
+        self.changing = None;
         if self.list.selected_article() != Some(index) {
             return;
         }

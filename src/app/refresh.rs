@@ -1,13 +1,16 @@
 //! The library changing under the App: a background check of the library folders reporting
 //! progress, and a new version of the library (articles added, changed or gone) replacing the
 //! old without moving the reader: the selected and the open article stay selected and open
-//! wherever they now sit, the query, view, scroll and place are kept.
+//! wherever they now sit, the query, view, scroll and place are kept. A file found changed
+//! when an article was read from it is listed again as it is now, its entry updated in place.
 
 use std::collections::HashMap;
 use std::sync::Arc;
 
 use super::App;
-use crate::library::{Library, Origin};
+use crate::article::Source;
+use crate::article::sanitize::display_path;
+use crate::library::{FileRead, Library, Origin};
 use crate::query::index::Index;
 
 impl App {
@@ -17,8 +20,52 @@ impl App {
         self.checking = (done < total).then_some((done, total));
     }
 
+    /// The article at `index` was not read because its file changed since it was listed, and
+    /// `file` is that file read again. The list shows the file as it is now: an article still
+    /// there stays put, one whose title, author or date changed takes its old entry's place,
+    /// and the selected one is read again, from the file as now listed.
+    pub(super) fn file_changed(&mut self, index: usize, file: FileRead) {
+        let file_path = file.path().to_path_buf();
+        let library = self.library.with_file(file);
+        // A library that changed meanwhile (a check's) has the file put in all the same, but
+        // `index` may name another article there.
+        let Some(old) = (self.library.articles.get(index)).filter(
+            |a| matches!(&a.source, Source::File(p) | Source::Record(p, _) if *p == file_path),
+        ) else {
+            self.replace_library(library, false);
+            return;
+        };
+        let path = old.path.clone();
+        let successor = successor(&self.library, index, &library);
+        let again = self.changing.as_ref() == Some(&path);
+        self.changing = Some(path.clone());
+        self.swap_library(library, false, successor);
+        let shown = display_path(&path);
+        // Changed again while being read again: a file being written. It is read when it is
+        // selected again, not in a loop now.
+        let selected = self.list.selected_article();
+        if let Some(now) = selected.filter(|&i| again && self.library.articles[i].path == path) {
+            let reason = format!("{shown} keeps changing; select it again to read it");
+            self.reading.fail(now, reason);
+        }
+        self.notice = Some(format!(
+            "{shown} changed since it was listed; the list shows it as it is now."
+        ));
+    }
+
     /// Shows `library` from now on; `complete` when the check that read it has finished.
     pub(super) fn replace_library(&mut self, library: Library, complete: bool) {
+        self.swap_library(library, complete, None);
+    }
+
+    /// Shows `library`, the article at `successor.0` in the old taking the place of
+    /// `successor.1` in the new, should its id be gone.
+    fn swap_library(
+        &mut self,
+        library: Library,
+        complete: bool,
+        successor: Option<(usize, usize)>,
+    ) {
         let old = std::mem::replace(&mut self.library, Arc::new(library));
         if complete {
             self.checking = None;
@@ -32,7 +79,11 @@ impl App {
             .collect();
         let moved = |index: usize| {
             let id = old.articles.get(index)?.id.as_str();
-            new_positions.get(id).copied()
+            match (new_positions.get(id), successor) {
+                (Some(&now), _) => Some(now),
+                (None, Some((was, now))) if was == index => Some(now),
+                (None, _) => None,
+            }
         };
         let open = self.reading.holding();
         match open.map(|i| (i, moved(i))) {
@@ -60,4 +111,23 @@ impl App {
         // The hits shown now are the old search's, moved; search again in the new library.
         self.search(self.selected_article());
     }
+}
+
+/// Where the article at `index` of `old` is in `new`, its file read again, when its id is
+/// gone: the article now at its place in the file (the same record), if that one is new to the
+/// list, so a title edited in a `.txt` keeps its entry; `(index, where)`.
+fn successor(old: &Library, index: usize, new: &Library) -> Option<(usize, usize)> {
+    let (path, record) = match &old.articles.get(index)?.source {
+        Source::File(path) => (path, 0),
+        Source::Record(path, record) => (path, *record),
+        Source::Sample(_) => return None,
+    };
+    let now = new.articles.iter().position(|a| match &a.source {
+        Source::File(p) => p == path,
+        Source::Record(p, r) => p == path && *r == record,
+        Source::Sample(_) => false,
+    })?;
+    let id = &new.articles[now].id;
+    let listed = old.articles.iter().any(|a| a.id == *id);
+    (!listed).then_some((index, now))
 }

@@ -22,7 +22,7 @@ const MAGIC: &[u8; 8] = b"BYLINEIX";
 
 /// Changes whenever what is stored changes shape or meaning; byline's version is checked too,
 /// since a newer parser may read the same file differently.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 
 /// An index file's header: magic, format, version length and version, payload length and
 /// checksum.
@@ -186,7 +186,13 @@ mod tests {
             root: "/lib".into(),
             folders: vec![("/lib".into(), 1_700_000_000_000_000_000)],
             items: vec![
-                entry("a.txt", Outcome::Records(vec![Ok(meta)])),
+                entry(
+                    "a.txt",
+                    Outcome::Records {
+                        articles: vec![(0, meta)],
+                        problem: None,
+                    },
+                ),
                 entry("b.txt", Outcome::Problem("empty file".into())),
             ],
         }]

@@ -3,9 +3,10 @@
 //!
 //! Scrapers, content systems and read-later exports name the same fields differently, so each
 //! field is looked for under the names such tools use (`title` or `headline`, `date` or
-//! `published_at`, ...), and the first one present wins. A file of several articles yields one
-//! result per record, in order, so that one bad record is one listed problem and the caller can
-//! read record `i` again when it is opened.
+//! `published_at`, ...), and the first one present wins. A file of several articles yields its
+//! articles with their places among its records, so the caller can read record `i` again when
+//! it is opened, and its bad records summarised ([`Records`]): the file is one listed problem
+//! however many there are.
 //!
 //! Strings are cleaned here with [`sanitize::clean`] even when the whole file was cleaned before:
 //! `"\u001b[2J"` is harmless text in the file but an escape sequence once JSON decodes it.
@@ -13,9 +14,11 @@
 use std::fmt;
 
 use jiff::civil::Date;
+use serde::de::{Deserialize, Deserializer, IgnoredAny, SeqAccess, Visitor};
 use serde_json::{Map, Number, Value};
 
 use super::FormatError;
+use super::records::Records;
 use crate::article::date;
 use crate::article::sanitize::{self, one_line};
 use crate::article::{Body, Parsed};
@@ -37,72 +40,142 @@ const TAGS: &[&str] = &["tags"];
 
 /// A `.json` file: one article object, or an array of them.
 ///
-/// The outer error means the file as a whole holds no articles (not JSON, not objects, an empty
-/// array, or a lone object that is not an article). Otherwise there is one result per array
-/// element, in order; a bad element's error names it as `record N` (counting from 1).
-pub fn parse_json(text: &str) -> Result<Vec<Result<Parsed, FormatError>>, FormatError> {
+/// The error means the file as a whole holds no articles (not JSON, not objects, an empty
+/// array, or a lone object that is not an article). Otherwise the records say which array
+/// elements are articles; a bad element's reason names it as `record N` (counting from 1).
+///
+/// An array is read an element at a time, so its records never all stand in memory as
+/// JSON values: a 6 MB array of three million `1`s costs a counter.
+pub fn parse_json(text: &str) -> Result<Records, FormatError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(FormatError::new("empty file"));
     }
-    // serde_json's recursion limit (128) keeps deeply nested input from overflowing the stack.
-    let value: Value = serde_json::from_str(text).map_err(|e| {
+    let invalid = |e: serde_json::Error| {
         FormatError::new(format!(
             "not valid JSON: line {} column {}: {}",
             e.line(),
             e.column(),
             message(&e)
         ))
-    })?;
-    match value {
-        // A lone object is the whole file, so its problem is the file's problem: a settings
-        // file that happens to end in `.json` gives one clear reason.
-        Value::Object(object) => match article(&object) {
-            Ok(parsed) => Ok(vec![Ok(parsed)]),
-            Err(e) if e.is_about_title() => Err(FormatError::new(format!(
-                "JSON object is not an article: {e}"
-            ))),
-            Err(e) => Err(FormatError::new(e.to_string())),
-        },
-        Value::Array(items) if items.is_empty() => {
-            Err(FormatError::new("JSON array with no articles"))
+    };
+    // serde_json's recursion limit (128) keeps deeply nested input from overflowing the stack.
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let whitespace: &[char] = &[' ', '\t', '\n', '\r'];
+    if !text.trim_start_matches(whitespace).starts_with('[') {
+        let value = Value::deserialize(&mut deserializer).map_err(invalid)?;
+        deserializer.end().map_err(invalid)?;
+        return match value {
+            // A lone object is the whole file, so its problem is the file's problem: a settings
+            // file that happens to end in `.json` gives one clear reason.
+            Value::Object(object) => match article(&object) {
+                Ok(parsed) => Ok(Records::one(parsed)),
+                Err(e) if e.is_about_title() => Err(FormatError::new(format!(
+                    "JSON object is not an article: {e}"
+                ))),
+                Err(e) => Err(FormatError::new(e.to_string())),
+            },
+            _ => Err(without_articles()),
+        };
+    }
+    let mut elements = Elements {
+        records: Records::new("record"),
+        len: 0,
+        objects: false,
+    };
+    (&mut deserializer)
+        .deserialize_seq(&mut elements)
+        .map_err(invalid)?;
+    deserializer.end().map_err(invalid)?;
+    match elements {
+        Elements { len: 0, .. } => Err(FormatError::new("JSON array with no articles")),
+        Elements { objects: false, .. } => Err(without_articles()),
+        Elements { records, .. } => Ok(records),
+    }
+}
+
+fn without_articles() -> FormatError {
+    FormatError::new("JSON without articles (expected an object or an array of objects)")
+}
+
+/// The elements of a `.json` array, read one at a time into records.
+struct Elements {
+    records: Records,
+    /// Elements seen.
+    len: usize,
+    /// Whether any element was an object: an array of none is not a list of articles.
+    objects: bool,
+}
+
+impl<'de> Visitor<'de> for &mut Elements {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an array of articles")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        loop {
+            let position = self.len;
+            if self.records.full() {
+                // Past the cap, elements are checked as JSON and counted, never built.
+                if seq.next_element::<IgnoredAny>()?.is_none() {
+                    return Ok(());
+                }
+                self.records.skip();
+            } else {
+                let Some(value) = seq.next_element::<Value>()? else {
+                    return Ok(());
+                };
+                self.objects |= value.is_object();
+                match record(&value) {
+                    Ok(parsed) => self.records.push(position, parsed),
+                    Err(e) => self
+                        .records
+                        .reject(|| format!("record {}: {e}", position + 1)),
+                }
+            }
+            self.len += 1;
         }
-        Value::Array(items) if items.iter().any(Value::is_object) => Ok(items
-            .iter()
-            .enumerate()
-            .map(|(i, item)| {
-                record(item).map_err(|e| FormatError::new(format!("record {}: {e}", i + 1)))
-            })
-            .collect()),
-        _ => Err(FormatError::new(
-            "JSON without articles (expected an object or an array of objects)",
-        )),
     }
 }
 
 /// A `.jsonl` / `.ndjson` file: one article object per line; blank lines skipped.
 ///
-/// There is one result per non-blank line, in order; a bad line's error names it as `line N`,
-/// its line number in the file. The outer error is only for a file with no non-blank line.
-pub fn parse_jsonl(text: &str) -> Result<Vec<Result<Parsed, FormatError>>, FormatError> {
+/// Each non-blank line is a record (counting from 0 among them); a bad line's reason names it
+/// as `line N`, its line number in the file. The error is only for a file with no non-blank
+/// line.
+pub fn parse_jsonl(text: &str) -> Result<Records, FormatError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let records: Vec<Result<Parsed, FormatError>> = text
+    let mut records = Records::new("line");
+    let mut lines = 0;
+    for (position, (i, line)) in text
         .lines()
         .enumerate()
         .filter(|(_, line)| !line.trim().is_empty())
-        .map(|(i, line)| {
-            let n = i + 1;
-            let value: Value = serde_json::from_str(line).map_err(|e| {
-                FormatError::new(format!(
+        .enumerate()
+    {
+        lines = position + 1;
+        if records.full() {
+            records.skip();
+            continue;
+        }
+        let n = i + 1;
+        match serde_json::from_str::<Value>(line) {
+            Ok(value) => match record(&value) {
+                Ok(parsed) => records.push(position, parsed),
+                Err(e) => records.reject(|| format!("line {n}: {e}")),
+            },
+            Err(e) => records.reject(|| {
+                format!(
                     "line {n}: not valid JSON: {} at column {}",
                     message(&e),
                     e.column()
-                ))
-            })?;
-            record(&value).map_err(|e| FormatError::new(format!("line {n}: {e}")))
-        })
-        .collect();
-    if records.is_empty() {
+                )
+            }),
+        }
+    }
+    if lines == 0 {
         return Err(FormatError::new("empty file"));
     }
     Ok(records)
@@ -315,18 +388,19 @@ mod tests {
     /// The one article in a `.json` file that must hold exactly one.
     fn one(text: &str) -> Parsed {
         let mut records = parse_json(text).unwrap();
-        assert_eq!(records.len(), 1);
-        records.remove(0).unwrap()
+        assert_eq!(records.articles.len(), 1);
+        assert_eq!(records.problem(), None);
+        records.articles.remove(0).1
     }
 
-    fn outer_error(result: Result<Vec<Result<Parsed, FormatError>>, FormatError>) -> String {
+    fn outer_error(result: Result<Records, FormatError>) -> String {
         result.unwrap_err().to_string()
     }
 
-    fn inner_errors(records: &[Result<Parsed, FormatError>]) -> Vec<Option<String>> {
-        records
-            .iter()
-            .map(|r| r.as_ref().err().map(ToString::to_string))
+    /// The articles' places among the records, and their titles.
+    fn titles(records: &Records) -> Vec<(usize, &str)> {
+        (records.articles.iter())
+            .map(|(position, parsed)| (*position, parsed.title.as_str()))
             .collect()
     }
 
@@ -355,17 +429,13 @@ mod tests {
             r#"[{"title": "First"}, {"headline": 5}, {"body": "no title"}, 7, {"title": "Last"}]"#,
         )
         .unwrap();
+        assert_eq!(titles(&records), [(0, "First"), (4, "Last")]);
         assert_eq!(
-            inner_errors(&records),
-            [
-                None,
-                Some(r#"record 2: "headline" is not a string"#.into()),
-                Some(r#"record 3: no "title""#.into()),
-                Some("record 4: not a JSON object".into()),
-                None,
-            ]
+            records.problem().as_deref(),
+            Some(
+                r#"3 records are not articles (record 2: "headline" is not a string; record 3: no "title"; record 4: not a JSON object)"#
+            )
         );
-        assert_eq!(records[4].as_ref().unwrap().title, "Last");
     }
 
     #[test]
@@ -373,22 +443,30 @@ mod tests {
         let text = "{\"title\": \"One\"}\n\n   \n{\"title\": \"Two\"\r\n{\"author\": \"X\"}\n\
                     [1]\n{\"title\": \"Five\", \"author\": false}\n{\"title\": \"Six\"}";
         let records = parse_jsonl(text).unwrap();
+        // Records are the non-blank lines, counted from 0.
+        assert_eq!(titles(&records), [(0, "One"), (5, "Six")]);
+        assert_eq!(records.rejected, 4);
         assert_eq!(
-            inner_errors(&records),
+            records.reasons,
             [
-                None,
-                Some("line 4: not valid JSON: EOF while parsing an object at column 15".into()),
-                Some(r#"line 5: no "title""#.into()),
-                Some("line 6: not a JSON object".into()),
-                Some(
-                    r#"line 7: "author" is not a name, a list of names or an object with a "name""#
-                        .into()
-                ),
-                None,
+                "line 4: not valid JSON: EOF while parsing an object at column 15",
+                r#"line 5: no "title""#,
+                "line 6: not a JSON object",
             ]
         );
-        assert_eq!(records[0].as_ref().unwrap().title, "One");
-        assert_eq!(records[5].as_ref().unwrap().title, "Six");
+        assert!(
+            records
+                .problem()
+                .unwrap()
+                .starts_with("4 lines are not articles (line 4: not valid JSON"),
+            "{:?}",
+            records.problem()
+        );
+        let author = parse_jsonl(r#"{"title": "Five", "author": false}"#).unwrap();
+        assert_eq!(
+            author.problem().as_deref(),
+            Some(r#"line 1: "author" is not a name, a list of names or an object with a "name""#)
+        );
     }
 
     #[test]
@@ -493,7 +571,7 @@ mod tests {
     fn wrong_types_name_the_field() {
         let error = |fields: &str| {
             let records = parse_json(&format!(r#"[{{"title": "T", {fields}}}]"#)).unwrap();
-            records[0].as_ref().unwrap_err().to_string()
+            records.problem().unwrap()
         };
         assert_eq!(
             error(r#""date": true"#),
@@ -525,10 +603,7 @@ mod tests {
             r#"record 1: "author" is not a name, a list of names or an object with a "name""#
         );
         let records = parse_json(r#"[{"body": "x"}, {"title": 5}]"#).unwrap();
-        assert_eq!(
-            records[1].as_ref().unwrap_err().to_string(),
-            r#"record 2: "title" is not a string"#
-        );
+        assert_eq!(records.reasons[1], r#"record 2: "title" is not a string"#);
     }
 
     #[test]
@@ -573,7 +648,7 @@ mod tests {
     fn a_byte_order_mark_is_skipped() {
         assert_eq!(one("\u{feff}{\"title\": \"T\"}").title, "T");
         let records = parse_jsonl("\u{feff}{\"title\": \"T\"}\n").unwrap();
-        assert_eq!(records[0].as_ref().unwrap().title, "T");
+        assert_eq!(titles(&records), [(0, "T")]);
     }
 
     #[test]
@@ -597,8 +672,33 @@ mod tests {
         let deep_field = format!(r#"{{"title": "T", "body": {}}}"#, "[".repeat(100_000));
         assert!(parse_json(&deep_field).is_err());
         let records = parse_jsonl(&format!("{deep}\n{{\"title\": \"T\"}}")).unwrap();
-        assert!(records[0].is_err());
-        assert!(records[1].is_ok());
+        assert_eq!(titles(&records), [(1, "T")]);
+        assert!(
+            records
+                .problem()
+                .unwrap()
+                .contains("recursion limit exceeded")
+        );
+    }
+
+    #[test]
+    fn records_past_the_cap_are_counted_not_read() {
+        use crate::library::MAX_RECORDS;
+        let record = r#"{"title":"x"}"#;
+        let array = format!("[{}]", vec![record; MAX_RECORDS + 2].join(","));
+        let records = parse_json(&array).unwrap();
+        assert_eq!(records.articles.len(), MAX_RECORDS);
+        assert_eq!(records.unread, 2);
+        let lines = vec![record; MAX_RECORDS + 1].join("\n");
+        let records = parse_jsonl(&lines).unwrap();
+        assert_eq!(records.articles.len(), MAX_RECORDS);
+        assert_eq!(
+            records.problem().as_deref(),
+            Some("only the first 100,000 articles are read; 1 more line is not")
+        );
+        // Past the cap a record is still checked as JSON: a broken file is still broken.
+        let broken = format!("{}, {{]", &array[..array.len() - 1]);
+        assert!(outer_error(parse_json(&broken)).starts_with("not valid JSON"));
     }
 
     #[test]
@@ -621,17 +721,18 @@ mod tests {
         let records =
             parse_json(include_str!("../../tests/fixtures/library/json/many.json")).unwrap();
         assert_eq!(
-            inner_errors(&records),
-            [None, Some(r#"record 2: no "title""#.into()), None]
+            records.problem().as_deref(),
+            Some(r#"record 2: no "title""#)
         );
-        let first = records[0].as_ref().unwrap();
+        let first = &records.articles[0].1;
         assert_eq!(first.title, "Ferry timetable returns to hourly crossings");
         assert_eq!(first.author.as_deref(), Some("Odile Fenwick, Rafe Okonjo"));
         assert_eq!(first.date, Some(date(2023, 4, 18)));
         assert_eq!(first.source.as_deref(), Some("The Coast Post"));
         assert_eq!(first.tags, ["transport", "islands"]);
         assert_eq!(first.body.blocks.len(), 2);
-        let third = records[2].as_ref().unwrap();
+        assert_eq!(records.articles[1].0, 2);
+        let third = &records.articles[1].1;
         assert_eq!(third.title, "Library extends Sunday opening through summer");
         assert_eq!(third.date, Some(date(2023, 5, 15)));
         assert_eq!(third.body.blocks.len(), 2);
@@ -641,8 +742,8 @@ mod tests {
     fn fixture_feed_lines() {
         let records =
             parse_jsonl(include_str!("../../tests/fixtures/library/json/feed.jsonl")).unwrap();
-        assert_eq!(records.len(), 3);
-        let parsed: Vec<&Parsed> = records.iter().filter_map(|r| r.as_ref().ok()).collect();
+        assert_eq!(records.problem(), None);
+        let parsed: Vec<&Parsed> = records.articles.iter().map(|(_, p)| p).collect();
         assert_eq!(parsed.len(), 3);
         assert_eq!(
             parsed[0].author.as_deref(),

@@ -12,6 +12,7 @@ mod inline;
 mod json;
 mod markdown;
 mod plain;
+mod records;
 mod sample;
 pub mod scan;
 mod yaml;
@@ -26,8 +27,9 @@ use thiserror::Error;
 
 pub use self::decode::DecodeError;
 pub use self::plain::ParseError;
+pub use self::records::{MAX_RECORDS, Records};
 pub use self::scan::Look;
-use self::scan::Scanned;
+use self::scan::{Scanned, Stamp};
 use crate::article::sanitize;
 use crate::article::{Article, Block, Parsed, Source};
 
@@ -128,6 +130,24 @@ pub struct Problem {
     pub reason: String,
 }
 
+/// A file of the library read again ([`Library::read_file_again`]): the articles it now
+/// gives and its problem, to put in a library in place of what it gave ([`Library::with_file`]).
+#[derive(Debug, Clone)]
+pub struct FileRead {
+    path: PathBuf,
+    articles: Vec<Article>,
+    /// What the file was when read, for each article.
+    stamps: Vec<Option<Stamp>>,
+    problem: Option<Problem>,
+}
+
+impl FileRead {
+    /// The file's path, as its articles' sources name it.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+}
+
 /// Why [`Library::find`] found no single article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lookup {
@@ -197,6 +217,9 @@ pub struct Library {
     pub origin: Origin,
     /// Publisher footers to hide besides the known ones (from the config), as written.
     pub footers: Vec<String>,
+    /// What each article's file was when it was listed, indexed like `articles`: a body is
+    /// read only from the file as it was (an article without one is not checked).
+    stamps: Vec<Option<Stamp>>,
 }
 
 impl Library {
@@ -250,13 +273,14 @@ impl Library {
     /// The library of scanned roots, as `source` asked for it: a data folder with no article
     /// gives the sample library (with the folder's problems).
     pub fn from_scanned(source: &LibrarySource, scanned: Vec<Scanned>) -> Self {
-        let (articles, problems) = scan::assemble(scanned);
+        let (articles, stamps, problems) = scan::assemble(scanned);
         match source {
             LibrarySource::Named(roots) => Self {
                 articles,
                 problems,
                 origin: Origin::Folders(roots.clone()),
                 footers: Vec::new(),
+                stamps,
             },
             LibrarySource::DataDir(dir) if articles.is_empty() => {
                 Self::sample(dir.clone(), problems)
@@ -266,6 +290,7 @@ impl Library {
                 problems,
                 origin: Origin::Folders(vec![dir.clone()]),
                 footers: Vec::new(),
+                stamps,
             },
         }
     }
@@ -277,6 +302,7 @@ impl Library {
             problems: Vec::new(),
             origin: Origin::Folders(roots),
             footers: Vec::new(),
+            stamps: Vec::new(),
         }
     }
 
@@ -301,6 +327,7 @@ impl Library {
             problems,
             origin: Origin::Sample { put_articles_in },
             footers: Vec::new(),
+            stamps: Vec::new(),
         }
     }
 
@@ -318,8 +345,12 @@ impl Library {
         Ok(parsed)
     }
 
+    /// The article's text as its file holds it, if the file is as it was when the article
+    /// was listed: else [`ArticleError::Changed`], never another text under this article's
+    /// title (a `.txt` replaced, a JSON Lines feed whose first line was deleted).
     fn read_as_written(&self, index: usize) -> Result<Parsed, ArticleError> {
-        let (path, record) = match &self.articles[index].source {
+        let article = &self.articles[index];
+        let (path, record) = match &article.source {
             Source::Sample(i) => return parse_text(sample::SAMPLES[*i].1),
             Source::File(path) => (path, 0),
             Source::Record(path, record) => (path, *record),
@@ -332,14 +363,89 @@ impl Library {
         } else {
             path.clone()
         };
-        if format == Format::JsonLines {
-            return read_jsonl_record(&target, record);
-        }
-        let mut records = read_file(&target, format)?;
-        if record >= records.len() {
+        let listed = self.stamps.get(index).copied().flatten();
+        let bytes = read_bytes_as_listed(&target, listed)?;
+        let parsed = if format == Format::JsonLines {
+            jsonl_record(&bytes, record)?
+        } else {
+            parse_bytes(&bytes, format)?
+                .take(record)
+                .ok_or(ArticleError::Changed)?
+        };
+        // A file rewritten with its size and time kept (or a clock that did not move) is
+        // still caught when what it now says is another article.
+        if !is_listed_as(&article.id, &parsed) {
             return Err(ArticleError::Changed);
         }
-        Ok(records.swap_remove(record)?)
+        Ok(parsed)
+    }
+
+    /// The file of the article at `index` read again as it is now, as a scan reads it (a file
+    /// gone gives nothing); `None` for a sample. For a file that changed since it was listed.
+    pub fn read_file_again(&self, index: usize) -> Option<FileRead> {
+        let path = match &self.articles[index].source {
+            Source::Sample(_) => return None,
+            Source::File(path) | Source::Record(path, _) => path.clone(),
+        };
+        let base = self.root_of(&path).map(Path::to_path_buf);
+        let canonical_base = base.as_deref().and_then(|b| fs::canonicalize(b).ok());
+        let (articles, stamps, problem) = match scan::read_again(&path, canonical_base.as_deref()) {
+            Some(entry) => scan::assemble_file(entry, base.as_deref().unwrap_or(Path::new(""))),
+            None => (Vec::new(), Vec::new(), None),
+        };
+        Some(FileRead {
+            path,
+            articles,
+            stamps,
+            problem,
+        })
+    }
+
+    /// This library with `file` as it was read again: its articles take the place of those
+    /// it gave (ids kept unique), its problem the place of the one it had. It applies to
+    /// whatever version of the library is current when it arrives.
+    pub fn with_file(&self, file: FileRead) -> Library {
+        let FileRead {
+            path,
+            articles: mut fresh,
+            stamps: fresh_stamps,
+            problem,
+        } = file;
+        let from_file =
+            |a: &Article| matches!(&a.source, Source::File(p) | Source::Record(p, _) if *p == path);
+        // The file's articles sit together, in walk order: the new ones go where they began
+        // (at the end, for a file this library did not have).
+        let at = (self.articles.iter().position(from_file)).unwrap_or(self.articles.len());
+        let added = at..at + fresh.len();
+        let mut articles = Vec::with_capacity(self.articles.len() + fresh.len());
+        let mut stamps = Vec::with_capacity(articles.capacity());
+        for (i, article) in self.articles.iter().enumerate() {
+            if i == at {
+                articles.append(&mut fresh);
+                stamps.extend(fresh_stamps.iter().copied());
+            }
+            if !from_file(article) {
+                articles.push(article.clone());
+                stamps.push(self.stamps.get(i).copied().flatten());
+            }
+        }
+        if at == self.articles.len() {
+            articles.append(&mut fresh);
+            stamps.extend(fresh_stamps);
+        }
+        unique_ids(&mut articles, added);
+        let mut problems: Vec<Problem> = (self.problems.iter())
+            .filter(|p| p.path != path)
+            .cloned()
+            .collect();
+        problems.extend(problem);
+        Library {
+            articles,
+            problems,
+            origin: self.origin.clone(),
+            footers: self.footers.clone(),
+            stamps,
+        }
     }
 
     /// A path as the problem list shows it: from its library folder down, to leave room.
@@ -406,9 +512,6 @@ fn link_target(path: &Path, root: Option<&Path>) -> Result<PathBuf, ArticleError
     Ok(target)
 }
 
-/// What one file holds: one article, or (JSON) one result per record.
-pub type Records = Vec<Result<Parsed, FormatError>>;
-
 /// Reads, decodes, cleans and parses one file.
 fn read_file(path: &Path, format: Format) -> Result<Records, ArticleError> {
     parse_bytes(&read_bytes(path)?, format)
@@ -418,14 +521,25 @@ fn read_file(path: &Path, format: Format) -> Result<Records, ArticleError> {
 /// system reports is checked first (and a pipe or device is never opened), but not trusted:
 /// at most one byte past the limit is ever read.
 fn read_bytes(path: &Path) -> Result<Vec<u8>, ArticleError> {
-    let meta = fs::metadata(path)?;
-    if !meta.is_file() {
+    read_bytes_as_listed(path, None)
+}
+
+/// A regular file's bytes as [`read_bytes`] reads them, if the file opened is the one
+/// `listed` describes (size, modification time, inode): else [`ArticleError::Changed`]. The
+/// open file is the one compared, so a file renamed over this one in between is caught.
+fn read_bytes_as_listed(path: &Path, listed: Option<Stamp>) -> Result<Vec<u8>, ArticleError> {
+    if !fs::metadata(path)?.is_file() {
         return Err(ArticleError::NotRegular);
+    }
+    let file = fs::File::open(path)?;
+    let meta = file.metadata()?;
+    if listed.is_some_and(|listed| listed != Stamp::of(&meta)) {
+        return Err(ArticleError::Changed);
     }
     if meta.len() > MAX_FILE_SIZE {
         return Err(ArticleError::TooLarge(Some(meta.len())));
     }
-    read_at_most(fs::File::open(path)?, MAX_FILE_SIZE)
+    read_at_most(file, MAX_FILE_SIZE)
 }
 
 /// Everything `reader` holds, if that is at most `limit` bytes; reads `limit + 1` at most.
@@ -439,18 +553,19 @@ fn read_at_most(reader: impl io::Read, limit: u64) -> Result<Vec<u8>, ArticleErr
     Ok(bytes)
 }
 
-/// Record `record` of a JSON Lines file: only its line is parsed, so opening one article of
-/// a 20,000-line feed costs one line, not the feed.
-fn read_jsonl_record(path: &Path, record: usize) -> Result<Parsed, ArticleError> {
-    let text = decode::decode(&read_bytes(path)?)?;
+/// Record `record` (its non-blank lines counted from 0) of a JSON Lines file's bytes: only
+/// its line is parsed, so opening one article of a 20,000-line feed costs one line, not the
+/// feed. A line that is no article now is a file that changed.
+fn jsonl_record(bytes: &[u8], record: usize) -> Result<Parsed, ArticleError> {
+    let text = decode::decode(bytes)?;
     let line = text
         .lines()
         .filter(|l| !l.trim().is_empty())
         .nth(record)
         .ok_or(ArticleError::Changed)?;
     let parsed = json::parse_jsonl(line)?
-        .pop()
-        .ok_or(ArticleError::Changed)??;
+        .take(0)
+        .ok_or(ArticleError::Changed)?;
     Ok(sanitize_fields(parsed))
 }
 
@@ -463,23 +578,18 @@ pub fn parse_bytes(bytes: &[u8], format: Format) -> Result<Records, ArticleError
     }
     // JSON is parsed before cleaning: cleaning turns U+2028 inside a string into a line break,
     // which would break the JSON. Its strings are cleaned after parsing, like every format's.
-    let records = match format {
-        Format::Plain => vec![Ok(plain::parse(&sanitize::clean(&text))?)],
-        Format::Markdown => vec![markdown::parse(&sanitize::clean(&text))],
-        Format::Html => vec![html::parse(&sanitize::clean(&text))],
+    // A single-article file that is not an article is a problem with the file, not a record.
+    let mut records = match format {
+        Format::Plain => Records::one(plain::parse(&sanitize::clean(&text))?),
+        Format::Markdown => Records::one(markdown::parse(&sanitize::clean(&text))?),
+        Format::Html => Records::one(html::parse(&sanitize::clean(&text))?),
         Format::Json => json::parse_json(&text)?,
         Format::JsonLines => json::parse_jsonl(&text)?,
     };
-    // A single-article file that is not an article is a problem with the file, not a record.
-    if !format.has_records() && records.len() == 1 {
-        if let Some(Err(err)) = records.first() {
-            return Err(ArticleError::Format(err.clone()));
-        }
+    for (_, parsed) in &mut records.articles {
+        *parsed = sanitize_fields(std::mem::take(parsed));
     }
-    Ok(records
-        .into_iter()
-        .map(|r| r.map(sanitize_fields))
-        .collect())
+    Ok(records)
 }
 
 fn parse_text(text: &str) -> Result<Parsed, ArticleError> {
@@ -553,6 +663,32 @@ fn article_id(parsed: &Parsed) -> String {
     format!("{:016x}", xxhash_rust::xxh3::xxh3_64(key.as_bytes()))
 }
 
+/// Whether `parsed` is the article listed with `id`: its id, or its id with the suffix that
+/// made it unique (`-2`).
+fn is_listed_as(id: &str, parsed: &Parsed) -> bool {
+    let own = article_id(parsed);
+    id.strip_prefix(own.as_str())
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('-'))
+}
+
+/// Gives the articles at `fresh` ids no other article has, with a `-2`, `-3`... suffix where
+/// one is taken.
+fn unique_ids(articles: &mut [Article], fresh: std::ops::Range<usize>) {
+    let mut taken: std::collections::HashSet<String> = (articles.iter().enumerate())
+        .filter(|(i, _)| !fresh.contains(i))
+        .map(|(_, a)| a.id.clone())
+        .collect();
+    for article in &mut articles[fresh] {
+        let own = article.id.clone();
+        let mut n = 1;
+        while taken.contains(&article.id) {
+            n += 1;
+            article.id = format!("{own}-{n}");
+        }
+        taken.insert(article.id.clone());
+    }
+}
+
 /// Gives repeated ids a `-2`, `-3`... suffix, in scan order (which is sorted by path).
 fn dedup_ids(articles: &mut [Article]) {
     // Repeats are rare: find them without copying every id, then rename only those.
@@ -595,14 +731,14 @@ mod tests {
             "---\ntitle: t\nauthor: {}\n---\nbody\n",
             "Writer ".repeat(1000)
         );
-        let records = parse_bytes(markdown.as_bytes(), Format::Markdown).unwrap();
-        let author = records.into_iter().next().unwrap().unwrap().author.unwrap();
+        let mut records = parse_bytes(markdown.as_bytes(), Format::Markdown).unwrap();
+        let author = records.articles.remove(0).1.author.unwrap();
         assert_eq!(author.chars().count(), MAX_AUTHOR);
         // HTML entities decode after the file's text was cleaned: a flag, a tag character.
         let html = "<html><head><title>T</title></head><body><article><p>Paris &#x1F1EB;&#x1F1F7; \
                     x&#xE0041;y</p></article></body></html>";
-        let records = parse_bytes(html.as_bytes(), Format::Html).unwrap();
-        let parsed = records.into_iter().next().unwrap().unwrap();
+        let mut records = parse_bytes(html.as_bytes(), Format::Html).unwrap();
+        let parsed = records.articles.remove(0).1;
         assert_eq!(parsed.body.blocks[0].text(), "Paris FR xy");
     }
 
@@ -641,7 +777,7 @@ mod tests {
             format in 0usize..5,
         ) {
             if let Ok(records) = parse_bytes(&bytes, Format::ALL[format]) {
-                for parsed in records.iter().flatten() {
+                for parsed in records.parsed() {
                     for text in parsed.texts() {
                         prop_assert!(
                             !text.chars().any(|c| c == '\n' || sanitize::is_invisible_or_control(c)),
@@ -666,7 +802,7 @@ mod tests {
                 Format::Plain => format!("{text}\n\n{text}"),
             };
             if let Ok(records) = parse_bytes(wrapped.as_bytes(), Format::ALL[format]) {
-                for parsed in records.iter().flatten() {
+                for parsed in records.parsed() {
                     for text in parsed.texts() {
                         prop_assert!(!text.chars().any(|c| c == '\n' || sanitize::is_invisible_or_control(c)), "{text:?}");
                     }
@@ -699,6 +835,113 @@ mod tests {
             let given: String = paragraphs.iter().flatten().map(String::as_str).collect();
             prop_assert_eq!(kept, given);
         }
+    }
+
+    /// Rewrites `path` in place with `text`, its modification time kept: only what it now
+    /// says can tell it changed.
+    fn rewrite_keeping_time(path: &Path, text: &str) {
+        let modified = fs::metadata(path).unwrap().modified().unwrap();
+        fs::write(path, text).unwrap();
+        let file = fs::File::options().write(true).open(path).unwrap();
+        file.set_modified(modified).unwrap();
+    }
+
+    #[test]
+    fn a_body_is_read_only_from_the_file_as_it_was_listed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.txt");
+        fs::write(&path, "Alpha\n\nThe first text.\n").unwrap();
+        let library = Library::scan(&[dir.path().to_path_buf()]);
+        assert!(library.read(0).is_ok());
+        // Another body under the same title: the size tells.
+        fs::write(&path, "Alpha\n\nThe second, longer text.\n").unwrap();
+        assert!(matches!(library.read(0), Err(ArticleError::Changed)));
+        // The same size and time, another title: what the file says tells.
+        let library = Library::scan(&[dir.path().to_path_buf()]);
+        rewrite_keeping_time(&path, "Bravo\n\nThe second, longer text.\n");
+        assert!(matches!(library.read(0), Err(ArticleError::Changed)));
+        // Replaced by another file (an editor saving by rename): the inode tells.
+        let library = Library::scan(&[dir.path().to_path_buf()]);
+        let beside = dir.path().join("a.new");
+        fs::write(&beside, "Bravo\n\nThe second, longer text.\n").unwrap();
+        fs::rename(&beside, &path).unwrap();
+        assert!(matches!(library.read(0), Err(ArticleError::Changed)));
+        // Read again, it reads.
+        let library = library.with_file(library.read_file_again(0).unwrap());
+        assert_eq!(library.read(0).unwrap().title, "Bravo");
+    }
+
+    #[test]
+    fn a_feed_line_moved_up_is_not_read_as_the_record_listed_there() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("feed.jsonl");
+        let one = r#"{"title": "One", "body": "Text of one."}"#;
+        let two = r#"{"title": "Two", "body": "Text of two."}"#;
+        let six = r#"{"title": "Six", "body": "Text of six."}"#;
+        fs::write(&path, format!("{one}\n{two}\n")).unwrap();
+        let library = Library::scan(&[dir.path().to_path_buf()]);
+        let titles = |l: &Library| {
+            l.articles
+                .iter()
+                .map(|a| a.title.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(titles(&library), ["One", "Two"]);
+        assert_eq!(library.read(0).unwrap().title, "One");
+        // The first line deleted: record 1 is now what was record 2.
+        fs::write(&path, format!("{two}\n")).unwrap();
+        assert!(matches!(library.read(0), Err(ArticleError::Changed)));
+        assert!(matches!(library.read(1), Err(ArticleError::Changed)));
+        // Swapped for a line as long, the time kept: the record's id tells.
+        fs::write(&path, format!("{one}\n{two}\n")).unwrap();
+        let library = Library::scan(&[dir.path().to_path_buf()]);
+        rewrite_keeping_time(&path, &format!("{six}\n{two}\n"));
+        assert!(matches!(library.read(0), Err(ArticleError::Changed)));
+        assert_eq!(library.read(1).unwrap().title, "Two");
+        // The file read again lists what it holds, each record where it is.
+        fs::write(&path, format!("{two}\n[1]\n")).unwrap();
+        let again = library.with_file(library.read_file_again(1).unwrap());
+        assert_eq!(titles(&again), ["Two"]);
+        assert_eq!(again.read(0).unwrap().title, "Two");
+        assert_eq!(again.problems.len(), 1);
+        assert_eq!(again.problems[0].reason, "line 2: not a JSON object");
+    }
+
+    #[test]
+    fn a_file_read_again_keeps_ids_unique_and_the_others_in_place() {
+        let dir = tempfile::tempdir().unwrap();
+        for (name, title) in [("a.txt", "Same"), ("b.txt", "Bravo"), ("c.txt", "Charlie")] {
+            fs::write(dir.path().join(name), format!("{title}\n\nBody.\n")).unwrap();
+        }
+        let library = Library::scan(&[dir.path().to_path_buf()]);
+        fs::write(dir.path().join("b.txt"), "Same\n\nAnother body.\n").unwrap();
+        let again = library.with_file(library.read_file_again(1).unwrap());
+        let listed: Vec<(&str, &str)> = (again.articles.iter())
+            .map(|a| (a.title.as_str(), a.id.as_str()))
+            .collect();
+        let same = library.articles[0].id.as_str();
+        assert_eq!(
+            listed,
+            [
+                ("Same", same),
+                ("Same", format!("{same}-2").as_str()),
+                ("Charlie", library.articles[2].id.as_str()),
+            ]
+        );
+        assert_eq!(
+            again.read(1).unwrap().body.blocks[0].text(),
+            "Another body."
+        );
+        assert!(again.read(0).is_ok() && again.read(2).is_ok());
+        // A file gone leaves nothing behind.
+        fs::remove_file(dir.path().join("c.txt")).unwrap();
+        assert_eq!(
+            again
+                .with_file(again.read_file_again(2).unwrap())
+                .articles
+                .len(),
+            2
+        );
     }
 
     #[test]

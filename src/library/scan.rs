@@ -45,7 +45,7 @@ fn modified_of(meta: &fs::Metadata) -> i128 {
 }
 
 impl Stamp {
-    fn of(meta: &fs::Metadata) -> Self {
+    pub(super) fn of(meta: &fs::Metadata) -> Self {
         let modified = modified_of(meta);
         #[cfg(unix)]
         let inode = std::os::unix::fs::MetadataExt::ino(meta);
@@ -90,8 +90,12 @@ impl Meta {
 /// What reading a file came to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Outcome {
-    /// One result per record (one for single-article formats): an article, or why not.
-    Records(Vec<Result<Meta, String>>),
+    /// The articles a file gave, each with its place among its records (0 for single-article
+    /// formats); and the file's one problem with records that are not articles, if any.
+    Records {
+        articles: Vec<(usize, Meta)>,
+        problem: Option<String>,
+    },
     /// The file cannot be used, and why.
     Problem(String),
     /// Not an article and not worth a word (a file without an extension that is not text).
@@ -362,64 +366,85 @@ fn read_entry(walked: &Walked, stamp: Option<Stamp>, root: Option<&Path>) -> Fil
 /// A file's records as metadata, their bodies counted and dropped.
 fn outcome_of(records: Result<Records, ArticleError>, path: &Path) -> Outcome {
     match records {
-        Ok(records) => Outcome::Records(
-            records
-                .into_iter()
-                .map(|r| r.map(Meta::of).map_err(|e| e.to_string()))
+        Ok(records) => Outcome::Records {
+            problem: records.problem(),
+            articles: (records.articles.into_iter())
+                .map(|(position, parsed)| (position, Meta::of(parsed)))
                 .collect(),
-        ),
+        },
         // A file without an extension is an article only if it is text.
         Err(ArticleError::Decode(_)) if path.extension().is_none() => Outcome::Skipped,
         Err(err) => Outcome::Problem(err.to_string()),
     }
 }
 
-/// Puts scanned roots together: articles in walk order, problems, ids made unique.
-pub fn assemble(scanned: Vec<Scanned>) -> (Vec<Article>, Vec<Problem>) {
+/// A file of the library read again as it is now, as a scan would read it; `None` when it is
+/// gone. `root` is the library folder, canonical, that a link must lead inside.
+pub(super) fn read_again(path: &Path, root: Option<&Path>) -> Option<FileEntry> {
+    let format = Format::of(path)?;
+    let file_type = fs::symlink_metadata(path).ok()?.file_type();
+    let walked = Walked {
+        path: path.to_path_buf(),
+        format,
+        symlink: file_type.is_symlink(),
+        regular: file_type.is_file(),
+    };
+    let stamp = fs::metadata(path).ok().map(|m| Stamp::of(&m));
+    Some(read_entry(&walked, stamp, root))
+}
+
+/// Puts scanned roots together: articles in walk order, what their files were when read (the
+/// same order), problems, ids made unique.
+pub fn assemble(scanned: Vec<Scanned>) -> (Vec<Article>, Vec<Option<Stamp>>, Vec<Problem>) {
     let mut articles = Vec::with_capacity(scanned.iter().map(|s| s.items.len()).sum());
+    let mut stamps = Vec::with_capacity(articles.capacity());
     let mut problems = Vec::new();
     for root in scanned {
         let base = base_of(&root.root).to_path_buf();
         for item in root.items {
-            let entry = match item {
-                Item::Unreadable(problem) => {
-                    problems.push(problem);
-                    continue;
-                }
-                Item::File(entry) => entry,
-            };
-            let records = match entry.outcome {
-                Outcome::Records(records) => records,
-                Outcome::Problem(reason) => {
-                    problems.push(Problem {
-                        path: entry.path,
-                        reason,
-                    });
-                    continue;
-                }
-                Outcome::Skipped => continue,
-            };
-            let relative = entry.path.strip_prefix(&base).unwrap_or(&entry.path);
-            for (i, record) in records.into_iter().enumerate() {
-                match record {
-                    Ok(meta) => {
-                        let source = if entry.format.has_records() {
-                            Source::Record(entry.path.clone(), i)
-                        } else {
-                            Source::File(entry.path.clone())
-                        };
-                        articles.push(article(meta, relative.to_path_buf(), source));
-                    }
-                    Err(reason) => problems.push(Problem {
-                        path: entry.path.clone(),
-                        reason,
-                    }),
+            match item {
+                Item::Unreadable(problem) => problems.push(problem),
+                Item::File(entry) => {
+                    let (mut found, found_stamps, problem) = assemble_file(entry, &base);
+                    articles.append(&mut found);
+                    stamps.extend(found_stamps);
+                    problems.extend(problem);
                 }
             }
         }
     }
     super::dedup_ids(&mut articles);
-    (articles, problems)
+    (articles, stamps, problems)
+}
+
+/// One file's articles as the library lists them (paths from `base`, ids not yet made unique
+/// across the library), their stamps, and the file's problem.
+pub(super) fn assemble_file(
+    entry: FileEntry,
+    base: &Path,
+) -> (Vec<Article>, Vec<Option<Stamp>>, Option<Problem>) {
+    let (found, problem) = match entry.outcome {
+        Outcome::Records { articles, problem } => (articles, problem),
+        Outcome::Problem(reason) => (Vec::new(), Some(reason)),
+        Outcome::Skipped => (Vec::new(), None),
+    };
+    let relative = entry.path.strip_prefix(base).unwrap_or(&entry.path);
+    let articles = (found.into_iter())
+        .map(|(position, meta)| {
+            let source = if entry.format.has_records() {
+                Source::Record(entry.path.clone(), position)
+            } else {
+                Source::File(entry.path.clone())
+            };
+            article(meta, relative.to_path_buf(), source)
+        })
+        .collect::<Vec<_>>();
+    let stamps = vec![entry.stamp; articles.len()];
+    let problem = problem.map(|reason| Problem {
+        path: entry.path,
+        reason,
+    });
+    (articles, stamps, problem)
 }
 
 fn article(meta: Meta, path: PathBuf, source: Source) -> Article {

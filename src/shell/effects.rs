@@ -8,7 +8,7 @@ use std::sync::{Arc, mpsc};
 use std::thread;
 
 use crate::app::{App, Effect, Event};
-use crate::library::Library;
+use crate::library::{ArticleError, Library};
 use crate::reading::{self, Typeset};
 use crate::shell::search::Searcher;
 use crate::state::State;
@@ -44,11 +44,18 @@ pub fn settle(
     }
 }
 
-/// Reads the article at `index` for the reading pane.
+/// Reads the article at `index` for the reading pane; a file changed since it was listed is
+/// read again instead, for the App to list as it is now.
 pub fn read(library: &Library, index: usize) -> Event {
+    let article = library.read(index);
+    if let Err(ArticleError::Changed) = article
+        && let Some(file) = library.read_file_again(index)
+    {
+        return Event::FileChanged { index, file };
+    }
     Event::Loaded {
         index,
-        article: library.read(index).map_err(|err| err.to_string()),
+        article: article.map_err(|err| err.to_string()),
     }
 }
 

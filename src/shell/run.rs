@@ -14,7 +14,7 @@ use crate::article::sanitize::{display_path, printable};
 use crate::config::paths;
 use crate::config::settings::{self, Settings};
 use crate::config::theme::{self, Theme};
-use crate::library::{Library, LibrarySource, Look, cache};
+use crate::library::{ArticleError, Library, LibrarySource, Look, cache};
 use crate::shell::cli::Cli;
 use crate::shell::commands::{self, ShowError};
 use crate::shell::error::CliError;
@@ -149,11 +149,27 @@ fn run_list(plan: ListPlan) -> Result<ExitCode, CliError> {
 /// `byline show`. Problems with other files are not this command's business; `list` and
 /// `check` report them.
 fn run_show(plan: ShowPlan) -> Result<ExitCode, CliError> {
-    // The folders tell a file added or removed; the article shown is read from its file.
-    let library =
-        open(&plan.source, plan.index_dir.as_deref(), Look::Folders).with_footers(plan.footers);
+    // The folders tell a file added or removed; the article shown is read from its file. A
+    // file rewritten in place since the index was written is caught when it is read: then
+    // every file is looked at, and the id looked for in the library as it is now.
+    let index_dir = plan.index_dir.as_deref();
+    let footers = plan.footers;
+    let library = open(&plan.source, index_dir, Look::Folders).with_footers(footers.clone());
     let shown = write_or_pipe_closed(|out| {
-        match commands::show(&library, &plan.id, plan.setting, plan.styled, out) {
+        let show = |library: &Library, out: &mut dyn Write| {
+            commands::show(library, &plan.id, plan.setting, plan.styled, out)
+        };
+        let shown = match show(&library, out) {
+            Err(ShowError::Read {
+                source: ArticleError::Changed,
+                ..
+            }) => show(
+                &open(&plan.source, index_dir, Look::Files).with_footers(footers),
+                out,
+            ),
+            shown => shown,
+        };
+        match shown {
             Err(ShowError::Io(e)) => Err(e),
             other => Ok(other),
         }

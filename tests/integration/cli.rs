@@ -156,6 +156,45 @@ fn show_prints_the_article_reflowed_without_escapes() {
 }
 
 #[test]
+fn show_never_prints_another_article_for_an_id_whose_file_changed() {
+    // `show` trusts the index while the folders are unchanged; a file rewritten in place
+    // since printed its new article for the old one's id.
+    let (home, lib) = (tempfile::tempdir().unwrap(), TempLibrary::new());
+    let a = lib.article("a.txt", "Alpha", "Ann Author", "1 May 2020", "First body.");
+    lib.article("b.txt", "Bravo", "Bo Author", "2 May 2020", "Other body.");
+    let path = lib.path().to_str().unwrap();
+    let listed = stdout(&byline(home.path(), &["list", "-L", path]));
+    let id_of = |title: &str| {
+        let line = listed.lines().find(|l| l.ends_with(title)).unwrap();
+        line.split('\t').next().unwrap().to_string()
+    };
+    let alpha = id_of("Alpha");
+    // The same article, its body edited: the new body.
+    std::fs::write(
+        &a,
+        "Alpha\n\nAnn Author\n\n1 May 2020\n\nA second, longer body.\n",
+    )
+    .unwrap();
+    let shown = byline(home.path(), &["show", &alpha, "-L", path]);
+    assert!(
+        stdout(&shown).contains("A second, longer body."),
+        "{shown:?}"
+    );
+    // Another article in its place: not this id's.
+    std::fs::write(
+        &a,
+        "Zulu\n\nZed Author\n\n3 May 2020\n\nAnother story entirely.\n",
+    )
+    .unwrap();
+    let shown = byline(home.path(), &["show", &alpha, "-L", path]);
+    assert!(!stdout(&shown).contains("Another story"), "{shown:?}");
+    assert_eq!(shown.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&shown.stderr).contains("no article with id"));
+    let bravo = byline(home.path(), &["show", &id_of("Bravo"), "-L", path]);
+    assert!(stdout(&bravo).contains("Other body."));
+}
+
+#[test]
 fn the_reader_refuses_to_start_without_a_terminal() {
     let home = TempLibrary::new();
     let output = byline(home.path(), &[]);

@@ -186,7 +186,7 @@ fn check_names_every_bad_file() {
         lines,
         [
             "bad/binary.txt: binary file (NUL bytes), not an article",
-            "bad/broken-front-matter.md: YAML front matter: line 3: did not find expected ',' or ']'",
+            "bad/broken-front-matter.md: YAML front matter: line 3: while parsing a flow sequence, expected ',' or ']'",
             "bad/empty.txt: empty file",
             "bad/not-an-article.json: JSON object is not an article: no \"title\"",
             "bad/untitled.md: Markdown without a title (no front matter title and no # heading)",

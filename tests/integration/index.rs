@@ -199,8 +199,8 @@ fn an_index_that_lies_is_caught_by_the_check() {
     let mut known = cache::load(&path).unwrap();
     for item in &mut known[0].items {
         if let byline::library::scan::Item::File(entry) = item
-            && let byline::library::scan::Outcome::Records(records) = &mut entry.outcome
-            && let Some(Ok(meta)) = records.first_mut()
+            && let byline::library::scan::Outcome::Records { articles, .. } = &mut entry.outcome
+            && let Some((_, meta)) = articles.first_mut()
         {
             meta.title = "Forged".into();
             if let Some(stamp) = &mut entry.stamp {

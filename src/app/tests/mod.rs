@@ -1,8 +1,9 @@
 //! The app's tests: every behaviour driven through [`App::update`], as the shell drives it.
 //!
 //! [`Session`] plays the shell with pure code: it answers searches with a [`Runner`] and reads
-//! articles from the library (the built-in samples are compiled in, so no file is read), and
-//! keeps every other effect for the test to look at. `session.rs` plays the shell by hand.
+//! articles from the library (the built-in samples are compiled in, so no file is read but by
+//! the tests of files changing), and keeps every other effect for the test to look at.
+//! `session.rs` plays the shell by hand.
 
 mod session;
 
@@ -59,8 +60,8 @@ impl Session {
                         self.app.update(Event::Searched(done));
                     }
                     Effect::Load(index) => {
-                        let article = self.app.library().read(index).map_err(|e| e.to_string());
-                        self.app.update(Event::Loaded { index, article });
+                        let event = read(self.app.library(), index);
+                        self.app.update(event);
                     }
                     Effect::Typeset(job) => self.app.update(Event::Typeset(job.run())),
                     other => self.kept.push(other),
@@ -89,6 +90,21 @@ impl Session {
     fn reader_page(&self) -> usize {
         let rows = self.app.screen.reader_rows();
         if rows > 4 { rows - 2 } else { rows }
+    }
+}
+
+/// The article at `index` as the shell answers a read: the file read again instead, when it
+/// changed since it was listed.
+fn read(library: &Library, index: usize) -> Event {
+    let article = library.read(index);
+    if let Err(crate::library::ArticleError::Changed) = article
+        && let Some(file) = library.read_file_again(index)
+    {
+        return Event::FileChanged { index, file };
+    }
+    Event::Loaded {
+        index,
+        article: article.map_err(|e| e.to_string()),
     }
 }
 
@@ -1027,4 +1043,197 @@ fn the_samples_give_way_to_the_users_articles_without_a_word() {
         "no more hint about where to put articles"
     );
     assert!(matches!(app.reader(), ReaderContent::Article { .. }));
+}
+
+/// What the reading pane shows, its lines joined.
+fn shown_text(app: &App) -> String {
+    let lines = app.reading().lines().iter();
+    lines
+        .map(|line| {
+            line.pieces
+                .iter()
+                .map(|p| p.text.as_str())
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The title of the selected entry, and of the article the reading pane holds.
+fn titles_shown(app: &App) -> (String, String) {
+    let selected = app.selected_article().unwrap();
+    let listed = app.library().articles[selected].title.clone();
+    let ReaderContent::Article { index, .. } = app.reader() else {
+        panic!("no article open: {:?}", app.reader());
+    };
+    assert_eq!(*index, selected, "the pane holds the selected article");
+    let first = app.reading().lines().first().unwrap();
+    let title = first.pieces.iter().map(|p| p.text.as_str()).collect();
+    (listed, title)
+}
+
+/// Replaces `path` by writing beside it and renaming, as editors save.
+fn replace(path: &std::path::Path, text: &str) {
+    let beside = path.with_extension("tmp-new");
+    std::fs::write(&beside, text).unwrap();
+    std::fs::rename(&beside, path).unwrap();
+}
+
+#[test]
+fn a_text_file_replaced_while_listed_is_read_again_under_its_new_entry() {
+    // byline showed the new text under the old entry, and marked the old id read.
+    let dir = tempfile::tempdir().unwrap();
+    let alpha = dir.path().join("alpha.txt");
+    std::fs::write(
+        &alpha,
+        "Alpha\n\nAnn Author\n\n1 May 2020\n\nThe first text.\n",
+    )
+    .unwrap();
+    let bravo = "Bravo\n\nBo Author\n\n2 May 2020\n\nAnother article.\n";
+    std::fs::write(dir.path().join("bravo.txt"), bravo).unwrap();
+    let mut app = on(Library::scan(&[dir.path().to_path_buf()]), 100, 30);
+    assert_eq!(titles_shown(&app).0, "Bravo", "the newest first");
+    let old_id = app
+        .library()
+        .articles
+        .iter()
+        .find(|a| a.title == "Alpha")
+        .unwrap()
+        .id
+        .clone();
+
+    replace(
+        &alpha,
+        "Alpha, revised\n\nAnn Author\n\n1 May 2020\n\nThe second text.\n",
+    );
+    app.update(Action::SelectNext);
+    let (listed, shown) = titles_shown(&app);
+    assert_eq!(listed, "Alpha, revised", "the entry is updated in place");
+    assert_eq!(shown, listed);
+    assert!(shown_text(&app).contains("The second text."));
+    assert_eq!(app.selected(), 1, "the selection stays on the entry");
+    assert_eq!(app.hits().len(), 2, "no entry left for the old version");
+    assert_eq!(
+        app.notice(),
+        Some("alpha.txt changed since it was listed; the list shows it as it is now.")
+    );
+    // Marks go to the article now listed.
+    app.update(Action::ToggleStar);
+    let new_id = app.library().articles[app.selected_article().unwrap()]
+        .id
+        .clone();
+    assert_ne!(new_id, old_id);
+    assert!(app.take_effects().contains(&Effect::Save(Change::Star {
+        id: new_id,
+        starred: true,
+    })));
+
+    // A body edited under the same title keeps the entry and shows the new text.
+    app.update(Action::SelectPrevious);
+    replace(
+        &alpha,
+        "Alpha, revised\n\nAnn Author\n\n1 May 2020\n\nThe third text, longer.\n",
+    );
+    app.update(Action::SelectNext);
+    assert_eq!(titles_shown(&app).0, "Alpha, revised");
+    assert!(shown_text(&app).contains("The third text, longer."));
+    assert!(
+        app.is_starred(app.selected_article().unwrap()),
+        "the same article"
+    );
+}
+
+#[test]
+fn a_feed_whose_first_line_went_never_shows_one_record_under_another() {
+    // byline showed record 2's text under record 1's title.
+    let dir = tempfile::tempdir().unwrap();
+    let feed = dir.path().join("feed.jsonl");
+    let one = r#"{"title": "One", "date": "2020-05-03", "body": "Text of one."}"#;
+    let two = r#"{"title": "Two", "date": "2020-05-02", "body": "Text of two."}"#;
+    std::fs::write(&feed, format!("{one}\n{two}\n")).unwrap();
+    std::fs::write(
+        dir.path().join("z.txt"),
+        "Zulu\n\n\n\n1 May 2020\n\nLast.\n",
+    )
+    .unwrap();
+    let mut app = on(Library::scan(&[dir.path().to_path_buf()]), 100, 30);
+    app.update(Action::SelectNext);
+    app.update(Action::SelectNext);
+    assert_eq!(titles_shown(&app).0, "Zulu");
+
+    replace(&feed, &format!("{two}\n"));
+    app.update(Action::SelectFirst);
+    let (listed, shown) = titles_shown(&app);
+    assert_eq!(listed, shown);
+    assert!(
+        !app.hits()
+            .iter()
+            .any(|h| app.library().articles[h.index].title == "One"),
+        "the deleted record is no longer listed"
+    );
+    assert_eq!(app.hits().len(), 2);
+    assert!(app.notice().unwrap().starts_with("feed.jsonl changed"));
+    for _ in 0..2 {
+        let (listed, shown) = titles_shown(&app);
+        assert_eq!(listed, shown);
+        app.update(Action::SelectNext);
+    }
+}
+
+#[test]
+fn a_file_that_keeps_changing_is_not_read_again_in_a_loop() {
+    let dir = tempfile::tempdir().unwrap();
+    let alpha = dir.path().join("alpha.txt");
+    std::fs::write(&alpha, "Alpha\n\n\n\n2 May 2020\n\nText.\n").unwrap();
+    let bravo = "Bravo\n\n\n\n1 May 2020\n\nOther.\n";
+    std::fs::write(dir.path().join("bravo.txt"), bravo).unwrap();
+    let library = Library::scan(&[dir.path().to_path_buf()]);
+    let mut app = App::new(Init::new(
+        Arc::new(library),
+        Rect::new(0, 0, 100, 30),
+        TODAY,
+    ));
+    let mut runner = Runner::default();
+    // The shell, with alpha.txt written to before every read of it while `writing`.
+    let mut reads = 0;
+    let mut settle = |app: &mut App, writing: bool| {
+        loop {
+            let effects = app.take_effects();
+            if effects.is_empty() {
+                return reads;
+            }
+            for effect in effects {
+                let event = match effect {
+                    Effect::Search(request) => Event::Searched(runner.run(request)),
+                    Effect::Load(index) => {
+                        // Bounded, so that reading in a loop fails the test, not hangs it.
+                        let alpha_read = app.library().articles[index].title == "Alpha";
+                        if writing && alpha_read && reads < 10 {
+                            reads += 1;
+                            let text =
+                                format!("Alpha\n\n\n\n2 May 2020\n\nText{}.\n", "!".repeat(reads));
+                            std::fs::write(&alpha, text).unwrap();
+                        }
+                        read(app.library(), index)
+                    }
+                    _ => continue,
+                };
+                app.update(event);
+            }
+        }
+    };
+    assert_eq!(settle(&mut app, true), 2, "read, read again, and no more");
+    assert!(
+        matches!(app.reader(), ReaderContent::Failed { reason, .. }
+            if reason == "alpha.txt keeps changing; select it again to read it"),
+        "{:?}",
+        app.reader()
+    );
+    // Selected again once it is quiet, it reads.
+    app.update(Action::SelectNext);
+    settle(&mut app, false);
+    app.update(Action::SelectPrevious);
+    settle(&mut app, false);
+    assert_eq!(titles_shown(&app), ("Alpha".into(), "Alpha".into()));
+    assert!(shown_text(&app).contains("Text!!."));
 }
