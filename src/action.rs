@@ -119,6 +119,10 @@ pub enum Action {
     OpenLink,
     /// Copy a link of the article by its number, to the clipboard (OSC 52, works over SSH).
     CopyLink,
+    /// Read the article, set as on screen, in `$PAGER` (`less -R` unless it says otherwise).
+    Page,
+    /// Open the article's file in `$VISUAL` or `$EDITOR` (read-only where the editor allows).
+    Edit,
     /// Mark the selected article read, or unread again.
     ToggleRead,
     /// Star the selected article, or take its star away.
@@ -201,6 +205,8 @@ impl Action {
             Action::FindPrevious => "previous search hit",
             Action::OpenLink => "open link [n] in the browser",
             Action::CopyLink => "copy link [n]",
+            Action::Page => "read it in $PAGER",
+            Action::Edit => "open its file in $EDITOR",
             Action::ToggleRead => "mark read or unread",
             Action::ToggleStar => "star or unstar",
             Action::ShowUnread => "unread only, or all",

@@ -8,6 +8,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{App, Effect, Focus, Overlay, View};
 use crate::action::{Action, Mode};
+use crate::article::Source;
 use crate::article::date;
 use crate::article::sanitize::display_path;
 use crate::layout;
@@ -120,6 +121,37 @@ impl App {
             | A::ToggleProblems => self.arrange(action),
             A::ToggleJustify | A::ToggleHyphenate => self.typeset(action),
             A::OpenLink | A::CopyLink => self.start_link(action == A::CopyLink),
+            A::Page => self.page(),
+            A::Edit => self.edit(),
+        }
+    }
+
+    /// Hands the open article, set as on screen, to the pager.
+    fn page(&mut self) {
+        if self.reading.holding().is_none() || self.reading.lines().is_empty() {
+            self.notice = Some("No article to page yet".to_string());
+            return;
+        }
+        let mut text = String::new();
+        for line in self.reading.lines() {
+            text.push_str(line.text().trim_end());
+            text.push('\n');
+        }
+        self.effects.push(Effect::Page(text));
+    }
+
+    /// Hands the selected article's file to the editor.
+    fn edit(&mut self) {
+        let Some(index) = self.selected_article() else {
+            return;
+        };
+        match &self.library.articles[index].source {
+            Source::File(path) | Source::Record(path, _) => {
+                self.effects.push(Effect::Edit(path.clone()));
+            }
+            Source::Sample(_) => {
+                self.notice = Some("A built-in sample has no file to open".to_string());
+            }
         }
     }
 

@@ -67,6 +67,10 @@ pub enum Effect {
     /// Set a large article (off the UI thread: [`Typeset::run`]); answer with
     /// [`Event::Typeset`] and what it returns.
     Typeset(Typeset),
+    /// Show this text (the article as set) in the pager, which has the terminal meanwhile.
+    Page(String),
+    /// Open this file in the editor, which has the terminal meanwhile.
+    Edit(std::path::PathBuf),
     /// Remember this in the state database.
     Save(Change),
     /// Open this address in the browser.
@@ -91,6 +95,8 @@ impl PartialEq for Effect {
                 a.index == b.index && a.setting == b.setting
             }
             (Effect::Save(a), Effect::Save(b)) => a == b,
+            (Effect::Page(a), Effect::Page(b)) => a == b,
+            (Effect::Edit(a), Effect::Edit(b)) => a == b,
             (Effect::Open(a), Effect::Open(b)) | (Effect::Copy(a), Effect::Copy(b)) => a == b,
             _ => false,
         }

@@ -122,6 +122,8 @@ const DECLARED: &[Declared] = &[
     ch(READER, 'z', A::ToggleZoom),
     ch(READER, 'J', A::ToggleJustify),
     ch(READER, 'H', A::ToggleHyphenate),
+    ch(PANES, 'p', A::Page),
+    ch(PANES, 'e', A::Edit),
     ch(PANES, 'm', A::ToggleRead),
     ch(PANES, '*', A::ToggleStar),
     ch(LIST, 'u', A::ShowUnread),

@@ -3,6 +3,7 @@
 //! opened in the browser or copied through the terminal.
 
 use std::io::{self, Write};
+use std::path::Path;
 use std::process::{Command, Stdio};
 use std::sync::{Arc, mpsc};
 use std::thread;
@@ -72,6 +73,8 @@ pub struct Performer {
     state: State,
     /// Effects waiting for the end of the batch, in the order asked.
     pending: Vec<Effect>,
+    /// Programs to hand the terminal to (the pager, the editor), for the loop that owns it.
+    handovers: Vec<Effect>,
     /// Saving has failed already, so the warning shows once, not on every change.
     save_failed: bool,
 }
@@ -83,6 +86,7 @@ impl Performer {
             reader: None,
             state,
             pending: Vec::new(),
+            handovers: Vec::new(),
             save_failed: false,
         }
     }
@@ -147,6 +151,10 @@ impl Performer {
                         self.give_reader(Job::Typeset(job));
                         None
                     }
+                    effect @ (Effect::Page(_) | Effect::Edit(_)) => {
+                        self.handovers.push(effect);
+                        None
+                    }
                     effect => {
                         perform(effect, &self.state, &mut self.save_failed).map(Event::Reported)
                     }
@@ -160,6 +168,11 @@ impl Performer {
 }
 
 impl Performer {
+    /// The programs the app asked to hand the terminal to, since last asked.
+    pub fn take_handovers(&mut self) -> Vec<Effect> {
+        std::mem::take(&mut self.handovers)
+    }
+
     fn give_reader(&mut self, job: Job) {
         if let Some(reader) = &self.reader {
             if reader.send(job).is_err() {
@@ -240,7 +253,72 @@ fn perform(effect: Effect, state: &State, save_failed: &mut bool) -> Option<Stri
         }),
         // Answered by `settle`.
         Effect::Search(_) | Effect::Load(_) | Effect::Typeset(_) => None,
+        // Handed to the loop that owns the terminal.
+        Effect::Page(_) | Effect::Edit(_) => None,
     }
+}
+
+/// The program a handover runs, from an environment variable that may carry arguments
+/// (`less -R`, `code --wait`), else `fallback`.
+fn program_of(variables: &[&str], fallback: &str) -> (String, Vec<String>) {
+    let command = (variables.iter())
+        .filter_map(|v| std::env::var(v).ok())
+        .find(|c| !c.trim().is_empty())
+        .unwrap_or_else(|| fallback.to_string());
+    let mut words = command.split_whitespace().map(str::to_string);
+    (words.next().unwrap_or_default(), words.collect())
+}
+
+/// Runs the pager or the editor of a handover in the foreground, with the terminal (the caller
+/// has given it up), and waits for it; says what went wrong, if anything.
+pub fn hand_over(effect: Effect) -> Option<String> {
+    let result = match effect {
+        Effect::Page(text) => {
+            let (program, args) = program_of(&["PAGER"], "less -R");
+            page(&program, &args, &text).map_err(|e| format!("Could not run {program}: {e}"))
+        }
+        Effect::Edit(path) => {
+            let (program, mut args) = program_of(&["VISUAL", "EDITOR"], "vi");
+            // Read-only where the editor has a switch for it: byline never writes a library.
+            let name = Path::new(&program)
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            match name.as_str() {
+                "vi" | "vim" | "nvim" | "view" | "gvim" | "kak" => args.push("-R".into()),
+                "nano" | "pico" => args.push("-v".into()),
+                _ => {}
+            }
+            // Absolute, so a file named `-x` cannot pass for an option.
+            let path = std::path::absolute(&path).unwrap_or(path);
+            let status = Command::new(&program).args(&args).arg(&path).status();
+            match status {
+                Ok(s) if s.success() => Ok(()),
+                Ok(s) => Err(format!("{program} ended with {s}")),
+                Err(e) => Err(format!("Could not run {program}: {e}")),
+            }
+        }
+        _ => Ok(()),
+    };
+    result.err()
+}
+
+/// Writes `text` into the pager's standard input, on a thread (the pager reads as the reader
+/// scrolls), and waits for the pager.
+fn page(program: &str, args: &[String], text: &str) -> io::Result<()> {
+    let mut child = Command::new(program)
+        .args(args)
+        .stdin(Stdio::piped())
+        .spawn()?;
+    let mut input = child.stdin.take().expect("piped");
+    let text = text.to_string();
+    // A pager quit before the end closes the pipe: the write fails, which is fine.
+    let writer = thread::spawn(move || {
+        let _ = input.write_all(text.as_bytes());
+    });
+    child.wait()?;
+    let _ = writer.join();
+    Ok(())
 }
 
 /// Puts `address` on the clipboard with OSC 52, which terminals (and SSH) pass to the clipboard

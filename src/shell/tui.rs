@@ -31,7 +31,7 @@ use crate::config::theme::Theme;
 use crate::library::cache;
 use crate::library::{Library, LibrarySource, Look};
 use crate::query::run::Done;
-use crate::shell::effects::Performer;
+use crate::shell::effects::{self, Performer};
 use crate::shell::search::Searcher;
 use crate::shell::terminal;
 use crate::state::{Snapshot, State};
@@ -160,7 +160,8 @@ pub fn run(start: Start, settings: &Settings) -> io::Result<()> {
     if let Some(roots) = check {
         spawn_check(source, roots, index, footers, sender.clone());
     }
-    spawn_event_reader(sender);
+    let gate = Arc::new(Gate::default());
+    spawn_event_reader(sender, Arc::clone(&gate));
     let stopped = || stop.load(Ordering::Relaxed);
     let tick = |app: &mut App, performer: &mut Performer| {
         app.update(Event::Tick {
@@ -181,6 +182,19 @@ pub fn run(start: Start, settings: &Settings) -> io::Result<()> {
             } else {
                 false
             };
+            // The pager or the editor the app asked for has the terminal until it ends.
+            let handovers = performer.take_handovers();
+            let resumed = resumed || !handovers.is_empty();
+            for handover in handovers {
+                gate.stand_aside();
+                leave(&mut terminal, settings.mouse)?;
+                let trouble = effects::hand_over(handover);
+                enter(&mut terminal, settings.mouse)?;
+                gate.resume();
+                if let Some(message) = trouble {
+                    app.update(Event::Reported(message));
+                }
+            }
             if resumed {
                 cont.store(false, Ordering::Relaxed);
                 // The terminal may have changed size while byline was stopped.
@@ -358,9 +372,25 @@ fn spawn_check(
 ///
 /// The thread ends when the channel is dropped or reading fails; if crossterm never returns
 /// (a hung-up terminal), the thread ends with the process.
-fn spawn_event_reader(sender: mpsc::Sender<Message>) {
+fn spawn_event_reader(sender: mpsc::Sender<Message>, gate: Arc<Gate>) {
     thread::spawn(move || {
         loop {
+            if gate.paused.load(Ordering::SeqCst) {
+                gate.parked.store(true, Ordering::SeqCst);
+                thread::sleep(Duration::from_millis(10));
+                continue;
+            }
+            gate.parked.store(false, Ordering::SeqCst);
+            // Polled, not read, so the thread can stand aside between keys.
+            match event::poll(Duration::from_millis(50)) {
+                Ok(false) => continue,
+                Ok(true) if gate.paused.load(Ordering::SeqCst) => continue,
+                Ok(true) => {}
+                Err(err) => {
+                    let _ = sender.send(Message::Input(Err(err)));
+                    break;
+                }
+            }
             let event = event::read();
             let failed = event.is_err();
             if sender.send(Message::Input(event)).is_err() || failed {
@@ -368,6 +398,31 @@ fn spawn_event_reader(sender: mpsc::Sender<Message>) {
             }
         }
     });
+}
+
+/// Lets the thread that reads the keys stand aside while another program (the pager, the
+/// editor) has the terminal, so it does not take that program's keys.
+#[derive(Default)]
+struct Gate {
+    /// Asked to stand aside.
+    paused: AtomicBool,
+    /// Standing aside: not reading the terminal.
+    parked: AtomicBool,
+}
+
+impl Gate {
+    /// Asks the reader to stand aside and waits (a little) until it does.
+    fn stand_aside(&self) {
+        self.paused.store(true, Ordering::SeqCst);
+        let start = Instant::now();
+        while !self.parked.load(Ordering::SeqCst) && start.elapsed() < Duration::from_millis(500) {
+            thread::sleep(Duration::from_millis(5));
+        }
+    }
+
+    fn resume(&self) {
+        self.paused.store(false, Ordering::SeqCst);
+    }
 }
 
 /// The app's event for a terminal event, if it is one the app takes.

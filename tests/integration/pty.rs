@@ -539,3 +539,110 @@ fn ctrl_z_gives_the_shell_its_terminal_and_fg_brings_byline_back() {
     shell.wait_for("status 0");
     shell.send("exit\r");
 }
+
+/// Writes an executable shell script.
+fn script(path: &Path, body: &str) {
+    std::fs::write(path, format!("#!/bin/sh\n{body}\n")).unwrap();
+    let mut permissions = std::fs::metadata(path).unwrap().permissions();
+    std::os::unix::fs::PermissionsExt::set_mode(&mut permissions, 0o755);
+    std::fs::set_permissions(path, permissions).unwrap();
+}
+
+/// Waits until `path` exists and is not empty.
+fn wait_for_file(session: &Session, path: &Path) -> String {
+    let start = Instant::now();
+    while start.elapsed() < DEADLINE {
+        if let Ok(text) = std::fs::read_to_string(path)
+            && !text.is_empty()
+        {
+            return text;
+        }
+        thread::sleep(Duration::from_millis(25));
+    }
+    panic!(
+        "{} never written; screen:\n{}",
+        path.display(),
+        session.contents()
+    );
+}
+
+#[test]
+fn the_pager_and_the_editor_have_the_terminal_and_give_it_back() {
+    let lib = TempLibrary::new();
+    let file = lib.article(
+        "harbour.txt",
+        "Night ferry returns to the harbour",
+        "Ada Quinn",
+        "3 March 2021",
+        "The ferry sailed at midnight.\n\nPassengers cheered.",
+    );
+    let out = tempfile::tempdir().unwrap();
+    let o = out.path();
+    // A pager and an editor that note what they were given and the terminal's modes.
+    let pager = o.join("pager");
+    script(
+        &pager,
+        &format!(
+            "cat > '{0}/page.txt'\nstty -a < /dev/tty > '{0}/pager-stty.txt'",
+            o.display()
+        ),
+    );
+    let bin = o.join("bin");
+    std::fs::create_dir(&bin).unwrap();
+    let vi = bin.join("vi");
+    script(
+        &vi,
+        &format!(
+            "echo \"$@\" > '{0}/args.txt'\nstty -a < /dev/tty > '{0}/vi-stty.txt'",
+            o.display()
+        ),
+    );
+    let env = [
+        ("PAGER", pager.to_str().unwrap()),
+        ("EDITOR", vi.to_str().unwrap()),
+        ("VISUAL", ""),
+    ];
+    let mut session = Session::start_with_env(lib.path(), &[lib.path().to_str().unwrap()], &env);
+    session.wait_for("1/1 · 1 article");
+    session.send("\r");
+    session.wait_for("Space page");
+
+    let before = session.raw.lock().unwrap().len();
+    session.send("p");
+    let page = wait_for_file(&session, &o.join("page.txt"));
+    assert!(
+        page.contains("Night ferry returns to the harbour\nAda Quinn"),
+        "{page}"
+    );
+    assert!(
+        page.contains("The ferry sailed at midnight.\n\nPassengers cheered."),
+        "{page}"
+    );
+    let modes = wait_for_file(&session, &o.join("pager-stty.txt"));
+    assert!(
+        modes.contains(" icanon") && modes.contains(" echo"),
+        "cooked mode for the pager: {modes}"
+    );
+    session.wait_for("Space page");
+    {
+        let raw = session.raw.lock().unwrap();
+        let said = String::from_utf8_lossy(&raw[before..]);
+        let left = said.find("\x1b[?1049l").expect("left the alternate screen");
+        let back = said.rfind("\x1b[?1049h").expect("took it again");
+        assert!(left < back, "{said:?}");
+    }
+
+    session.send("e");
+    let args = wait_for_file(&session, &o.join("args.txt"));
+    assert_eq!(
+        args.trim(),
+        format!("-R {}", file.display()),
+        "read-only, by its path"
+    );
+    let modes = wait_for_file(&session, &o.join("vi-stty.txt"));
+    assert!(modes.contains(" icanon"), "{modes}");
+    session.wait_for("Space page");
+    // The keys are byline's again.
+    session.send("q");
+    assert!(session.wait_exit());
+}

@@ -286,11 +286,11 @@ fn help_scrolls_no_further_than_its_last_line() {
     let mut app = app();
     app.update(Event::Resize {
         width: 140,
-        height: 40,
+        height: 44,
     });
     app.update(Action::ToggleHelp);
     app.update(Action::ScrollDown);
-    assert_eq!(app.overlay_scroll(), 0, "at 140x40 the help fits");
+    assert_eq!(app.overlay_scroll(), 0, "at 140x44 the help fits");
     app.update(Event::Resize {
         width: 60,
         height: 12,
@@ -646,6 +646,33 @@ fn app_with(files: &[(&str, &str)]) -> (tempfile::TempDir, Session) {
     }
     let app = on(Library::scan(&[dir.path().to_path_buf()]), 100, 30);
     (dir, app)
+}
+
+#[test]
+fn the_article_goes_to_the_pager_as_set_and_its_file_to_the_editor() {
+    let (dir, mut app) = app_with(&[(
+        "a.md",
+        "---\ntitle: Paged\nauthor: Ann\n---\n\nA first paragraph.\n\nA second one.\n",
+    )]);
+    app.update(Action::Page);
+    let [Effect::Page(text)] = &app.take_effects()[..] else {
+        panic!("one page effect");
+    };
+    assert!(text.starts_with("Paged\nAnn\n"), "{text:?}");
+    assert!(
+        text.contains("A first paragraph.\n\nA second one.\n"),
+        "{text:?}"
+    );
+    app.update(Action::Edit);
+    assert_eq!(app.take_effects(), [Effect::Edit(dir.path().join("a.md"))]);
+}
+
+#[test]
+fn a_sample_has_no_file_to_edit() {
+    let mut app = app();
+    app.update(Action::Edit);
+    assert!(app.take_effects().is_empty());
+    assert_eq!(app.notice(), Some("A built-in sample has no file to open"));
 }
 
 #[test]
