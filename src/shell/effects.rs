@@ -155,6 +155,10 @@ impl Performer {
                         self.handovers.push(effect);
                         None
                     }
+                    Effect::Open(address) if text_browser().is_some() => {
+                        self.handovers.push(Effect::Open(address));
+                        None
+                    }
                     effect => {
                         perform(effect, &self.state, &mut self.save_failed).map(Event::Reported)
                     }
@@ -298,9 +302,34 @@ pub fn hand_over(effect: Effect) -> Option<String> {
                 Err(e) => Err(format!("Could not run {program}: {e}")),
             }
         }
+        Effect::Open(address) => match text_browser() {
+            // Addresses are http(s) or mailto URLs (see `links`); never let one pass for an option.
+            Some(_) if address.starts_with('-') => Err(format!("Not a web address: {address}")),
+            Some((program, args)) => {
+                match Command::new(&program).args(&args).arg(&address).status() {
+                    Ok(_) => Ok(()),
+                    Err(e) => Err(format!("Could not run {program}: {e}")),
+                }
+            }
+            None => Ok(()),
+        },
         _ => Ok(()),
     };
     result.err()
+}
+
+/// Browsers that draw in the terminal, and so need it handed to them (the usual choice over
+/// SSH); any other browser runs beside byline, detached.
+const TEXT_BROWSERS: &[&str] = &[
+    "w3m", "lynx", "links", "links2", "elinks", "browsh", "carbonyl", "www-browser",
+];
+
+/// `$BROWSER`, with its arguments, when it names a browser that draws in the terminal.
+fn text_browser() -> Option<(String, Vec<String>)> {
+    std::env::var("BROWSER").ok()?;
+    let (program, args) = program_of(&["BROWSER"], "");
+    let name = Path::new(&program).file_name()?.to_string_lossy().into_owned();
+    TEXT_BROWSERS.contains(&name.as_str()).then_some((program, args))
 }
 
 /// Writes `text` into the pager's standard input, on a thread (the pager reads as the reader

@@ -646,3 +646,30 @@ fn the_pager_and_the_editor_have_the_terminal_and_give_it_back() {
     session.send("q");
     assert!(session.wait_exit());
 }
+
+#[test]
+fn a_text_browser_has_the_terminal_while_it_runs() {
+    let lib = TempLibrary::new();
+    lib.file(
+        "linked.md",
+        "---\ntitle: A linked one\n---\n\nSee [the report](https://example.org/report).\n",
+    );
+    let out = tempfile::tempdir().unwrap();
+    let o = out.path();
+    let w3m = o.join("w3m");
+    script(&w3m, &format!("echo \"$@\" > '{0}/args.txt'\nstty -a < /dev/tty > '{0}/stty.txt'", o.display()));
+    let env = [("BROWSER", w3m.to_str().unwrap())];
+    let mut session = Session::start_with_env(lib.path(), &[lib.path().to_str().unwrap()], &env);
+    session.wait_for("1/1 · 1 article");
+    session.send("\r");
+    session.wait_for("the report[1]");
+    // One link needs no number.
+    session.send("o");
+    let args = wait_for_file(&session, &o.join("args.txt"));
+    assert_eq!(args.trim(), "https://example.org/report");
+    let modes = wait_for_file(&session, &o.join("stty.txt"));
+    assert!(modes.contains(" icanon"), "cooked mode for the browser: {modes}");
+    session.wait_for("the report[1]");
+    session.send("q");
+    assert!(session.wait_exit());
+}
