@@ -228,6 +228,8 @@ pub fn run(start: Start, settings: &Settings) -> io::Result<()> {
                     }),
                 };
                 if let Some(event) = event {
+                    #[cfg(debug_assertions)]
+                    injected_panic(&event);
                     app.update(event);
                     performer.answer_searches(&mut app, false);
                 }
@@ -422,6 +424,20 @@ impl Gate {
 
     fn resume(&self) {
         self.paused.store(false, Ordering::SeqCst);
+    }
+}
+
+/// Panics on the key `BYLINE_PANIC_KEY` names, so the tests can check that a panic leaves the
+/// terminal as byline found it. Compiled only into debug (and test) builds.
+#[cfg(debug_assertions)]
+fn injected_panic(event: &Event) {
+    let Event::Key(key) = event else {
+        return;
+    };
+    let wanted = std::env::var("BYLINE_PANIC_KEY").ok();
+    let wanted = wanted.and_then(|k| k.chars().next());
+    if wanted.is_some_and(|c| key.code == crossterm::event::KeyCode::Char(c)) {
+        panic!("a panic injected for the tests (BYLINE_PANIC_KEY)");
     }
 }
 

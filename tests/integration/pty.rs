@@ -673,3 +673,28 @@ fn a_text_browser_has_the_terminal_while_it_runs() {
     session.send("q");
     assert!(session.wait_exit());
 }
+
+#[test]
+fn a_panic_gives_the_terminal_back_and_keeps_what_was_saved() {
+    let lib = TempLibrary::new();
+    lib.article("a.txt", "A small one", "Ada Quinn", "3 March 2021", "Text.");
+    let env = [("BYLINE_PANIC_KEY", "%"), ("RUST_BACKTRACE", "0")];
+    let mut session = Session::start_with_env(lib.path(), &[lib.path().to_str().unwrap()], &env);
+    session.wait_for("1/1 · 1 article");
+    session.send("*");
+    session.wait_for("★");
+    let before = session.raw.lock().unwrap().len();
+    session.send("%");
+    assert!(!session.wait_exit(), "a panic is a failure");
+    let raw = session.raw.lock().unwrap();
+    let said = String::from_utf8_lossy(&raw[before..]);
+    let left = said.find("\x1b[?1049l").expect("left the alternate screen");
+    let message = said.find("injected for the tests").expect("the panic message shows");
+    assert!(left < message, "the screen is restored before the message prints: {said:?}");
+    let screen = session.screen.lock().unwrap();
+    assert!(!screen.screen().alternate_screen() && !screen.screen().hide_cursor());
+    drop(screen);
+    // The star was saved when it was given.
+    let starred = crate::byline(lib.path(), &["list", "--starred", "-L", lib.path().to_str().unwrap()]);
+    assert!(String::from_utf8_lossy(&starred.stdout).contains("A small one"));
+}
