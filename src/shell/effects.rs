@@ -321,15 +321,27 @@ pub fn hand_over(effect: Effect) -> Option<String> {
 /// Browsers that draw in the terminal, and so need it handed to them (the usual choice over
 /// SSH); any other browser runs beside byline, detached.
 const TEXT_BROWSERS: &[&str] = &[
-    "w3m", "lynx", "links", "links2", "elinks", "browsh", "carbonyl", "www-browser",
+    "w3m",
+    "lynx",
+    "links",
+    "links2",
+    "elinks",
+    "browsh",
+    "carbonyl",
+    "www-browser",
 ];
 
 /// `$BROWSER`, with its arguments, when it names a browser that draws in the terminal.
 fn text_browser() -> Option<(String, Vec<String>)> {
     std::env::var("BROWSER").ok()?;
     let (program, args) = program_of(&["BROWSER"], "");
-    let name = Path::new(&program).file_name()?.to_string_lossy().into_owned();
-    TEXT_BROWSERS.contains(&name.as_str()).then_some((program, args))
+    let name = Path::new(&program)
+        .file_name()?
+        .to_string_lossy()
+        .into_owned();
+    TEXT_BROWSERS
+        .contains(&name.as_str())
+        .then_some((program, args))
 }
 
 /// Writes `text` into the pager's standard input, on a thread (the pager reads as the reader

@@ -657,7 +657,13 @@ fn a_text_browser_has_the_terminal_while_it_runs() {
     let out = tempfile::tempdir().unwrap();
     let o = out.path();
     let w3m = o.join("w3m");
-    script(&w3m, &format!("echo \"$@\" > '{0}/args.txt'\nstty -a < /dev/tty > '{0}/stty.txt'", o.display()));
+    script(
+        &w3m,
+        &format!(
+            "echo \"$@\" > '{0}/args.txt'\nstty -a < /dev/tty > '{0}/stty.txt'",
+            o.display()
+        ),
+    );
     let env = [("BROWSER", w3m.to_str().unwrap())];
     let mut session = Session::start_with_env(lib.path(), &[lib.path().to_str().unwrap()], &env);
     session.wait_for("1/1 · 1 article");
@@ -668,7 +674,10 @@ fn a_text_browser_has_the_terminal_while_it_runs() {
     let args = wait_for_file(&session, &o.join("args.txt"));
     assert_eq!(args.trim(), "https://example.org/report");
     let modes = wait_for_file(&session, &o.join("stty.txt"));
-    assert!(modes.contains(" icanon"), "cooked mode for the browser: {modes}");
+    assert!(
+        modes.contains(" icanon"),
+        "cooked mode for the browser: {modes}"
+    );
     session.wait_for("the report[1]");
     session.send("q");
     assert!(session.wait_exit());
@@ -689,12 +698,20 @@ fn a_panic_gives_the_terminal_back_and_keeps_what_was_saved() {
     let raw = session.raw.lock().unwrap();
     let said = String::from_utf8_lossy(&raw[before..]);
     let left = said.find("\x1b[?1049l").expect("left the alternate screen");
-    let message = said.find("injected for the tests").expect("the panic message shows");
-    assert!(left < message, "the screen is restored before the message prints: {said:?}");
+    let message = said
+        .find("injected for the tests")
+        .expect("the panic message shows");
+    assert!(
+        left < message,
+        "the screen is restored before the message prints: {said:?}"
+    );
     let screen = session.screen.lock().unwrap();
     assert!(!screen.screen().alternate_screen() && !screen.screen().hide_cursor());
     drop(screen);
     // The star was saved when it was given.
-    let starred = crate::byline(lib.path(), &["list", "--starred", "-L", lib.path().to_str().unwrap()]);
+    let starred = crate::byline(
+        lib.path(),
+        &["list", "--starred", "-L", lib.path().to_str().unwrap()],
+    );
     assert!(String::from_utf8_lossy(&starred.stdout).contains("A small one"));
 }

@@ -1264,3 +1264,54 @@ fn a_file_that_keeps_changing_is_not_read_again_in_a_loop() {
     assert_eq!(titles_shown(&app), ("Alpha".into(), "Alpha".into()));
     assert!(shown_text(&app).contains("Text!!."));
 }
+
+/// Sizes a terminal may report: ordinary ones, tiny ones, and absurd ones (which the shell caps).
+fn any_size() -> impl proptest::strategy::Strategy<Value = (u16, u16)> {
+    use proptest::prelude::*;
+    prop_oneof![
+        8 => (0u16..260, 0u16..90),
+        1 => (0u16..4, 0u16..4),
+        1 => (any::<u16>(), any::<u16>()),
+    ]
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(40))]
+
+    /// However the terminal is resized, in whatever state, nothing panics, every pane lies
+    /// inside the screen, and the frame is drawn without a cell out of place.
+    #[test]
+    fn any_resizes_draw_inside_the_screen(
+        sizes in proptest::collection::vec(any_size(), 1..8),
+        actions in proptest::collection::vec(0usize..6, 0..8),
+    ) {
+        let theme = crate::config::theme::Theme::builtin_default();
+        let mut app = app();
+        let moves = [
+            Action::FocusReader,
+            Action::ToggleHelp,
+            Action::ToggleZoom,
+            Action::SwitchLayout,
+            Action::ScrollPageDown,
+            Action::FocusList,
+        ];
+        for (i, (width, height)) in sizes.into_iter().enumerate() {
+            let (width, height) = crate::shell::terminal::capped(width, height);
+            proptest::prop_assert!(width <= crate::shell::terminal::MAX_COLUMNS);
+            proptest::prop_assert!(height <= crate::shell::terminal::MAX_ROWS);
+            app.update(Event::Resize { width, height });
+            if let Some(&n) = actions.get(i) {
+                app.update(moves[n]);
+            }
+            let screen = Rect::new(0, 0, width, height);
+            if let Some(panes) = app.panes() {
+                for pane in [panes.list, panes.reader, panes.filter, panes.status] {
+                    proptest::prop_assert_eq!(pane.intersection(screen), pane, "{:?} in {:?}", pane, screen);
+                }
+            }
+            let backend = ratatui::backend::TestBackend::new(width, height);
+            let mut terminal = ratatui::Terminal::new(backend).unwrap();
+            terminal.draw(|frame| crate::ui::render(&app, &theme, frame)).unwrap();
+        }
+    }
+}
