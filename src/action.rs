@@ -119,6 +119,8 @@ pub enum Action {
     OpenLink,
     /// Copy a link of the article by its number, to the clipboard (OSC 52, works over SSH).
     CopyLink,
+    /// Open the article's own address (its `url`, `og:url`, feed link) in the browser.
+    OpenArticle,
     /// Read the article, set as on screen, in `$PAGER` (`less -R` unless it says otherwise).
     Page,
     /// Open the article's file in `$VISUAL` or `$EDITOR` (read-only where the editor allows).
@@ -205,6 +207,7 @@ impl Action {
             Action::FindPrevious => "previous search hit",
             Action::OpenLink => "open link [n] in the browser",
             Action::CopyLink => "copy link [n]",
+            Action::OpenArticle => "open its own address",
             Action::Page => "read it in $PAGER",
             Action::Edit => "open its file in $EDITOR",
             Action::ToggleRead => "mark read or unread",

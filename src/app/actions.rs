@@ -121,8 +121,21 @@ impl App {
             | A::ToggleProblems => self.arrange(action),
             A::ToggleJustify | A::ToggleHyphenate => self.typeset(action),
             A::OpenLink | A::CopyLink => self.start_link(action == A::CopyLink),
+            A::OpenArticle => self.open_article(),
             A::Page => self.page(),
             A::Edit => self.edit(),
+        }
+    }
+
+    /// Opens the selected article's own address, when it has one.
+    fn open_article(&mut self) {
+        let Some(index) = self.selected_article() else {
+            return;
+        };
+        let url = self.library.articles[index].url.as_deref();
+        match url.and_then(crate::reading::links::own_address) {
+            Some(address) => self.effects.push(Effect::Open(address)),
+            None => self.notice = Some("This article has no address of its own".to_string()),
         }
     }
 

@@ -122,6 +122,7 @@ const DECLARED: &[Declared] = &[
     ch(READER, 'z', A::ToggleZoom),
     ch(READER, 'J', A::ToggleJustify),
     ch(READER, 'H', A::ToggleHyphenate),
+    ch(PANES, 'O', A::OpenArticle),
     ch(PANES, 'p', A::Page),
     ch(PANES, 'e', A::Edit),
     ch(PANES, 'm', A::ToggleRead),

@@ -117,6 +117,11 @@ fn number_spans(spans: &[Span], base: Option<&url::Url>, links: &mut Numbering) 
     out
 }
 
+/// An article's own address as `O` opens it: printable, and only a web address.
+pub fn own_address(url: &str) -> Option<String> {
+    web_address(url, None).filter(|a| a.starts_with("http"))
+}
+
 /// The printable address a link opens, if it is a web or mail address (resolved against
 /// `base` when relative); `None` for anchors, scripts, files and anything else.
 fn web_address(address: &str, base: Option<&url::Url>) -> Option<String> {

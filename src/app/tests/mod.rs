@@ -668,6 +668,37 @@ fn the_article_goes_to_the_pager_as_set_and_its_file_to_the_editor() {
 }
 
 #[test]
+fn o_capital_opens_the_articles_own_address_and_only_a_web_one() {
+    let (_dir, mut app) = app_with(&[
+        (
+            "a.md",
+            "---\ntitle: Own\nurl: https://example.org/news/own page\n---\n\nText.\n",
+        ),
+        (
+            "b.md",
+            "---\ntitle: Script\nurl: \"javascript:alert(1)\"\n---\n\nText.\n",
+        ),
+    ]);
+    let by_title = |app: &Session, title: &str| {
+        (0..app.hits().len())
+            .find(|&i| app.library().articles[app.hits()[i].index].title == title)
+            .unwrap()
+    };
+    let own = by_title(&app, "Own");
+    app.app.list.select(own, None);
+    app.update(Action::OpenArticle);
+    assert_eq!(
+        app.take_effects(),
+        [Effect::Open("https://example.org/news/own%20page".into())]
+    );
+    let script = by_title(&app, "Script");
+    app.app.list.select(script, None);
+    app.update(Action::OpenArticle);
+    assert!(app.take_effects().is_empty());
+    assert_eq!(app.notice(), Some("This article has no address of its own"));
+}
+
+#[test]
 fn a_sample_has_no_file_to_edit() {
     let mut app = app();
     app.update(Action::Edit);
