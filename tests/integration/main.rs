@@ -8,6 +8,7 @@ mod index;
 mod library;
 mod pty;
 mod screen;
+mod ssh;
 mod state;
 
 use std::fs;
@@ -30,6 +31,13 @@ impl TempLibrary {
     pub fn new() -> Self {
         Self {
             dir: tempfile::tempdir().expect("temp dir"),
+        }
+    }
+
+    /// A library in a temp dir made under `parent`.
+    pub fn new_in(parent: &Path) -> Self {
+        Self {
+            dir: tempfile::tempdir_in(parent).expect("temp dir"),
         }
     }
 

@@ -12,15 +12,15 @@ use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
 
 use crate::TempLibrary;
 
-const ROWS: u16 = 30;
-const COLS: u16 = 100;
+pub(crate) const ROWS: u16 = 30;
+pub(crate) const COLS: u16 = 100;
 const DEADLINE: Duration = Duration::from_secs(20);
 
-/// A running byline and the screen it has drawn so far.
-struct Session {
-    child: Box<dyn Child + Send + Sync>,
+/// A running byline (or a program that runs it, as `ssh` does) and the screen drawn so far.
+pub(crate) struct Session {
+    pub(crate) child: Box<dyn Child + Send + Sync>,
     writer: Box<dyn Write + Send>,
-    screen: Arc<Mutex<vt100::Parser>>,
+    pub(crate) screen: Arc<Mutex<vt100::Parser>>,
     /// Every byte byline wrote, as written.
     raw: Arc<Mutex<Vec<u8>>>,
 }
@@ -52,7 +52,7 @@ impl Session {
         Self::spawn(command, home, (ROWS, COLS))
     }
 
-    fn spawn(mut command: CommandBuilder, home: &Path, size: (u16, u16)) -> Self {
+    pub(crate) fn spawn(mut command: CommandBuilder, home: &Path, size: (u16, u16)) -> Self {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows: size.0,
@@ -96,12 +96,12 @@ impl Session {
         }
     }
 
-    fn contents(&self) -> String {
+    pub(crate) fn contents(&self) -> String {
         self.screen.lock().unwrap().screen().contents()
     }
 
     /// Waits until the screen shows `text`, or fails with what it shows instead.
-    fn wait_for(&self, text: &str) {
+    pub(crate) fn wait_for(&self, text: &str) {
         let start = Instant::now();
         while start.elapsed() < DEADLINE {
             if self.contents().contains(text) {
@@ -127,13 +127,13 @@ impl Session {
         panic!("screen still shows {text:?}:\n{}", self.contents());
     }
 
-    fn send(&mut self, keys: &str) {
+    pub(crate) fn send(&mut self, keys: &str) {
         self.writer.write_all(keys.as_bytes()).unwrap();
         self.writer.flush().unwrap();
     }
 
     /// Waits for byline to exit and returns whether it succeeded.
-    fn wait_exit(&mut self) -> bool {
+    pub(crate) fn wait_exit(&mut self) -> bool {
         let start = Instant::now();
         while start.elapsed() < DEADLINE {
             if let Some(status) = self.child.try_wait().unwrap() {
