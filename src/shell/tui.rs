@@ -161,7 +161,8 @@ pub fn run(start: Start, settings: &Settings) -> io::Result<()> {
         spawn_check(source, roots, index, footers, sender.clone());
     }
     let gate = Arc::new(Gate::default());
-    spawn_event_reader(sender, Arc::clone(&gate));
+    spawn_event_reader(sender.clone(), Arc::clone(&gate));
+    spawn_signal_waker(sender)?;
     let stopped = || stop.load(Ordering::Relaxed);
     let tick = |app: &mut App, performer: &mut Performer| {
         app.update(Event::Tick {
@@ -221,6 +222,7 @@ pub fn run(start: Start, settings: &Settings) -> io::Result<()> {
                     Message::Input(input) => event_of(input?),
                     Message::Searched(done) => Some(Event::Searched(done)),
                     Message::Read(event) => Some(*event),
+                    Message::Signal => None,
                     Message::Checking { done, total } => Some(Event::Checking { done, total }),
                     Message::Library { library, complete } => Some(Event::Library {
                         library: *library,
@@ -287,6 +289,8 @@ enum Message {
     Searched(Done),
     /// The reader thread read or set an article.
     Read(Box<Event>),
+    /// A signal came: the loop looks at its flags.
+    Signal,
     /// The library check has looked at `done` of `total` files.
     Checking { done: usize, total: usize },
     /// The library check found this library (so far, or `complete`).
@@ -372,9 +376,13 @@ fn spawn_check(
 
 /// Reads terminal events on a thread of its own and sends them to `sender`.
 ///
-/// The thread ends when the channel is dropped or reading fails; if crossterm never returns
-/// (a hung-up terminal), the thread ends with the process.
+/// The thread waits for the terminal itself (poll(2) on standard input) and asks crossterm for
+/// events only when there is input: crossterm spins on a hung-up terminal (crossterm #793),
+/// which would keep a core busy until byline ends. A hang-up ends the thread with an error,
+/// which ends the event loop. It also ends when the channel is dropped or reading fails.
 fn spawn_event_reader(sender: mpsc::Sender<Message>, gate: Arc<Gate>) {
+    // SAFETY: isatty only looks at the descriptor.
+    let watch = unsafe { libc::isatty(libc::STDIN_FILENO) } == 1;
     thread::spawn(move || {
         loop {
             if gate.paused.load(Ordering::SeqCst) {
@@ -383,23 +391,64 @@ fn spawn_event_reader(sender: mpsc::Sender<Message>, gate: Arc<Gate>) {
                 continue;
             }
             gate.parked.store(false, Ordering::SeqCst);
-            // Polled, not read, so the thread can stand aside between keys.
-            match event::poll(Duration::from_millis(50)) {
-                Ok(false) => continue,
-                Ok(true) if gate.paused.load(Ordering::SeqCst) => continue,
-                Ok(true) => {}
+            // What crossterm has read already (it reads several keys at a time), resizes, and
+            // with no terminal of our own to watch, a short wait.
+            let wait = if watch { Duration::ZERO } else { READ_WAIT };
+            match event::poll(wait) {
+                Ok(true) if !gate.paused.load(Ordering::SeqCst) => {
+                    let event = event::read();
+                    let failed = event.is_err();
+                    if sender.send(Message::Input(event)).is_err() || failed {
+                        break;
+                    }
+                    continue;
+                }
+                Ok(_) => {}
                 Err(err) => {
                     let _ = sender.send(Message::Input(Err(err)));
                     break;
                 }
             }
-            let event = event::read();
-            let failed = event.is_err();
-            if sender.send(Message::Input(event)).is_err() || failed {
+            if watch && terminal_hung_up(READ_WAIT) {
+                let gone = io::Error::new(io::ErrorKind::BrokenPipe, "the terminal hung up");
+                let _ = sender.send(Message::Input(Err(gone)));
                 break;
             }
         }
     });
+}
+
+/// Wakes the event loop when a signal comes (its flags are only looked at between messages, so
+/// without this a SIGHUP would wait for the next tick).
+fn spawn_signal_waker(sender: mpsc::Sender<Message>) -> io::Result<()> {
+    use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGTSTP};
+    let mut signals =
+        signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGTSTP, SIGCONT])?;
+    thread::spawn(move || {
+        for _ in signals.forever() {
+            if sender.send(Message::Signal).is_err() {
+                break;
+            }
+        }
+    });
+    Ok(())
+}
+
+/// How long the key reader waits for the terminal at a time (so it can stand aside between).
+const READ_WAIT: Duration = Duration::from_millis(50);
+
+/// Waits up to `timeout` for input on the terminal (standard input); says whether it hung up.
+fn terminal_hung_up(timeout: Duration) -> bool {
+    let mut terminal = libc::pollfd {
+        fd: libc::STDIN_FILENO,
+        events: libc::POLLIN,
+        revents: 0,
+    };
+    let millis = i32::try_from(timeout.as_millis()).unwrap_or(i32::MAX);
+    // SAFETY: one valid pollfd and its count; poll writes only its `revents`.
+    let ready = unsafe { libc::poll(&mut terminal, 1, millis) };
+    // A signal (EINTR) or a timeout: nothing to say.
+    ready > 0 && terminal.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0
 }
 
 /// Lets the thread that reads the keys stand aside while another program (the pager, the

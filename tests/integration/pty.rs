@@ -485,13 +485,21 @@ fn nothing_is_written_while_nothing_changes() {
     lib.article("a.txt", "A small one", "Ada Quinn", "3 March 2021", "Text.");
     let mut session = Session::start(lib.path(), &[lib.path().to_str().unwrap()]);
     session.wait_for("1/1 · 1 article");
-    // Past the clocks that change the screen (the article becomes read after 1.5 s).
-    thread::sleep(Duration::from_millis(2_500));
-    let before = session.raw.lock().unwrap().len();
-    // Several ticks of the event loop's clock.
+    // Past what changes the screen once (the check of the library, the article becoming read
+    // after 1.5 s): wait for two seconds without a byte, however long a loaded machine takes.
+    let written = || session.raw.lock().unwrap().len();
+    let start = Instant::now();
+    let (mut last, mut since) = (written(), Instant::now());
+    while since.elapsed() < Duration::from_secs(2) {
+        assert!(start.elapsed() < DEADLINE, "byline never stopped writing");
+        thread::sleep(Duration::from_millis(50));
+        if written() != last {
+            (last, since) = (written(), Instant::now());
+        }
+    }
+    // Then several ticks of the event loop's clock.
     thread::sleep(Duration::from_millis(1_500));
-    let idle = session.raw.lock().unwrap().len() - before;
-    assert_eq!(idle, 0, "bytes written while nothing changed");
+    assert_eq!(written() - last, 0, "bytes written while nothing changed");
     session.send("q");
     assert!(session.wait_exit());
 }
