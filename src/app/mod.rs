@@ -234,7 +234,8 @@ impl App {
             Event::Loaded { index, article } => self.loaded(index, article),
             Event::Typeset(done) => {
                 let rows = self.screen.reader_rows();
-                self.reading.receive(done, rows);
+                let next = self.reading.receive(done, rows);
+                self.effects.extend(next.map(Effect::Typeset));
             }
             Event::FileChanged { index, file } => self.file_changed(index, file),
             Event::Reported(message) => self.notice = Some(message),

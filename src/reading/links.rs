@@ -44,17 +44,16 @@ impl Numbering {
 /// Only web and mail addresses are numbered (`http`, `https`, `mailto`): they are what `o`
 /// hands to a browser, and an article must not hand it a file, a program's scheme or an option.
 /// Relative addresses are resolved against `base`, the article's own address, when it has one.
-pub fn number(body: &Body, base: Option<&str>) -> (Body, Vec<String>) {
+///
+/// The body is taken, not copied: a 16 MB article's text is moved into the numbered body.
+pub fn number(body: Body, base: Option<&str>) -> (Body, Vec<String>) {
     let base = base.and_then(|b| url::Url::parse(b).ok());
     let mut numbering = Numbering::default();
-    let mut blocks: Vec<Block> = body
-        .blocks
-        .iter()
-        .map(|block| {
-            let spans = number_spans(block.spans(), base.as_ref(), &mut numbering);
-            with_spans(block, spans)
-        })
-        .collect();
+    let mut blocks = body.blocks;
+    for block in &mut blocks {
+        let spans = spans_mut(block);
+        *spans = number_spans(std::mem::take(spans), base.as_ref(), &mut numbering);
+    }
     let links = numbering.addresses;
     if !links.is_empty() {
         blocks.push(Block::Heading(vec![Span::new("Links", Inline::Plain)]));
@@ -69,30 +68,31 @@ pub fn number(body: &Body, base: Option<&str>) -> (Body, Vec<String>) {
     (Body { blocks }, links)
 }
 
-/// The same block with other spans.
-fn with_spans(block: &Block, spans: Vec<Span>) -> Block {
+/// A block's spans, to change in place.
+fn spans_mut(block: &mut Block) -> &mut Vec<Span> {
     match block {
-        Block::Paragraph(_) => Block::Paragraph(spans),
-        Block::Heading(_) => Block::Heading(spans),
-        Block::Quote(_) => Block::Quote(spans),
-        Block::Item { marker, depth, .. } => Block::Item {
-            marker: marker.clone(),
-            depth: *depth,
-            spans,
-        },
+        Block::Paragraph(spans) | Block::Heading(spans) | Block::Quote(spans) => spans,
+        Block::Item { spans, .. } => spans,
     }
 }
 
-fn number_spans(spans: &[Span], base: Option<&url::Url>, links: &mut Numbering) -> Vec<Span> {
-    let mut out = Vec::new();
-    for (i, span) in spans.iter().enumerate() {
-        match span.link.as_deref().and_then(|a| web_address(a, base)) {
-            Some(address) => {
-                // One number for a link's whole text, though a line break or code split it.
+fn number_spans(spans: Vec<Span>, base: Option<&url::Url>, links: &mut Numbering) -> Vec<Span> {
+    // One number for a link's whole text, though a line break or code split it: whether each
+    // link's text goes on in the next span that is not blank.
+    let continues: Vec<bool> = (0..spans.len())
+        .map(|i| {
+            spans[i].link.is_some() && {
                 let next = spans[i + 1..]
                     .iter()
                     .find(|s| s.link.is_some() || !s.text.trim().is_empty());
-                let continues = next.is_some_and(|n| n.link == span.link);
+                next.is_some_and(|n| n.link == spans[i].link)
+            }
+        })
+        .collect();
+    let mut out = Vec::with_capacity(spans.len());
+    for (span, continues) in spans.into_iter().zip(continues) {
+        match span.link.as_deref().and_then(|a| web_address(a, base)) {
+            Some(address) => {
                 let reference = if continues {
                     None
                 } else {
@@ -102,15 +102,12 @@ fn number_spans(spans: &[Span], base: Option<&url::Url>, links: &mut Numbering) 
                 let numbered = continues || reference.is_some();
                 out.push(Span {
                     link: numbered.then_some(address),
-                    ..span.clone()
+                    ..span
                 });
                 out.extend(reference);
             }
-            None if span.link.is_some() => out.push(Span {
-                link: None,
-                ..span.clone()
-            }),
-            None if span.style == Inline::Code => out.push(span.clone()),
+            None if span.link.is_some() => out.push(Span { link: None, ..span }),
+            None if span.style == Inline::Code => out.push(span),
             None => bare_links(span, links, &mut out),
         }
     }
@@ -137,7 +134,11 @@ fn web_address(address: &str, base: Option<&url::Url>) -> Option<String> {
 }
 
 /// Splits the bare addresses (`https://…`, `http://…`) out of a span of text.
-fn bare_links(span: &Span, links: &mut Numbering, out: &mut Vec<Span>) {
+fn bare_links(span: Span, links: &mut Numbering, out: &mut Vec<Span>) {
+    if find_scheme(&span.text).is_none() {
+        out.push(span);
+        return;
+    }
     let text = &span.text;
     let mut rest = 0;
     let mut search = 0;
@@ -235,7 +236,7 @@ mod tests {
             Span::link("the report again", "https://example.org/report"),
             Span::new(".", Inline::Plain),
         ]);
-        let (numbered, links) = number(&body, None);
+        let (numbered, links) = number(body.clone(), None);
         assert_eq!(
             links,
             ["https://example.org/report", "https://example.org/data.csv"]
@@ -264,7 +265,7 @@ mod tests {
             Span::new("curl https://example.org", Inline::Code),
             Span::new(" and http:// alone", Inline::Plain),
         ]);
-        let (numbered, links) = number(&body, None);
+        let (numbered, links) = number(body.clone(), None);
         assert!(links.is_empty());
         assert_eq!(numbered.blocks.len(), 1, "no list without links");
     }
@@ -278,9 +279,9 @@ mod tests {
             Span::link("relative", "/news/part-2.html"),
             Span::link("mail", "mailto:desk@example.org"),
         ]);
-        let (_, links) = number(&body, None);
+        let (_, links) = number(body.clone(), None);
         assert_eq!(links, ["mailto:desk@example.org"], "relative needs a base");
-        let (_, links) = number(&body, Some("https://example.org/news/part-1.html"));
+        let (_, links) = number(body.clone(), Some("https://example.org/news/part-1.html"));
         // Against a web base even the option becomes a harmless page address.
         assert_eq!(
             links,
@@ -304,7 +305,7 @@ mod tests {
                 Inline::Plain,
             ),
         ]);
-        let (numbered, links) = number(&body, None);
+        let (numbered, links) = number(body.clone(), None);
         assert_eq!(
             numbered.blocks[0].text(),
             "the report[1] and https://en.wikipedia.org/wiki/Rust_(programming_language)[2]."
@@ -333,7 +334,7 @@ mod tests {
             Span::link("one more", "https://e.org/other"),
             Span::link("an old one", "https://e.org/7"),
         ]);
-        let (numbered, links) = number(&body, None);
+        let (numbered, links) = number(body.clone(), None);
         assert_eq!(links.len(), MAX_LINKS);
         let spans = numbered.blocks[0].spans();
         let plain: String = spans
@@ -354,10 +355,10 @@ mod tests {
     #[test]
     fn many_closing_brackets_are_trimmed_to_the_balanced_ones() {
         let text = format!("see https://e.org/a_(b){}", ")".repeat(50_000));
-        let (_, links) = number(&paragraph(vec![Span::new(text, Inline::Plain)]), None);
+        let (_, links) = number(paragraph(vec![Span::new(text, Inline::Plain)]), None);
         assert_eq!(links, ["https://e.org/a_(b)"]);
         let text = format!("https://e.org/{}", "https://".repeat(20_000));
-        let (_, links) = number(&paragraph(vec![Span::new(text, Inline::Plain)]), None);
+        let (_, links) = number(paragraph(vec![Span::new(text, Inline::Plain)]), None);
         assert_eq!(links.len(), 1, "one address without spaces is one link");
     }
 
@@ -365,7 +366,7 @@ mod tests {
         #[test]
         fn numbering_keeps_the_text_and_every_address_is_printable(text in "\\PC{0,200}") {
             let body = paragraph(vec![Span::new(format!("see https://a.example/{text} then"), Inline::Plain)]);
-            let (numbered, links) = number(&body, None);
+            let (numbered, links) = number(body.clone(), None);
             let without_refs: String = numbered.blocks[0]
                 .spans()
                 .iter()

@@ -76,8 +76,9 @@ pub struct Numbered {
 }
 
 impl Numbered {
-    fn of(parsed: &Parsed) -> Self {
-        let (body, links) = links::number(&parsed.body, parsed.url.as_deref());
+    /// Numbers the links of `body`, which it takes (a large article's text is never copied).
+    fn of(body: Body, url: Option<&str>) -> Self {
+        let (body, links) = links::number(body, url);
         Self { body, links }
     }
 }
@@ -89,7 +90,11 @@ impl Numbered {
 pub struct Typeset {
     pub index: usize,
     pub setting: Setting,
+    /// The article without its body (which is in `body` or `numbered`).
     parsed: Arc<Parsed>,
+    words: usize,
+    /// The body still to number, the first time.
+    body: Option<Body>,
     numbered: Option<Arc<Numbered>>,
     lines: Option<Arc<Vec<Line>>>,
 }
@@ -97,11 +102,15 @@ pub struct Typeset {
 impl Typeset {
     /// Numbers the links if that is still to do, and sets the lines.
     pub fn run(mut self) -> Self {
-        let numbered = self
-            .numbered
-            .get_or_insert_with(|| Arc::new(Numbered::of(&self.parsed)));
-        let lines = reflow::article(&Header::of(&self.parsed), &numbered.body, self.setting);
-        self.lines = Some(Arc::new(lines));
+        let url = self.parsed.url.as_deref();
+        let body = self.body.take().unwrap_or_default();
+        let numbered = (self.numbered).get_or_insert_with(|| Arc::new(Numbered::of(body, url)));
+        let header = Header::new(&self.parsed, self.words);
+        self.lines = Some(Arc::new(reflow::article(
+            &header,
+            &numbered.body,
+            self.setting,
+        )));
         self
     }
 }
@@ -110,9 +119,16 @@ impl Typeset {
 #[derive(Debug, Default)]
 pub struct Reading {
     content: Option<ReaderContent>,
+    /// The open article, without its body (numbered, in `numbered`, or still to number, in
+    /// `body`), and its words.
     parsed: Option<(usize, Arc<Parsed>)>,
+    words: usize,
     /// The open article is [`LARGE`]: it is set by a [`Typeset`], not here.
     large: bool,
+    /// A large article's body, until the first [`Typeset`] takes it to number its links.
+    body: Option<Body>,
+    /// That first typeset is out: the next waits for the links it numbers.
+    numbering: bool,
     /// Set lines of the open article, per setting.
     cache: Vec<(Setting, Arc<Vec<Line>>)>,
     setting: Option<Setting>,
@@ -179,9 +195,18 @@ impl Reading {
         setting: Setting,
         rows: usize,
     ) -> Option<Typeset> {
-        self.large = text_bytes(&parsed.body) > LARGE;
+        let mut parsed = parsed;
+        let body = std::mem::take(&mut parsed.body);
         // The header counts the article's own words; the body shown has its links numbered.
-        self.numbered = (!self.large).then(|| Arc::new(Numbered::of(&parsed)));
+        self.words = body.word_count();
+        self.large = text_bytes(&body) > LARGE;
+        self.numbering = false;
+        if self.large {
+            (self.numbered, self.body) = (None, Some(body));
+        } else {
+            let numbered = Numbered::of(body, parsed.url.as_deref());
+            (self.numbered, self.body) = (Some(Arc::new(numbered)), None);
+        }
         self.parsed = Some((index, Arc::new(parsed)));
         self.content = None;
         self.cache.clear();
@@ -238,6 +263,8 @@ impl Reading {
         self.anchor = None;
         self.parsed = None;
         self.numbered = None;
+        self.body = None;
+        self.numbering = false;
         self.cache.clear();
         self.content = None;
         self.setting = None;
@@ -262,7 +289,8 @@ impl Reading {
         }
         match &self.numbered {
             Some(numbered) if !self.large => {
-                let lines = reflow::article(&Header::of(&parsed), &numbered.body, setting);
+                let header = Header::new(&parsed, self.words);
+                let lines = reflow::article(&header, &numbered.body, setting);
                 let lines = Arc::new(lines);
                 self.remember(setting, Arc::clone(&lines));
                 self.apply(index, setting, lines, rows);
@@ -278,10 +306,18 @@ impl Reading {
                     index,
                     lines: Arc::default(),
                 });
+                // The links are being numbered: the lines for this setting are asked for when
+                // they are.
+                if numbered.is_none() && self.numbering {
+                    return None;
+                }
+                self.numbering = numbered.is_none();
                 Some(Typeset {
                     index,
                     setting,
                     parsed,
+                    words: self.words,
+                    body: self.body.take(),
                     numbered: numbered.clone(),
                     lines: None,
                 })
@@ -290,24 +326,32 @@ impl Reading {
     }
 
     /// Takes the lines a [`Typeset`] set: shown if the pane waits for them, kept in any case
-    /// (unless the article they belong to was closed meanwhile).
-    pub fn receive(&mut self, done: Typeset, rows: usize) {
-        let Some((index, parsed)) = &self.parsed else {
-            return;
-        };
+    /// (unless the article they belong to was closed meanwhile). Should the pane wait for
+    /// another setting by now, asks for the [`Typeset`] returned.
+    #[must_use]
+    pub fn receive(&mut self, done: Typeset, rows: usize) -> Option<Typeset> {
+        let (index, parsed) = self.parsed.as_ref()?;
         let index = *index;
         if index != done.index || !Arc::ptr_eq(parsed, &done.parsed) {
-            return;
+            return None;
         }
         if self.numbered.is_none() {
             self.numbered = done.numbered;
+            self.numbering = false;
         }
-        let Some(lines) = done.lines else {
-            return;
-        };
+        let lines = done.lines?;
         self.remember(done.setting, Arc::clone(&lines));
-        if self.waiting == Some(done.setting) {
-            self.apply(index, done.setting, lines, rows);
+        match self.waiting {
+            Some(setting) if setting == done.setting => {
+                self.apply(index, setting, lines, rows);
+                None
+            }
+            Some(setting) => {
+                // Asked for while the links were being numbered.
+                self.waiting = None;
+                self.set(setting, rows)
+            }
+            None => None,
         }
     }
 
@@ -520,7 +564,7 @@ mod tests {
             offset: 0,
         };
         reading.go_to(at, 20);
-        reading.receive(job.run(), 20);
+        assert!(reading.receive(job.run(), 20).is_none());
         assert!(!reading.typesetting());
         assert_eq!(reading.links().len(), 4_000);
         assert!(
@@ -531,10 +575,28 @@ mod tests {
     }
 
     #[test]
+    fn a_setting_asked_for_while_the_links_are_numbered_is_set_after() {
+        let mut reading = Reading::default();
+        let first = reading.open(5, large(), Setting::plain(80), 20).unwrap();
+        // Another width before the first typeset (which numbers the links) is back: no second
+        // numbering, the pane waits.
+        assert!(reading.set(Setting::plain(50), 20).is_none());
+        let second = reading
+            .receive(first.run(), 20)
+            .expect("now the 50-column lines");
+        assert!(reading.typesetting() && reading.lines().is_empty());
+        assert_eq!(second.setting, Setting::plain(50));
+        assert!(reading.receive(second.run(), 20).is_none());
+        assert!(!reading.typesetting());
+        assert!(reading.lines().iter().all(|l| l.width() <= 50));
+        assert_eq!(reading.links().len(), 4_000);
+    }
+
+    #[test]
     fn a_typeset_that_comes_late_is_kept_but_not_shown() {
         let mut reading = Reading::default();
         let first = reading.open(5, large(), Setting::plain(40), 20).unwrap();
-        reading.receive(first.run(), 20);
+        assert!(reading.receive(first.run(), 20).is_none());
         // Justify (asked), then back to ragged (set already) before the justified lines come.
         let justified = Setting {
             justify: true,
@@ -546,7 +608,7 @@ mod tests {
         assert!(reading.set(Setting::plain(40), 20).is_none());
         assert!(!reading.typesetting());
         let ragged = reading.lines().to_vec();
-        reading.receive(job.run(), 20);
+        assert!(reading.receive(job.run(), 20).is_none());
         assert!(
             reading.lines() == ragged.as_slice(),
             "not shown: not waited for"
@@ -559,7 +621,7 @@ mod tests {
         // Lines for an article closed meanwhile are dropped.
         let job = reading.set(Setting::plain(60), 20).unwrap();
         assert!(reading.open(6, parsed(), Setting::plain(40), 20).is_none());
-        reading.receive(job.run(), 20);
+        assert!(reading.receive(job.run(), 20).is_none());
         assert_eq!(reading.holding(), Some(6));
         assert!(top_text(&reading).starts_with("A long article"));
     }

@@ -117,12 +117,16 @@ impl<'a> Header<'a> {
     /// The header of a parsed article: its title, its author and long date joined, and its
     /// length and reading time.
     pub fn of(parsed: &'a Parsed) -> Self {
+        Self::new(parsed, parsed.body.word_count())
+    }
+
+    /// The header of a parsed article whose body (of `words` words) has been taken from it.
+    pub fn new(parsed: &'a Parsed, words: usize) -> Self {
         let byline = [parsed.author.clone(), parsed.date.map(date::long)]
             .into_iter()
             .flatten()
             .collect::<Vec<_>>()
             .join(" · ");
-        let words = parsed.body.word_count();
         let stats = if words == 0 {
             String::new()
         } else {

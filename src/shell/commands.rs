@@ -151,13 +151,15 @@ pub fn show(
         Lookup::NotFound => ShowError::NotFound(id.to_string()),
         Lookup::Ambiguous(n) => ShowError::Ambiguous(id.to_string(), n),
     })?;
-    let parsed = library.read(index).map_err(|source| ShowError::Read {
+    let mut parsed = library.read(index).map_err(|source| ShowError::Read {
         path: display_path(&library.articles[index].path),
         source,
     })?;
     // Links are numbered as in the reader, and listed at the end.
-    let (body, _) = links::number(&parsed.body, parsed.url.as_deref());
-    for line in reflow::article(&Header::of(&parsed), &body, setting) {
+    let body = std::mem::take(&mut parsed.body);
+    let words = body.word_count();
+    let (body, _) = links::number(body, parsed.url.as_deref());
+    for line in reflow::article(&Header::new(&parsed, words), &body, setting) {
         for piece in &line.pieces {
             if styled {
                 let text = piece.text.as_str();
