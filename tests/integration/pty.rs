@@ -23,6 +23,8 @@ pub(crate) struct Session {
     pub(crate) screen: Arc<Mutex<vt100::Parser>>,
     /// Every byte byline wrote, as written.
     raw: Arc<Mutex<Vec<u8>>>,
+    /// The terminal's side of the pty, to resize it.
+    master: Box<dyn portable_pty::MasterPty + Send>,
 }
 
 impl Session {
@@ -78,7 +80,6 @@ impl Session {
         let raw = Arc::new(Mutex::new(Vec::new()));
         let raw_sink = Arc::clone(&raw);
         thread::spawn(move || {
-            let _master = pair.master;
             let mut buf = [0u8; 8192];
             while let Ok(n) = reader.read(&mut buf) {
                 if n == 0 {
@@ -93,7 +94,24 @@ impl Session {
             writer,
             screen,
             raw,
+            master: pair.master,
         }
+    }
+
+    /// Resizes the terminal (the program gets SIGWINCH, as from a window resized).
+    fn resize(&mut self, rows: u16, cols: u16) {
+        let size = PtySize {
+            rows,
+            cols,
+            pixel_width: 0,
+            pixel_height: 0,
+        };
+        self.master.resize(size).expect("resize the pty");
+        let (rows, cols) = (
+            NonZeroU16::new(rows).unwrap(),
+            NonZeroU16::new(cols).unwrap(),
+        );
+        self.screen.lock().unwrap().set_size(rows, cols);
     }
 
     pub(crate) fn contents(&self) -> String {
@@ -529,8 +547,20 @@ fn ctrl_z_gives_the_shell_its_terminal_and_fg_brings_byline_back() {
         assert!(!screen.screen().hide_cursor());
     }
     let stopped = shell.raw.lock().unwrap().len();
+    // The window changes size while byline is stopped: it comes back drawn at the new size.
+    shell.resize(30, 100);
     shell.send("fg\r");
     shell.wait_for("1/1 · 1 article");
+    let bottom = shell
+        .screen
+        .lock()
+        .unwrap()
+        .screen()
+        .contents_between(29, 0, 29, 100);
+    assert!(
+        bottom.contains("1/1 · 1 article"),
+        "the status bar on the new last row: {bottom:?}"
+    );
     {
         let raw = shell.raw.lock().unwrap();
         let said = String::from_utf8_lossy(&raw[stopped..]);
