@@ -5,14 +5,14 @@
 //! cargo build --release && cargo run --release --example bytes [-- --byline target/release/byline]
 //! ```
 //!
-//! Each program runs in a pty on a generated library (a few short articles and one long one,
-//! the newest, so it is open at the start). Before each action the screen is settled (nothing
+//! Each program runs in a pty on a generated library (sixty short articles, enough to fill the
+//! list at 200x50, and one long one, the newest, so it is open at the start). Before each action the screen is settled (nothing
 //! written for 300 ms, and for a list move until the article has been marked read); the action's
 //! bytes are those written from the key until nothing more comes for 300 ms. Bytes do not depend
 //! on timing, so each run gives the same figures. `less -R` pages the long article's text set
 //! by `byline show` at the width byline sets it to; `fzf` (when installed) lists the titles,
 //! once bare and once with the article in its preview window. `BYTES_SCREENS=1` prints the
-//! screen after each action, to check that each did what it says.
+//! screen after each action, to check that each did what it says; `BYTES_RAW=1` the bytes.
 
 use std::io::{Read, Write};
 use std::num::NonZeroU16;
@@ -92,7 +92,7 @@ fn main() -> ExitCode {
         };
         let titles = dir.path().join("titles.txt");
         let (bare, preview) = if fzf {
-            std::fs::write(&titles, TITLES.join("\n") + "\n").expect("titles");
+            std::fs::write(&titles, titles_of_library().join("\n") + "\n").expect("titles");
             let long = library.join("long.txt");
             (
                 Some(measure_fzf(&titles, None, (cols, rows))),
@@ -281,7 +281,7 @@ fn set_long_article(byline: &Path, home: &Path, library: &Path, width: usize, ou
         serde_json::from_slice(&run(&["list", "--json"])).expect("list --json");
     let id = list
         .as_array()
-        .and_then(|a| a.iter().find(|v| v["title"] == TITLES[0]))
+        .and_then(|a| a.iter().find(|v| v["title"] == LONG_TITLE))
         .and_then(|v| v["id"].as_str())
         .expect("the long article's id")
         .to_string();
@@ -311,6 +311,8 @@ struct Pty {
     writer: Box<dyn Write + Send>,
     /// Bytes written so far, and when the last of them came.
     written: Arc<Mutex<(usize, Instant)>>,
+    /// Every byte written (`BYTES_RAW=1` prints each action's).
+    raw: Arc<Mutex<Vec<u8>>>,
     /// The screen as written, to check what an action did (`--screens`).
     screen: Arc<Mutex<vt100::Parser>>,
 }
@@ -337,6 +339,8 @@ impl Pty {
             0,
         )));
         let parser = Arc::clone(&screen);
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let raw_sink = Arc::clone(&raw);
         thread::spawn(move || {
             let _master = pair.master;
             let mut buf = [0u8; 8192];
@@ -345,6 +349,7 @@ impl Pty {
                     break;
                 }
                 parser.lock().expect("screen").process(&buf[..n]);
+                raw_sink.lock().expect("raw").extend_from_slice(&buf[..n]);
                 let mut written = sink.lock().expect("count");
                 *written = (written.0 + n, Instant::now());
             }
@@ -353,6 +358,7 @@ impl Pty {
             child,
             writer,
             written,
+            raw,
             screen,
         }
     }
@@ -389,6 +395,13 @@ impl Pty {
             let screen = self.screen.lock().expect("screen").screen().contents();
             eprintln!("after {keys:?}:\n{screen}\n");
         }
+        if std::env::var_os("BYTES_RAW").is_some() {
+            let raw = self.raw.lock().expect("raw");
+            eprintln!(
+                "{keys:?}: {}\n",
+                String::from_utf8_lossy(&raw[before..]).escape_debug()
+            );
+        }
         self.count() - before
     }
 
@@ -419,9 +432,11 @@ impl Drop for Pty {
     }
 }
 
-/// The library's titles, the long article's first (and newest).
-const TITLES: [&str; 6] = [
-    "Harbour authority approves the long ferry plan after years of debate",
+/// The long article's title.
+const LONG_TITLE: &str = "Harbour authority approves the long ferry plan after years of debate";
+
+/// The short articles' titles are these, numbered.
+const SHORT_TITLES: [&str; 5] = [
     "City tram line reaches the hospital",
     "Council votes on the new library hours",
     "Storm closes the coastal road for a week",
@@ -429,7 +444,17 @@ const TITLES: [&str; 6] = [
     "School orchestra tours three neighbouring towns",
 ];
 
-/// Writes the library: the long article (about 400 lines at 80 columns) and five short ones.
+/// How many short articles the library has.
+const SHORT: usize = 60;
+
+/// Every title in the library, the long article's first (and newest).
+fn titles_of_library() -> Vec<String> {
+    let mut titles = vec![LONG_TITLE.to_string()];
+    titles.extend((0..SHORT).map(|i| format!("{}, part {}", SHORT_TITLES[i % 5], i + 1)));
+    titles
+}
+
+/// Writes the library: the long article (about 400 lines at 80 columns) and the short ones.
 fn write_library(dir: &Path) {
     std::fs::create_dir_all(dir).expect("library folder");
     const WORDS: [&str; 32] = [
@@ -502,10 +527,11 @@ fn write_library(dir: &Path) {
         let text = format!("{title}\n\nAda Quinn\n\n{date}\n\n{body}\n");
         std::fs::write(dir.join(name), text).expect("write an article");
     };
-    article("long.txt", TITLES[0], "3 March 2024", &body);
-    for (i, title) in TITLES.iter().enumerate().skip(1) {
-        let date = format!("{} February 2024", 20 - i);
-        let short = "The tram arrived on time. Passengers cheered. ".repeat(4 + i);
+    let titles = titles_of_library();
+    article("long.txt", &titles[0], "3 March 2024", &body);
+    for (i, title) in titles.iter().enumerate().skip(1) {
+        let date = format!("{} {} 2023", 1 + i % 28, ["May", "June", "July"][i % 3]);
+        let short = "The tram arrived on time. Passengers cheered. ".repeat(4 + i % 5);
         article(&format!("short-{i}.txt"), title, &date, &short);
     }
 }
