@@ -62,7 +62,7 @@ fn main() -> ExitCode {
     let library = dir.path().join("library");
     write_library(&library);
     let fzf = !args.no_peers && Command::new("fzf").arg("--version").output().is_ok();
-    if !fzf {
+    if !fzf && !args.no_peers {
         println!("fzf is not installed: its columns are left empty");
     }
     for size in &args.sizes {
