@@ -156,7 +156,8 @@ pub fn run(start: Start, settings: &Settings) -> io::Result<()> {
     performer.settle(&mut app, true);
 
     // The first screen is drawn before the check starts taking the cores.
-    terminal.draw(|frame| ui::render(&app, &theme, frame))?;
+    let mut drawn = None;
+    draw(&mut terminal, &app, &theme, &mut drawn)?;
     if let Some(roots) = check {
         spawn_check(source, roots, index, footers, sender.clone());
     }
@@ -206,7 +207,7 @@ pub fn run(start: Start, settings: &Settings) -> io::Result<()> {
                 });
                 performer.settle(&mut app, false);
             }
-            terminal.draw(|frame| ui::render(&app, &theme, frame))?;
+            draw(&mut terminal, &app, &theme, &mut drawn)?;
             let first = match messages.recv_timeout(TICK) {
                 Ok(message) => message,
                 Err(RecvTimeoutError::Timeout) => {
@@ -249,6 +250,29 @@ pub fn run(start: Start, settings: &Settings) -> io::Result<()> {
     // 16 MB); the process ends now, and the system takes the memory back at once.
     std::mem::forget(app);
     result
+}
+
+/// Draws the app. When the article's text is in the same rows as in the last frame (`drawn`)
+/// and only scrolled, the backend is told how far, so it can scroll those rows with the
+/// terminal instead of writing them again where that writes less.
+fn draw(
+    terminal: &mut ratatui::Terminal<terminal::Capped>,
+    app: &App,
+    theme: &Theme,
+    drawn: &mut Option<(std::ops::Range<u16>, usize)>,
+) -> io::Result<()> {
+    let now = ui::reading_rows(app);
+    if let (Some((rows, scroll)), Some((was_rows, was))) = (&now, &drawn) {
+        if rows == was_rows && scroll != was {
+            terminal.backend_mut().expect_shift(terminal::Shift {
+                rows: rows.clone(),
+                lines: *scroll as isize - *was as isize,
+            });
+        }
+    }
+    terminal.draw(|frame| ui::render(app, theme, frame))?;
+    *drawn = now;
+    Ok(())
 }
 
 /// Gives the terminal back as byline found it: the mouse off, the cursor shown, raw mode off,

@@ -10,8 +10,10 @@ mod reader;
 mod status;
 mod text;
 
+use std::ops::Range;
+
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Margin, Rect};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::action::{Action, Mode};
@@ -46,6 +48,20 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
         Some(Overlay::Problems) => problems::render(app, theme, area, frame.buffer_mut()),
         None => {}
     }
+}
+
+/// The screen rows the article's text is drawn in, and the line of the text shown first: when
+/// only the scroll changed between two frames, those rows show the same text moved by whole
+/// rows, which the shell tells the terminal backend so it can scroll them instead of writing
+/// them again. `None` when no text is drawn (no reading pane, an overlay over it).
+pub fn reading_rows(app: &App) -> Option<(Range<u16>, usize)> {
+    let panes = app.panes()?;
+    if app.overlay().is_some() || panes.reader.height == 0 {
+        return None;
+    }
+    // Inside the pane's border, as `reader::render` draws the text.
+    let inner = panes.reader.inner(Margin::new(1, 1));
+    Some((inner.top()..inner.bottom(), app.scroll()))
 }
 
 fn render_too_small(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
