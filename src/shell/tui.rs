@@ -179,6 +179,10 @@ pub fn run(start: Start, settings: &Settings) -> io::Result<()> {
                 suspend(&mut terminal, settings.mouse)?;
                 true
             } else if cont.load(Ordering::Relaxed) {
+                // Stopped by SIGSTOP, which cannot be caught: the shell took the terminal back
+                // into its own modes meanwhile. crossterm believes raw mode is still on (and
+                // would not set it again) until it is told it is off.
+                crossterm::terminal::disable_raw_mode()?;
                 enter(&mut terminal, settings.mouse)?;
                 true
             } else {

@@ -753,3 +753,44 @@ fn a_panic_gives_the_terminal_back_and_keeps_what_was_saved() {
     );
     assert!(String::from_utf8_lossy(&starred.stdout).contains("A small one"));
 }
+
+/// The pid of the process whose command line holds `needle` (and is not this test).
+fn pid_running(needle: &str) -> Option<i32> {
+    let me = std::process::id().to_string();
+    std::fs::read_dir("/proc")
+        .ok()?
+        .flatten()
+        .find_map(|entry| {
+            let pid = entry.file_name().to_string_lossy().into_owned();
+            let cmdline = std::fs::read(entry.path().join("cmdline")).ok()?;
+            let cmdline = String::from_utf8_lossy(&cmdline).replace('\0', " ");
+            (pid != me && cmdline.contains(needle) && cmdline.contains("byline"))
+                .then(|| pid.parse().ok())
+                .flatten()
+        })
+}
+
+#[test]
+fn after_a_sigstop_and_fg_byline_takes_raw_mode_again() {
+    let lib = TempLibrary::new();
+    lib.article("a.txt", "A small one", "Ada Quinn", "3 March 2021", "Text.");
+    let mut shell = Session::start_shell(lib.path());
+    shell.wait_for("$ ");
+    let byline = env!("CARGO_BIN_EXE_byline");
+    let library = lib.path().display().to_string();
+    shell.send(&format!("'{byline}' -L '{library}'\r"));
+    shell.wait_for("1/1 · 1 article");
+    let pid = pid_running(&library).expect("byline's pid");
+    // SIGSTOP cannot be caught: the shell takes the terminal back into its own modes.
+    // SAFETY: kill only sends a signal to the pid found.
+    assert_eq!(unsafe { libc::kill(pid, libc::SIGSTOP) }, 0);
+    shell.wait_for("Stopped");
+    shell.send("fg\r");
+    shell.wait_for("1/1 · 1 article");
+    // In raw mode a lone `q` quits; in the shell's cooked mode it would wait for Enter.
+    shell.send("q");
+    shell.wait_for("$ ");
+    shell.send("echo \"status $?\"\r");
+    shell.wait_for("status 0");
+    shell.send("exit\r");
+}
