@@ -205,6 +205,14 @@ impl App {
     }
 
     fn move_in_article(&mut self, action: Action) {
+        let before = self.reading.scroll();
+        self.scroll_article(action);
+        if self.reading.scroll() != before {
+            self.scrolled();
+        }
+    }
+
+    fn scroll_article(&mut self, action: Action) {
         let rows = self.screen.reader_rows();
         let half = rows.div_ceil(2) as isize;
         match action {
@@ -450,7 +458,13 @@ impl App {
         let step = if down { WHEEL_STEP } else { -WHEEL_STEP };
         match self.screen.pane_at(x, y) {
             Some(super::screen::Pane::List) => self.select_by(step),
-            Some(super::screen::Pane::Reader) => self.scroll_by(step),
+            Some(super::screen::Pane::Reader) => {
+                let before = self.reading.scroll();
+                self.scroll_by(step);
+                if self.reading.scroll() != before {
+                    self.scrolled();
+                }
+            }
             None => {}
         }
     }

@@ -41,6 +41,7 @@ pub use crate::action::Action;
 use crate::action::Mode;
 use crate::article::Parsed;
 use crate::config::keys::Keymap;
+pub use crate::config::settings::MarkRead;
 use crate::layout::{self, Panes, Split};
 use crate::library::{Library, Origin};
 use crate::query::index::Index;
@@ -78,6 +79,8 @@ pub struct Init {
     pub sort: Sort,
     /// How the list writes dates (strftime), if not as `2014-12-31`.
     pub date_format: Option<String>,
+    /// When an article becomes read by itself.
+    pub mark_read: MarkRead,
     /// Where real articles go, as shown (`~/.local/share/byline/library`), while the sample
     /// library stands in.
     pub sample_hint: Option<String>,
@@ -106,6 +109,7 @@ impl Init {
             split: Split::default(),
             sort: Sort::default(),
             date_format: None,
+            mark_read: MarkRead::default(),
             sample_hint,
             remembered: Snapshot::default(),
             notice: None,
@@ -136,6 +140,7 @@ pub struct App {
     /// The key bindings in force: what keys do, and what the screen says they do.
     keymap: Keymap,
     date_format: Option<String>,
+    mark_read: MarkRead,
     sample_hint: Option<String>,
     /// What the shell is to do next.
     effects: Vec<Effect>,
@@ -188,6 +193,7 @@ impl App {
             notice: init.notice,
             keymap: init.keymap,
             date_format: init.date_format,
+            mark_read: init.mark_read,
             sample_hint: init.sample_hint,
             effects: Vec::new(),
             loading: None,
@@ -528,18 +534,48 @@ impl App {
         }
     }
 
-    /// Time passes: an article open for [`READ_AFTER`] becomes read, a place kept still for
-    /// [`PLACE_AFTER`] is saved.
+    /// Time passes: an article being read for [`READ_AFTER`] becomes read, a place kept still
+    /// for [`PLACE_AFTER`] is saved.
     fn tick(&mut self, now: std::time::Instant) {
         if self.marks.place_clock(now, self.reading.place()) {
             self.save_place();
         }
-        if let Some(index) = self.marks.read_clock(now, self.screen.reader_shown()) {
-            let id = &self.library.articles[index].id;
-            if !self.marks.is_read(id) {
-                let change = self.marks.set_read(id, true);
-                self.save(change);
-            }
+        if let Some(index) = self.marks.read_clock(now, self.being_read()) {
+            self.mark_read(index);
+        }
+    }
+
+    /// Whether the open article counts as being read now, as [`MarkRead`] says: on screen, and
+    /// (unless previews count) with the focus.
+    fn being_read(&self) -> bool {
+        let shown = self.screen.reader_shown();
+        match self.mark_read {
+            MarkRead::Open => shown && self.reading_focused(),
+            MarkRead::Preview => shown,
+            MarkRead::Never => false,
+        }
+    }
+
+    /// The user scrolled the open article: it is being read, unless marked unread by hand
+    /// since it opened or the config says only `m` marks.
+    fn scrolled(&mut self) {
+        if self.mark_read == MarkRead::Never {
+            return;
+        }
+        if let Some(index) = self.marks.opened()
+            && self.reading.holding() == Some(index)
+        {
+            self.marks.open(None);
+            self.mark_read(index);
+        }
+    }
+
+    /// Marks the article at `index` read, if it is not, and saves that.
+    fn mark_read(&mut self, index: usize) {
+        let id = &self.library.articles[index].id;
+        if !self.marks.is_read(id) {
+            let change = self.marks.set_read(id, true);
+            self.save(change);
         }
     }
 

@@ -794,6 +794,7 @@ fn reading_marks_stars_and_views() {
     let first = app.selected_article().unwrap();
     assert!(!app.is_read(first));
     // Open for a moment: not yet read; open long enough: read, and saved.
+    app.update(Action::FocusReader);
     let start = Instant::now();
     app.tick(start);
     app.tick(start + Duration::from_millis(200));
@@ -806,6 +807,7 @@ fn reading_marks_stars_and_views() {
         read: true
     })));
     // Unread only leaves it out; m on another marks it read by hand.
+    app.update(Action::FocusList);
     let total = app.hits().len();
     app.update(Action::ShowUnread);
     assert_eq!(app.view(), View::Unread);
@@ -828,6 +830,107 @@ fn reading_marks_stars_and_views() {
         id: id.clone(),
         starred: true
     })));
+}
+
+/// A session at 100x30 (side by side) that marks read as `mark_read` says.
+fn marking(mark_read: MarkRead) -> Session {
+    Session::new(Init {
+        mark_read,
+        ..Init::new(Arc::new(sample()), Rect::new(0, 0, 100, 30), TODAY)
+    })
+}
+
+// The preview beside the list marked the top hit read while a filter was still being typed.
+#[test]
+fn the_preview_beside_the_list_marks_nothing_read() {
+    let mut app = marking(MarkRead::Open);
+    let first = app.selected_article().unwrap();
+    let start = Instant::now();
+    app.tick(start);
+    app.tick(start + READ_AFTER * 4);
+    assert!(app.panes().unwrap().reader.width > 0, "the preview shows");
+    assert!(!app.is_read(first), "selected in the list is not read");
+    // Typing a filter, its top hit in the preview for a long while: still unread.
+    app.update(Action::StartFilter);
+    type_in(&mut app, "reef");
+    let top = app.selected_article().unwrap();
+    app.tick(start + READ_AFTER * 5);
+    app.tick(start + READ_AFTER * 9);
+    app.update(Action::ClearFilter);
+    assert!(!app.is_read(top));
+    assert!(
+        !app.take_effects()
+            .iter()
+            .any(|e| matches!(e, Effect::Save(Change::Read { .. })))
+    );
+    // Opened with the focus, the clock starts then, not when it was selected.
+    app.update(Action::SelectFirst);
+    app.update(Action::FocusReader);
+    app.tick(start + READ_AFTER * 10);
+    assert!(!app.is_read(first), "open for no time yet");
+    // Back to the list before the time is up: the clock stops, and starts again.
+    app.update(Action::FocusList);
+    app.tick(start + READ_AFTER * 11);
+    assert!(!app.is_read(first));
+    app.update(Action::FocusReader);
+    app.tick(start + READ_AFTER * 11 + READ_AFTER / 2);
+    app.tick(start + READ_AFTER * 12);
+    assert!(
+        !app.is_read(first),
+        "half the time since it was opened again"
+    );
+    app.tick(start + READ_AFTER * 12 + READ_AFTER / 2);
+    assert!(app.is_read(first));
+}
+
+#[test]
+fn scrolling_the_open_article_reads_it_at_once() {
+    let mut app = marking(MarkRead::Open);
+    let first = app.selected_article().unwrap();
+    app.update(Action::FocusReader);
+    app.update(Action::ScrollTop);
+    assert!(
+        !app.is_read(first),
+        "a scroll that moves nothing is no reading"
+    );
+    app.update(Action::ScrollDown);
+    assert!(app.is_read(first));
+    // Marked unread by hand, it stays unread while it is open, scrolled or not.
+    app.update(Action::ToggleRead);
+    app.update(Action::ScrollDown);
+    let start = Instant::now();
+    app.tick(start);
+    app.tick(start + READ_AFTER * 2);
+    assert!(!app.is_read(first));
+    // The next article, opened from the pane, reads when the wheel scrolls it.
+    app.update(Action::NextArticle);
+    let second = app.selected_article().unwrap();
+    assert!(!app.is_read(second));
+    app.update(Event::Wheel {
+        x: 70,
+        y: 10,
+        down: true,
+    });
+    assert!(app.is_read(second));
+}
+
+#[test]
+fn mark_read_preview_is_the_old_way_and_never_leaves_it_to_m() {
+    let start = Instant::now();
+    let mut preview = marking(MarkRead::Preview);
+    let first = preview.selected_article().unwrap();
+    preview.tick(start);
+    preview.tick(start + READ_AFTER);
+    assert!(preview.is_read(first), "shown beside the list long enough");
+
+    let mut never = marking(MarkRead::Never);
+    never.update(Action::FocusReader);
+    never.update(Action::ScrollDown);
+    never.tick(start);
+    never.tick(start + READ_AFTER * 3);
+    assert!(!never.is_read(first));
+    never.update(Action::ToggleRead);
+    assert!(never.is_read(first), "m marks it");
 }
 
 #[test]
