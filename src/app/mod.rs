@@ -460,6 +460,14 @@ impl App {
         self.marks.is_read(&self.library.articles[index].id)
     }
 
+    /// How many of the articles the list shows are unread.
+    pub fn unread_shown(&self) -> usize {
+        let articles = &self.library.articles;
+        let hits = self.list.hits().iter();
+        hits.filter(|h| !self.marks.is_read(&articles[h.index].id))
+            .count()
+    }
+
     pub fn is_starred(&self, index: usize) -> bool {
         self.marks.is_starred(&self.library.articles[index].id)
     }

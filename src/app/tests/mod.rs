@@ -832,6 +832,26 @@ fn reading_marks_stars_and_views() {
     })));
 }
 
+#[test]
+fn the_unread_count_is_of_the_articles_shown() {
+    let mut app = app();
+    let total = app.hits().len();
+    assert_eq!(app.unread_shown(), total);
+    app.update(Action::ToggleRead);
+    assert_eq!(app.unread_shown(), total - 1);
+    let read = app.selected_article().unwrap();
+    // A query counts its matches only.
+    app.update(Action::StartFilter);
+    type_in(&mut app, "harbour");
+    let matches = app.hits().len();
+    let unread = app.hits().iter().filter(|h| h.index != read).count();
+    assert!(matches < total);
+    assert_eq!(app.unread_shown(), unread);
+    app.update(Action::ClearFilter);
+    app.update(Action::ShowUnread);
+    assert_eq!(app.unread_shown(), app.hits().len());
+}
+
 /// A session at 100x30 (side by side) that marks read as `mark_read` says.
 fn marking(mark_read: MarkRead) -> Session {
     Session::new(Init {
