@@ -23,6 +23,8 @@ impl App {
     /// Applies an action the user asked for.
     pub(super) fn act(&mut self, action: Action) {
         self.notice = None;
+        // Marking all read can be undone only by the very next action.
+        let marked_all = self.marked_all.take();
         if action == Action::Quit {
             self.quit = true;
             return;
@@ -38,6 +40,10 @@ impl App {
                 // Any other key closes the overlay.
                 _ => self.screen.overlay = None,
             }
+            return;
+        }
+        if action == Action::UndoMarkAllRead {
+            self.undo_mark_all_read(marked_all);
             return;
         }
         match self.focus {
@@ -105,6 +111,11 @@ impl App {
             A::FilterByAuthor => self.filter_by_author(),
             A::FilterBySameDay => self.filter_by_day(),
             A::ToggleRead => self.toggle_read(),
+            A::NextUnread => self.select_unread(true),
+            A::PreviousUnread => self.select_unread(false),
+            A::MarkAllRead => self.mark_all_read(),
+            // Handled in `act`, which holds what the last action marked.
+            A::UndoMarkAllRead => {}
             A::ToggleStar => {
                 if let Some(index) = self.selected_article() {
                     let change = self.marks.toggle_star(&self.library.articles[index].id);
@@ -355,6 +366,81 @@ impl App {
         if self.marks.opened() == Some(index) {
             self.marks.open(None);
         }
+    }
+
+    /// Selects the nearest unread article below the selection (`down`) or above it.
+    fn select_unread(&mut self, down: bool) {
+        let selected = self.list.selected();
+        let unread = |&(_, hit): &(usize, &crate::query::rank::Hit)| {
+            !self.marks.is_read(&self.library.articles[hit.index].id)
+        };
+        let hits = self.list.hits().iter().enumerate();
+        let found = if down {
+            hits.skip(selected + 1).find(unread)
+        } else {
+            hits.take(selected).rev().find(unread)
+        };
+        match found {
+            Some((position, _)) => self.list.select(position, self.screen.list_page()),
+            None => {
+                let way = if down { "below" } else { "above" };
+                self.notice = Some(format!("No unread article {way} this one."));
+            }
+        }
+    }
+
+    /// Marks every article the list shows as read; the next action can undo it.
+    fn mark_all_read(&mut self) {
+        let mut marked = Vec::new();
+        for hit in self.list.hits() {
+            let id = &self.library.articles[hit.index].id;
+            if !self.marks.is_read(id) {
+                marked.push(id.clone());
+            }
+        }
+        if marked.is_empty() {
+            self.notice = Some("Every article shown is read already.".to_string());
+            return;
+        }
+        for id in &marked {
+            let change = self.marks.set_read(id, true);
+            self.save(change);
+        }
+        let undo = self
+            .key_for(Mode::List, Action::UndoMarkAllRead)
+            .map(|key| format!(" ({key} undoes)"))
+            .unwrap_or_default();
+        let n = marked.len();
+        let s = if n == 1 { "" } else { "s" };
+        self.notice = Some(format!("Marked {n} article{s} read{undo}."));
+        self.marked_all = Some(marked);
+    }
+
+    /// Makes the articles the last action marked read unread again, if it marked all read.
+    fn undo_mark_all_read(&mut self, marked: Option<Vec<String>>) {
+        let Some(marked) = marked else {
+            let all = self
+                .key_for(Mode::List, Action::MarkAllRead)
+                .map(|key| format!(" ({key})"))
+                .unwrap_or_default();
+            self.notice = Some(format!(
+                "Nothing to undo: only marking all read{all} undoes, just after."
+            ));
+            return;
+        };
+        for id in &marked {
+            let change = self.marks.set_read(id, false);
+            self.save(change);
+        }
+        // Unread again by hand, the open article stays unread while it is open.
+        if let Some(index) = self.marks.opened()
+            && marked.contains(&self.library.articles[index].id)
+        {
+            self.marks.open(None);
+        }
+        let n = marked.len();
+        let s = if n == 1 { "" } else { "s" };
+        self.notice = Some(format!("{n} article{s} unread again."));
     }
 
     fn toggle_view(&mut self, view: View, action: Action) {

@@ -135,6 +135,8 @@ pub struct App {
     typesetting: Typesetting,
     focus: Focus,
     link_prompt: Option<LinkPrompt>,
+    /// The articles the last action marked read by marking all, for the next to undo.
+    marked_all: Option<Vec<String>>,
     /// A one-off message for the status bar, gone at the next key.
     notice: Option<String>,
     /// The key bindings in force: what keys do, and what the screen says they do.
@@ -190,6 +192,7 @@ impl App {
             typesetting: init.typesetting,
             focus: Focus::List,
             link_prompt: None,
+            marked_all: None,
             notice: init.notice,
             keymap: init.keymap,
             date_format: init.date_format,
@@ -224,10 +227,12 @@ impl App {
             }
             Event::Wheel { x, y, down } if self.screen.overlay.is_none() => {
                 self.notice = None;
+                self.marked_all = None;
                 self.wheel(x, y, down);
             }
             Event::Click { x, y } if self.screen.overlay.is_none() => {
                 self.notice = None;
+                self.marked_all = None;
                 self.click(x, y);
             }
             Event::Wheel { .. } | Event::Click { .. } => {}

@@ -12,6 +12,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use jiff::civil::{Date, date};
 use ratatui::layout::Rect;
 
@@ -122,6 +123,15 @@ fn on(library: Library, width: u16, height: u16) -> Session {
         Rect::new(0, 0, width, height),
         TODAY,
     ))
+}
+
+/// A key as the terminal sends it, mapped by the key map in force.
+fn key(c: char) -> Event {
+    press(KeyCode::Char(c))
+}
+
+fn press(code: KeyCode) -> Event {
+    Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
 }
 
 fn sample() -> Library {
@@ -850,6 +860,90 @@ fn the_unread_count_is_of_the_articles_shown() {
     app.update(Action::ClearFilter);
     app.update(Action::ShowUnread);
     assert_eq!(app.unread_shown(), app.hits().len());
+}
+
+#[test]
+fn n_and_capital_n_move_to_the_next_and_previous_unread() {
+    let mut app = app();
+    // Rows 1 and 2 read: from row 0, n skips them.
+    app.update(Action::SelectNext);
+    app.update(Action::ToggleRead);
+    app.update(Action::SelectNext);
+    app.update(Action::ToggleRead);
+    app.update(Action::SelectFirst);
+    app.update(Action::ToggleRead);
+    app.update(key('n'));
+    assert_eq!(app.selected(), 3);
+    app.update(key('N'));
+    assert_eq!(app.selected(), 3, "nothing unread above");
+    assert_eq!(app.notice(), Some("No unread article above this one."));
+    app.update(Action::SelectLast);
+    let last = app.selected();
+    app.update(Action::NextUnread);
+    assert_eq!(app.selected(), last);
+    assert_eq!(app.notice(), Some("No unread article below this one."));
+    app.update(Action::PreviousUnread);
+    assert_eq!(app.selected(), last - 1);
+    // In the reading pane n and N stay the search's.
+    app.update(Action::FocusReader);
+    let before = app.selected();
+    app.update(key('/'));
+    type_in(&mut app, "the");
+    app.update(press(KeyCode::Enter));
+    let hit = app.reading().find().unwrap().current;
+    app.update(key('n'));
+    assert_eq!(app.reading().find().unwrap().current, hit + 1);
+    assert_eq!(app.selected(), before);
+}
+
+#[test]
+fn capital_a_marks_all_shown_read_and_capital_u_undoes_it_just_after() {
+    let mut app = app();
+    let total = app.hits().len();
+    app.update(Action::ToggleRead);
+    app.take_effects();
+    // A query: only its matches are marked.
+    app.update(Action::StartFilter);
+    type_in(&mut app, "harbour");
+    app.update(Action::AcceptFilter);
+    let shown: Vec<usize> = app.hits().iter().map(|h| h.index).collect();
+    app.take_effects();
+    app.update(key('A'));
+    assert!(shown.iter().all(|&i| app.is_read(i)));
+    assert_eq!(
+        app.notice(),
+        Some(&*format!(
+            "Marked {} articles read (U undoes).",
+            shown.len()
+        ))
+    );
+    let saved = app.take_effects();
+    assert_eq!(saved.len(), shown.len(), "one save per article marked");
+    for &i in &shown {
+        let id = app.library().articles[i].id.clone();
+        assert!(saved.contains(&Effect::Save(Change::Read { id, read: true })));
+    }
+    app.update(key('U'));
+    assert!(shown.iter().all(|&i| !app.is_read(i)));
+    assert_eq!(app.take_effects().len(), shown.len());
+    // Undo is one level, and only right after: another key in between ends it.
+    app.update(key('A'));
+    app.update(key('j'));
+    app.update(key('U'));
+    assert!(shown.iter().all(|&i| app.is_read(i)));
+    assert!(app.notice().unwrap().starts_with("Nothing to undo"));
+    // With everything read, A says so; the first article, read by m, was never in the undo.
+    app.update(Action::ClearFilter);
+    app.update(key('A'));
+    app.update(key('A'));
+    assert_eq!(app.notice(), Some("Every article shown is read already."));
+    app.update(key('U'));
+    assert_eq!(
+        app.unread_shown(),
+        0,
+        "the second A marked nothing, so U undoes nothing"
+    );
+    assert_eq!(app.hits().len(), total);
 }
 
 /// A session at 100x30 (side by side) that marks read as `mark_read` says.
