@@ -19,12 +19,17 @@ use crate::state::Change;
 /// How many rows the mouse wheel moves.
 const WHEEL_STEP: isize = 3;
 
+/// The largest count a motion takes (`9999j`): more digits are not taken.
+const MAX_COUNT: u32 = 9999;
+
 impl App {
     /// Applies an action the user asked for.
     pub(super) fn act(&mut self, action: Action) {
         self.notice = None;
         // Marking all read can be undone only by the very next action.
         let marked_all = self.marked_all.take();
+        // A count applies to the action that follows it, whatever that is.
+        let count = self.count.take();
         if action == Action::Quit {
             self.quit = true;
             return;
@@ -46,6 +51,11 @@ impl App {
             self.undo_mark_all_read(marked_all);
             return;
         }
+        if let Some(count) = count
+            && self.repeat(action, count)
+        {
+            return;
+        }
         match self.focus {
             Focus::Link => self.link_key(action),
             Focus::Find => {
@@ -55,6 +65,82 @@ impl App {
             }
             _ => self.apply(action),
         }
+    }
+
+    /// A key no binding takes: a digit in the list or the reading pane adds to the count for
+    /// the next motion. (The filter and link lines take digits as text: they are bound there.)
+    pub(super) fn type_count(&mut self, key: crossterm::event::KeyEvent) {
+        use crossterm::event::{KeyCode, KeyEventKind, KeyModifiers};
+        let plain = key.modifiers - KeyModifiers::SHIFT == KeyModifiers::NONE;
+        let digit = match key.code {
+            KeyCode::Char(c) if plain && key.kind != KeyEventKind::Release => c.to_digit(10),
+            _ => None,
+        };
+        let (Some(digit), Mode::List | Mode::Reader) = (digit, self.mode()) else {
+            return;
+        };
+        self.notice = None;
+        // A count starts at 1: a lone 0 means nothing.
+        self.count = match self.count {
+            None if digit == 0 => None,
+            None => Some(digit),
+            Some(n) if n * 10 + digit <= MAX_COUNT => Some(n * 10 + digit),
+            Some(n) => Some(n),
+        };
+    }
+
+    /// Applies `action` with a count before it: a motion `count` times (`5j`, `10 Space`,
+    /// `3]`), `g` and `G` to row (or line) `count`. Esc drops the count and does nothing else.
+    /// Returns whether the action was taken here; any other is applied once, as if no count.
+    fn repeat(&mut self, action: Action, count: u32) -> bool {
+        use Action as A;
+        let row = count.saturating_sub(1) as usize;
+        match action {
+            A::Back | A::ClearFilter => {}
+            A::SelectFirst | A::SelectLast => self.list.select(row, self.screen.list_page()),
+            A::ScrollTop | A::ScrollBottom => {
+                let (before, rows) = (self.reading.scroll(), self.screen.reader_rows());
+                self.reading.scroll_to(row, rows);
+                if self.reading.scroll() != before {
+                    self.scrolled();
+                }
+            }
+            A::SelectNext
+            | A::SelectPrevious
+            | A::SelectPageDown
+            | A::SelectPageUp
+            | A::SelectHalfPageDown
+            | A::SelectHalfPageUp
+            | A::NextArticle
+            | A::PreviousArticle
+            | A::NextUnread
+            | A::PreviousUnread
+            | A::ScrollDown
+            | A::ScrollUp
+            | A::ScrollPageDown
+            | A::ScrollPageUp
+            | A::ScrollHalfPageDown
+            | A::ScrollHalfPageUp
+            | A::FindNext
+            | A::FindPrevious => {
+                for _ in 0..count {
+                    let before = self.motion_state();
+                    self.apply(action);
+                    // At an end, the rest of the count would change nothing.
+                    if self.motion_state() == before {
+                        break;
+                    }
+                }
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    /// What a motion moves: the selected row, the scroll, the current search hit.
+    fn motion_state(&self) -> (usize, usize, Option<usize>) {
+        let hit = self.reading.find().map(|f| f.current);
+        (self.list.selected(), self.reading.scroll(), hit)
     }
 
     fn apply(&mut self, action: Action) {

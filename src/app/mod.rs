@@ -137,6 +137,8 @@ pub struct App {
     link_prompt: Option<LinkPrompt>,
     /// The articles the last action marked read by marking all, for the next to undo.
     marked_all: Option<Vec<String>>,
+    /// A count typed before a motion (`5j`), while it is being typed.
+    count: Option<u32>,
     /// A one-off message for the status bar, gone at the next key.
     notice: Option<String>,
     /// The key bindings in force: what keys do, and what the screen says they do.
@@ -193,6 +195,7 @@ impl App {
             focus: Focus::List,
             link_prompt: None,
             marked_all: None,
+            count: None,
             notice: init.notice,
             keymap: init.keymap,
             date_format: init.date_format,
@@ -214,11 +217,10 @@ impl App {
     pub fn update(&mut self, event: impl Into<Event>) {
         let (focus, zoomed) = (self.focus, self.zoomed());
         match event.into() {
-            Event::Key(key) => {
-                if let Some(action) = self.keymap.action_for(self.mode(), key) {
-                    self.act(action);
-                }
-            }
+            Event::Key(key) => match self.keymap.action_for(self.mode(), key) {
+                Some(action) => self.act(action),
+                None => self.type_count(key),
+            },
             Event::Action(action) => self.act(action),
             // The mouse gives up on a link number being typed, and does nothing else.
             Event::Wheel { .. } | Event::Click { .. } if self.focus == Focus::Link => {
@@ -228,11 +230,13 @@ impl App {
             Event::Wheel { x, y, down } if self.screen.overlay.is_none() => {
                 self.notice = None;
                 self.marked_all = None;
+                self.count = None;
                 self.wheel(x, y, down);
             }
             Event::Click { x, y } if self.screen.overlay.is_none() => {
                 self.notice = None;
                 self.marked_all = None;
+                self.count = None;
                 self.click(x, y);
             }
             Event::Wheel { .. } | Event::Click { .. } => {}
@@ -366,6 +370,11 @@ impl App {
     /// Earlier queries, oldest first.
     pub fn history(&self) -> &[String] {
         self.filter.history()
+    }
+
+    /// The count typed before a motion (`5` of `5j`), while it is being typed.
+    pub fn count(&self) -> Option<u32> {
+        self.count
     }
 
     /// A one-off message for the status bar.

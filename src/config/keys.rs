@@ -283,8 +283,11 @@ impl Keymap {
                 (keys.join(" "), action.describe())
             })
             .collect();
-        if mode == Mode::Filter {
-            rows.push(("text".to_string(), "type to filter"));
+        match mode {
+            Mode::Filter => rows.push(("text".to_string(), "type to filter")),
+            // Typed, not bound: a number before a motion repeats it.
+            Mode::List | Mode::Reader => rows.push(("1-9…".to_string(), "count: 5j, 3 Space")),
+            Mode::Anywhere | Mode::Overlay => {}
         }
         rows
     }

@@ -210,6 +210,11 @@ fn counts(app: &App, theme: &Theme) -> Vec<Span<'static>> {
     if app.searching() {
         spans.push(Span::raw(" (searching…)"));
     }
+    // A count being typed (`5` of `5j`) shows until its motion.
+    if let Some(count) = app.count() {
+        spans.push(Span::raw(" · "));
+        spans.push(Span::styled(format!("{count}×"), theme.status_key.style()));
+    }
     if app.reading().typesetting() {
         spans.push(Span::raw(" · setting the text…"));
     }

@@ -90,6 +90,25 @@ fn unread_and_star_marks_show_together_and_the_bar_counts_unread() {
 }
 
 #[test]
+fn a_count_shows_in_the_status_bar_while_it_is_typed() {
+    use byline::app::Event;
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let mut app = sample_app(60, 20);
+    let key = |c| Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    act(&mut app, [key('1'), key('2')]);
+    insta::assert_snapshot!(draw(&mut app, 60, 20).backend());
+    act(&mut app, [key('j')]);
+    let terminal = draw(&mut app, 60, 20);
+    let status: String = (0..60)
+        .map(|x| terminal.backend().buffer()[(x, 19)].symbol().to_string())
+        .collect();
+    assert!(
+        status.starts_with(" 13/14 · 14 articles · 14 unread"),
+        "{status}"
+    );
+}
+
+#[test]
 fn query_with_no_match() {
     let mut app = sample_app(60, 20);
     type_query(&mut app, "zzqxj");

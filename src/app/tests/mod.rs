@@ -296,11 +296,11 @@ fn help_scrolls_no_further_than_its_last_line() {
     let mut app = app();
     app.update(Event::Resize {
         width: 140,
-        height: 44,
+        height: 50,
     });
     app.update(Action::ToggleHelp);
     app.update(Action::ScrollDown);
-    assert_eq!(app.overlay_scroll(), 0, "at 140x44 the help fits");
+    assert_eq!(app.overlay_scroll(), 0, "at 140x50 the help fits");
     app.update(Event::Resize {
         width: 60,
         height: 12,
@@ -944,6 +944,102 @@ fn capital_a_marks_all_shown_read_and_capital_u_undoes_it_just_after() {
         "the second A marked nothing, so U undoes nothing"
     );
     assert_eq!(app.hits().len(), total);
+}
+
+fn keys(app: &mut Session, keys: &str) {
+    for c in keys.chars() {
+        app.update(key(c));
+    }
+}
+
+#[test]
+fn a_count_before_a_motion_repeats_it() {
+    let mut app = app();
+    keys(&mut app, "5");
+    assert_eq!(app.count(), Some(5), "shown while typed");
+    keys(&mut app, "j");
+    assert_eq!((app.selected(), app.count()), (5, None));
+    keys(&mut app, "2k");
+    assert_eq!(app.selected(), 3);
+    // A count past the end stops there.
+    keys(&mut app, "99j");
+    assert_eq!(app.selected(), app.hits().len() - 1);
+    // G and g with a count go to that row (from 1).
+    keys(&mut app, "4G");
+    assert_eq!(app.selected(), 3);
+    keys(&mut app, "12g");
+    assert_eq!(app.selected(), 11);
+    keys(&mut app, "G");
+    assert_eq!(app.selected(), app.hits().len() - 1, "G alone is the last");
+    // A lone 0 is no count; Esc drops a count and does nothing else.
+    keys(&mut app, "0");
+    assert_eq!(app.count(), None);
+    app.update(Action::StartFilter);
+    type_in(&mut app, "harbour");
+    app.update(Action::AcceptFilter);
+    keys(&mut app, "3");
+    app.update(press(KeyCode::Esc));
+    assert_eq!(app.count(), None);
+    assert_eq!(
+        app.query(),
+        "harbour",
+        "the first Esc only dropped the count"
+    );
+    // A count before an action that is no motion is dropped, the action done once.
+    keys(&mut app, "2");
+    app.update(press(KeyCode::Esc));
+    app.update(press(KeyCode::Esc));
+    keys(&mut app, "3*");
+    assert_eq!(app.count(), None);
+    assert!(app.is_starred(app.selected_article().unwrap()));
+
+    // In the reading pane: lines, pages, articles.
+    app.update(Action::SelectFirst);
+    app.update(Action::FocusReader);
+    keys(&mut app, "3j");
+    assert_eq!(app.scroll(), 3);
+    keys(&mut app, "2 ");
+    assert_eq!(
+        app.scroll(),
+        (3 + 2 * app.reader_page()).min(app.max_scroll())
+    );
+    keys(&mut app, "3]");
+    assert_eq!((app.selected(), app.focus()), (3, Focus::Reader));
+    keys(&mut app, "7G");
+    assert_eq!(
+        app.scroll(),
+        6.min(app.max_scroll()),
+        "G with a count goes to that line"
+    );
+}
+
+#[test]
+fn digits_stay_text_in_the_filter_line_and_numbers_in_the_link_prompt() {
+    let mut app = app();
+    app.update(key('/'));
+    keys(&mut app, "2019");
+    assert_eq!((app.query(), app.count()), ("2019", None));
+    app.update(press(KeyCode::Esc));
+
+    let many: String = (1..=12)
+        .map(|n| format!("[link {n}](https://example.org/{n}) "))
+        .collect();
+    let (_dir, mut app) =
+        app_with(&[("a.md", &format!("---\ntitle: Links\n---\n\nSee {many}.\n"))]);
+    app.update(Action::FocusReader);
+    keys(&mut app, "o12");
+    assert_eq!(app.count(), None);
+    assert_eq!(
+        app.take_effects(),
+        [Effect::Open("https://example.org/12".into())]
+    );
+    // A count typed before o is dropped, not added to the link number.
+    keys(&mut app, "5o1");
+    app.update(press(KeyCode::Enter));
+    assert_eq!(
+        app.take_effects(),
+        [Effect::Open("https://example.org/1".into())]
+    );
 }
 
 /// A session at 100x30 (side by side) that marks read as `mark_read` says.
