@@ -71,12 +71,17 @@ impl App {
     /// the next motion. (The filter and link lines take digits as text: they are bound there.)
     pub(super) fn type_count(&mut self, key: crossterm::event::KeyEvent) {
         use crossterm::event::{KeyCode, KeyEventKind, KeyModifiers};
+        if key.kind == KeyEventKind::Release {
+            return;
+        }
         let plain = key.modifiers - KeyModifiers::SHIFT == KeyModifiers::NONE;
         let digit = match key.code {
-            KeyCode::Char(c) if plain && key.kind != KeyEventKind::Release => c.to_digit(10),
+            KeyCode::Char(c) if plain => c.to_digit(10),
             _ => None,
         };
         let (Some(digit), Mode::List | Mode::Reader) = (digit, self.mode()) else {
+            // A key that does nothing drops a count, as Esc does.
+            self.count = None;
             return;
         };
         self.notice = None;

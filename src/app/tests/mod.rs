@@ -971,9 +971,14 @@ fn a_count_before_a_motion_repeats_it() {
     assert_eq!(app.selected(), 11);
     keys(&mut app, "G");
     assert_eq!(app.selected(), app.hits().len() - 1, "G alone is the last");
-    // A lone 0 is no count; Esc drops a count and does nothing else.
+    // A lone 0 is no count, nor is one followed by a key that does nothing; Esc drops a
+    // count and does nothing else.
     keys(&mut app, "0");
     assert_eq!(app.count(), None);
+    keys(&mut app, "4x");
+    assert_eq!(app.count(), None);
+    keys(&mut app, "k");
+    assert_eq!(app.selected(), app.hits().len() - 2);
     app.update(Action::StartFilter);
     type_in(&mut app, "harbour");
     app.update(Action::AcceptFilter);
