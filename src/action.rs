@@ -129,6 +129,14 @@ pub enum Action {
     ToggleRead,
     /// Star the selected article, or take its star away.
     ToggleStar,
+    /// Select the next unread article in the list.
+    NextUnread,
+    /// Select the previous unread article in the list.
+    PreviousUnread,
+    /// Mark every article the list shows as read.
+    MarkAllRead,
+    /// Undo the marking of every article as read, just after it.
+    UndoMarkAllRead,
     /// Show only unread articles, or all again.
     ShowUnread,
     /// Show only starred articles, or all again.
@@ -212,6 +220,10 @@ impl Action {
             Action::Edit => "open its file in $EDITOR",
             Action::ToggleRead => "mark read or unread",
             Action::ToggleStar => "star or unstar",
+            Action::NextUnread => "next unread article",
+            Action::PreviousUnread => "previous unread article",
+            Action::MarkAllRead => "mark all shown read",
+            Action::UndoMarkAllRead => "undo mark all read",
             Action::ShowUnread => "unread only, or all",
             Action::ShowStarred => "starred only, or all",
             Action::SwitchLayout => "side by side or stacked",

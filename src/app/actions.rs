@@ -19,10 +19,17 @@ use crate::state::Change;
 /// How many rows the mouse wheel moves.
 const WHEEL_STEP: isize = 3;
 
+/// The largest count a motion takes (`9999j`): more digits are not taken.
+const MAX_COUNT: u32 = 9999;
+
 impl App {
     /// Applies an action the user asked for.
     pub(super) fn act(&mut self, action: Action) {
         self.notice = None;
+        // Marking all read can be undone only by the very next action.
+        let marked_all = self.marked_all.take();
+        // A count applies to the action that follows it, whatever that is.
+        let count = self.count.take();
         if action == Action::Quit {
             self.quit = true;
             return;
@@ -40,6 +47,15 @@ impl App {
             }
             return;
         }
+        if action == Action::UndoMarkAllRead {
+            self.undo_mark_all_read(marked_all);
+            return;
+        }
+        if let Some(count) = count
+            && self.repeat(action, count)
+        {
+            return;
+        }
         match self.focus {
             Focus::Link => self.link_key(action),
             Focus::Find => {
@@ -49,6 +65,87 @@ impl App {
             }
             _ => self.apply(action),
         }
+    }
+
+    /// A key no binding takes: a digit in the list or the reading pane adds to the count for
+    /// the next motion. (The filter and link lines take digits as text: they are bound there.)
+    pub(super) fn type_count(&mut self, key: crossterm::event::KeyEvent) {
+        use crossterm::event::{KeyCode, KeyEventKind, KeyModifiers};
+        if key.kind == KeyEventKind::Release {
+            return;
+        }
+        let plain = key.modifiers - KeyModifiers::SHIFT == KeyModifiers::NONE;
+        let digit = match key.code {
+            KeyCode::Char(c) if plain => c.to_digit(10),
+            _ => None,
+        };
+        let (Some(digit), Mode::List | Mode::Reader) = (digit, self.mode()) else {
+            // A key that does nothing drops a count, as Esc does.
+            self.count = None;
+            return;
+        };
+        self.notice = None;
+        // A count starts at 1: a lone 0 means nothing.
+        self.count = match self.count {
+            None if digit == 0 => None,
+            None => Some(digit),
+            Some(n) if n * 10 + digit <= MAX_COUNT => Some(n * 10 + digit),
+            Some(n) => Some(n),
+        };
+    }
+
+    /// Applies `action` with a count before it: a motion `count` times (`5j`, `10 Space`,
+    /// `3]`), `g` and `G` to row (or line) `count`. Esc drops the count and does nothing else.
+    /// Returns whether the action was taken here; any other is applied once, as if no count.
+    fn repeat(&mut self, action: Action, count: u32) -> bool {
+        use Action as A;
+        let row = count.saturating_sub(1) as usize;
+        match action {
+            A::Back | A::ClearFilter => {}
+            A::SelectFirst | A::SelectLast => self.list.select(row, self.screen.list_page()),
+            A::ScrollTop | A::ScrollBottom => {
+                let (before, rows) = (self.reading.scroll(), self.screen.reader_rows());
+                self.reading.scroll_to(row, rows);
+                if self.reading.scroll() != before {
+                    self.scrolled();
+                }
+            }
+            A::SelectNext
+            | A::SelectPrevious
+            | A::SelectPageDown
+            | A::SelectPageUp
+            | A::SelectHalfPageDown
+            | A::SelectHalfPageUp
+            | A::NextArticle
+            | A::PreviousArticle
+            | A::NextUnread
+            | A::PreviousUnread
+            | A::ScrollDown
+            | A::ScrollUp
+            | A::ScrollPageDown
+            | A::ScrollPageUp
+            | A::ScrollHalfPageDown
+            | A::ScrollHalfPageUp
+            | A::FindNext
+            | A::FindPrevious => {
+                for _ in 0..count {
+                    let before = self.motion_state();
+                    self.apply(action);
+                    // At an end, the rest of the count would change nothing.
+                    if self.motion_state() == before {
+                        break;
+                    }
+                }
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    /// What a motion moves: the selected row, the scroll, the current search hit.
+    fn motion_state(&self) -> (usize, usize, Option<usize>) {
+        let hit = self.reading.find().map(|f| f.current);
+        (self.list.selected(), self.reading.scroll(), hit)
     }
 
     fn apply(&mut self, action: Action) {
@@ -105,6 +202,11 @@ impl App {
             A::FilterByAuthor => self.filter_by_author(),
             A::FilterBySameDay => self.filter_by_day(),
             A::ToggleRead => self.toggle_read(),
+            A::NextUnread => self.select_unread(true),
+            A::PreviousUnread => self.select_unread(false),
+            A::MarkAllRead => self.mark_all_read(),
+            // Handled in `act`, which holds what the last action marked.
+            A::UndoMarkAllRead => {}
             A::ToggleStar => {
                 if let Some(index) = self.selected_article() {
                     let change = self.marks.toggle_star(&self.library.articles[index].id);
@@ -205,6 +307,14 @@ impl App {
     }
 
     fn move_in_article(&mut self, action: Action) {
+        let before = self.reading.scroll();
+        self.scroll_article(action);
+        if self.reading.scroll() != before {
+            self.scrolled();
+        }
+    }
+
+    fn scroll_article(&mut self, action: Action) {
         let rows = self.screen.reader_rows();
         let half = rows.div_ceil(2) as isize;
         match action {
@@ -349,6 +459,81 @@ impl App {
         }
     }
 
+    /// Selects the nearest unread article below the selection (`down`) or above it.
+    fn select_unread(&mut self, down: bool) {
+        let selected = self.list.selected();
+        let unread = |&(_, hit): &(usize, &crate::query::rank::Hit)| {
+            !self.marks.is_read(&self.library.articles[hit.index].id)
+        };
+        let hits = self.list.hits().iter().enumerate();
+        let found = if down {
+            hits.skip(selected + 1).find(unread)
+        } else {
+            hits.take(selected).rev().find(unread)
+        };
+        match found {
+            Some((position, _)) => self.list.select(position, self.screen.list_page()),
+            None => {
+                let way = if down { "below" } else { "above" };
+                self.notice = Some(format!("No unread article {way} this one."));
+            }
+        }
+    }
+
+    /// Marks every article the list shows as read; the next action can undo it.
+    fn mark_all_read(&mut self) {
+        let mut marked = Vec::new();
+        for hit in self.list.hits() {
+            let id = &self.library.articles[hit.index].id;
+            if !self.marks.is_read(id) {
+                marked.push(id.clone());
+            }
+        }
+        if marked.is_empty() {
+            self.notice = Some("Every article shown is read already.".to_string());
+            return;
+        }
+        for id in &marked {
+            let change = self.marks.set_read(id, true);
+            self.save(change);
+        }
+        let undo = self
+            .key_for(Mode::List, Action::UndoMarkAllRead)
+            .map(|key| format!(" ({key} undoes)"))
+            .unwrap_or_default();
+        let n = marked.len();
+        let s = if n == 1 { "" } else { "s" };
+        self.notice = Some(format!("Marked {n} article{s} read{undo}."));
+        self.marked_all = Some(marked);
+    }
+
+    /// Makes the articles the last action marked read unread again, if it marked all read.
+    fn undo_mark_all_read(&mut self, marked: Option<Vec<String>>) {
+        let Some(marked) = marked else {
+            let all = self
+                .key_for(Mode::List, Action::MarkAllRead)
+                .map(|key| format!(" ({key})"))
+                .unwrap_or_default();
+            self.notice = Some(format!(
+                "Nothing to undo: only marking all read{all} undoes, just after."
+            ));
+            return;
+        };
+        for id in &marked {
+            let change = self.marks.set_read(id, false);
+            self.save(change);
+        }
+        // Unread again by hand, the open article stays unread while it is open.
+        if let Some(index) = self.marks.opened()
+            && marked.contains(&self.library.articles[index].id)
+        {
+            self.marks.open(None);
+        }
+        let n = marked.len();
+        let s = if n == 1 { "" } else { "s" };
+        self.notice = Some(format!("{n} article{s} unread again."));
+    }
+
     fn toggle_view(&mut self, view: View, action: Action) {
         self.list.view = if self.list.view == view {
             View::All
@@ -450,7 +635,13 @@ impl App {
         let step = if down { WHEEL_STEP } else { -WHEEL_STEP };
         match self.screen.pane_at(x, y) {
             Some(super::screen::Pane::List) => self.select_by(step),
-            Some(super::screen::Pane::Reader) => self.scroll_by(step),
+            Some(super::screen::Pane::Reader) => {
+                let before = self.reading.scroll();
+                self.scroll_by(step);
+                if self.reading.scroll() != before {
+                    self.scrolled();
+                }
+            }
             None => {}
         }
     }

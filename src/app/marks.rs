@@ -114,12 +114,13 @@ impl Marks {
         self.opened.map(|(i, _)| i)
     }
 
-    /// The clock passed `now` with the open article `on_screen` or not; returns the article
-    /// that has now been open for [`READ_AFTER`], if one has.
-    pub fn read_clock(&mut self, now: Instant, on_screen: bool) -> Option<usize> {
+    /// The clock passed `now` with the open article `being_read` or not; returns the article
+    /// that has now been read for [`READ_AFTER`] without a break, if one has.
+    pub fn read_clock(&mut self, now: Instant, being_read: bool) -> Option<usize> {
         let (index, since) = self.opened?;
-        // Only what is on screen is being read: a hidden reading pane does not count.
-        if !on_screen {
+        // A hidden reading pane, or (as the config says) one without the focus, is not read:
+        // the clock starts again when it is.
+        if !being_read {
             self.opened = Some((index, None));
             return None;
         }

@@ -41,6 +41,7 @@ pub use crate::action::Action;
 use crate::action::Mode;
 use crate::article::Parsed;
 use crate::config::keys::Keymap;
+pub use crate::config::settings::MarkRead;
 use crate::layout::{self, Panes, Split};
 use crate::library::{Library, Origin};
 use crate::query::index::Index;
@@ -78,6 +79,8 @@ pub struct Init {
     pub sort: Sort,
     /// How the list writes dates (strftime), if not as `2014-12-31`.
     pub date_format: Option<String>,
+    /// When an article becomes read by itself.
+    pub mark_read: MarkRead,
     /// Where real articles go, as shown (`~/.local/share/byline/library`), while the sample
     /// library stands in.
     pub sample_hint: Option<String>,
@@ -106,6 +109,7 @@ impl Init {
             split: Split::default(),
             sort: Sort::default(),
             date_format: None,
+            mark_read: MarkRead::default(),
             sample_hint,
             remembered: Snapshot::default(),
             notice: None,
@@ -131,11 +135,16 @@ pub struct App {
     typesetting: Typesetting,
     focus: Focus,
     link_prompt: Option<LinkPrompt>,
+    /// The articles the last action marked read by marking all, for the next to undo.
+    marked_all: Option<Vec<String>>,
+    /// A count typed before a motion (`5j`), while it is being typed.
+    count: Option<u32>,
     /// A one-off message for the status bar, gone at the next key.
     notice: Option<String>,
     /// The key bindings in force: what keys do, and what the screen says they do.
     keymap: Keymap,
     date_format: Option<String>,
+    mark_read: MarkRead,
     sample_hint: Option<String>,
     /// What the shell is to do next.
     effects: Vec<Effect>,
@@ -185,9 +194,12 @@ impl App {
             typesetting: init.typesetting,
             focus: Focus::List,
             link_prompt: None,
+            marked_all: None,
+            count: None,
             notice: init.notice,
             keymap: init.keymap,
             date_format: init.date_format,
+            mark_read: init.mark_read,
             sample_hint: init.sample_hint,
             effects: Vec::new(),
             loading: None,
@@ -205,11 +217,10 @@ impl App {
     pub fn update(&mut self, event: impl Into<Event>) {
         let (focus, zoomed) = (self.focus, self.zoomed());
         match event.into() {
-            Event::Key(key) => {
-                if let Some(action) = self.keymap.action_for(self.mode(), key) {
-                    self.act(action);
-                }
-            }
+            Event::Key(key) => match self.keymap.action_for(self.mode(), key) {
+                Some(action) => self.act(action),
+                None => self.type_count(key),
+            },
             Event::Action(action) => self.act(action),
             // The mouse gives up on a link number being typed, and does nothing else.
             Event::Wheel { .. } | Event::Click { .. } if self.focus == Focus::Link => {
@@ -218,10 +229,14 @@ impl App {
             }
             Event::Wheel { x, y, down } if self.screen.overlay.is_none() => {
                 self.notice = None;
+                self.marked_all = None;
+                self.count = None;
                 self.wheel(x, y, down);
             }
             Event::Click { x, y } if self.screen.overlay.is_none() => {
                 self.notice = None;
+                self.marked_all = None;
+                self.count = None;
                 self.click(x, y);
             }
             Event::Wheel { .. } | Event::Click { .. } => {}
@@ -357,6 +372,11 @@ impl App {
         self.filter.history()
     }
 
+    /// The count typed before a motion (`5` of `5j`), while it is being typed.
+    pub fn count(&self) -> Option<u32> {
+        self.count
+    }
+
     /// A one-off message for the status bar.
     pub fn notice(&self) -> Option<&str> {
         self.notice.as_deref()
@@ -454,6 +474,14 @@ impl App {
         self.marks.is_read(&self.library.articles[index].id)
     }
 
+    /// How many of the articles the list shows are unread.
+    pub fn unread_shown(&self) -> usize {
+        let articles = &self.library.articles;
+        let hits = self.list.hits().iter();
+        hits.filter(|h| !self.marks.is_read(&articles[h.index].id))
+            .count()
+    }
+
     pub fn is_starred(&self, index: usize) -> bool {
         self.marks.is_starred(&self.library.articles[index].id)
     }
@@ -528,18 +556,48 @@ impl App {
         }
     }
 
-    /// Time passes: an article open for [`READ_AFTER`] becomes read, a place kept still for
-    /// [`PLACE_AFTER`] is saved.
+    /// Time passes: an article being read for [`READ_AFTER`] becomes read, a place kept still
+    /// for [`PLACE_AFTER`] is saved.
     fn tick(&mut self, now: std::time::Instant) {
         if self.marks.place_clock(now, self.reading.place()) {
             self.save_place();
         }
-        if let Some(index) = self.marks.read_clock(now, self.screen.reader_shown()) {
-            let id = &self.library.articles[index].id;
-            if !self.marks.is_read(id) {
-                let change = self.marks.set_read(id, true);
-                self.save(change);
-            }
+        if let Some(index) = self.marks.read_clock(now, self.being_read()) {
+            self.mark_read(index);
+        }
+    }
+
+    /// Whether the open article counts as being read now, as [`MarkRead`] says: on screen, and
+    /// (unless previews count) with the focus.
+    fn being_read(&self) -> bool {
+        let shown = self.screen.reader_shown();
+        match self.mark_read {
+            MarkRead::Open => shown && self.reading_focused(),
+            MarkRead::Preview => shown,
+            MarkRead::Never => false,
+        }
+    }
+
+    /// The user scrolled the open article: it is being read, unless marked unread by hand
+    /// since it opened or the config says only `m` marks.
+    fn scrolled(&mut self) {
+        if self.mark_read == MarkRead::Never {
+            return;
+        }
+        if let Some(index) = self.marks.opened()
+            && self.reading.holding() == Some(index)
+        {
+            self.marks.open(None);
+            self.mark_read(index);
+        }
+    }
+
+    /// Marks the article at `index` read, if it is not, and saves that.
+    fn mark_read(&mut self, index: usize) {
+        let id = &self.library.articles[index].id;
+        if !self.marks.is_read(id) {
+            let change = self.marks.set_read(id, true);
+            self.save(change);
         }
     }
 

@@ -127,6 +127,10 @@ const DECLARED: &[Declared] = &[
     ch(PANES, 'e', A::Edit),
     ch(PANES, 'm', A::ToggleRead),
     ch(PANES, '*', A::ToggleStar),
+    ch(LIST, 'n', A::NextUnread),
+    ch(LIST, 'N', A::PreviousUnread),
+    ch(LIST, 'A', A::MarkAllRead),
+    ch(LIST, 'U', A::UndoMarkAllRead),
     ch(LIST, 'u', A::ShowUnread),
     ch(LIST, 'S', A::ShowStarred),
     ch(PANES, 's', A::CycleSort),
@@ -279,8 +283,11 @@ impl Keymap {
                 (keys.join(" "), action.describe())
             })
             .collect();
-        if mode == Mode::Filter {
-            rows.push(("text".to_string(), "type to filter"));
+        match mode {
+            Mode::Filter => rows.push(("text".to_string(), "type to filter")),
+            // Typed, not bound: a number before a motion repeats it.
+            Mode::List | Mode::Reader => rows.push(("1-9…".to_string(), "count: 5j, 3 Space")),
+            Mode::Anywhere | Mode::Overlay => {}
         }
         rows
     }

@@ -72,6 +72,31 @@ pub struct Settings {
     pub keymap: Keymap,
     /// How the list writes dates (strftime); `None` for `2014-12-31`.
     pub date_format: Option<String>,
+    pub mark_read: MarkRead,
+}
+
+/// When an article becomes read by itself (`m` marks it either way by hand).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum MarkRead {
+    /// Opened in the reading pane with the focus, and kept open a moment or scrolled.
+    #[default]
+    Open,
+    /// Shown in the reading pane a moment, focused or not: the preview beside the list counts.
+    Preview,
+    /// Only by hand.
+    Never,
+}
+
+impl MarkRead {
+    /// The setting as the config writes it (`open`, `preview`, `never`).
+    pub fn from_name(name: &str) -> Option<Self> {
+        match name {
+            "open" => Some(Self::Open),
+            "preview" => Some(Self::Preview),
+            "never" => Some(Self::Never),
+            _ => None,
+        }
+    }
 }
 
 impl Default for Settings {
@@ -86,6 +111,7 @@ impl Default for Settings {
             mouse: true,
             keymap: Keymap::default(),
             date_format: None,
+            mark_read: MarkRead::default(),
         }
     }
 }
@@ -121,6 +147,7 @@ struct ReadingSection {
     measure: Option<Spanned<i64>>,
     justify: Option<bool>,
     hyphenate: Option<bool>,
+    mark_read: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -201,6 +228,17 @@ pub fn parse(file: &str, source: &str, themes: &[String]) -> Result<Settings, Co
     }
     settings.typesetting.justify = raw.reading.justify.unwrap_or(false);
     settings.typesetting.hyphenate = raw.reading.hyphenate.unwrap_or(false);
+    if let Some(mark_read) = raw.reading.mark_read {
+        settings.mark_read = MarkRead::from_name(mark_read.get_ref()).ok_or_else(|| {
+            error(
+                Some(mark_read.span()),
+                format!(
+                    "unknown mark_read '{}' (open, preview or never)",
+                    mark_read.get_ref()
+                ),
+            )
+        })?;
+    }
     if let Some(sort) = raw.list.sort {
         settings.sort = Sort::from_name(sort.get_ref()).ok_or_else(|| {
             error(
@@ -381,6 +419,7 @@ footers = ["Read more at Example Gazette."]
 measure = 66
 justify = true
 hyphenate = true
+mark_read = "never"
 
 [list]
 sort = "title"
@@ -410,6 +449,7 @@ mouse = false
                 hyphenate: true
             }
         );
+        assert_eq!(settings.mark_read, MarkRead::Never);
         assert_eq!(settings.sort, Sort::Title);
         assert_eq!(settings.date_format.as_deref(), Some("%d %b %Y"));
         assert_eq!(settings.split.arrangement, Arrangement::Stacked);
@@ -490,6 +530,11 @@ mouse = false
             ("\n\n[reading]\nmeasure = \"wide\"", 4, "invalid type"),
             ("[list]\nsort = \"random\"", 2, "unknown sort 'random'"),
             (
+                "[reading]\nmark_read = \"glance\"",
+                2,
+                "unknown mark_read 'glance' (open, preview or never)",
+            ),
+            (
                 "[list]\ndate_format = \"%Q\"",
                 2,
                 "date_format '%Q' cannot be used",
@@ -534,6 +579,7 @@ mouse = false
         let cases = [
             format!("theme = \"{osc}\""),
             format!("[list]\nsort = \"{osc}\""),
+            format!("[reading]\nmark_read = \"{osc}\""),
             format!("[list]\ndate_format = \"%Q{osc}\""),
             "[list]\ndate_format = \"%Y\\u001b]0;title\\u0007\"".to_string(),
             format!("[layout]\narrangement = \"{osc}\""),

@@ -145,6 +145,7 @@ pub fn run(start: Start, settings: &Settings) -> io::Result<()> {
         split: settings.split,
         sort: settings.sort,
         date_format: settings.date_format.clone(),
+        mark_read: settings.mark_read,
         // Shown only while the sample library stands in.
         sample_hint: put_articles_in,
         remembered,

@@ -16,6 +16,8 @@ use crate::config::theme::Theme;
 use crate::library::Origin;
 use crate::query::rank::{Column, highlights};
 
+/// Width of the marks before each title: unread, starred, a space.
+const GUTTER: usize = 3;
 /// Width of the date column (`2014-12-31`).
 const DATE_WIDTH: usize = 10;
 /// The author column takes a quarter of the row, within these bounds.
@@ -38,8 +40,8 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         return;
     }
 
-    // A gutter of two columns marks unread (•) and starred (★) articles.
-    let gutter = if inner.width >= 24 { 2 } else { 0 };
+    // A gutter of three columns marks unread (•) and starred (★) articles, both at once.
+    let gutter = if inner.width >= 24 { GUTTER } else { 0 };
     let date_width = app.date_format().map_or(DATE_WIDTH, date::format_width);
     let columns = Columns::for_width(inner.width as usize - gutter, date_width);
     let rows = app
@@ -57,20 +59,16 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         };
         let mut line = row(app, theme, hit.index, &columns, row_style, selected);
         if gutter > 0 {
-            let (mark, style) = if app.is_starred(hit.index) {
-                ("★ ", theme.star_mark.style())
-            } else if !app.is_read(hit.index) {
-                ("• ", theme.unread_mark.style())
-            } else {
-                ("  ", Style::new())
+            // On the selected row a mark takes the row's colours, which the theme keeps apart.
+            let mark = |on: bool, mark: &'static str, style: Style| match (on, selected) {
+                (false, _) => Span::styled(" ", row_style),
+                (true, true) => Span::styled(mark, row_style),
+                (true, false) => Span::styled(mark, row_style.patch(style)),
             };
-            // On the selected row the mark takes the row's colours, which the theme keeps apart.
-            let style = if selected {
-                row_style
-            } else {
-                row_style.patch(style)
-            };
-            line.spans.insert(0, Span::styled(mark, style));
+            let unread = mark(!app.is_read(hit.index), "•", theme.unread_mark.style());
+            let star = mark(app.is_starred(hit.index), "★", theme.star_mark.style());
+            line.spans
+                .splice(0..0, [unread, star, Span::styled(" ", row_style)]);
         }
         buf.set_line(inner.x, y, &line, inner.width);
     }

@@ -195,7 +195,8 @@ pub fn render_status_bar(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer)
     }
 }
 
-/// Position, matches and problems: ` 3/12 · 12 of 14 match · 2 problems (! lists)`.
+/// Position, matches, unread and problems: ` 3/12 · 12 of 14 match · 2 unread · 2 problems (!
+/// lists)`.
 fn counts(app: &App, theme: &Theme) -> Vec<Span<'static>> {
     let total = app.library().articles.len();
     let shown = app.hits().len();
@@ -208,6 +209,11 @@ fn counts(app: &App, theme: &Theme) -> Vec<Span<'static>> {
     }));
     if app.searching() {
         spans.push(Span::raw(" (searching…)"));
+    }
+    // A count being typed (`5` of `5j`) shows until its motion.
+    if let Some(count) = app.count() {
+        spans.push(Span::raw(" · "));
+        spans.push(Span::styled(format!("{count}×"), theme.status_key.style()));
     }
     if app.reading().typesetting() {
         spans.push(Span::raw(" · setting the text…"));
@@ -233,6 +239,8 @@ fn counts(app: &App, theme: &Theme) -> Vec<Span<'static>> {
             });
         }
     }
+    // After where you are in the article, which a narrow bar keeps first.
+    spans.push(Span::raw(format!(" · {} unread", app.unread_shown())));
     let problems = app.library().problems.len();
     if problems > 0 {
         spans.push(Span::raw(" · "));

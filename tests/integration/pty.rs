@@ -389,7 +389,7 @@ fn marks_stars_places_and_queries_come_back_after_a_restart() {
 
     let mut session = Session::start(lib.path(), &[&path]);
     session.wait_for("★ A long harbour story");
-    session.wait_for("• A short tram note");
+    session.wait_for("•  A short tram note");
     // The reading pane opens where it was left.
     session.wait_for("Paragraph 6 of");
     assert!(!session.contents().contains("Paragraph 5 of"));

@@ -70,6 +70,44 @@ fn query_60x20() {
     insta::assert_snapshot!(draw(&mut app, 60, 20).backend());
 }
 
+// A starred article hid whether it was read: `★` took the place of `•`.
+#[test]
+fn unread_and_star_marks_show_together_and_the_bar_counts_unread() {
+    let mut app = sample_app(100, 30);
+    act(
+        &mut app,
+        [
+            // Read and starred; unread and starred; read; the rest unread.
+            Action::ToggleRead,
+            Action::ToggleStar,
+            Action::SelectNext,
+            Action::ToggleStar,
+            Action::SelectNext,
+            Action::ToggleRead,
+        ],
+    );
+    insta::assert_snapshot!(draw(&mut app, 100, 30).backend());
+}
+
+#[test]
+fn a_count_shows_in_the_status_bar_while_it_is_typed() {
+    use byline::app::Event;
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let mut app = sample_app(60, 20);
+    let key = |c| Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    act(&mut app, [key('1'), key('2')]);
+    insta::assert_snapshot!(draw(&mut app, 60, 20).backend());
+    act(&mut app, [key('j')]);
+    let terminal = draw(&mut app, 60, 20);
+    let status: String = (0..60)
+        .map(|x| terminal.backend().buffer()[(x, 19)].symbol().to_string())
+        .collect();
+    assert!(
+        status.starts_with(" 13/14 · 14 articles · 14 unread"),
+        "{status}"
+    );
+}
+
 #[test]
 fn query_with_no_match() {
     let mut app = sample_app(60, 20);
@@ -123,8 +161,9 @@ fn matches_are_highlighted_and_the_selection_stands_out() {
     let highlight = theme.match_highlight.style();
     let selected = theme.list_selected.style();
     // Row 1 is the best match, "Harbour Line Tram…", selected; "Harbour" is its match (after
-    // the border and the two-column gutter of read marks), and the space after it is not.
-    for x in 3..10 {
+    // the border and the three-column gutter of read and star marks), and the space after it
+    // is not.
+    for x in 4..11 {
         let cell = &buffer[(x, 1)];
         assert!(
             cell.modifier.contains(highlight.add_modifier),
@@ -134,7 +173,7 @@ fn matches_are_highlighted_and_the_selection_stands_out() {
         assert_eq!(cell.bg, selected.bg.unwrap());
     }
     // The rest of the title is not highlighted, but still selected.
-    let plain = &buffer[(10, 1)];
+    let plain = &buffer[(11, 1)];
     assert!(
         !plain
             .modifier

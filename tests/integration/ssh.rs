@@ -302,7 +302,7 @@ fn filter_read_star_and_quit_over_ssh() {
     session.wait_for("The ferry sailed at midnight");
     session.wait_for("Ada Quinn · 3 March 2021");
     session.send("*");
-    session.wait_for("★ Night ferry returns to");
+    session.wait_for("★ Night ferry returns");
 
     session.send("q");
     // ssh exits with the remote command's status.
@@ -340,7 +340,7 @@ fn a_dropped_connection_ends_byline_at_once_without_spinning_and_keeps_the_star(
     session.wait_for("1/2 · 2 articles");
     // The newest, the ferry, is selected.
     session.send("*");
-    session.wait_for("★ Night ferry returns to");
+    session.wait_for("★ Night ferry returns");
 
     // Drop the connection: the client dies without a word of SSH (its kernel closes the
     // socket), as when the terminal window that ran ssh is killed. sshd then closes byline's

@@ -12,6 +12,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use jiff::civil::{Date, date};
 use ratatui::layout::Rect;
 
@@ -122,6 +123,15 @@ fn on(library: Library, width: u16, height: u16) -> Session {
         Rect::new(0, 0, width, height),
         TODAY,
     ))
+}
+
+/// A key as the terminal sends it, mapped by the key map in force.
+fn key(c: char) -> Event {
+    press(KeyCode::Char(c))
+}
+
+fn press(code: KeyCode) -> Event {
+    Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
 }
 
 fn sample() -> Library {
@@ -286,11 +296,11 @@ fn help_scrolls_no_further_than_its_last_line() {
     let mut app = app();
     app.update(Event::Resize {
         width: 140,
-        height: 44,
+        height: 50,
     });
     app.update(Action::ToggleHelp);
     app.update(Action::ScrollDown);
-    assert_eq!(app.overlay_scroll(), 0, "at 140x44 the help fits");
+    assert_eq!(app.overlay_scroll(), 0, "at 140x50 the help fits");
     app.update(Event::Resize {
         width: 60,
         height: 12,
@@ -794,6 +804,7 @@ fn reading_marks_stars_and_views() {
     let first = app.selected_article().unwrap();
     assert!(!app.is_read(first));
     // Open for a moment: not yet read; open long enough: read, and saved.
+    app.update(Action::FocusReader);
     let start = Instant::now();
     app.tick(start);
     app.tick(start + Duration::from_millis(200));
@@ -806,6 +817,7 @@ fn reading_marks_stars_and_views() {
         read: true
     })));
     // Unread only leaves it out; m on another marks it read by hand.
+    app.update(Action::FocusList);
     let total = app.hits().len();
     app.update(Action::ShowUnread);
     assert_eq!(app.view(), View::Unread);
@@ -828,6 +840,312 @@ fn reading_marks_stars_and_views() {
         id: id.clone(),
         starred: true
     })));
+}
+
+#[test]
+fn the_unread_count_is_of_the_articles_shown() {
+    let mut app = app();
+    let total = app.hits().len();
+    assert_eq!(app.unread_shown(), total);
+    app.update(Action::ToggleRead);
+    assert_eq!(app.unread_shown(), total - 1);
+    let read = app.selected_article().unwrap();
+    // A query counts its matches only.
+    app.update(Action::StartFilter);
+    type_in(&mut app, "harbour");
+    let matches = app.hits().len();
+    let unread = app.hits().iter().filter(|h| h.index != read).count();
+    assert!(matches < total);
+    assert_eq!(app.unread_shown(), unread);
+    app.update(Action::ClearFilter);
+    app.update(Action::ShowUnread);
+    assert_eq!(app.unread_shown(), app.hits().len());
+}
+
+#[test]
+fn n_and_capital_n_move_to_the_next_and_previous_unread() {
+    let mut app = app();
+    // Rows 1 and 2 read: from row 0, n skips them.
+    app.update(Action::SelectNext);
+    app.update(Action::ToggleRead);
+    app.update(Action::SelectNext);
+    app.update(Action::ToggleRead);
+    app.update(Action::SelectFirst);
+    app.update(Action::ToggleRead);
+    app.update(key('n'));
+    assert_eq!(app.selected(), 3);
+    app.update(key('N'));
+    assert_eq!(app.selected(), 3, "nothing unread above");
+    assert_eq!(app.notice(), Some("No unread article above this one."));
+    app.update(Action::SelectLast);
+    let last = app.selected();
+    app.update(Action::NextUnread);
+    assert_eq!(app.selected(), last);
+    assert_eq!(app.notice(), Some("No unread article below this one."));
+    app.update(Action::PreviousUnread);
+    assert_eq!(app.selected(), last - 1);
+    // In the reading pane n and N stay the search's.
+    app.update(Action::FocusReader);
+    let before = app.selected();
+    app.update(key('/'));
+    type_in(&mut app, "the");
+    app.update(press(KeyCode::Enter));
+    let hit = app.reading().find().unwrap().current;
+    app.update(key('n'));
+    assert_eq!(app.reading().find().unwrap().current, hit + 1);
+    assert_eq!(app.selected(), before);
+}
+
+#[test]
+fn capital_a_marks_all_shown_read_and_capital_u_undoes_it_just_after() {
+    let mut app = app();
+    let total = app.hits().len();
+    app.update(Action::ToggleRead);
+    app.take_effects();
+    // A query: only its matches are marked.
+    app.update(Action::StartFilter);
+    type_in(&mut app, "harbour");
+    app.update(Action::AcceptFilter);
+    let shown: Vec<usize> = app.hits().iter().map(|h| h.index).collect();
+    app.take_effects();
+    app.update(key('A'));
+    assert!(shown.iter().all(|&i| app.is_read(i)));
+    assert_eq!(
+        app.notice(),
+        Some(&*format!(
+            "Marked {} articles read (U undoes).",
+            shown.len()
+        ))
+    );
+    let saved = app.take_effects();
+    assert_eq!(saved.len(), shown.len(), "one save per article marked");
+    for &i in &shown {
+        let id = app.library().articles[i].id.clone();
+        assert!(saved.contains(&Effect::Save(Change::Read { id, read: true })));
+    }
+    app.update(key('U'));
+    assert!(shown.iter().all(|&i| !app.is_read(i)));
+    assert_eq!(app.take_effects().len(), shown.len());
+    // Undo is one level, and only right after: another key in between ends it.
+    app.update(key('A'));
+    app.update(key('j'));
+    app.update(key('U'));
+    assert!(shown.iter().all(|&i| app.is_read(i)));
+    assert!(app.notice().unwrap().starts_with("Nothing to undo"));
+    // With everything read, A says so; the first article, read by m, was never in the undo.
+    app.update(Action::ClearFilter);
+    app.update(key('A'));
+    app.update(key('A'));
+    assert_eq!(app.notice(), Some("Every article shown is read already."));
+    app.update(key('U'));
+    assert_eq!(
+        app.unread_shown(),
+        0,
+        "the second A marked nothing, so U undoes nothing"
+    );
+    assert_eq!(app.hits().len(), total);
+}
+
+fn keys(app: &mut Session, keys: &str) {
+    for c in keys.chars() {
+        app.update(key(c));
+    }
+}
+
+#[test]
+fn a_count_before_a_motion_repeats_it() {
+    let mut app = app();
+    keys(&mut app, "5");
+    assert_eq!(app.count(), Some(5), "shown while typed");
+    keys(&mut app, "j");
+    assert_eq!((app.selected(), app.count()), (5, None));
+    keys(&mut app, "2k");
+    assert_eq!(app.selected(), 3);
+    // A count past the end stops there.
+    keys(&mut app, "99j");
+    assert_eq!(app.selected(), app.hits().len() - 1);
+    // G and g with a count go to that row (from 1).
+    keys(&mut app, "4G");
+    assert_eq!(app.selected(), 3);
+    keys(&mut app, "12g");
+    assert_eq!(app.selected(), 11);
+    keys(&mut app, "G");
+    assert_eq!(app.selected(), app.hits().len() - 1, "G alone is the last");
+    // A lone 0 is no count, nor is one followed by a key that does nothing; Esc drops a
+    // count and does nothing else.
+    keys(&mut app, "0");
+    assert_eq!(app.count(), None);
+    keys(&mut app, "4x");
+    assert_eq!(app.count(), None);
+    keys(&mut app, "k");
+    assert_eq!(app.selected(), app.hits().len() - 2);
+    app.update(Action::StartFilter);
+    type_in(&mut app, "harbour");
+    app.update(Action::AcceptFilter);
+    keys(&mut app, "3");
+    app.update(press(KeyCode::Esc));
+    assert_eq!(app.count(), None);
+    assert_eq!(
+        app.query(),
+        "harbour",
+        "the first Esc only dropped the count"
+    );
+    // A count before an action that is no motion is dropped, the action done once.
+    keys(&mut app, "2");
+    app.update(press(KeyCode::Esc));
+    app.update(press(KeyCode::Esc));
+    keys(&mut app, "3*");
+    assert_eq!(app.count(), None);
+    assert!(app.is_starred(app.selected_article().unwrap()));
+
+    // In the reading pane: lines, pages, articles.
+    app.update(Action::SelectFirst);
+    app.update(Action::FocusReader);
+    keys(&mut app, "3j");
+    assert_eq!(app.scroll(), 3);
+    keys(&mut app, "2 ");
+    assert_eq!(
+        app.scroll(),
+        (3 + 2 * app.reader_page()).min(app.max_scroll())
+    );
+    keys(&mut app, "3]");
+    assert_eq!((app.selected(), app.focus()), (3, Focus::Reader));
+    keys(&mut app, "7G");
+    assert_eq!(
+        app.scroll(),
+        6.min(app.max_scroll()),
+        "G with a count goes to that line"
+    );
+}
+
+#[test]
+fn digits_stay_text_in_the_filter_line_and_numbers_in_the_link_prompt() {
+    let mut app = app();
+    app.update(key('/'));
+    keys(&mut app, "2019");
+    assert_eq!((app.query(), app.count()), ("2019", None));
+    app.update(press(KeyCode::Esc));
+
+    let many: String = (1..=12)
+        .map(|n| format!("[link {n}](https://example.org/{n}) "))
+        .collect();
+    let (_dir, mut app) =
+        app_with(&[("a.md", &format!("---\ntitle: Links\n---\n\nSee {many}.\n"))]);
+    app.update(Action::FocusReader);
+    keys(&mut app, "o12");
+    assert_eq!(app.count(), None);
+    assert_eq!(
+        app.take_effects(),
+        [Effect::Open("https://example.org/12".into())]
+    );
+    // A count typed before o is dropped, not added to the link number.
+    keys(&mut app, "5o1");
+    app.update(press(KeyCode::Enter));
+    assert_eq!(
+        app.take_effects(),
+        [Effect::Open("https://example.org/1".into())]
+    );
+}
+
+/// A session at 100x30 (side by side) that marks read as `mark_read` says.
+fn marking(mark_read: MarkRead) -> Session {
+    Session::new(Init {
+        mark_read,
+        ..Init::new(Arc::new(sample()), Rect::new(0, 0, 100, 30), TODAY)
+    })
+}
+
+// The preview beside the list marked the top hit read while a filter was still being typed.
+#[test]
+fn the_preview_beside_the_list_marks_nothing_read() {
+    let mut app = marking(MarkRead::Open);
+    let first = app.selected_article().unwrap();
+    let start = Instant::now();
+    app.tick(start);
+    app.tick(start + READ_AFTER * 4);
+    assert!(app.panes().unwrap().reader.width > 0, "the preview shows");
+    assert!(!app.is_read(first), "selected in the list is not read");
+    // Typing a filter, its top hit in the preview for a long while: still unread.
+    app.update(Action::StartFilter);
+    type_in(&mut app, "reef");
+    let top = app.selected_article().unwrap();
+    app.tick(start + READ_AFTER * 5);
+    app.tick(start + READ_AFTER * 9);
+    app.update(Action::ClearFilter);
+    assert!(!app.is_read(top));
+    assert!(
+        !app.take_effects()
+            .iter()
+            .any(|e| matches!(e, Effect::Save(Change::Read { .. })))
+    );
+    // Opened with the focus, the clock starts then, not when it was selected.
+    app.update(Action::SelectFirst);
+    app.update(Action::FocusReader);
+    app.tick(start + READ_AFTER * 10);
+    assert!(!app.is_read(first), "open for no time yet");
+    // Back to the list before the time is up: the clock stops, and starts again.
+    app.update(Action::FocusList);
+    app.tick(start + READ_AFTER * 11);
+    assert!(!app.is_read(first));
+    app.update(Action::FocusReader);
+    app.tick(start + READ_AFTER * 11 + READ_AFTER / 2);
+    app.tick(start + READ_AFTER * 12);
+    assert!(
+        !app.is_read(first),
+        "half the time since it was opened again"
+    );
+    app.tick(start + READ_AFTER * 12 + READ_AFTER / 2);
+    assert!(app.is_read(first));
+}
+
+#[test]
+fn scrolling_the_open_article_reads_it_at_once() {
+    let mut app = marking(MarkRead::Open);
+    let first = app.selected_article().unwrap();
+    app.update(Action::FocusReader);
+    app.update(Action::ScrollTop);
+    assert!(
+        !app.is_read(first),
+        "a scroll that moves nothing is no reading"
+    );
+    app.update(Action::ScrollDown);
+    assert!(app.is_read(first));
+    // Marked unread by hand, it stays unread while it is open, scrolled or not.
+    app.update(Action::ToggleRead);
+    app.update(Action::ScrollDown);
+    let start = Instant::now();
+    app.tick(start);
+    app.tick(start + READ_AFTER * 2);
+    assert!(!app.is_read(first));
+    // The next article, opened from the pane, reads when the wheel scrolls it.
+    app.update(Action::NextArticle);
+    let second = app.selected_article().unwrap();
+    assert!(!app.is_read(second));
+    app.update(Event::Wheel {
+        x: 70,
+        y: 10,
+        down: true,
+    });
+    assert!(app.is_read(second));
+}
+
+#[test]
+fn mark_read_preview_is_the_old_way_and_never_leaves_it_to_m() {
+    let start = Instant::now();
+    let mut preview = marking(MarkRead::Preview);
+    let first = preview.selected_article().unwrap();
+    preview.tick(start);
+    preview.tick(start + READ_AFTER);
+    assert!(preview.is_read(first), "shown beside the list long enough");
+
+    let mut never = marking(MarkRead::Never);
+    never.update(Action::FocusReader);
+    never.update(Action::ScrollDown);
+    never.tick(start);
+    never.tick(start + READ_AFTER * 3);
+    assert!(!never.is_read(first));
+    never.update(Action::ToggleRead);
+    assert!(never.is_read(first), "m marks it");
 }
 
 #[test]
