@@ -81,6 +81,9 @@ pub struct Init {
     pub date_format: Option<String>,
     /// When an article becomes read by itself.
     pub mark_read: MarkRead,
+    /// Start where the last session left off: its filter, view, sort and article (kept in
+    /// `remembered`).
+    pub restore_session: bool,
     /// Where real articles go, as shown (`~/.local/share/byline/library`), while the sample
     /// library stands in.
     pub sample_hint: Option<String>,
@@ -110,6 +113,7 @@ impl Init {
             sort: Sort::default(),
             date_format: None,
             mark_read: MarkRead::default(),
+            restore_session: false,
             sample_hint,
             remembered: Snapshot::default(),
             notice: None,
@@ -182,6 +186,11 @@ impl App {
         }
         let mut list = List::default();
         list.sort = init.sort;
+        let session = init.restore_session.then(|| LeftOff::of(remembered));
+        if let Some(session) = &session {
+            list.sort = session.sort.unwrap_or(list.sort);
+            list.view = session.view;
+        }
         let mut app = Self {
             library: init.library,
             index,
@@ -209,8 +218,35 @@ impl App {
             suspend: false,
         };
         app.lay_out(init.area);
-        app.search(None);
+        let mut keep = None;
+        if let Some(session) = session {
+            app.filter.edit(|line| line.set(&session.query));
+            app.filter.parse(true);
+            let id = session.article.as_ref();
+            keep = (app.library.articles.iter()).position(|a| Some(&a.id) == id);
+        }
+        app.search(keep);
         app
+    }
+
+    /// Keeps what the session shows (the filter, view, sort and selected article) for the
+    /// next start.
+    fn save_session(&mut self) {
+        let article = self
+            .selected_article()
+            .map(|i| self.library.articles[i].id.clone());
+        let session = LeftOff {
+            query: self.filter.text().to_string(),
+            view: self.list.view,
+            sort: Some(self.list.sort),
+            article,
+        };
+        for (key, value) in session.settings() {
+            self.save(Change::Setting {
+                key: key.to_string(),
+                value,
+            });
+        }
     }
 
     /// Applies one event: the only way the state changes.
@@ -257,7 +293,10 @@ impl App {
             Event::Checking { done, total } => self.checking(done, total),
             Event::Library { library, complete } => self.replace_library(library, complete),
             // Where you were in the open article is kept for next time, however byline ends.
-            Event::Closing => self.save_place(),
+            Event::Closing => {
+                self.save_place();
+                self.save_session();
+            }
         }
         if self.focus != focus || self.zoomed() != zoomed {
             // Small screens show only the focused pane, so the layout follows the focus.
@@ -654,4 +693,49 @@ impl App {
 /// Whether the view lets the article at a library index through.
 fn shows<'a>(marks: &'a Marks, library: &'a Library, view: View) -> impl Fn(usize) -> bool + 'a {
     move |index| marks.shows(view, &library.articles[index].id)
+}
+
+/// Where a session left off, as kept in the state's settings (`session.query`, …).
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct LeftOff {
+    query: String,
+    view: View,
+    sort: Option<Sort>,
+    article: Option<String>,
+}
+
+impl LeftOff {
+    fn of(remembered: &Snapshot) -> Self {
+        let get = |key: &str| remembered.settings.get(key).filter(|v| !v.is_empty());
+        Self {
+            query: get("session.query").cloned().unwrap_or_default(),
+            view: match get("session.view").map(String::as_str) {
+                Some("unread") => View::Unread,
+                Some("starred") => View::Starred,
+                _ => View::All,
+            },
+            sort: get("session.sort").and_then(|name| Sort::from_name(name)),
+            article: get("session.article").cloned(),
+        }
+    }
+
+    fn settings(&self) -> [(&'static str, String); 4] {
+        let view = match self.view {
+            View::All => "all",
+            View::Unread => "unread",
+            View::Starred => "starred",
+        };
+        let sort = match self.sort {
+            Some(Sort::Oldest) => "oldest",
+            Some(Sort::Title) => "title",
+            Some(Sort::Author) => "author",
+            Some(Sort::Newest) | None => "newest",
+        };
+        [
+            ("session.query", self.query.clone()),
+            ("session.view", view.to_string()),
+            ("session.sort", sort.to_string()),
+            ("session.article", self.article.clone().unwrap_or_default()),
+        ]
+    }
 }

@@ -73,6 +73,8 @@ pub struct Settings {
     /// How the list writes dates (strftime); `None` for `2014-12-31`.
     pub date_format: Option<String>,
     pub mark_read: MarkRead,
+    /// Start where the last session left off (its filter, view, sort and article).
+    pub restore_session: bool,
 }
 
 /// When an article becomes read by itself (`m` marks it either way by hand).
@@ -112,6 +114,7 @@ impl Default for Settings {
             keymap: Keymap::default(),
             date_format: None,
             mark_read: MarkRead::default(),
+            restore_session: true,
         }
     }
 }
@@ -122,6 +125,7 @@ struct File {
     #[serde(default)]
     library: LibrarySection,
     theme: Option<Spanned<String>>,
+    restore_session: Option<bool>,
     #[serde(default)]
     reading: ReadingSection,
     #[serde(default)]
@@ -226,6 +230,7 @@ pub fn parse(file: &str, source: &str, themes: &[String]) -> Result<Settings, Co
         }
         settings.typesetting.measure = value as usize;
     }
+    settings.restore_session = raw.restore_session.unwrap_or(true);
     settings.typesetting.justify = raw.reading.justify.unwrap_or(false);
     settings.typesetting.hyphenate = raw.reading.hyphenate.unwrap_or(false);
     if let Some(mark_read) = raw.reading.mark_read {
@@ -410,6 +415,7 @@ mod tests {
             "config.toml",
             r#"
 theme = "gruvbox-dark"
+restore_session = false
 
 [library]
 paths = ["/news", "/archive"]
@@ -450,6 +456,7 @@ mouse = false
             }
         );
         assert_eq!(settings.mark_read, MarkRead::Never);
+        assert!(!settings.restore_session);
         assert_eq!(settings.sort, Sort::Title);
         assert_eq!(settings.date_format.as_deref(), Some("%d %b %Y"));
         assert_eq!(settings.split.arrangement, Arrangement::Stacked);

@@ -50,6 +50,10 @@ pub struct Cli {
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
 
+    /// Start clean: not where the last session left off (its filter, view, sort and article).
+    #[arg(long)]
+    pub fresh: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }

@@ -119,6 +119,9 @@ pub struct ReaderPlan {
     /// Where real articles go, written with `~` for the home folder: the status bar's hint
     /// while the sample library stands in. `None` when the library was named.
     pub put_articles_in: Option<String>,
+    /// Bring back the last session's filter, view, sort and article (not with `--fresh`, nor
+    /// with `restore_session = false`).
+    pub restore_session: bool,
 }
 
 /// Which theme to load, and how many colours to bring it down to.
@@ -208,6 +211,7 @@ pub fn resolve(cli: Cli, env: &Env, settings: &Settings) -> Result<Plan, CliErro
                 env,
                 user_themes,
             ),
+            restore_session: settings.restore_session && !cli.fresh,
             typesetting: typesetting(&cli.typeset, settings.typesetting),
             state,
         }));

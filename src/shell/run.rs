@@ -111,6 +111,7 @@ fn run_reader(plan: ReaderPlan, settings: &Settings) -> Result<ExitCode, CliErro
         typesetting: plan.typesetting,
         state: plan.state,
         put_articles_in: plan.put_articles_in,
+        restore_session: plan.restore_session,
     };
     tui::run(start, settings)?;
     Ok(ExitCode::SUCCESS)

@@ -70,6 +70,8 @@ pub struct Start {
     pub state: PathBuf,
     /// Where real articles go (with `~`), for the status bar while the sample library shows.
     pub put_articles_in: Option<String>,
+    /// Bring back where the last session left off.
+    pub restore_session: bool,
 }
 
 /// Runs the reader until the user quits or a signal asks it to stop.
@@ -82,6 +84,7 @@ pub fn run(start: Start, settings: &Settings) -> io::Result<()> {
         typesetting,
         state,
         put_articles_in,
+        restore_session,
     } = start;
     let stop = Arc::new(AtomicBool::new(false));
     for signal in [
@@ -146,6 +149,7 @@ pub fn run(start: Start, settings: &Settings) -> io::Result<()> {
         sort: settings.sort,
         date_format: settings.date_format.clone(),
         mark_read: settings.mark_read,
+        restore_session,
         // Shown only while the sample library stands in.
         sample_hint: put_articles_in,
         remembered,

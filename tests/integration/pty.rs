@@ -387,7 +387,9 @@ fn marks_stars_places_and_queries_come_back_after_a_restart() {
     assert_eq!(long["starred"], true);
     assert_eq!(json[1]["read"], false);
 
-    let mut session = Session::start(lib.path(), &[&path]);
+    // Fresh: the kept query would filter the tram note out (the session coming back has a
+    // test of its own); marks, places and history come back all the same.
+    let mut session = Session::start(lib.path(), &["--fresh", &path]);
     session.wait_for("★ A long harbour story");
     session.wait_for("•  A short tram note");
     // The reading pane opens where it was left.
@@ -793,4 +795,41 @@ fn after_a_sigstop_and_fg_byline_takes_raw_mode_again() {
     shell.send("echo \"status $?\"\r");
     shell.wait_for("status 0");
     shell.send("exit\r");
+}
+
+#[test]
+fn the_last_filter_comes_back_after_a_restart_and_fresh_starts_clean() {
+    let lib = TempLibrary::new();
+    lib.article(
+        "harbour.txt",
+        "Night ferry returns to the harbour",
+        "Ada Quinn",
+        "3 March 2021",
+        "Text.",
+    );
+    lib.article(
+        "tram.txt",
+        "City tram line reaches the hospital",
+        "Bo Okafor",
+        "9 July 2019",
+        "Text.",
+    );
+    let path = lib.path().to_str().unwrap();
+    let mut first = Session::start(lib.path(), &[path]);
+    first.wait_for("1/2 · 2 articles");
+    first.send("/ferry\r");
+    first.wait_for("1/1 · 1 of 2 match");
+    first.send("q");
+    assert!(first.wait_exit());
+
+    let mut again = Session::start(lib.path(), &[path]);
+    again.wait_for("1/1 · 1 of 2 match");
+    again.wait_for("any:ferry");
+    again.send("q");
+    assert!(again.wait_exit());
+
+    let mut fresh = Session::start(lib.path(), &["--fresh", path]);
+    fresh.wait_for("1/2 · 2 articles");
+    fresh.send("q");
+    assert!(fresh.wait_exit());
 }

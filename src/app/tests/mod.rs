@@ -1149,6 +1149,47 @@ fn mark_read_preview_is_the_old_way_and_never_leaves_it_to_m() {
 }
 
 #[test]
+fn the_last_session_comes_back_unless_asked_not_to() {
+    // A session: a filter, a sort, the starred view, an article selected; then closing.
+    let mut first = app();
+    type_in(&mut first, "harbour");
+    first.update(Action::AcceptFilter);
+    first.update(Action::CycleSort);
+    first.update(Action::ToggleStar);
+    first.update(Action::ShowStarred);
+    let chosen = first.selected_article().unwrap();
+    first.take_effects();
+    first.update(Event::Closing);
+    let mut remembered = Snapshot::default();
+    remembered
+        .starred
+        .insert(sample().articles[chosen].id.clone());
+    for effect in first.take_effects() {
+        if let Effect::Save(Change::Setting { key, value }) = effect {
+            remembered.settings.insert(key, value);
+        }
+    }
+    let area = Rect::new(0, 0, 100, 30);
+    let again = |restore_session: bool| {
+        Session::new(Init {
+            remembered: remembered.clone(),
+            restore_session,
+            ..Init::new(Arc::new(sample()), area, TODAY)
+        })
+    };
+    let back = again(true);
+    assert_eq!(back.query(), "harbour");
+    assert_eq!(back.sort(), Sort::Oldest);
+    assert_eq!(back.view(), View::Starred);
+    assert_eq!(back.selected_article(), Some(chosen));
+    // `--fresh` (or `restore_session = false`): a clean start, the marks kept.
+    let fresh = again(false);
+    assert_eq!(fresh.query(), "");
+    assert_eq!(fresh.view(), View::All);
+    assert!(fresh.is_starred(chosen));
+}
+
+#[test]
 fn remembered_state_comes_back() {
     let first = app().selected_article().unwrap();
     let id = sample().articles[first].id.clone();
