@@ -574,7 +574,7 @@ fn ctrl_z_gives_the_shell_its_terminal_and_fg_brings_byline_back() {
         assert!(shell.screen.lock().unwrap().screen().alternate_screen());
     }
     shell.send("q");
-    shell.wait_for("$ ");
+    wait_until_ended(&shell, &lib.path().display().to_string());
     shell.send("echo \"status $?\"\r");
     shell.wait_for("status 0");
     shell.send("exit\r");
@@ -663,14 +663,21 @@ fn the_pager_and_the_editor_have_the_terminal_and_give_it_back() {
         modes.contains(" icanon") && modes.contains(" echo"),
         "cooked mode for the pager: {modes}"
     );
-    session.wait_for("Space page");
-    {
-        let raw = session.raw.lock().unwrap();
-        let said = String::from_utf8_lossy(&raw[before..]);
+    // byline takes the alternate screen again once the pager has ended, and redraws.
+    let start = Instant::now();
+    loop {
+        let said = String::from_utf8_lossy(&session.raw.lock().unwrap()[before..]).into_owned();
         let left = said.find("\x1b[?1049l").expect("left the alternate screen");
-        let back = said.rfind("\x1b[?1049h").expect("took it again");
-        assert!(left < back, "{said:?}");
+        if said.rfind("\x1b[?1049h").is_some_and(|back| left < back) {
+            break;
+        }
+        assert!(
+            start.elapsed() < DEADLINE,
+            "never took the terminal back: {said:?}"
+        );
+        thread::sleep(Duration::from_millis(20));
     }
+    session.wait_for("Space page");
 
     session.send("e");
     let args = wait_for_file(&session, &o.join("args.txt"));
@@ -772,6 +779,20 @@ fn pid_running(needle: &str) -> Option<i32> {
         })
 }
 
+/// Waits until no byline runs on `library` (so keys typed next go to the shell, not to a
+/// byline still leaving the terminal, which may drop what is typed meanwhile).
+fn wait_until_ended(shell: &Session, library: &str) {
+    let start = Instant::now();
+    while pid_running(library).is_some() {
+        assert!(
+            start.elapsed() < DEADLINE,
+            "byline never ended:\n{}",
+            shell.contents()
+        );
+        thread::sleep(Duration::from_millis(20));
+    }
+}
+
 #[test]
 fn after_a_sigstop_and_fg_byline_takes_raw_mode_again() {
     let lib = TempLibrary::new();
@@ -791,7 +812,7 @@ fn after_a_sigstop_and_fg_byline_takes_raw_mode_again() {
     shell.wait_for("1/1 · 1 article");
     // In raw mode a lone `q` quits; in the shell's cooked mode it would wait for Enter.
     shell.send("q");
-    shell.wait_for("$ ");
+    wait_until_ended(&shell, &library);
     shell.send("echo \"status $?\"\r");
     shell.wait_for("status 0");
     shell.send("exit\r");
