@@ -67,20 +67,77 @@ pub enum Block {
         depth: u8,
         spans: Vec<Span>,
     },
+    /// A table: its header row (empty when the source has none) and its rows, every row as
+    /// many cells as the header or the widest row ([`Block::table`] pads them).
+    Table {
+        header: Vec<Vec<Span>>,
+        rows: Vec<Vec<Vec<Span>>>,
+    },
 }
 
 impl Block {
+    /// A table whose short rows (and header, when it has one) are padded with empty cells to
+    /// the width of the widest.
+    pub fn table(mut header: Vec<Vec<Span>>, mut rows: Vec<Vec<Vec<Span>>>) -> Self {
+        let columns = rows.iter().map(Vec::len).chain([header.len()]).max();
+        let columns = columns.unwrap_or(0);
+        if !header.is_empty() {
+            header.resize(columns, Vec::new());
+        }
+        for row in &mut rows {
+            row.resize(columns, Vec::new());
+        }
+        Block::Table { header, rows }
+    }
+
+    /// The spans of a block of running text; a table's text is in its cells ([`Block::runs`]),
+    /// so a table has none here.
     pub fn spans(&self) -> &[Span] {
         match self {
             Block::Paragraph(spans) | Block::Heading(spans) | Block::Quote(spans) => spans,
             Block::Item { spans, .. } => spans,
+            Block::Table { .. } => &[],
         }
     }
 
-    /// The block's text without styles.
-    pub fn text(&self) -> String {
-        self.spans().iter().map(|s| s.text.as_str()).collect()
+    /// Every run of spans the block holds, in reading order: the block's spans, or a table's
+    /// cells, header first, row by row.
+    pub fn runs(&self) -> Vec<&Vec<Span>> {
+        match self {
+            Block::Paragraph(spans) | Block::Heading(spans) | Block::Quote(spans) => vec![spans],
+            Block::Item { spans, .. } => vec![spans],
+            Block::Table { header, rows } => header.iter().chain(rows.iter().flatten()).collect(),
+        }
     }
+
+    /// [`Block::runs`], to change in place.
+    pub fn runs_mut(&mut self) -> Vec<&mut Vec<Span>> {
+        match self {
+            Block::Paragraph(spans) | Block::Heading(spans) | Block::Quote(spans) => vec![spans],
+            Block::Item { spans, .. } => vec![spans],
+            Block::Table { header, rows } => {
+                header.iter_mut().chain(rows.iter_mut().flatten()).collect()
+            }
+        }
+    }
+
+    /// The block's text without styles; a table's cells are joined by spaces, header first.
+    pub fn text(&self) -> String {
+        match self {
+            Block::Table { .. } => self
+                .runs()
+                .iter()
+                .map(|run| run_text(run))
+                .collect::<Vec<_>>()
+                .join(" "),
+            _ => run_text(self.spans()),
+        }
+    }
+}
+
+/// The text of a run of spans, without styles.
+pub fn run_text(spans: &[Span]) -> String {
+    spans.iter().map(|s| s.text.as_str()).collect()
 }
 
 /// An article's body, repaired and ready to reflow.
@@ -95,7 +152,8 @@ impl Body {
     pub fn word_count(&self) -> usize {
         self.blocks
             .iter()
-            .flat_map(|b| b.spans())
+            .flat_map(Block::runs)
+            .flatten()
             .flat_map(|s| s.text.split_whitespace())
             .map(|word| {
                 let ideographs = word.chars().filter(|&c| is_ideographic(c)).count();
@@ -142,7 +200,7 @@ impl Parsed {
         all.extend(self.source.as_deref());
         all.extend(self.tags.iter().map(String::as_str));
         for block in &self.body.blocks {
-            all.extend(block.spans().iter().map(|s| s.text.as_str()));
+            all.extend(block.runs().into_iter().flatten().map(|s| s.text.as_str()));
             if let Block::Item { marker, .. } = block {
                 all.push(marker);
             }

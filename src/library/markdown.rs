@@ -178,6 +178,10 @@ fn blocks(text: &str) -> Vec<(Block, Level)> {
     let mut item_marker: Option<(String, u8)> = None;
     let mut heading: Option<u8> = None;
     let mut code_block = false;
+    // The table being read: its header, its rows, and the row being read.
+    let mut header: Vec<Vec<Span>> = Vec::new();
+    let mut rows: Vec<Vec<Vec<Span>>> = Vec::new();
+    let mut row: Vec<Vec<Span>> = Vec::new();
 
     let flush = |spans: &mut Vec<Span>,
                  out: &mut Vec<(Block, Level)>,
@@ -207,8 +211,24 @@ fn blocks(text: &str) -> Vec<(Block, Level)> {
         out.push(block);
     };
 
-    for event in Parser::new_ext(text, Options::ENABLE_STRIKETHROUGH) {
+    let options = Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TABLES;
+    for event in Parser::new_ext(text, options) {
         match event {
+            Event::Start(Tag::Table(_)) => {
+                flush(&mut spans, &mut out, None, quote_depth, &mut item_marker);
+            }
+            Event::Start(Tag::TableHead | Tag::TableRow | Tag::TableCell) => {}
+            Event::End(TagEnd::TableCell) => {
+                let mut cell = std::mem::take(&mut spans);
+                trim(&mut cell);
+                row.push(cell);
+            }
+            Event::End(TagEnd::TableHead) => header = std::mem::take(&mut row),
+            Event::End(TagEnd::TableRow) => rows.push(std::mem::take(&mut row)),
+            Event::End(TagEnd::Table) => {
+                let table = Block::table(std::mem::take(&mut header), std::mem::take(&mut rows));
+                out.push((table, Level::Other));
+            }
             Event::Start(Tag::Heading { level, .. }) => {
                 flush(&mut spans, &mut out, None, quote_depth, &mut item_marker);
                 heading = Some(heading_level(level));
@@ -318,6 +338,18 @@ fn heading_level(level: HeadingLevel) -> u8 {
         HeadingLevel::H5 => 5,
         HeadingLevel::H6 => 6,
     }
+}
+
+/// Trims spaces from both ends of a table cell, dropping spans it empties.
+fn trim(spans: &mut Vec<Span>) {
+    spans.retain(|s| !s.text.is_empty());
+    if let Some(first) = spans.first_mut() {
+        first.text = first.text.trim_start().to_string();
+    }
+    if let Some(last) = spans.last_mut() {
+        last.text.truncate(last.text.trim_end().len());
+    }
+    spans.retain(|s| !s.text.is_empty());
 }
 
 /// Appends text to the last span when it has the same style.
@@ -461,6 +493,34 @@ mod tests {
         assert_eq!(blocks[5].spans()[3], Span::new("code", Inline::Code));
         assert!(!texts(&parsed).iter().any(|t| t.contains("alert")));
         assert_eq!(blocks.len(), 6);
+    }
+
+    #[test]
+    fn pipe_tables_become_table_blocks() {
+        let parsed = parse(
+            "# T\n\nBefore.\n\n| City | Rain |\n|---|--:|\n| *Lisbon* | 712 |\n| Porto |\n\nAfter.\n",
+        )
+        .unwrap();
+        let blocks = &parsed.body.blocks;
+        assert_eq!(blocks.len(), 3);
+        let Block::Table { header, rows } = &blocks[1] else {
+            panic!("{:?}", blocks[1]);
+        };
+        assert_eq!(
+            header,
+            &[
+                vec![Span::new("City", Inline::Plain)],
+                vec![Span::new("Rain", Inline::Plain)]
+            ]
+        );
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0][0], [Span::new("Lisbon", Inline::Emphasis)]);
+        assert_eq!(rows[0][1], [Span::new("712", Inline::Plain)]);
+        // A short row is padded to the table's width.
+        assert_eq!(rows[1].len(), 2);
+        assert!(rows[1][1].is_empty());
+        assert_eq!(blocks[1].text(), "City Rain Lisbon 712 Porto ");
+        assert_eq!(texts(&parsed)[2], "After.");
     }
 
     proptest! {

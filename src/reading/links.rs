@@ -51,8 +51,9 @@ pub fn number(body: Body, base: Option<&str>) -> (Body, Vec<String>) {
     let mut numbering = Numbering::default();
     let mut blocks = body.blocks;
     for block in &mut blocks {
-        let spans = spans_mut(block);
-        *spans = number_spans(std::mem::take(spans), base.as_ref(), &mut numbering);
+        for spans in block.runs_mut() {
+            *spans = number_spans(std::mem::take(spans), base.as_ref(), &mut numbering);
+        }
     }
     let links = numbering.addresses;
     if !links.is_empty() {
@@ -66,14 +67,6 @@ pub fn number(body: Body, base: Option<&str>) -> (Body, Vec<String>) {
         }
     }
     (Body { blocks }, links)
-}
-
-/// A block's spans, to change in place.
-fn spans_mut(block: &mut Block) -> &mut Vec<Span> {
-    match block {
-        Block::Paragraph(spans) | Block::Heading(spans) | Block::Quote(spans) => spans,
-        Block::Item { spans, .. } => spans,
-    }
 }
 
 fn number_spans(spans: Vec<Span>, base: Option<&url::Url>, links: &mut Numbering) -> Vec<Span> {

@@ -55,6 +55,29 @@ struct List {
     step: i64,
 }
 
+/// The most columns one cell's `colspan` spans: it lines up the cells after it, and a
+/// `colspan="100000"` must not make a hundred thousand empty cells.
+const MAX_COLSPAN: usize = 16;
+
+/// An open `<table>`: where its blocks start, and its rows so far.
+struct Table {
+    from: usize,
+    rows: Vec<Row>,
+}
+
+/// A `<tr>`: whether it is in a `<thead>`, and its cells.
+struct Row {
+    head: bool,
+    cells: Vec<Cell>,
+}
+
+/// A `<td>` or `<th>`: the blocks read inside it, and the columns it spans.
+struct Cell {
+    blocks: std::ops::Range<usize>,
+    head: bool,
+    span: usize,
+}
+
 /// Sets text into blocks as the walk goes, one element or text node at a time.
 struct Reader<'t> {
     title: &'t str,
@@ -75,6 +98,8 @@ struct Reader<'t> {
     /// The addresses of the links being read, innermost last.
     hrefs: Vec<String>,
     pre: usize,
+    /// The tables open, innermost last.
+    tables: Vec<Table>,
 }
 
 impl<'t> Reader<'t> {
@@ -93,6 +118,7 @@ impl<'t> Reader<'t> {
             link: 0,
             hrefs: Vec::new(),
             pre: 0,
+            tables: Vec::new(),
         }
     }
 
@@ -130,6 +156,46 @@ impl<'t> Reader<'t> {
                 }
                 *self.count(style) += 1;
             }
+            Kind::Table => {
+                self.flush();
+                self.tables.push(Table {
+                    from: self.blocks.len(),
+                    rows: Vec::new(),
+                });
+            }
+            Kind::Row => {
+                self.flush();
+                let head = element
+                    .parent()
+                    .and_then(ElementRef::wrap)
+                    .is_some_and(|p| p.value().name() == "thead");
+                if let Some(table) = self.tables.last_mut() {
+                    table.rows.push(Row {
+                        head,
+                        cells: Vec::new(),
+                    });
+                }
+            }
+            Kind::Cell { head } => {
+                self.flush();
+                let at = self.blocks.len();
+                let span = element.attr("colspan").and_then(|n| n.trim().parse().ok());
+                if let Some(table) = self.tables.last_mut() {
+                    if table.rows.is_empty() {
+                        table.rows.push(Row {
+                            head: false,
+                            cells: Vec::new(),
+                        });
+                    }
+                    if let Some(row) = table.rows.last_mut() {
+                        row.cells.push(Cell {
+                            blocks: at..at,
+                            head,
+                            span: span.unwrap_or(1).clamp(1, MAX_COLSPAN),
+                        });
+                    }
+                }
+            }
             Kind::Inline => {}
         }
         true
@@ -160,6 +226,21 @@ impl<'t> Reader<'t> {
             Kind::Pre => {
                 self.flush();
                 self.pre = self.pre.saturating_sub(1);
+            }
+            Kind::Row => self.flush(),
+            Kind::Cell { .. } => {
+                self.flush();
+                let at = self.blocks.len();
+                let cell = self.tables.last_mut().and_then(|t| t.rows.last_mut());
+                if let Some(cell) = cell.and_then(|r| r.cells.last_mut()) {
+                    cell.blocks.end = at;
+                }
+            }
+            Kind::Table => {
+                self.flush();
+                if let Some(table) = self.tables.pop() {
+                    self.set_table(table);
+                }
             }
             Kind::Style(style) => {
                 if style == Inline::Link {
@@ -304,6 +385,49 @@ impl<'t> Reader<'t> {
         self.blocks.push(block);
     }
 
+    /// Makes the blocks read inside a closed table one [`Block::Table`], each cell's blocks run
+    /// together. A table of one column is a layout table, not data: its blocks stay as they are
+    /// (so are a caption's, before the table).
+    fn set_table(&mut self, table: Table) {
+        let columns = table
+            .rows
+            .iter()
+            .map(|r| r.cells.iter().map(|c| c.span).sum());
+        if columns.max().unwrap_or(0) < 2 || table.from > self.blocks.len() {
+            return;
+        }
+        let mut read = self.blocks.split_off(table.from);
+        let first = table.rows.iter().flat_map(|r| r.cells.first()).next();
+        let before = first.map_or(read.len(), |c| c.blocks.start.saturating_sub(table.from));
+        let before = before.min(read.len());
+        let mut rows: Vec<Vec<Vec<Span>>> = Vec::new();
+        let mut head = false;
+        for (n, row) in table.rows.iter().enumerate() {
+            if row.cells.is_empty() {
+                continue;
+            }
+            if n == 0 {
+                head = row.head || row.cells.iter().all(|c| c.head);
+            }
+            let mut cells = Vec::new();
+            for cell in &row.cells {
+                let start = cell.blocks.start.saturating_sub(table.from).min(read.len());
+                let end = cell.blocks.end.saturating_sub(table.from).min(read.len());
+                cells.push(inline(&read[start..end.max(start)]));
+                cells.extend(std::iter::repeat_n(Vec::new(), cell.span - 1));
+            }
+            rows.push(cells);
+        }
+        read.truncate(before);
+        self.blocks.extend(read);
+        let header = if head && !rows.is_empty() {
+            rows.remove(0)
+        } else {
+            Vec::new()
+        };
+        self.blocks.push(Block::table(header, rows));
+    }
+
     /// Drops the blocks from `from` on when together they only repeat the title.
     fn drop_if_title(&mut self, from: usize) {
         let Some(blocks) = self.blocks.get(from..) else {
@@ -338,6 +462,29 @@ impl List {
             step: if reversed { -1 } else { 1 },
         }
     }
+}
+
+/// The text of `blocks` run together as one cell of a table: blocks apart by a space, a list
+/// item with its marker, a nested table cell by cell.
+fn inline(blocks: &[Block]) -> Vec<Span> {
+    let mut out: Vec<Span> = Vec::new();
+    for block in blocks {
+        if let Block::Item { marker, .. } = block {
+            if !marker.trim().is_empty() {
+                out.push(Span::new(format!("{marker} "), Inline::Plain));
+            }
+        }
+        for run in block.runs() {
+            if run.is_empty() {
+                continue;
+            }
+            if !out.is_empty() {
+                out.push(Span::new(" ", Inline::Plain));
+            }
+            out.extend(run.iter().cloned());
+        }
+    }
+    out
 }
 
 /// Trims whitespace (no-break spaces too) from both ends of a block, dropping spans it empties.
