@@ -135,6 +135,20 @@ impl Block {
     }
 }
 
+/// The most characters of an image's description shown in its placeholder.
+const MAX_ALT: usize = 300;
+
+/// What stands in the text for an image: `[image: its description]`, or `[image]` without one.
+/// The description is one line of at most [`MAX_ALT`] characters, with no control characters.
+pub fn image_placeholder(alt: &str) -> String {
+    let alt = sanitize::shorten(&sanitize::one_line(alt), MAX_ALT);
+    if alt.is_empty() {
+        "[image]".to_string()
+    } else {
+        format!("[image: {alt}]")
+    }
+}
+
 /// The text of a run of spans, without styles.
 pub fn run_text(spans: &[Span]) -> String {
     spans.iter().map(|s| s.text.as_str()).collect()
@@ -286,5 +300,16 @@ mod tests {
             "Korean puts spaces between words"
         );
         assert_eq!(body("").word_count(), 0);
+    }
+
+    #[test]
+    fn image_placeholders_are_one_clean_line() {
+        assert_eq!(
+            image_placeholder("  Flooded\n  quay \u{1b}[2J"),
+            "[image: Flooded quay]"
+        );
+        assert_eq!(image_placeholder(" \u{200b} "), "[image]");
+        assert_eq!(image_placeholder(""), "[image]");
+        assert!(image_placeholder(&"a".repeat(5_000)).chars().count() < 320);
     }
 }

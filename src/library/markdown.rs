@@ -10,7 +10,7 @@ use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use super::FormatError;
 use super::yaml::{self, Value};
 use crate::article::date;
-use crate::article::{Block, Body, Inline, Parsed, Span};
+use crate::article::{Block, Body, Inline, Parsed, Span, image_placeholder};
 
 /// Parses a Markdown article.
 pub fn parse(text: &str) -> Result<Parsed, FormatError> {
@@ -178,6 +178,8 @@ fn blocks(text: &str) -> Vec<(Block, Level)> {
     let mut item_marker: Option<(String, u8)> = None;
     let mut heading: Option<u8> = None;
     let mut code_block = false;
+    // The image being read: its address and its description so far.
+    let mut image: Option<(String, String)> = None;
     // The table being read: its header, its rows, and the row being read.
     let mut header: Vec<Vec<Span>> = Vec::new();
     let mut rows: Vec<Vec<Vec<Span>>> = Vec::new();
@@ -283,11 +285,35 @@ fn blocks(text: &str) -> Vec<(Block, Level)> {
             }
             Event::Start(Tag::Emphasis) => styles.push(Inline::Emphasis),
             Event::Start(Tag::Strong) => styles.push(Inline::Strong),
-            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+            // An image is a placeholder for it, linked to it, or the text of the link around it.
+            Event::Start(Tag::Image { dest_url, .. }) => {
+                image = Some((dest_url.to_string(), String::new()));
+            }
+            Event::Text(text) | Event::Code(text) if image.is_some() => {
+                if let Some((_, alt)) = &mut image {
+                    alt.push_str(&text);
+                }
+            }
+            Event::SoftBreak | Event::HardBreak if image.is_some() => {
+                if let Some((_, alt)) = &mut image {
+                    alt.push(' ');
+                }
+            }
+            Event::End(TagEnd::Image) => {
+                if let Some((address, alt)) = image.take() {
+                    let text = image_placeholder(&alt);
+                    match links.last() {
+                        Some(outer) => push_link(&mut spans, &text, outer),
+                        None if address.trim().is_empty() => push(&mut spans, &text, Inline::Plain),
+                        None => push_link(&mut spans, &text, &address),
+                    }
+                }
+            }
+            Event::Start(Tag::Link { dest_url, .. }) => {
                 styles.push(Inline::Link);
                 links.push(dest_url.to_string());
             }
-            Event::End(TagEnd::Link | TagEnd::Image) => {
+            Event::End(TagEnd::Link) => {
                 styles.pop();
                 links.pop();
             }
@@ -521,6 +547,26 @@ mod tests {
         assert!(rows[1][1].is_empty());
         assert_eq!(blocks[1].text(), "City Rain Lisbon 712 Porto ");
         assert_eq!(texts(&parsed)[2], "After.");
+    }
+
+    #[test]
+    fn images_are_placeholders_linked_to_the_image() {
+        let parsed = parse(
+            "# T\n\nThe quay ![Flooded *quay*,\nat dawn](https://x.org/q.jpg) and ![](pic.png).\n\n\
+             [![logo](https://x.org/l.png)](https://x.org/home)\n",
+        )
+        .unwrap();
+        let spans = parsed.body.blocks[0].spans();
+        assert_eq!(
+            spans[1],
+            Span::link("[image: Flooded quay, at dawn]", "https://x.org/q.jpg")
+        );
+        assert_eq!(spans[3], Span::link("[image]", "pic.png"));
+        // An image inside a link is that link's text.
+        assert_eq!(
+            parsed.body.blocks[1].spans(),
+            [Span::link("[image: logo]", "https://x.org/home")]
+        );
     }
 
     proptest! {

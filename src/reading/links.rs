@@ -251,6 +251,27 @@ mod tests {
     }
 
     #[test]
+    fn links_in_table_cells_and_images_are_numbered() {
+        let cell = |spans: Vec<Span>| spans;
+        let body = Body {
+            blocks: vec![
+                Block::table(
+                    vec![cell(vec![Span::new("Source", Inline::Plain)])],
+                    vec![vec![cell(vec![Span::link("the data", "https://x.org/d")])]],
+                ),
+                Block::Paragraph(vec![Span::link("[image: quay]", "q.jpg")]),
+                Block::Paragraph(vec![Span::link("[image]", "data:image/png;base64,AAAA")]),
+            ],
+        };
+        let (numbered, links) = number(body, Some("https://x.org/news/"));
+        assert_eq!(links, ["https://x.org/d", "https://x.org/news/q.jpg"]);
+        assert_eq!(numbered.blocks[0].text(), "Source the data[1]");
+        assert_eq!(numbered.blocks[1].text(), "[image: quay][2]");
+        // An image written into the page has no address to open.
+        assert_eq!(numbered.blocks[2].text(), "[image]");
+    }
+
+    #[test]
     fn anchors_scripts_and_code_are_not_links() {
         let body = paragraph(vec![
             Span::link("top", "#top"),

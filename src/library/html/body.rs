@@ -7,7 +7,7 @@ use scraper::node::Element;
 
 use super::{Kind, Visit, kind, walk};
 use crate::article::sanitize::{is_invisible_or_control, one_line};
-use crate::article::{Block, Body, Inline, Span};
+use crate::article::{Block, Body, Inline, Span, image_placeholder};
 
 /// Columns between tab stops in preformatted text.
 const TAB_WIDTH: usize = 4;
@@ -156,6 +156,7 @@ impl<'t> Reader<'t> {
                 }
                 *self.count(style) += 1;
             }
+            Kind::Image => self.image(element.value()),
             Kind::Table => {
                 self.flush();
                 self.tables.push(Table {
@@ -204,7 +205,7 @@ impl<'t> Reader<'t> {
     /// Handles the end of an element that [`Reader::open`] entered.
     fn close(&mut self, element: ElementRef<'_>) {
         match kind(element.value()) {
-            Kind::Skip | Kind::Inline => {}
+            Kind::Skip | Kind::Inline | Kind::Image => {}
             Kind::Block | Kind::Break => self.flush(),
             Kind::Heading { .. } => {
                 self.flush();
@@ -322,6 +323,36 @@ impl<'t> Reader<'t> {
                 }
                 self.push(c, style);
             }
+        }
+    }
+
+    /// Sets an `<img>` as its placeholder, linked to the image (or, inside a link, as the
+    /// link's text). A tracking pixel (1 by 1, or 0) stands for nothing and is left out.
+    fn image(&mut self, element: &Element) {
+        let tiny = |attr| {
+            element
+                .attr(attr)
+                .is_some_and(|v| matches!(v.trim(), "0" | "1" | "0px" | "1px"))
+        };
+        if tiny("width") || tiny("height") {
+            return;
+        }
+        let text = image_placeholder(element.attr("alt").unwrap_or_default());
+        let src = element.attr("src").or_else(|| element.attr("data-src"));
+        let src = src.map(str::trim).filter(|s| !s.is_empty());
+        if self.space.take().is_some() {
+            self.push(' ', Inline::Plain);
+        }
+        match src {
+            _ if self.link > 0 => text.chars().for_each(|c| self.push(c, Inline::Link)),
+            Some(src) => {
+                self.column += text.chars().count();
+                match self.run.last_mut() {
+                    Some(span) if span.link.as_deref() == Some(src) => span.text.push_str(&text),
+                    _ => self.run.push(Span::link(text, src)),
+                }
+            }
+            None => text.chars().for_each(|c| self.push(c, Inline::Plain)),
         }
     }
 

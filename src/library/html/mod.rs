@@ -303,6 +303,8 @@ enum Kind {
     Item,
     /// Preformatted text: whitespace kept, lines kept apart, set as code.
     Pre,
+    /// `<img>`: a placeholder with its description, linked to the image.
+    Image,
     /// `<table>`, `<tr>`, and `<td>` or `<th>` (`head`).
     Table,
     Row,
@@ -334,6 +336,7 @@ fn kind(element: &Element) -> Kind {
         "li" => Kind::Item,
         "pre" | "listing" | "xmp" | "plaintext" => Kind::Pre,
         "br" => Kind::Break,
+        "img" => Kind::Image,
         "table" => Kind::Table,
         "tr" => Kind::Row,
         "td" => Kind::Cell { head: false },
@@ -684,6 +687,30 @@ mod tests {
         );
         assert_eq!(texts(&blocks[..1]), ["Intro."]);
         assert!(matches!(blocks[1], Block::Table { .. }));
+    }
+
+    #[test]
+    fn images_are_placeholders_linked_to_the_image() {
+        let blocks = body(
+            "<p>The quay <img src=' https://x.org/q.jpg ' alt='Flooded&#10; quay&#27;[2J'>at dawn \
+             <img src=p.png> <a href='/home'><img alt=logo src=l.png></a>\
+             <img src=pixel.gif width=1 height=1><img src=x.png hidden></p>",
+        );
+        let spans = blocks[0].spans();
+        assert_eq!(spans[0], plain("The quay "));
+        assert_eq!(
+            spans[1],
+            Span::link("[image: Flooded quay]", "https://x.org/q.jpg")
+        );
+        assert_eq!(spans[2], plain("at dawn "));
+        assert_eq!(spans[3], Span::link("[image]", "p.png"));
+        assert_eq!(spans[4], plain(" "));
+        assert_eq!(spans[5], Span::link("[image: logo]", "/home"));
+        assert_eq!(
+            spans.len(),
+            6,
+            "no tracking pixel, nothing hidden: {spans:?}"
+        );
     }
 
     #[test]
