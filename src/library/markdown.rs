@@ -5,6 +5,8 @@
 //! [`Inline`] styles the plain-text parser produces, so the reading pane sets every format alike.
 //! Raw HTML inside Markdown is dropped, never passed through.
 
+use std::collections::{HashMap, HashSet};
+
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use super::FormatError;
@@ -15,7 +17,7 @@ use crate::article::{Block, Body, Inline, Parsed, Span, image_placeholder};
 /// Parses a Markdown article.
 pub fn parse(text: &str) -> Result<Parsed, FormatError> {
     let (meta, body_text) = split_front_matter(text)?;
-    let mut body = blocks(body_text);
+    let (mut body, notes) = blocks(body_text);
     let mut parsed = Parsed {
         title: meta.title.unwrap_or_default(),
         author: meta.author,
@@ -37,9 +39,9 @@ pub fn parse(text: &str) -> Result<Parsed, FormatError> {
         };
         parsed.title = body.remove(first).0.text().trim().to_string();
     }
-    parsed.body = Body {
-        blocks: body.into_iter().map(|(b, _)| b).collect(),
-    };
+    let mut blocks: Vec<Block> = body.into_iter().map(|(b, _)| b).collect();
+    blocks.extend(notes);
+    parsed.body = Body { blocks };
     Ok(parsed)
 }
 
@@ -165,8 +167,9 @@ enum Level {
     Other,
 }
 
-/// Turns CommonMark into blocks, each with its heading level where it is a heading.
-fn blocks(text: &str) -> Vec<(Block, Level)> {
+/// Turns CommonMark into blocks, each with its heading level where it is a heading, and the
+/// footnotes into a "Notes" list to close the body.
+fn blocks(text: &str) -> (Vec<(Block, Level)>, Vec<Block>) {
     let mut out: Vec<(Block, Level)> = Vec::new();
     let mut spans: Vec<Span> = Vec::new();
     let mut styles: Vec<Inline> = Vec::new();
@@ -213,9 +216,32 @@ fn blocks(text: &str) -> Vec<(Block, Level)> {
         out.push(block);
     };
 
-    let options = Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TABLES;
+    let options =
+        Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES;
+    let numbers = footnote_numbers(text, options);
+    // The note being read (where its blocks start, its number) and the notes read.
+    let mut note: Option<(usize, usize)> = None;
+    let mut notes: Vec<(usize, Vec<Block>)> = Vec::new();
     for event in Parser::new_ext(text, options) {
         match event {
+            Event::FootnoteReference(label) => match numbers.get(label.as_ref()) {
+                Some(&n) => spans.push(Span::new(superscript(n), Inline::Reference)),
+                None => push(&mut spans, &format!("[^{label}]"), Inline::Plain),
+            },
+            Event::Start(Tag::FootnoteDefinition(label)) => {
+                flush(&mut spans, &mut out, None, quote_depth, &mut item_marker);
+                if note.is_none() {
+                    let n = numbers.get(label.as_ref()).copied().unwrap_or(0);
+                    note = Some((out.len(), n));
+                }
+            }
+            Event::End(TagEnd::FootnoteDefinition) => {
+                flush(&mut spans, &mut out, None, quote_depth, &mut item_marker);
+                if let Some((from, n)) = note.take() {
+                    let read = out.split_off(from.min(out.len()));
+                    notes.push((n, read.into_iter().map(|(b, _)| b).collect()));
+                }
+            }
             Event::Start(Tag::Table(_)) => {
                 flush(&mut spans, &mut out, None, quote_depth, &mut item_marker);
             }
@@ -352,7 +378,73 @@ fn blocks(text: &str) -> Vec<(Block, Level)> {
         }
     }
     flush(&mut spans, &mut out, heading, quote_depth, &mut item_marker);
-    out
+    (out, notes_list(notes))
+}
+
+/// The number of each footnote: in the order they are first referred to, then those never
+/// referred to in the order they are written. Only footnotes that are written have one.
+fn footnote_numbers(text: &str, options: Options) -> HashMap<String, usize> {
+    let mut numbers = HashMap::new();
+    if !text.contains("[^") {
+        return numbers;
+    }
+    let mut written = Vec::new();
+    let mut referred = Vec::new();
+    for event in Parser::new_ext(text, options) {
+        match event {
+            Event::Start(Tag::FootnoteDefinition(label)) => written.push(label.to_string()),
+            Event::FootnoteReference(label) => referred.push(label.to_string()),
+            _ => {}
+        }
+    }
+    let defined: HashSet<&String> = written.iter().collect();
+    for label in referred
+        .iter()
+        .filter(|l| defined.contains(l))
+        .chain(&written)
+    {
+        let next = numbers.len() + 1;
+        numbers.entry(label.clone()).or_insert(next);
+    }
+    numbers
+}
+
+/// The notes under a "Notes" heading, by number, each marked with its number raised.
+fn notes_list(mut notes: Vec<(usize, Vec<Block>)>) -> Vec<Block> {
+    notes.sort_by_key(|(n, _)| *n);
+    let mut list = Vec::new();
+    for (n, blocks) in notes {
+        let mut spans: Vec<Span> = Vec::new();
+        for block in &blocks {
+            for run in block.runs() {
+                if !spans.is_empty() {
+                    spans.push(Span::new(" ", Inline::Plain));
+                }
+                spans.extend(run.iter().cloned());
+            }
+        }
+        if spans.is_empty() {
+            continue;
+        }
+        if list.is_empty() {
+            list.push(Block::Heading(vec![Span::new("Notes", Inline::Plain)]));
+        }
+        list.push(Block::Item {
+            marker: superscript(n),
+            depth: 0,
+            spans,
+        });
+    }
+    list
+}
+
+/// `n` in superscript digits (`¹²`), as a note is marked: a link's number is `[12]`.
+fn superscript(n: usize) -> String {
+    const DIGITS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+    n.to_string()
+        .bytes()
+        .map(|d| DIGITS[usize::from(d - b'0')])
+        .collect()
 }
 
 fn heading_level(level: HeadingLevel) -> u8 {
@@ -567,6 +659,47 @@ mod tests {
             parsed.body.blocks[1].spans(),
             [Span::link("[image: logo]", "https://x.org/home")]
         );
+    }
+
+    #[test]
+    fn footnotes_are_raised_numbers_and_notes_at_the_end() {
+        let parsed = parse(
+            "# T\n\nRain fell[^rain] on the quay[^q] and again[^rain].\n\n\
+             [^q]: The old quay, see [the map](https://x.org/map).\n\n\
+             [^rain]: 712 mm.\n\n    A second paragraph.\n\n\
+             [^unused]: Never referred to.\n\nAfter[^missing].\n",
+        )
+        .unwrap();
+        let blocks = &parsed.body.blocks;
+        assert_eq!(
+            texts(&parsed),
+            [
+                "Rain fell¹ on the quay² and again¹.",
+                "After[^missing].",
+                "Notes",
+                "712 mm. A second paragraph.",
+                "The old quay, see the map.",
+                "Never referred to.",
+            ]
+        );
+        assert_eq!(blocks[0].spans()[1], Span::new("¹", Inline::Reference));
+        let markers: Vec<&str> = blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Item { marker, .. } => Some(marker.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(markers, ["¹", "²", "³"]);
+        // A link in a note is still a link.
+        assert!(blocks[4].spans().iter().any(|s| s.link.is_some()));
+        assert_eq!(superscript(10), "¹⁰");
+    }
+
+    #[test]
+    fn notes_are_never_the_title() {
+        let parsed = parse("Text[^1].\n\n[^1]: A note.\n").unwrap_err();
+        assert!(parsed.to_string().contains("without a title"), "{parsed}");
     }
 
     proptest! {
