@@ -67,8 +67,8 @@ pub enum Block {
         depth: u8,
         spans: Vec<Span>,
     },
-    /// A table: its header row (empty when the source has none) and its rows, every row as
-    /// many cells as the header or the widest row ([`Block::table`] pads them).
+    /// A table: its header row (empty when the source has none) and its rows; the table is as
+    /// wide as its widest row, and a shorter row's missing cells are empty.
     Table {
         header: Vec<Vec<Span>>,
         rows: Vec<Vec<Vec<Span>>>,
@@ -76,17 +76,10 @@ pub enum Block {
 }
 
 impl Block {
-    /// A table whose short rows (and header, when it has one) are padded with empty cells to
-    /// the width of the widest.
-    pub fn table(mut header: Vec<Vec<Span>>, mut rows: Vec<Vec<Vec<Span>>>) -> Self {
-        let columns = rows.iter().map(Vec::len).chain([header.len()]).max();
-        let columns = columns.unwrap_or(0);
-        if !header.is_empty() {
-            header.resize(columns, Vec::new());
-        }
-        for row in &mut rows {
-            row.resize(columns, Vec::new());
-        }
+    /// A table of `header` (empty for none) and `rows`. Rows are not padded: a row shorter
+    /// than the widest has empty cells after its last, so a sparse table of one wide row and
+    /// many short ones costs what its source does.
+    pub fn table(header: Vec<Vec<Span>>, rows: Vec<Vec<Vec<Span>>>) -> Self {
         Block::Table { header, rows }
     }
 

@@ -59,6 +59,11 @@ struct List {
 /// `colspan="100000"` must not make a hundred thousand empty cells.
 const MAX_COLSPAN: usize = 16;
 
+/// The most tables open inside one another that are read as tables; deeper ones are read as
+/// their blocks. Each table runs the cells of those inside it together again, so the depth
+/// bounds how many times a page's text is moved.
+const MAX_TABLE_DEPTH: usize = 4;
+
 /// An open `<table>`: where its blocks start, and its rows so far.
 struct Table {
     from: usize,
@@ -98,8 +103,10 @@ struct Reader<'t> {
     /// The addresses of the links being read, innermost last.
     hrefs: Vec<String>,
     pre: usize,
-    /// The tables open, innermost last.
+    /// The tables open, innermost last, and how many more are open inside them past
+    /// [`MAX_TABLE_DEPTH`].
     tables: Vec<Table>,
+    too_deep: usize,
 }
 
 impl<'t> Reader<'t> {
@@ -119,6 +126,7 @@ impl<'t> Reader<'t> {
             hrefs: Vec::new(),
             pre: 0,
             tables: Vec::new(),
+            too_deep: 0,
         }
     }
 
@@ -159,11 +167,16 @@ impl<'t> Reader<'t> {
             Kind::Image => self.image(element.value()),
             Kind::Table => {
                 self.flush();
-                self.tables.push(Table {
-                    from: self.blocks.len(),
-                    rows: Vec::new(),
-                });
+                if self.tables.len() < MAX_TABLE_DEPTH {
+                    self.tables.push(Table {
+                        from: self.blocks.len(),
+                        rows: Vec::new(),
+                    });
+                } else {
+                    self.too_deep += 1;
+                }
             }
+            Kind::Row | Kind::Cell { .. } if self.too_deep > 0 => self.flush(),
             Kind::Row => {
                 self.flush();
                 let head = element
@@ -229,6 +242,12 @@ impl<'t> Reader<'t> {
                 self.pre = self.pre.saturating_sub(1);
             }
             Kind::Row => self.flush(),
+            Kind::Cell { .. } | Kind::Table if self.too_deep > 0 => {
+                self.flush();
+                if matches!(kind(element.value()), Kind::Table) {
+                    self.too_deep -= 1;
+                }
+            }
             Kind::Cell { .. } => {
                 self.flush();
                 let at = self.blocks.len();

@@ -640,7 +640,7 @@ mod tests {
         assert_eq!(cells(&rows[0]), ["Lisbon", "712 mm"]);
         assert_eq!(rows[0][0][0].link.as_deref(), Some("https://x.org/l"));
         assert_eq!(cells(&rows[1]), ["All [31mcities", ""], "colspan lines up");
-        assert_eq!(cells(&rows[2]), ["Faro", ""]);
+        assert_eq!(cells(&rows[2]), ["Faro"], "a short row is not padded");
         assert_eq!(texts(&blocks[3..]), ["After."]);
     }
 
@@ -711,6 +711,33 @@ mod tests {
             6,
             "no tracking pixel, nothing hidden: {spans:?}"
         );
+    }
+
+    #[test]
+    fn deep_and_sparse_tables_cost_what_their_source_does() {
+        // Tables past the fourth inside one another are read as their cells' text.
+        let deep = "<table><tr><td>a</td><td>".repeat(50) + "core";
+        let blocks = body(&deep);
+        let Block::Table { rows, .. } = &blocks[0] else {
+            panic!("{blocks:?}");
+        };
+        assert_eq!(crate::article::run_text(&rows[0][0]), "a");
+        assert!(
+            blocks[0].text().ends_with("a a core"),
+            "{}",
+            blocks[0].text()
+        );
+        // One wide row and many short ones: the short rows are not padded.
+        let sparse = format!(
+            "<table><tr>{}</tr>{}</table>",
+            "<td>h</td>".repeat(5_000),
+            "<tr><td>x</td></tr>".repeat(5_000)
+        );
+        let blocks = body(&sparse);
+        let Block::Table { rows, .. } = &blocks[0] else {
+            panic!("{blocks:?}");
+        };
+        assert_eq!(rows.iter().map(Vec::len).sum::<usize>(), 10_000);
     }
 
     #[test]
