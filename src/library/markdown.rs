@@ -411,17 +411,17 @@ fn footnote_numbers(text: &str, options: Options) -> HashMap<String, usize> {
 
 /// The notes under a "Notes" heading, by number, each marked with its number raised.
 fn notes_list(mut notes: Vec<(usize, Vec<Block>)>) -> Vec<Block> {
+    // A label written twice is one note, the first.
     notes.sort_by_key(|(n, _)| *n);
+    notes.dedup_by_key(|(n, _)| *n);
     let mut list = Vec::new();
-    for (n, blocks) in notes {
+    for (n, mut blocks) in notes {
         let mut spans: Vec<Span> = Vec::new();
-        for block in &blocks {
-            for run in block.runs() {
-                if !spans.is_empty() {
-                    spans.push(Span::new(" ", Inline::Plain));
-                }
-                spans.extend(run.iter().cloned());
+        for run in blocks.iter_mut().flat_map(Block::runs_mut) {
+            if !spans.is_empty() {
+                spans.push(Span::new(" ", Inline::Plain));
             }
+            spans.append(run);
         }
         if spans.is_empty() {
             continue;

@@ -1251,8 +1251,7 @@ mod tests {
                 .unwrap();
             assert_eq!(liberals.at.block, Some(0));
             assert!(
-                text[..]
-                    .chars()
+                text.chars()
                     .skip(liberals.at.offset)
                     .collect::<String>()
                     .starts_with("Liberals")

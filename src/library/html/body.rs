@@ -446,30 +446,36 @@ impl<'t> Reader<'t> {
         if columns.max().unwrap_or(0) < 2 || table.from > self.blocks.len() {
             return;
         }
-        let mut read = self.blocks.split_off(table.from);
+        // Each block read inside the table is taken once, into its cell or back before it.
+        let mut read: Vec<Option<Block>> = self
+            .blocks
+            .split_off(table.from)
+            .into_iter()
+            .map(Some)
+            .collect();
         let first = table.rows.iter().flat_map(|r| r.cells.first()).next();
         let before = first.map_or(read.len(), |c| c.blocks.start.saturating_sub(table.from));
         let before = before.min(read.len());
         let mut rows: Vec<Vec<Vec<Span>>> = Vec::new();
         let mut head = false;
-        for (n, row) in table.rows.iter().enumerate() {
-            if row.cells.is_empty() {
-                continue;
-            }
-            if n == 0 {
+        for row in table.rows.iter().filter(|r| !r.cells.is_empty()) {
+            if rows.is_empty() {
                 head = row.head || row.cells.iter().all(|c| c.head);
             }
             let mut cells = Vec::new();
             for cell in &row.cells {
                 let start = cell.blocks.start.saturating_sub(table.from).min(read.len());
                 let end = cell.blocks.end.saturating_sub(table.from).min(read.len());
-                cells.push(inline(&read[start..end.max(start)]));
+                let blocks = read[start..end.max(start)]
+                    .iter_mut()
+                    .filter_map(Option::take);
+                cells.push(inline(blocks));
                 cells.extend(std::iter::repeat_n(Vec::new(), cell.span - 1));
             }
             rows.push(cells);
         }
-        read.truncate(before);
-        self.blocks.extend(read);
+        let caption = read[..before].iter_mut().filter_map(Option::take);
+        self.blocks.extend(caption);
         let header = if head && !rows.is_empty() {
             rows.remove(0)
         } else {
@@ -516,22 +522,24 @@ impl List {
 
 /// The text of `blocks` run together as one cell of a table: blocks apart by a space, a list
 /// item with its marker, a nested table cell by cell.
-fn inline(blocks: &[Block]) -> Vec<Span> {
+fn inline(blocks: impl Iterator<Item = Block>) -> Vec<Span> {
     let mut out: Vec<Span> = Vec::new();
-    for block in blocks {
-        if let Block::Item { marker, .. } = block {
-            if !marker.trim().is_empty() {
-                out.push(Span::new(format!("{marker} "), Inline::Plain));
-            }
-        }
-        for run in block.runs() {
+    for mut block in blocks {
+        let mut marker = match &mut block {
+            Block::Item { marker, .. } if !marker.trim().is_empty() => Some(std::mem::take(marker)),
+            _ => None,
+        };
+        for run in block.runs_mut() {
             if run.is_empty() {
                 continue;
             }
             if !out.is_empty() {
                 out.push(Span::new(" ", Inline::Plain));
             }
-            out.extend(run.iter().cloned());
+            if let Some(marker) = marker.take() {
+                out.push(Span::new(format!("{marker} "), Inline::Plain));
+            }
+            out.append(run);
         }
     }
     out

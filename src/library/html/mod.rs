@@ -629,7 +629,7 @@ mod tests {
             "<p>Before.</p><table><caption>Rainfall</caption>\
              <thead><tr><th>City</th><th>Rain</th></tr></thead>\
              <tbody><tr><td><a href='https://x.org/l'>Lisbon</a></td><td><p>712</p><p>mm</p></td></tr>\
-             <tr><td colspan=2>All \u{1b}[31mcities</td></tr>\
+             <tr><td colspan=2>All \u{1b}[31mcities</td></tr><tr><td><ul><li>one<li>two</ul></td><td></td></tr>\
              <tr><td>Faro</td></tr></tbody></table><p>After.</p>",
         );
         assert_eq!(texts(&blocks[..2]), ["Before.", "Rainfall"]);
@@ -640,7 +640,8 @@ mod tests {
         assert_eq!(cells(&rows[0]), ["Lisbon", "712 mm"]);
         assert_eq!(rows[0][0][0].link.as_deref(), Some("https://x.org/l"));
         assert_eq!(cells(&rows[1]), ["All [31mcities", ""], "colspan lines up");
-        assert_eq!(cells(&rows[2]), ["Faro"], "a short row is not padded");
+        assert_eq!(cells(&rows[2]), ["• one • two", ""]);
+        assert_eq!(cells(&rows[3]), ["Faro"], "a short row is not padded");
         assert_eq!(texts(&blocks[3..]), ["After."]);
     }
 
