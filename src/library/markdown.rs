@@ -255,7 +255,9 @@ fn blocks(text: &str) -> (Vec<(Block, Level)>, Vec<Block>) {
             Event::End(TagEnd::TableRow) => rows.push(std::mem::take(&mut row)),
             Event::End(TagEnd::Table) => {
                 let table = Block::table(std::mem::take(&mut header), std::mem::take(&mut rows));
-                out.push((table, Level::Other));
+                if !table.text().trim().is_empty() {
+                    out.push((table, Level::Other));
+                }
             }
             Event::Start(Tag::Heading { level, .. }) => {
                 flush(&mut spans, &mut out, None, quote_depth, &mut item_marker);
@@ -638,6 +640,9 @@ mod tests {
         assert!(rows[1].get(1).is_none_or(Vec::is_empty));
         assert_eq!(blocks[1].text(), "City Rain Lisbon 712 Porto ");
         assert_eq!(texts(&parsed)[2], "After.");
+        // A table of empty cells is nothing to read.
+        let parsed = parse("# T\n\n| |\n|-|\n| |\n").unwrap();
+        assert!(parsed.body.blocks.is_empty(), "{:?}", parsed.body.blocks);
     }
 
     #[test]

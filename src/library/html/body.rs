@@ -481,7 +481,11 @@ impl<'t> Reader<'t> {
         } else {
             Vec::new()
         };
-        self.blocks.push(Block::table(header, rows));
+        let table = Block::table(header, rows);
+        // A table of empty cells (spacers, a layout grid) has nothing to read.
+        if !table.text().trim().is_empty() {
+            self.blocks.push(table);
+        }
     }
 
     /// Drops the blocks from `from` on when together they only repeat the title.
