@@ -300,9 +300,10 @@ fn table(header: &[Vec<Span>], rows: &[Vec<Vec<Span>>], width: usize) -> Vec<Lin
     let Some(widths) = column_widths(header, rows, columns, width) else {
         return records(header, rows, &starts, width);
     };
+    let right = numeric_columns(rows, columns);
     let mut lines = Vec::new();
     if !header.is_empty() {
-        lines.extend(table_row(header, &widths, Tone::Heading, 0));
+        lines.extend(table_row(header, &widths, &right, Tone::Heading, 0));
         let mut rule = Line::default();
         let gap = "─".repeat(COLUMN_GAP.width() / 2);
         for (j, w) in widths.iter().enumerate() {
@@ -314,7 +315,13 @@ fn table(header: &[Vec<Span>], rows: &[Vec<Vec<Span>>], width: usize) -> Vec<Lin
         lines.push(rule);
     }
     for (row, &start) in rows.iter().zip(&starts) {
-        lines.extend(table_row(row, &widths, Tone::Text(Inline::Plain), start));
+        lines.extend(table_row(
+            row,
+            &widths,
+            &right,
+            Tone::Text(Inline::Plain),
+            start,
+        ));
     }
     lines
 }
@@ -358,8 +365,45 @@ fn column_widths(
     Some(widths)
 }
 
-/// One row of a table set in columns of `widths`: as many lines as its tallest cell.
-fn table_row(cells: &[Vec<Span>], widths: &[usize], tone: Tone, start: usize) -> Vec<Line> {
+/// Which columns hold numbers (`1,254`, `31.2%`, `−2`, `$40`) in every cell that is not empty:
+/// those are set flush right, so their digits line up.
+fn numeric_columns(rows: &[Vec<Vec<Span>>], columns: usize) -> Vec<bool> {
+    let number = |cell: &Vec<Span>| {
+        let text = cell.iter().map(|s| s.text.as_str());
+        let mut digits = false;
+        let only = text.flat_map(str::chars).all(|c| {
+            digits |= c.is_ascii_digit();
+            c.is_ascii_digit() || " ,.%+-−–$€£¥".contains(c)
+        });
+        (
+            only && digits,
+            cell.iter().all(|s| s.text.trim().is_empty()),
+        )
+    };
+    (0..columns)
+        .map(|j| {
+            let cells = rows.iter().filter_map(|r| r.get(j)).map(number);
+            let mut any = false;
+            for (numeric, blank) in cells {
+                if !blank && !numeric {
+                    return false;
+                }
+                any |= numeric;
+            }
+            any
+        })
+        .collect()
+}
+
+/// One row of a table set in columns of `widths` (flush right where `right` says): as many
+/// lines as its tallest cell.
+fn table_row(
+    cells: &[Vec<Span>],
+    widths: &[usize],
+    right: &[bool],
+    tone: Tone,
+    start: usize,
+) -> Vec<Line> {
     let set: Vec<Vec<Line>> = widths
         .iter()
         .enumerate()
@@ -382,18 +426,17 @@ fn table_row(cells: &[Vec<Span>], widths: &[usize], tone: Tone, start: usize) ->
                 if j > 0 {
                     line.push(COLUMN_GAP, Tone::Marker);
                 }
-                let mut used = 0;
-                if let Some(part) = column.get(k) {
-                    for piece in &part.pieces {
-                        line.push(&piece.text, piece.tone);
-                    }
-                    used = part.width();
+                let part = column.get(k);
+                let pad = " ".repeat(w.saturating_sub(part.map_or(0, Line::width)));
+                let flush_right = right.get(j).copied().unwrap_or(false);
+                if flush_right {
+                    line.push(&pad, Tone::Text(Inline::Plain));
                 }
-                if j + 1 < widths.len() {
-                    line.push(
-                        &" ".repeat(w.saturating_sub(used)),
-                        Tone::Text(Inline::Plain),
-                    );
+                for piece in part.iter().flat_map(|p| &p.pieces) {
+                    line.push(&piece.text, piece.tone);
+                }
+                if !flush_right && j + 1 < widths.len() {
+                    line.push(&pad, Tone::Text(Inline::Plain));
                 }
             }
             // An empty last cell leaves no spaces at the end of the line.
@@ -1177,8 +1220,8 @@ mod tests {
                 "",
                 "Name        │ Age",
                 "────────────┼────",
-                "Ann         │ 41",
-                "Bartholomew │ 7",
+                "Ann         │  41",
+                "Bartholomew │   7",
             ]
         );
     }
@@ -1194,10 +1237,10 @@ mod tests {
         assert_eq!(
             lines[2..7],
             [
-                "City   │ Rainfall  │ Note",
-                "       │ (mm)      │",
+                "City   │  Rainfall │ Note",
+                "       │      (mm) │",
                 "───────┼───────────┼────────────────────",
-                "Lisbon │ 712       │ Wettest November",
+                "Lisbon │       712 │ Wettest November",
                 "       │           │ since 1989, with",
             ]
         );

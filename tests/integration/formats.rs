@@ -198,10 +198,10 @@ fn a_table_a_note_and_an_image_are_set_as_the_reader_shows_them() {
     assert!(output.status.success(), "{output:?}");
     let shown = String::from_utf8(output.stdout).unwrap();
     for line in [
-        "City   │ Rainfall  │ Note",
+        "City   │  Rainfall │ Note",
         "───────┼───────────┼────────────────────",
-        "Lisbon │ 712       │ Wettest November",
-        "Porto  │ 1,254     │ Near average",
+        "Lisbon │       712 │ Wettest November",
+        "Porto  │     1,254 │ Near average",
         "[image: The river front at Cais do",
         "Notes",
         "¹ Figures from the national weather",
