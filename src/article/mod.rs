@@ -67,20 +67,84 @@ pub enum Block {
         depth: u8,
         spans: Vec<Span>,
     },
+    /// A table: its header row (empty when the source has none) and its rows; the table is as
+    /// wide as its widest row, and a shorter row's missing cells are empty.
+    Table {
+        header: Vec<Vec<Span>>,
+        rows: Vec<Vec<Vec<Span>>>,
+    },
 }
 
 impl Block {
+    /// A table of `header` (empty for none) and `rows`. Rows are not padded: a row shorter
+    /// than the widest has empty cells after its last, so a sparse table of one wide row and
+    /// many short ones costs what its source does.
+    pub fn table(header: Vec<Vec<Span>>, rows: Vec<Vec<Vec<Span>>>) -> Self {
+        Block::Table { header, rows }
+    }
+
+    /// The spans of a block of running text; a table's text is in its cells ([`Block::runs`]),
+    /// so a table has none here.
     pub fn spans(&self) -> &[Span] {
         match self {
             Block::Paragraph(spans) | Block::Heading(spans) | Block::Quote(spans) => spans,
             Block::Item { spans, .. } => spans,
+            Block::Table { .. } => &[],
         }
     }
 
-    /// The block's text without styles.
-    pub fn text(&self) -> String {
-        self.spans().iter().map(|s| s.text.as_str()).collect()
+    /// Every run of spans the block holds, in reading order: the block's spans, or a table's
+    /// cells, header first, row by row.
+    pub fn runs(&self) -> Vec<&Vec<Span>> {
+        match self {
+            Block::Paragraph(spans) | Block::Heading(spans) | Block::Quote(spans) => vec![spans],
+            Block::Item { spans, .. } => vec![spans],
+            Block::Table { header, rows } => header.iter().chain(rows.iter().flatten()).collect(),
+        }
     }
+
+    /// [`Block::runs`], to change in place.
+    pub fn runs_mut(&mut self) -> Vec<&mut Vec<Span>> {
+        match self {
+            Block::Paragraph(spans) | Block::Heading(spans) | Block::Quote(spans) => vec![spans],
+            Block::Item { spans, .. } => vec![spans],
+            Block::Table { header, rows } => {
+                header.iter_mut().chain(rows.iter_mut().flatten()).collect()
+            }
+        }
+    }
+
+    /// The block's text without styles; a table's cells are joined by spaces, header first.
+    pub fn text(&self) -> String {
+        match self {
+            Block::Table { .. } => self
+                .runs()
+                .iter()
+                .map(|run| run_text(run))
+                .collect::<Vec<_>>()
+                .join(" "),
+            _ => run_text(self.spans()),
+        }
+    }
+}
+
+/// The most characters of an image's description shown in its placeholder.
+const MAX_ALT: usize = 300;
+
+/// What stands in the text for an image: `[image: its description]`, or `[image]` without one.
+/// The description is one line of at most [`MAX_ALT`] characters, with no control characters.
+pub fn image_placeholder(alt: &str) -> String {
+    let alt = sanitize::shorten(&sanitize::one_line(alt), MAX_ALT);
+    if alt.is_empty() {
+        "[image]".to_string()
+    } else {
+        format!("[image: {alt}]")
+    }
+}
+
+/// The text of a run of spans, without styles.
+pub fn run_text(spans: &[Span]) -> String {
+    spans.iter().map(|s| s.text.as_str()).collect()
 }
 
 /// An article's body, repaired and ready to reflow.
@@ -95,7 +159,8 @@ impl Body {
     pub fn word_count(&self) -> usize {
         self.blocks
             .iter()
-            .flat_map(|b| b.spans())
+            .flat_map(Block::runs)
+            .flatten()
             .flat_map(|s| s.text.split_whitespace())
             .map(|word| {
                 let ideographs = word.chars().filter(|&c| is_ideographic(c)).count();
@@ -142,7 +207,7 @@ impl Parsed {
         all.extend(self.source.as_deref());
         all.extend(self.tags.iter().map(String::as_str));
         for block in &self.body.blocks {
-            all.extend(block.spans().iter().map(|s| s.text.as_str()));
+            all.extend(block.runs().into_iter().flatten().map(|s| s.text.as_str()));
             if let Block::Item { marker, .. } = block {
                 all.push(marker);
             }
@@ -228,5 +293,16 @@ mod tests {
             "Korean puts spaces between words"
         );
         assert_eq!(body("").word_count(), 0);
+    }
+
+    #[test]
+    fn image_placeholders_are_one_clean_line() {
+        assert_eq!(
+            image_placeholder("  Flooded\n  quay \u{1b}[2J"),
+            "[image: Flooded quay]"
+        );
+        assert_eq!(image_placeholder(" \u{200b} "), "[image]");
+        assert_eq!(image_placeholder(""), "[image]");
+        assert!(image_placeholder(&"a".repeat(5_000)).chars().count() < 320);
     }
 }

@@ -5,17 +5,19 @@
 //! [`Inline`] styles the plain-text parser produces, so the reading pane sets every format alike.
 //! Raw HTML inside Markdown is dropped, never passed through.
 
+use std::collections::{HashMap, HashSet};
+
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use super::FormatError;
 use super::yaml::{self, Value};
 use crate::article::date;
-use crate::article::{Block, Body, Inline, Parsed, Span};
+use crate::article::{Block, Body, Inline, Parsed, Span, image_placeholder};
 
 /// Parses a Markdown article.
 pub fn parse(text: &str) -> Result<Parsed, FormatError> {
     let (meta, body_text) = split_front_matter(text)?;
-    let mut body = blocks(body_text);
+    let (mut body, notes) = blocks(body_text);
     let mut parsed = Parsed {
         title: meta.title.unwrap_or_default(),
         author: meta.author,
@@ -37,9 +39,9 @@ pub fn parse(text: &str) -> Result<Parsed, FormatError> {
         };
         parsed.title = body.remove(first).0.text().trim().to_string();
     }
-    parsed.body = Body {
-        blocks: body.into_iter().map(|(b, _)| b).collect(),
-    };
+    let mut blocks: Vec<Block> = body.into_iter().map(|(b, _)| b).collect();
+    blocks.extend(notes);
+    parsed.body = Body { blocks };
     Ok(parsed)
 }
 
@@ -165,8 +167,9 @@ enum Level {
     Other,
 }
 
-/// Turns CommonMark into blocks, each with its heading level where it is a heading.
-fn blocks(text: &str) -> Vec<(Block, Level)> {
+/// Turns CommonMark into blocks, each with its heading level where it is a heading, and the
+/// footnotes into a "Notes" list to close the body.
+fn blocks(text: &str) -> (Vec<(Block, Level)>, Vec<Block>) {
     let mut out: Vec<(Block, Level)> = Vec::new();
     let mut spans: Vec<Span> = Vec::new();
     let mut styles: Vec<Inline> = Vec::new();
@@ -178,6 +181,12 @@ fn blocks(text: &str) -> Vec<(Block, Level)> {
     let mut item_marker: Option<(String, u8)> = None;
     let mut heading: Option<u8> = None;
     let mut code_block = false;
+    // The image being read: its address and its description so far.
+    let mut image: Option<(String, String)> = None;
+    // The table being read: its header, its rows, and the row being read.
+    let mut header: Vec<Vec<Span>> = Vec::new();
+    let mut rows: Vec<Vec<Vec<Span>>> = Vec::new();
+    let mut row: Vec<Vec<Span>> = Vec::new();
 
     let flush = |spans: &mut Vec<Span>,
                  out: &mut Vec<(Block, Level)>,
@@ -207,8 +216,49 @@ fn blocks(text: &str) -> Vec<(Block, Level)> {
         out.push(block);
     };
 
-    for event in Parser::new_ext(text, Options::ENABLE_STRIKETHROUGH) {
+    let options =
+        Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES;
+    let numbers = footnote_numbers(text, options);
+    // The note being read (where its blocks start, its number) and the notes read.
+    let mut note: Option<(usize, usize)> = None;
+    let mut notes: Vec<(usize, Vec<Block>)> = Vec::new();
+    for event in Parser::new_ext(text, options) {
         match event {
+            Event::FootnoteReference(label) => match numbers.get(label.as_ref()) {
+                Some(&n) => spans.push(Span::new(superscript(n), Inline::Reference)),
+                None => push(&mut spans, &format!("[^{label}]"), Inline::Plain),
+            },
+            Event::Start(Tag::FootnoteDefinition(label)) => {
+                flush(&mut spans, &mut out, None, quote_depth, &mut item_marker);
+                if note.is_none() {
+                    let n = numbers.get(label.as_ref()).copied().unwrap_or(0);
+                    note = Some((out.len(), n));
+                }
+            }
+            Event::End(TagEnd::FootnoteDefinition) => {
+                flush(&mut spans, &mut out, None, quote_depth, &mut item_marker);
+                if let Some((from, n)) = note.take() {
+                    let read = out.split_off(from.min(out.len()));
+                    notes.push((n, read.into_iter().map(|(b, _)| b).collect()));
+                }
+            }
+            Event::Start(Tag::Table(_)) => {
+                flush(&mut spans, &mut out, None, quote_depth, &mut item_marker);
+            }
+            Event::Start(Tag::TableHead | Tag::TableRow | Tag::TableCell) => {}
+            Event::End(TagEnd::TableCell) => {
+                let mut cell = std::mem::take(&mut spans);
+                trim(&mut cell);
+                row.push(cell);
+            }
+            Event::End(TagEnd::TableHead) => header = std::mem::take(&mut row),
+            Event::End(TagEnd::TableRow) => rows.push(std::mem::take(&mut row)),
+            Event::End(TagEnd::Table) => {
+                let table = Block::table(std::mem::take(&mut header), std::mem::take(&mut rows));
+                if !table.text().trim().is_empty() {
+                    out.push((table, Level::Other));
+                }
+            }
             Event::Start(Tag::Heading { level, .. }) => {
                 flush(&mut spans, &mut out, None, quote_depth, &mut item_marker);
                 heading = Some(heading_level(level));
@@ -263,11 +313,35 @@ fn blocks(text: &str) -> Vec<(Block, Level)> {
             }
             Event::Start(Tag::Emphasis) => styles.push(Inline::Emphasis),
             Event::Start(Tag::Strong) => styles.push(Inline::Strong),
-            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+            // An image is a placeholder for it, linked to it, or the text of the link around it.
+            Event::Start(Tag::Image { dest_url, .. }) => {
+                image = Some((dest_url.to_string(), String::new()));
+            }
+            Event::Text(text) | Event::Code(text) if image.is_some() => {
+                if let Some((_, alt)) = &mut image {
+                    alt.push_str(&text);
+                }
+            }
+            Event::SoftBreak | Event::HardBreak if image.is_some() => {
+                if let Some((_, alt)) = &mut image {
+                    alt.push(' ');
+                }
+            }
+            Event::End(TagEnd::Image) => {
+                if let Some((address, alt)) = image.take() {
+                    let text = image_placeholder(&alt);
+                    match links.last() {
+                        Some(outer) => push_link(&mut spans, &text, outer),
+                        None if address.trim().is_empty() => push(&mut spans, &text, Inline::Plain),
+                        None => push_link(&mut spans, &text, &address),
+                    }
+                }
+            }
+            Event::Start(Tag::Link { dest_url, .. }) => {
                 styles.push(Inline::Link);
                 links.push(dest_url.to_string());
             }
-            Event::End(TagEnd::Link | TagEnd::Image) => {
+            Event::End(TagEnd::Link) => {
                 styles.pop();
                 links.pop();
             }
@@ -306,7 +380,73 @@ fn blocks(text: &str) -> Vec<(Block, Level)> {
         }
     }
     flush(&mut spans, &mut out, heading, quote_depth, &mut item_marker);
-    out
+    (out, notes_list(notes))
+}
+
+/// The number of each footnote: in the order they are first referred to, then those never
+/// referred to in the order they are written. Only footnotes that are written have one.
+fn footnote_numbers(text: &str, options: Options) -> HashMap<String, usize> {
+    let mut numbers = HashMap::new();
+    if !text.contains("[^") {
+        return numbers;
+    }
+    let mut written = Vec::new();
+    let mut referred = Vec::new();
+    for event in Parser::new_ext(text, options) {
+        match event {
+            Event::Start(Tag::FootnoteDefinition(label)) => written.push(label.to_string()),
+            Event::FootnoteReference(label) => referred.push(label.to_string()),
+            _ => {}
+        }
+    }
+    let defined: HashSet<&String> = written.iter().collect();
+    for label in referred
+        .iter()
+        .filter(|l| defined.contains(l))
+        .chain(&written)
+    {
+        let next = numbers.len() + 1;
+        numbers.entry(label.clone()).or_insert(next);
+    }
+    numbers
+}
+
+/// The notes under a "Notes" heading, by number, each marked with its number raised.
+fn notes_list(mut notes: Vec<(usize, Vec<Block>)>) -> Vec<Block> {
+    // A label written twice is one note, the first.
+    notes.sort_by_key(|(n, _)| *n);
+    notes.dedup_by_key(|(n, _)| *n);
+    let mut list = Vec::new();
+    for (n, mut blocks) in notes {
+        let mut spans: Vec<Span> = Vec::new();
+        for run in blocks.iter_mut().flat_map(Block::runs_mut) {
+            if !spans.is_empty() {
+                spans.push(Span::new(" ", Inline::Plain));
+            }
+            spans.append(run);
+        }
+        if spans.is_empty() {
+            continue;
+        }
+        if list.is_empty() {
+            list.push(Block::Heading(vec![Span::new("Notes", Inline::Plain)]));
+        }
+        list.push(Block::Item {
+            marker: superscript(n),
+            depth: 0,
+            spans,
+        });
+    }
+    list
+}
+
+/// `n` in superscript digits (`¹²`), as a note is marked: a link's number is `[12]`.
+fn superscript(n: usize) -> String {
+    const DIGITS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+    n.to_string()
+        .bytes()
+        .map(|d| DIGITS[usize::from(d - b'0')])
+        .collect()
 }
 
 fn heading_level(level: HeadingLevel) -> u8 {
@@ -318,6 +458,18 @@ fn heading_level(level: HeadingLevel) -> u8 {
         HeadingLevel::H5 => 5,
         HeadingLevel::H6 => 6,
     }
+}
+
+/// Trims spaces from both ends of a table cell, dropping spans it empties.
+fn trim(spans: &mut Vec<Span>) {
+    spans.retain(|s| !s.text.is_empty());
+    if let Some(first) = spans.first_mut() {
+        first.text = first.text.trim_start().to_string();
+    }
+    if let Some(last) = spans.last_mut() {
+        last.text.truncate(last.text.trim_end().len());
+    }
+    spans.retain(|s| !s.text.is_empty());
 }
 
 /// Appends text to the last span when it has the same style.
@@ -461,6 +613,97 @@ mod tests {
         assert_eq!(blocks[5].spans()[3], Span::new("code", Inline::Code));
         assert!(!texts(&parsed).iter().any(|t| t.contains("alert")));
         assert_eq!(blocks.len(), 6);
+    }
+
+    #[test]
+    fn pipe_tables_become_table_blocks() {
+        let parsed = parse(
+            "# T\n\nBefore.\n\n| City | Rain |\n|---|--:|\n| *Lisbon* | 712 |\n| Porto |\n\nAfter.\n",
+        )
+        .unwrap();
+        let blocks = &parsed.body.blocks;
+        assert_eq!(blocks.len(), 3);
+        let Block::Table { header, rows } = &blocks[1] else {
+            panic!("{:?}", blocks[1]);
+        };
+        assert_eq!(
+            header,
+            &[
+                vec![Span::new("City", Inline::Plain)],
+                vec![Span::new("Rain", Inline::Plain)]
+            ]
+        );
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0][0], [Span::new("Lisbon", Inline::Emphasis)]);
+        assert_eq!(rows[0][1], [Span::new("712", Inline::Plain)]);
+        // A short row's missing cells are empty.
+        assert!(rows[1].get(1).is_none_or(Vec::is_empty));
+        assert_eq!(blocks[1].text(), "City Rain Lisbon 712 Porto ");
+        assert_eq!(texts(&parsed)[2], "After.");
+        // A table of empty cells is nothing to read.
+        let parsed = parse("# T\n\n| |\n|-|\n| |\n").unwrap();
+        assert!(parsed.body.blocks.is_empty(), "{:?}", parsed.body.blocks);
+    }
+
+    #[test]
+    fn images_are_placeholders_linked_to_the_image() {
+        let parsed = parse(
+            "# T\n\nThe quay ![Flooded *quay*,\nat dawn](https://x.org/q.jpg) and ![](pic.png).\n\n\
+             [![logo](https://x.org/l.png)](https://x.org/home)\n",
+        )
+        .unwrap();
+        let spans = parsed.body.blocks[0].spans();
+        assert_eq!(
+            spans[1],
+            Span::link("[image: Flooded quay, at dawn]", "https://x.org/q.jpg")
+        );
+        assert_eq!(spans[3], Span::link("[image]", "pic.png"));
+        // An image inside a link is that link's text.
+        assert_eq!(
+            parsed.body.blocks[1].spans(),
+            [Span::link("[image: logo]", "https://x.org/home")]
+        );
+    }
+
+    #[test]
+    fn footnotes_are_raised_numbers_and_notes_at_the_end() {
+        let parsed = parse(
+            "# T\n\nRain fell[^rain] on the quay[^q] and again[^rain].\n\n\
+             [^q]: The old quay, see [the map](https://x.org/map).\n\n\
+             [^rain]: 712 mm.\n\n    A second paragraph.\n\n\
+             [^unused]: Never referred to.\n\nAfter[^missing].\n",
+        )
+        .unwrap();
+        let blocks = &parsed.body.blocks;
+        assert_eq!(
+            texts(&parsed),
+            [
+                "Rain fell¹ on the quay² and again¹.",
+                "After[^missing].",
+                "Notes",
+                "712 mm. A second paragraph.",
+                "The old quay, see the map.",
+                "Never referred to.",
+            ]
+        );
+        assert_eq!(blocks[0].spans()[1], Span::new("¹", Inline::Reference));
+        let markers: Vec<&str> = blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Item { marker, .. } => Some(marker.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(markers, ["¹", "²", "³"]);
+        // A link in a note is still a link.
+        assert!(blocks[4].spans().iter().any(|s| s.link.is_some()));
+        assert_eq!(superscript(10), "¹⁰");
+    }
+
+    #[test]
+    fn notes_are_never_the_title() {
+        let parsed = parse("Text[^1].\n\n[^1]: A note.\n").unwrap_err();
+        assert!(parsed.to_string().contains("without a title"), "{parsed}");
     }
 
     proptest! {

@@ -31,7 +31,7 @@ pub use self::records::{MAX_RECORDS, Records};
 pub use self::scan::Look;
 use self::scan::{Scanned, Stamp};
 use crate::article::sanitize;
-use crate::article::{Article, Block, Parsed, Source};
+use crate::article::{Article, Parsed, Source};
 
 /// Files larger than this are not articles (and would cost too much to hold).
 pub const MAX_FILE_SIZE: u64 = 16 * 1024 * 1024;
@@ -620,11 +620,7 @@ fn sanitize_fields(mut parsed: Parsed) -> Parsed {
     parsed.tags.truncate(MAX_TAGS);
     parsed.tags = parsed.tags.iter().map(|t| line(t, MAX_FIELD)).collect();
     for block in &mut parsed.body.blocks {
-        let spans = match block {
-            Block::Paragraph(spans) | Block::Heading(spans) | Block::Quote(spans) => spans,
-            Block::Item { spans, .. } => spans,
-        };
-        for span in spans {
+        for span in block.runs_mut().into_iter().flatten() {
             if sanitize::needs_cleaning(&span.text) {
                 span.text = sanitize::clean(&span.text).replace('\n', " ");
             }
@@ -719,6 +715,7 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
+    use crate::article::Block;
 
     #[test]
     fn fields_are_capped_and_decoded_characters_cleaned() {

@@ -51,8 +51,9 @@ pub fn number(body: Body, base: Option<&str>) -> (Body, Vec<String>) {
     let mut numbering = Numbering::default();
     let mut blocks = body.blocks;
     for block in &mut blocks {
-        let spans = spans_mut(block);
-        *spans = number_spans(std::mem::take(spans), base.as_ref(), &mut numbering);
+        for spans in block.runs_mut() {
+            *spans = number_spans(std::mem::take(spans), base.as_ref(), &mut numbering);
+        }
     }
     let links = numbering.addresses;
     if !links.is_empty() {
@@ -66,14 +67,6 @@ pub fn number(body: Body, base: Option<&str>) -> (Body, Vec<String>) {
         }
     }
     (Body { blocks }, links)
-}
-
-/// A block's spans, to change in place.
-fn spans_mut(block: &mut Block) -> &mut Vec<Span> {
-    match block {
-        Block::Paragraph(spans) | Block::Heading(spans) | Block::Quote(spans) => spans,
-        Block::Item { spans, .. } => spans,
-    }
 }
 
 fn number_spans(spans: Vec<Span>, base: Option<&url::Url>, links: &mut Numbering) -> Vec<Span> {
@@ -255,6 +248,27 @@ mod tests {
             ]
         );
         assert!(matches!(&numbered.blocks[3], Block::Item { marker, .. } if marker == "[2]"));
+    }
+
+    #[test]
+    fn links_in_table_cells_and_images_are_numbered() {
+        let cell = |spans: Vec<Span>| spans;
+        let body = Body {
+            blocks: vec![
+                Block::table(
+                    vec![cell(vec![Span::new("Source", Inline::Plain)])],
+                    vec![vec![cell(vec![Span::link("the data", "https://x.org/d")])]],
+                ),
+                Block::Paragraph(vec![Span::link("[image: quay]", "q.jpg")]),
+                Block::Paragraph(vec![Span::link("[image]", "data:image/png;base64,AAAA")]),
+            ],
+        };
+        let (numbered, links) = number(body, Some("https://x.org/news/"));
+        assert_eq!(links, ["https://x.org/d", "https://x.org/news/q.jpg"]);
+        assert_eq!(numbered.blocks[0].text(), "Source the data[1]");
+        assert_eq!(numbered.blocks[1].text(), "[image: quay][2]");
+        // An image written into the page has no address to open.
+        assert_eq!(numbered.blocks[2].text(), "[image]");
     }
 
     #[test]

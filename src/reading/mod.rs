@@ -488,8 +488,11 @@ impl Reading {
 
 /// The bytes of text in a body.
 fn text_bytes(body: &Body) -> usize {
-    let spans = |block: &Block| block.spans().iter().map(|s| s.text.len()).sum::<usize>();
-    body.blocks.iter().map(spans).sum()
+    let bytes = |block: &Block| {
+        let runs = block.runs().into_iter().flatten();
+        runs.map(|s| s.text.len()).sum::<usize>()
+    };
+    body.blocks.iter().map(bytes).sum()
 }
 
 /// The line that shows `at`: a line starting there (blank or not, as the one it replaces: the

@@ -223,6 +223,7 @@ pub fn article(header: &Header<'_>, body: &Body, setting: Setting) -> Vec<Line> 
                 let tone = Tone::Text(Inline::Plain);
                 hanging(spans, tone, &first, &rest, width, fill)
             }
+            Block::Table { header, rows } => table(header, rows, width),
         };
         for line in &mut set {
             line.at.block = Some(number);
@@ -267,6 +268,228 @@ fn hanging(
             out
         })
         .collect()
+}
+
+/// What stands between two columns of a table.
+const COLUMN_GAP: &str = " │ ";
+/// The narrowest a column of a table is made (a narrower one keeps its own width): narrower
+/// than this, its words break into pieces, and the table is set one row at a time instead.
+const MIN_COLUMN: usize = 8;
+
+/// Sets a table as aligned columns when they fit `width`, each column as wide as its widest
+/// cell or, when they are too wide together, narrowed in proportion and wrapped inside; the
+/// header is set apart by a rule. When even columns of [`MIN_COLUMN`] do not fit, each row is
+/// set as a record of its own, a `Header: value` line per cell.
+///
+/// Every line of a row starts at the row's place in the table's text ([`Block::text`]), so the
+/// reading place is kept row by row across widths.
+fn table(header: &[Vec<Span>], rows: &[Vec<Vec<Span>>], width: usize) -> Vec<Line> {
+    let columns = rows.iter().map(Vec::len).chain([header.len()]).max();
+    let columns = columns.unwrap_or(0);
+    // Where each row starts in the table's text: cells joined by one space, header first.
+    let chars = |cells: &[Vec<Span>]| -> usize {
+        let run = |spans: &Vec<Span>| spans.iter().map(|s| s.text.chars().count()).sum::<usize>();
+        cells.iter().map(|c| run(c) + 1).sum()
+    };
+    let mut starts = Vec::with_capacity(rows.len());
+    let mut offset = chars(header);
+    for row in rows {
+        starts.push(offset);
+        offset += chars(row);
+    }
+    let Some(widths) = column_widths(header, rows, columns, width) else {
+        return records(header, rows, &starts, width);
+    };
+    let right = numeric_columns(rows, columns);
+    let mut lines = Vec::new();
+    if !header.is_empty() {
+        lines.extend(table_row(header, &widths, &right, Tone::Heading, 0));
+        let mut rule = Line::default();
+        let gap = "─".repeat(COLUMN_GAP.width() / 2);
+        for (j, w) in widths.iter().enumerate() {
+            if j > 0 {
+                rule.push(&format!("{gap}┼{gap}"), Tone::Marker);
+            }
+            rule.push(&"─".repeat(*w), Tone::Marker);
+        }
+        lines.push(rule);
+    }
+    for (row, &start) in rows.iter().zip(&starts) {
+        lines.extend(table_row(
+            row,
+            &widths,
+            &right,
+            Tone::Text(Inline::Plain),
+            start,
+        ));
+    }
+    lines
+}
+
+/// The width of each column, when the table fits `width` at [`MIN_COLUMN`]s or more.
+fn column_widths(
+    header: &[Vec<Span>],
+    rows: &[Vec<Vec<Span>>],
+    columns: usize,
+    width: usize,
+) -> Option<Vec<usize>> {
+    let mut natural = vec![0; columns];
+    for row in std::iter::once(header).chain(rows.iter().map(Vec::as_slice)) {
+        for (j, cell) in row.iter().enumerate() {
+            let w: usize = cell.iter().map(|s| s.text.width()).sum();
+            natural[j] = natural[j].max(w);
+        }
+    }
+    let gaps = COLUMN_GAP.width() * columns.saturating_sub(1);
+    let room = width.checked_sub(gaps)?;
+    if natural.iter().sum::<usize>() <= room {
+        return Some(natural);
+    }
+    let least: Vec<usize> = natural.iter().map(|&n| n.min(MIN_COLUMN)).collect();
+    let extra = room.checked_sub(least.iter().sum())?;
+    // Each column gets a share of the room left in proportion to what it still wants.
+    let wants: Vec<usize> = natural.iter().zip(&least).map(|(n, l)| n - l).collect();
+    let wanted: usize = wants.iter().sum();
+    let mut widths: Vec<usize> = least
+        .iter()
+        .zip(&wants)
+        .map(|(l, w)| l + w * extra / wanted.max(1))
+        .collect();
+    let mut left = room.saturating_sub(widths.iter().sum());
+    for (w, n) in widths.iter_mut().zip(&natural) {
+        if left > 0 && *w < *n {
+            *w += 1;
+            left -= 1;
+        }
+    }
+    Some(widths)
+}
+
+/// Which columns hold numbers (`1,254`, `31.2%`, `−2`, `$40`) in every cell that is not empty:
+/// those are set flush right, so their digits line up.
+fn numeric_columns(rows: &[Vec<Vec<Span>>], columns: usize) -> Vec<bool> {
+    let number = |cell: &Vec<Span>| {
+        let text = cell.iter().map(|s| s.text.as_str());
+        let mut digits = false;
+        let only = text.flat_map(str::chars).all(|c| {
+            digits |= c.is_ascii_digit();
+            c.is_ascii_digit() || " ,.%+-−–$€£¥".contains(c)
+        });
+        (
+            only && digits,
+            cell.iter().all(|s| s.text.trim().is_empty()),
+        )
+    };
+    (0..columns)
+        .map(|j| {
+            let cells = rows.iter().filter_map(|r| r.get(j)).map(number);
+            let mut any = false;
+            for (numeric, blank) in cells {
+                if !blank && !numeric {
+                    return false;
+                }
+                any |= numeric;
+            }
+            any
+        })
+        .collect()
+}
+
+/// One row of a table set in columns of `widths` (flush right where `right` says): as many
+/// lines as its tallest cell.
+fn table_row(
+    cells: &[Vec<Span>],
+    widths: &[usize],
+    right: &[bool],
+    tone: Tone,
+    start: usize,
+) -> Vec<Line> {
+    let set: Vec<Vec<Line>> = widths
+        .iter()
+        .enumerate()
+        .map(|(j, &w)| match cells.get(j) {
+            Some(cell) if !cell.is_empty() => wrap_with(cell, tone, w, Fill::default()),
+            _ => Vec::new(),
+        })
+        .collect();
+    let height = set.iter().map(Vec::len).max().unwrap_or(0).max(1);
+    (0..height)
+        .map(|k| {
+            let mut line = Line {
+                at: Position {
+                    block: None,
+                    offset: start,
+                },
+                ..Line::default()
+            };
+            for (j, (column, &w)) in set.iter().zip(widths).enumerate() {
+                if j > 0 {
+                    line.push(COLUMN_GAP, Tone::Marker);
+                }
+                let part = column.get(k);
+                let pad = " ".repeat(w.saturating_sub(part.map_or(0, Line::width)));
+                let flush_right = right.get(j).copied().unwrap_or(false);
+                if flush_right {
+                    line.push(&pad, Tone::Text(Inline::Plain));
+                }
+                for piece in part.iter().flat_map(|p| &p.pieces) {
+                    line.push(&piece.text, piece.tone);
+                }
+                if !flush_right && j + 1 < widths.len() {
+                    line.push(&pad, Tone::Text(Inline::Plain));
+                }
+            }
+            // An empty last cell leaves no spaces at the end of the line.
+            if let Some(last) = line.pieces.last_mut() {
+                last.text.truncate(last.text.trim_end().len());
+            }
+            line
+        })
+        .collect()
+}
+
+/// A table too wide for its columns, set one row at a time: a `Header: value` line for each
+/// cell that has text, its lines after the first indented, and a blank line between rows.
+fn records(
+    header: &[Vec<Span>],
+    rows: &[Vec<Vec<Span>>],
+    starts: &[usize],
+    width: usize,
+) -> Vec<Line> {
+    let blank = |cell: &Vec<Span>| cell.iter().all(|s| s.text.trim().is_empty());
+    let mut lines = Vec::new();
+    for (row, &start) in rows.iter().zip(starts) {
+        if row.iter().all(blank) {
+            continue;
+        }
+        let at = Position {
+            block: None,
+            offset: start,
+        };
+        if !lines.is_empty() {
+            lines.push(Line {
+                at,
+                ..Line::default()
+            });
+        }
+        for (j, cell) in row.iter().enumerate().filter(|(_, c)| !blank(c)) {
+            let mut spans: Vec<Span> = Vec::new();
+            if let Some(name) = header.get(j).filter(|h| !blank(h)) {
+                spans.extend(name.iter().map(|s| match s.style {
+                    Inline::Plain => Span::new(s.text.clone(), Inline::Strong),
+                    _ => s.clone(),
+                }));
+                spans.push(Span::new(": ", Inline::Strong));
+            }
+            spans.extend(cell.iter().cloned());
+            let tone = Tone::Text(Inline::Plain);
+            for mut line in hanging(&spans, tone, "", "  ", width, Fill::default()) {
+                line.at = at;
+                lines.push(line);
+            }
+        }
+    }
+    lines
 }
 
 /// A paragraph that is all code: a line of a code block.
@@ -942,6 +1165,163 @@ mod tests {
         assert_eq!(header.stats, "1,042 words · 5 min");
     }
 
+    fn cell(text: &str) -> Vec<Span> {
+        vec![Span::new(text, Inline::Plain)]
+    }
+
+    fn row(cells: &[&str]) -> Vec<Vec<Span>> {
+        cells.iter().map(|c| cell(c)).collect()
+    }
+
+    /// Rainfall by city: three columns, one of them long.
+    fn rainfall() -> Block {
+        Block::table(
+            row(&["City", "Rainfall (mm)", "Note"]),
+            vec![
+                row(&[
+                    "Lisbon",
+                    "712",
+                    "Wettest November since 1989, with flooding along the river front",
+                ]),
+                row(&["Porto", "1,254", "Near average"]),
+                row(&[
+                    "Faro",
+                    "398",
+                    "A dry autumn after two wet ones; reservoirs at 40 per cent",
+                ]),
+            ],
+        )
+    }
+
+    /// Six columns of results: too many to sit side by side in a narrow pane.
+    fn results() -> Block {
+        Block::table(
+            row(&["Party", "Votes", "Share", "Seats", "Change", "Leader"]),
+            vec![
+                row(&["Greens", "412,008", "31.2%", "14", "+5", "Ana Sousa"]),
+                row(&["Liberals", "377,950", "28.6%", "12", "−2", "Rui Costa"]),
+                row(&["Independents", "98,114", "7.4%", "2", "", "(none)"]),
+            ],
+        )
+    }
+
+    #[test]
+    fn a_table_that_fits_keeps_its_natural_columns() {
+        let body = Body {
+            blocks: vec![Block::table(
+                row(&["Name", "Age"]),
+                vec![row(&["Ann", "41"]), row(&["Bartholomew", "7"])],
+            )],
+        };
+        assert_eq!(
+            texts(&body, 40),
+            [
+                "T",
+                "",
+                "Name        │ Age",
+                "────────────┼────",
+                "Ann         │  41",
+                "Bartholomew │   7",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_wide_table_shrinks_its_long_columns_and_wraps_their_cells() {
+        let lines = texts(
+            &Body {
+                blocks: vec![rainfall()],
+            },
+            40,
+        );
+        assert_eq!(
+            lines[2..7],
+            [
+                "City   │  Rainfall │ Note",
+                "       │      (mm) │",
+                "───────┼───────────┼────────────────────",
+                "Lisbon │       712 │ Wettest November",
+                "       │           │ since 1989, with",
+            ]
+        );
+        assert!(lines.iter().all(|l| l.width() <= 40), "{lines:#?}");
+    }
+
+    #[test]
+    fn a_table_too_wide_for_its_columns_is_set_row_by_row() {
+        let lines = texts(
+            &Body {
+                blocks: vec![results()],
+            },
+            30,
+        );
+        assert_eq!(
+            lines[2..10],
+            [
+                "Party: Greens",
+                "Votes: 412,008",
+                "Share: 31.2%",
+                "Seats: 14",
+                "Change: +5",
+                "Leader: Ana Sousa",
+                "",
+                "Party: Liberals",
+            ]
+        );
+        // An empty cell is left out of its record.
+        assert!(!lines.iter().any(|l| l == "Change:"), "{lines:#?}");
+    }
+
+    #[test]
+    fn table_lines_start_where_their_row_starts() {
+        let body = Body {
+            blocks: vec![results()],
+        };
+        let text = body.blocks[0].text();
+        for width in [30, 80] {
+            let lines = article(
+                &Header {
+                    title: "T",
+                    byline: String::new(),
+                    stats: String::new(),
+                },
+                &body,
+                Setting::plain(width),
+            );
+            let liberals = lines
+                .iter()
+                .find(|l| l.text().contains("Liberals"))
+                .unwrap();
+            assert_eq!(liberals.at.block, Some(0));
+            assert!(
+                text.chars()
+                    .skip(liberals.at.offset)
+                    .collect::<String>()
+                    .starts_with("Liberals")
+            );
+            assert!(lines.windows(2).all(|w| w[0].at <= w[1].at));
+        }
+    }
+
+    #[test]
+    fn tables_set_at_40_80_and_160_columns() {
+        let body = Body {
+            blocks: vec![
+                Block::Paragraph(vec![Span::new(
+                    "Rain fell unevenly across the country this autumn.",
+                    Inline::Plain,
+                )]),
+                rainfall(),
+                Block::Paragraph(vec![Span::new("And the vote:", Inline::Plain)]),
+                results(),
+            ],
+        };
+        for width in [40, 80, 160] {
+            let set = texts(&body, width).join("\n");
+            insta::assert_snapshot!(format!("table_at_{width}"), set);
+        }
+    }
+
     proptest! {
         #[test]
         fn ascii_runs_split_as_graphemes_do(text in "[a-z ,.\n-]{0,300}", width in 2usize..30) {
@@ -1010,6 +1390,29 @@ mod tests {
                     }
                 }
             }
+        }
+
+        #[test]
+        fn table_lines_fit_and_keep_their_order(
+            cells in prop::collection::vec(prop::collection::vec("\\PC{0,30}", 1..6), 0..6),
+            header: bool,
+            width in 2usize..120,
+        ) {
+            let mut rows: Vec<Vec<Vec<Span>>> = cells
+                .iter()
+                .map(|r| r.iter().map(|c| cell(c)).collect())
+                .collect();
+            let head = if header && !rows.is_empty() { rows.remove(0) } else { Vec::new() };
+            let body = Body { blocks: vec![Block::table(head, rows)] };
+            let lines = article(
+                &Header { title: "T", byline: String::new(), stats: String::new() },
+                &body,
+                Setting::plain(width),
+            );
+            for line in &lines {
+                prop_assert!(line.width() <= width, "{:?} wider than {width}", line.text());
+            }
+            prop_assert!(lines.windows(2).all(|w| w[0].at <= w[1].at));
         }
 
         #[test]

@@ -134,6 +134,12 @@ fn list_reads_every_format_and_encoding() {
             None,
             "markdown/heading-title.md",
         ),
+        (
+            "Autumn rainfall, city by city",
+            Some("Inês Duarte"),
+            Some("2024-12-02"),
+            "markdown/rainfall-table.md",
+        ),
         // HTML: a saved news page and a bare one.
         (
             "Ferry timetable changes for summer",
@@ -161,7 +167,7 @@ fn list_reads_every_format_and_encoding() {
     let from = |file: &str| listed.values().filter(|(_, _, p)| p == file).count();
     assert_eq!(from("json/many.json"), 2, "3 records, one without a title");
     assert_eq!(from("json/feed.jsonl"), 3);
-    assert_eq!(listed.len(), 23);
+    assert_eq!(listed.len(), 24);
     let ids: Vec<&str> = json
         .as_array()
         .unwrap()
@@ -172,6 +178,42 @@ fn list_reads_every_format_and_encoding() {
     unique.sort_unstable();
     unique.dedup();
     assert_eq!(unique.len(), ids.len(), "each record has its own id");
+}
+
+#[test]
+fn a_table_a_note_and_an_image_are_set_as_the_reader_shows_them() {
+    let fixtures = fixtures();
+    let library = fixtures.to_str().unwrap();
+    let output = byline(&["list", "--json", "--library", library]);
+    let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let id = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["path"] == "markdown/rainfall-table.md")
+        .and_then(|a| a["id"].as_str())
+        .unwrap()
+        .to_string();
+    let output = byline(&["show", &id, "--library", library, "--width", "40"]);
+    assert!(output.status.success(), "{output:?}");
+    let shown = String::from_utf8(output.stdout).unwrap();
+    for line in [
+        "City   │  Rainfall │ Note",
+        "───────┼───────────┼────────────────────",
+        "Lisbon │       712 │ Wettest November",
+        "Porto  │     1,254 │ Near average",
+        "[image: The river front at Cais do",
+        "Notes",
+        "¹ Figures from the national weather",
+        "[2] https://example.org/cais.jpg",
+    ] {
+        assert!(
+            shown.lines().any(|l| l.trim_end() == line),
+            "{line:?} in:\n{shown}"
+        );
+    }
+    assert!(shown.contains("this autumn¹,"), "{shown}");
+    assert!(shown.lines().all(|l| l.chars().count() <= 40), "{shown}");
 }
 
 #[test]
@@ -195,7 +237,7 @@ fn check_names_every_bad_file() {
         ]
     );
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains("23 articles, 7 problems"), "{stderr}");
+    assert!(stderr.contains("24 articles, 7 problems"), "{stderr}");
 }
 
 #[test]

@@ -7,7 +7,7 @@ use scraper::node::Element;
 
 use super::{Kind, Visit, kind, walk};
 use crate::article::sanitize::{is_invisible_or_control, one_line};
-use crate::article::{Block, Body, Inline, Span};
+use crate::article::{Block, Body, Inline, Span, image_placeholder};
 
 /// Columns between tab stops in preformatted text.
 const TAB_WIDTH: usize = 4;
@@ -55,6 +55,34 @@ struct List {
     step: i64,
 }
 
+/// The most columns one cell's `colspan` spans: it lines up the cells after it, and a
+/// `colspan="100000"` must not make a hundred thousand empty cells.
+const MAX_COLSPAN: usize = 16;
+
+/// The most tables open inside one another that are read as tables; deeper ones are read as
+/// their blocks. Each table runs the cells of those inside it together again, so the depth
+/// bounds how many times a page's text is moved.
+const MAX_TABLE_DEPTH: usize = 4;
+
+/// An open `<table>`: where its blocks start, and its rows so far.
+struct Table {
+    from: usize,
+    rows: Vec<Row>,
+}
+
+/// A `<tr>`: whether it is in a `<thead>`, and its cells.
+struct Row {
+    head: bool,
+    cells: Vec<Cell>,
+}
+
+/// A `<td>` or `<th>`: the blocks read inside it, and the columns it spans.
+struct Cell {
+    blocks: std::ops::Range<usize>,
+    head: bool,
+    span: usize,
+}
+
 /// Sets text into blocks as the walk goes, one element or text node at a time.
 struct Reader<'t> {
     title: &'t str,
@@ -75,6 +103,10 @@ struct Reader<'t> {
     /// The addresses of the links being read, innermost last.
     hrefs: Vec<String>,
     pre: usize,
+    /// The tables open, innermost last, and how many more are open inside them past
+    /// [`MAX_TABLE_DEPTH`].
+    tables: Vec<Table>,
+    too_deep: usize,
 }
 
 impl<'t> Reader<'t> {
@@ -93,6 +125,8 @@ impl<'t> Reader<'t> {
             link: 0,
             hrefs: Vec::new(),
             pre: 0,
+            tables: Vec::new(),
+            too_deep: 0,
         }
     }
 
@@ -130,6 +164,52 @@ impl<'t> Reader<'t> {
                 }
                 *self.count(style) += 1;
             }
+            Kind::Image => self.image(element.value()),
+            Kind::Table => {
+                self.flush();
+                if self.tables.len() < MAX_TABLE_DEPTH {
+                    self.tables.push(Table {
+                        from: self.blocks.len(),
+                        rows: Vec::new(),
+                    });
+                } else {
+                    self.too_deep += 1;
+                }
+            }
+            Kind::Row | Kind::Cell { .. } if self.too_deep > 0 => self.flush(),
+            Kind::Row => {
+                self.flush();
+                let head = element
+                    .parent()
+                    .and_then(ElementRef::wrap)
+                    .is_some_and(|p| p.value().name() == "thead");
+                if let Some(table) = self.tables.last_mut() {
+                    table.rows.push(Row {
+                        head,
+                        cells: Vec::new(),
+                    });
+                }
+            }
+            Kind::Cell { head } => {
+                self.flush();
+                let at = self.blocks.len();
+                let span = element.attr("colspan").and_then(|n| n.trim().parse().ok());
+                if let Some(table) = self.tables.last_mut() {
+                    if table.rows.is_empty() {
+                        table.rows.push(Row {
+                            head: false,
+                            cells: Vec::new(),
+                        });
+                    }
+                    if let Some(row) = table.rows.last_mut() {
+                        row.cells.push(Cell {
+                            blocks: at..at,
+                            head,
+                            span: span.unwrap_or(1).clamp(1, MAX_COLSPAN),
+                        });
+                    }
+                }
+            }
             Kind::Inline => {}
         }
         true
@@ -138,7 +218,7 @@ impl<'t> Reader<'t> {
     /// Handles the end of an element that [`Reader::open`] entered.
     fn close(&mut self, element: ElementRef<'_>) {
         match kind(element.value()) {
-            Kind::Skip | Kind::Inline => {}
+            Kind::Skip | Kind::Inline | Kind::Image => {}
             Kind::Block | Kind::Break => self.flush(),
             Kind::Heading { .. } => {
                 self.flush();
@@ -160,6 +240,27 @@ impl<'t> Reader<'t> {
             Kind::Pre => {
                 self.flush();
                 self.pre = self.pre.saturating_sub(1);
+            }
+            Kind::Row => self.flush(),
+            Kind::Cell { .. } | Kind::Table if self.too_deep > 0 => {
+                self.flush();
+                if matches!(kind(element.value()), Kind::Table) {
+                    self.too_deep -= 1;
+                }
+            }
+            Kind::Cell { .. } => {
+                self.flush();
+                let at = self.blocks.len();
+                let cell = self.tables.last_mut().and_then(|t| t.rows.last_mut());
+                if let Some(cell) = cell.and_then(|r| r.cells.last_mut()) {
+                    cell.blocks.end = at;
+                }
+            }
+            Kind::Table => {
+                self.flush();
+                if let Some(table) = self.tables.pop() {
+                    self.set_table(table);
+                }
             }
             Kind::Style(style) => {
                 if style == Inline::Link {
@@ -244,6 +345,36 @@ impl<'t> Reader<'t> {
         }
     }
 
+    /// Sets an `<img>` as its placeholder, linked to the image (or, inside a link, as the
+    /// link's text). A tracking pixel (1 by 1, or 0) stands for nothing and is left out.
+    fn image(&mut self, element: &Element) {
+        let tiny = |attr| {
+            element
+                .attr(attr)
+                .is_some_and(|v| matches!(v.trim(), "0" | "1" | "0px" | "1px"))
+        };
+        if tiny("width") || tiny("height") {
+            return;
+        }
+        let text = image_placeholder(element.attr("alt").unwrap_or_default());
+        let src = element.attr("src").or_else(|| element.attr("data-src"));
+        let src = src.map(str::trim).filter(|s| !s.is_empty());
+        if self.space.take().is_some() {
+            self.push(' ', Inline::Plain);
+        }
+        match src {
+            _ if self.link > 0 => text.chars().for_each(|c| self.push(c, Inline::Link)),
+            Some(src) => {
+                self.column += text.chars().count();
+                match self.run.last_mut() {
+                    Some(span) if span.link.as_deref() == Some(src) => span.text.push_str(&text),
+                    _ => self.run.push(Span::link(text, src)),
+                }
+            }
+            None => text.chars().for_each(|c| self.push(c, Inline::Plain)),
+        }
+    }
+
     fn preformatted(&mut self, text: &str) {
         for c in text.chars() {
             match c {
@@ -304,6 +435,59 @@ impl<'t> Reader<'t> {
         self.blocks.push(block);
     }
 
+    /// Makes the blocks read inside a closed table one [`Block::Table`], each cell's blocks run
+    /// together. A table of one column is a layout table, not data: its blocks stay as they are
+    /// (so are a caption's, before the table).
+    fn set_table(&mut self, table: Table) {
+        let columns = table
+            .rows
+            .iter()
+            .map(|r| r.cells.iter().map(|c| c.span).sum());
+        if columns.max().unwrap_or(0) < 2 || table.from > self.blocks.len() {
+            return;
+        }
+        // Each block read inside the table is taken once, into its cell or back before it.
+        let mut read: Vec<Option<Block>> = self
+            .blocks
+            .split_off(table.from)
+            .into_iter()
+            .map(Some)
+            .collect();
+        let first = table.rows.iter().flat_map(|r| r.cells.first()).next();
+        let before = first.map_or(read.len(), |c| c.blocks.start.saturating_sub(table.from));
+        let before = before.min(read.len());
+        let mut rows: Vec<Vec<Vec<Span>>> = Vec::new();
+        let mut head = false;
+        for row in table.rows.iter().filter(|r| !r.cells.is_empty()) {
+            if rows.is_empty() {
+                head = row.head || row.cells.iter().all(|c| c.head);
+            }
+            let mut cells = Vec::new();
+            for cell in &row.cells {
+                let start = cell.blocks.start.saturating_sub(table.from).min(read.len());
+                let end = cell.blocks.end.saturating_sub(table.from).min(read.len());
+                let blocks = read[start..end.max(start)]
+                    .iter_mut()
+                    .filter_map(Option::take);
+                cells.push(inline(blocks));
+                cells.extend(std::iter::repeat_n(Vec::new(), cell.span - 1));
+            }
+            rows.push(cells);
+        }
+        let caption = read[..before].iter_mut().filter_map(Option::take);
+        self.blocks.extend(caption);
+        let header = if head && !rows.is_empty() {
+            rows.remove(0)
+        } else {
+            Vec::new()
+        };
+        let table = Block::table(header, rows);
+        // A table of empty cells (spacers, a layout grid) has nothing to read.
+        if !table.text().trim().is_empty() {
+            self.blocks.push(table);
+        }
+    }
+
     /// Drops the blocks from `from` on when together they only repeat the title.
     fn drop_if_title(&mut self, from: usize) {
         let Some(blocks) = self.blocks.get(from..) else {
@@ -338,6 +522,31 @@ impl List {
             step: if reversed { -1 } else { 1 },
         }
     }
+}
+
+/// The text of `blocks` run together as one cell of a table: blocks apart by a space, a list
+/// item with its marker, a nested table cell by cell.
+fn inline(blocks: impl Iterator<Item = Block>) -> Vec<Span> {
+    let mut out: Vec<Span> = Vec::new();
+    for mut block in blocks {
+        let mut marker = match &mut block {
+            Block::Item { marker, .. } if !marker.trim().is_empty() => Some(std::mem::take(marker)),
+            _ => None,
+        };
+        for run in block.runs_mut() {
+            if run.is_empty() {
+                continue;
+            }
+            if !out.is_empty() {
+                out.push(Span::new(" ", Inline::Plain));
+            }
+            if let Some(marker) = marker.take() {
+                out.push(Span::new(format!("{marker} "), Inline::Plain));
+            }
+            out.append(run);
+        }
+    }
+    out
 }
 
 /// Trims whitespace (no-break spaces too) from both ends of a block, dropping spans it empties.

@@ -303,6 +303,14 @@ enum Kind {
     Item,
     /// Preformatted text: whitespace kept, lines kept apart, set as code.
     Pre,
+    /// `<img>`: a placeholder with its description, linked to the image.
+    Image,
+    /// `<table>`, `<tr>`, and `<td>` or `<th>` (`head`).
+    Table,
+    Row,
+    Cell {
+        head: bool,
+    },
     Style(Inline),
     /// Text-level elements with no style of their own (`<span>`, unknown elements).
     Inline,
@@ -328,6 +336,11 @@ fn kind(element: &Element) -> Kind {
         "li" => Kind::Item,
         "pre" | "listing" | "xmp" | "plaintext" => Kind::Pre,
         "br" => Kind::Break,
+        "img" => Kind::Image,
+        "table" => Kind::Table,
+        "tr" => Kind::Row,
+        "td" => Kind::Cell { head: false },
+        "th" => Kind::Cell { head: true },
         "em" | "i" | "cite" => Kind::Style(Inline::Emphasis),
         "strong" | "b" => Kind::Style(Inline::Strong),
         "code" | "kbd" | "samp" | "tt" => Kind::Style(Inline::Code),
@@ -335,8 +348,8 @@ fn kind(element: &Element) -> Kind {
         "a" if element.attr("href").is_some() => Kind::Style(Inline::Link),
         "address" | "article" | "body" | "caption" | "center" | "dd" | "details" | "dir"
         | "div" | "dl" | "dt" | "fieldset" | "figcaption" | "figure" | "hgroup" | "hr" | "html"
-        | "legend" | "main" | "option" | "p" | "search" | "section" | "summary" | "table"
-        | "tbody" | "td" | "tfoot" | "th" | "thead" | "tr" => Kind::Block,
+        | "legend" | "main" | "option" | "p" | "search" | "section" | "summary" | "tbody"
+        | "tfoot" | "thead" => Kind::Block,
         _ => Kind::Inline,
     }
 }
@@ -606,6 +619,130 @@ mod tests {
         assert_eq!(blocks.len(), 3);
     }
 
+    fn cells(row: &[Vec<Span>]) -> Vec<String> {
+        row.iter().map(|c| crate::article::run_text(c)).collect()
+    }
+
+    #[test]
+    fn tables_become_table_blocks() {
+        let blocks = body(
+            "<p>Before.</p><table><caption>Rainfall</caption>\
+             <thead><tr><th>City</th><th>Rain</th></tr></thead>\
+             <tbody><tr><td><a href='https://x.org/l'>Lisbon</a></td><td><p>712</p><p>mm</p></td></tr>\
+             <tr><td colspan=2>All \u{1b}[31mcities</td></tr><tr><td><ul><li>one<li>two</ul></td><td></td></tr>\
+             <tr><td>Faro</td></tr></tbody></table><p>After.</p>",
+        );
+        assert_eq!(texts(&blocks[..2]), ["Before.", "Rainfall"]);
+        let Block::Table { header, rows } = &blocks[2] else {
+            panic!("{blocks:?}");
+        };
+        assert_eq!(cells(header), ["City", "Rain"]);
+        assert_eq!(cells(&rows[0]), ["Lisbon", "712 mm"]);
+        assert_eq!(rows[0][0][0].link.as_deref(), Some("https://x.org/l"));
+        assert_eq!(cells(&rows[1]), ["All [31mcities", ""], "colspan lines up");
+        assert_eq!(cells(&rows[2]), ["• one • two", ""]);
+        assert_eq!(cells(&rows[3]), ["Faro"], "a short row is not padded");
+        assert_eq!(texts(&blocks[3..]), ["After."]);
+    }
+
+    #[test]
+    fn a_first_row_of_th_is_the_header_and_without_one_there_is_none() {
+        let blocks =
+            body("<table><tr><th>A</th><th>B</th></tr><tr><td>1</td><td>2</td></tr></table>");
+        let Block::Table { header, rows } = &blocks[0] else {
+            panic!("{blocks:?}");
+        };
+        assert_eq!(
+            (cells(header), rows.len()),
+            (vec!["A".into(), "B".into()], 1)
+        );
+        let blocks =
+            body("<table><tr><td>A</td><td>B</td></tr><tr><td>1</td><td>2</td></tr></table>");
+        let Block::Table { header, rows } = &blocks[0] else {
+            panic!("{blocks:?}");
+        };
+        assert!(header.is_empty());
+        assert_eq!(rows.len(), 2);
+    }
+
+    #[test]
+    fn layout_tables_and_nested_tables_degrade_to_text() {
+        // A grid of empty cells is nothing to read.
+        assert!(body("<table><tr><td> </td><td><img width=1 src=p></td></tr></table>").is_empty());
+        // A one-column table lays out a page: its cells are read as blocks.
+        let blocks = body(
+            "<table><tr><td><h2>Section</h2><p>First.</p></td></tr><tr><td>Second.</td></tr></table>",
+        );
+        assert_eq!(texts(&blocks), ["Section", "First.", "Second."]);
+        assert!(matches!(blocks[0], Block::Heading(_)));
+        // A table inside a cell of another is run into that cell's text.
+        let blocks = body(
+            "<table><tr><td>Outer</td><td><table><tr><td>a</td><td>b</td></tr></table></td></tr></table>",
+        );
+        let Block::Table { rows, .. } = &blocks[0] else {
+            panic!("{blocks:?}");
+        };
+        assert_eq!(blocks.len(), 1);
+        assert_eq!(cells(&rows[0]), ["Outer", "a b"]);
+        // A data table inside a layout table stays a table.
+        let blocks = body(
+            "<table><tr><td><p>Intro.</p><table><tr><td>a</td><td>b</td></tr></table></td></tr></table>",
+        );
+        assert_eq!(texts(&blocks[..1]), ["Intro."]);
+        assert!(matches!(blocks[1], Block::Table { .. }));
+    }
+
+    #[test]
+    fn images_are_placeholders_linked_to_the_image() {
+        let blocks = body(
+            "<p>The quay <img src=' https://x.org/q.jpg ' alt='Flooded&#10; quay&#27;[2J'>at dawn \
+             <img src=p.png> <a href='/home'><img alt=logo src=l.png></a>\
+             <img src=pixel.gif width=1 height=1><img src=x.png hidden></p>",
+        );
+        let spans = blocks[0].spans();
+        assert_eq!(spans[0], plain("The quay "));
+        assert_eq!(
+            spans[1],
+            Span::link("[image: Flooded quay]", "https://x.org/q.jpg")
+        );
+        assert_eq!(spans[2], plain("at dawn "));
+        assert_eq!(spans[3], Span::link("[image]", "p.png"));
+        assert_eq!(spans[4], plain(" "));
+        assert_eq!(spans[5], Span::link("[image: logo]", "/home"));
+        assert_eq!(
+            spans.len(),
+            6,
+            "no tracking pixel, nothing hidden: {spans:?}"
+        );
+    }
+
+    #[test]
+    fn deep_and_sparse_tables_cost_what_their_source_does() {
+        // Tables past the fourth inside one another are read as their cells' text.
+        let deep = "<table><tr><td>a</td><td>".repeat(50) + "core";
+        let blocks = body(&deep);
+        let Block::Table { rows, .. } = &blocks[0] else {
+            panic!("{blocks:?}");
+        };
+        assert_eq!(crate::article::run_text(&rows[0][0]), "a");
+        assert!(
+            blocks[0].text().ends_with("a a core"),
+            "{}",
+            blocks[0].text()
+        );
+        // One wide row and many short ones: the short rows are not padded.
+        let sparse = format!(
+            "<table><tr>{}</tr>{}</table>",
+            "<td>h</td>".repeat(5_000),
+            "<tr><td>x</td></tr>".repeat(5_000)
+        );
+        let blocks = body(&sparse);
+        let Block::Table { rows, .. } = &blocks[0] else {
+            panic!("{blocks:?}");
+        };
+        assert_eq!(rows.iter().map(Vec::len).sum::<usize>(), 10_000);
+    }
+
     #[test]
     fn inline_styles_become_spans_and_merge() {
         let blocks = body(
@@ -858,7 +995,7 @@ mod tests {
 
         #[test]
         fn never_panics_on_tag_soup(
-            text in r"(<(/)?(p|div|ul|ol|li|pre|b|em|a href=x|h1|h2|blockquote|br|script|title|article|nav|ol reversed)>|[a-z &;#0-9\n\t]{0,6}){0,40}"
+            text in r"(<(/)?(p|div|ul|ol|li|pre|b|em|a href=x|h1|h2|blockquote|br|script|title|article|nav|ol reversed|table|thead|tr|td|th|td colspan=3|img alt=x src=y|img)>|[a-z &;#0-9\n\t]{0,6}){0,40}"
         ) {
             if let Ok(a) = parse(&text) {
                 prop_assert!(!a.title.is_empty());
