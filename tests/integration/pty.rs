@@ -580,9 +580,17 @@ fn ctrl_z_gives_the_shell_its_terminal_and_fg_brings_byline_back() {
     shell.send("exit\r");
 }
 
-/// Writes an executable shell script.
-fn script(path: &Path, body: &str) {
-    std::fs::write(path, format!("#!/bin/sh\n{body}\n")).unwrap();
+/// Writes a stand-in for a program byline hands the terminal to (a pager, an editor, a
+/// browser) at `path`: it keeps what it was given in `given` (`$@`, or standard input when
+/// `stdin`) and the terminal's modes, as `stty -a` sees them, in `modes`.
+fn stand_in(path: &Path, stdin: bool, given: &Path, modes: &Path) {
+    let keep = if stdin { "cat >" } else { "echo \"$@\" >" };
+    let body = format!(
+        "#!/bin/sh\n{keep} '{}'\nstty -a < /dev/tty > '{}'\n",
+        given.display(),
+        modes.display()
+    );
+    std::fs::write(path, body).unwrap();
     let mut permissions = std::fs::metadata(path).unwrap().permissions();
     std::os::unix::fs::PermissionsExt::set_mode(&mut permissions, 0o755);
     std::fs::set_permissions(path, permissions).unwrap();
@@ -620,23 +628,11 @@ fn the_pager_and_the_editor_have_the_terminal_and_give_it_back() {
     let o = out.path();
     // A pager and an editor that note what they were given and the terminal's modes.
     let pager = o.join("pager");
-    script(
-        &pager,
-        &format!(
-            "cat > '{0}/page.txt'\nstty -a < /dev/tty > '{0}/pager-stty.txt'",
-            o.display()
-        ),
-    );
+    stand_in(&pager, true, &o.join("page.txt"), &o.join("pager-stty.txt"));
     let bin = o.join("bin");
     std::fs::create_dir(&bin).unwrap();
     let vi = bin.join("vi");
-    script(
-        &vi,
-        &format!(
-            "echo \"$@\" > '{0}/args.txt'\nstty -a < /dev/tty > '{0}/vi-stty.txt'",
-            o.display()
-        ),
-    );
+    stand_in(&vi, false, &o.join("args.txt"), &o.join("vi-stty.txt"));
     let env = [
         ("PAGER", pager.to_str().unwrap()),
         ("EDITOR", vi.to_str().unwrap()),
@@ -704,13 +700,7 @@ fn a_text_browser_has_the_terminal_while_it_runs() {
     let out = tempfile::tempdir().unwrap();
     let o = out.path();
     let w3m = o.join("w3m");
-    script(
-        &w3m,
-        &format!(
-            "echo \"$@\" > '{0}/args.txt'\nstty -a < /dev/tty > '{0}/stty.txt'",
-            o.display()
-        ),
-    );
+    stand_in(&w3m, false, &o.join("args.txt"), &o.join("stty.txt"));
     let env = [("BROWSER", w3m.to_str().unwrap())];
     let mut session = Session::start_with_env(lib.path(), &[lib.path().to_str().unwrap()], &env);
     session.wait_for("1/1 · 1 article");
