@@ -79,6 +79,8 @@ pub struct Init {
     pub sort: Sort,
     /// How the list writes dates (strftime), if not as `2014-12-31`.
     pub date_format: Option<String>,
+    /// Dates of the last week as `today`, `yesterday`, `3 days ago`.
+    pub relative_dates: bool,
     /// When an article becomes read by itself.
     pub mark_read: MarkRead,
     /// Start where the last session left off: its filter, view, sort and article (kept in
@@ -112,6 +114,7 @@ impl Init {
             split: Split::default(),
             sort: Sort::default(),
             date_format: None,
+            relative_dates: false,
             mark_read: MarkRead::default(),
             restore_session: false,
             sample_hint,
@@ -148,6 +151,7 @@ pub struct App {
     /// The key bindings in force: what keys do, and what the screen says they do.
     keymap: Keymap,
     date_format: Option<String>,
+    relative_dates: bool,
     mark_read: MarkRead,
     sample_hint: Option<String>,
     /// What the shell is to do next.
@@ -208,6 +212,7 @@ impl App {
             notice: init.notice,
             keymap: init.keymap,
             date_format: init.date_format,
+            relative_dates: init.relative_dates,
             mark_read: init.mark_read,
             sample_hint: init.sample_hint,
             effects: Vec::new(),
@@ -346,6 +351,16 @@ impl App {
     /// How the list writes dates (strftime), if not as `2014-12-31`.
     pub fn date_format(&self) -> Option<&str> {
         self.date_format.as_deref()
+    }
+
+    /// Whether the list writes the last week's dates as `today`, `3 days ago`.
+    pub fn relative_dates(&self) -> bool {
+        self.relative_dates
+    }
+
+    /// Today, as the clock last said.
+    pub fn today(&self) -> Date {
+        self.filter.today
     }
 
     /// The articles shown in the list, in order.

@@ -54,6 +54,18 @@ pub fn format(date: Date, format: &str) -> Result<String, String> {
     jiff::fmt::strtime::format(format, date).map_err(|e| e.to_string())
 }
 
+/// A date near `today` as people say it (`today`, `yesterday`, `3 days ago`, up to six days);
+/// `None` for an older one, or one still to come, which is written as a date.
+pub fn relative(date: Date, today: Date) -> Option<String> {
+    let days = (today - date).get_days();
+    match days {
+        0 => Some("today".to_string()),
+        1 => Some("yesterday".to_string()),
+        2..=6 => Some(format!("{days} days ago")),
+        _ => None,
+    }
+}
+
 /// The widest `format` writes a date, over a year of them (month names differ in length).
 pub fn format_width(format: &str) -> usize {
     use unicode_width::UnicodeWidthStr;
@@ -102,6 +114,23 @@ pub fn month_name(date: Date) -> &'static str {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn near_dates_are_said_as_people_say_them() {
+        let today = jiff::civil::date(2026, 3, 2);
+        let ago = |days: i64| relative(today - jiff::Span::new().days(days), today);
+        assert_eq!(ago(0).as_deref(), Some("today"));
+        assert_eq!(ago(1).as_deref(), Some("yesterday"));
+        assert_eq!(
+            ago(3).as_deref(),
+            Some("3 days ago"),
+            "across the end of February"
+        );
+        assert_eq!(ago(6).as_deref(), Some("6 days ago"));
+        assert_eq!(ago(7), None, "a week on: the date");
+        assert_eq!(ago(-1), None, "tomorrow: the date");
+    }
+
     use jiff::civil::date;
 
     use super::*;

@@ -72,6 +72,8 @@ pub struct Settings {
     pub keymap: Keymap,
     /// How the list writes dates (strftime); `None` for `2014-12-31`.
     pub date_format: Option<String>,
+    /// Dates of the last week in the list as `today`, `yesterday`, `3 days ago`.
+    pub relative_dates: bool,
     pub mark_read: MarkRead,
     /// Start where the last session left off (its filter, view, sort and article).
     pub restore_session: bool,
@@ -113,6 +115,7 @@ impl Default for Settings {
             mouse: true,
             keymap: Keymap::default(),
             date_format: None,
+            relative_dates: false,
             mark_read: MarkRead::default(),
             restore_session: true,
         }
@@ -158,6 +161,7 @@ struct ReadingSection {
 #[serde(deny_unknown_fields)]
 struct ListSection {
     sort: Option<Spanned<String>>,
+    date_style: Option<Spanned<String>>,
     date_format: Option<Spanned<String>>,
 }
 
@@ -254,6 +258,18 @@ pub fn parse(file: &str, source: &str, themes: &[String]) -> Result<Settings, Co
                 ),
             )
         })?;
+    }
+    if let Some(style) = raw.list.date_style {
+        settings.relative_dates = match style.get_ref().as_str() {
+            "absolute" => false,
+            "relative" => true,
+            other => {
+                return Err(error(
+                    Some(style.span()),
+                    format!("unknown date_style '{other}' (absolute or relative)"),
+                ));
+            }
+        };
     }
     if let Some(format) = raw.list.date_format {
         let sample = jiff::civil::date(2014, 12, 31);
@@ -430,6 +446,7 @@ mark_read = "never"
 [list]
 sort = "title"
 date_format = "%d %b %Y"
+date_style = "relative"
 
 [layout]
 arrangement = "stacked"
@@ -459,6 +476,7 @@ mouse = false
         assert!(!settings.restore_session);
         assert_eq!(settings.sort, Sort::Title);
         assert_eq!(settings.date_format.as_deref(), Some("%d %b %Y"));
+        assert!(settings.relative_dates);
         assert_eq!(settings.split.arrangement, Arrangement::Stacked);
         assert_eq!(settings.split.list_percent, Some(30));
         assert!(!settings.mouse);
@@ -540,6 +558,11 @@ mouse = false
                 "[reading]\nmark_read = \"glance\"",
                 2,
                 "unknown mark_read 'glance' (open, preview or never)",
+            ),
+            (
+                "[list]\ndate_style = \"fuzzy\"",
+                2,
+                "unknown date_style 'fuzzy' (absolute or relative)",
             ),
             (
                 "[list]\ndate_format = \"%Q\"",

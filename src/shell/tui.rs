@@ -148,6 +148,7 @@ pub fn run(start: Start, settings: &Settings) -> io::Result<()> {
         split: settings.split,
         sort: settings.sort,
         date_format: settings.date_format.clone(),
+        relative_dates: settings.relative_dates,
         mark_read: settings.mark_read,
         restore_session,
         // Shown only while the sample library stands in.

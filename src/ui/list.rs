@@ -42,7 +42,11 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
 
     // A gutter of three columns marks unread (•) and starred (★) articles, both at once.
     let gutter = if inner.width >= 24 { GUTTER } else { 0 };
-    let date_width = app.date_format().map_or(DATE_WIDTH, date::format_width);
+    let mut date_width = app.date_format().map_or(DATE_WIDTH, date::format_width);
+    if app.relative_dates() {
+        // Room for `6 days ago`.
+        date_width = date_width.max(DATE_WIDTH);
+    }
     let columns = Columns::for_width(inner.width as usize - gutter, date_width);
     let rows = app
         .hits()
@@ -145,8 +149,18 @@ fn row(
     }
     if columns.date > 0 {
         let mut lit_date = lit(Column::Date);
+        let near = (entry.date.filter(|_| app.relative_dates()))
+            .and_then(|d| date::relative(d, app.today()));
         let date = match (entry.date, app.date_format()) {
             (None, _) => "—".to_string(),
+            // `today`, `3 days ago`: a match in the date lights all of it.
+            (Some(_), _) if near.is_some() => {
+                let written = near.unwrap_or_default();
+                if !lit_date.is_empty() {
+                    lit_date = (0..written.chars().count()).collect();
+                }
+                written
+            }
             (Some(_), None) => entry.date_iso.clone(),
             (Some(d), Some(format)) => {
                 let written = date::format(d, format).unwrap_or_else(|_| entry.date_iso.clone());

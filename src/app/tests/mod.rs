@@ -1705,3 +1705,44 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn the_last_weeks_dates_can_be_written_as_people_say_them() {
+    let library = sample();
+    let newest = library
+        .articles
+        .iter()
+        .filter_map(|a| a.date)
+        .max()
+        .unwrap();
+    let today = newest + jiff::Span::new().days(3);
+    let draw = |relative_dates: bool| {
+        let app = Session::new(Init {
+            relative_dates,
+            ..Init::new(Arc::new(sample()), Rect::new(0, 0, 120, 30), today)
+        });
+        let theme = crate::config::theme::Theme::builtin_default();
+        let mut terminal =
+            ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 30)).unwrap();
+        terminal
+            .draw(|frame| crate::ui::render(&app, &theme, frame))
+            .unwrap();
+        let buffer = terminal.backend().buffer().clone();
+        (0..30)
+            .map(|y| {
+                (0..120)
+                    .map(|x| buffer[(x, y)].symbol().to_string())
+                    .collect::<String>()
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let relative = draw(true);
+    assert!(relative.contains("3 days ago"), "{relative}");
+    assert!(
+        !relative.contains(&newest.to_string()),
+        "the newest date is written relative"
+    );
+    let absolute = draw(false);
+    assert!(absolute.contains(&newest.to_string()) && !absolute.contains("days ago"));
+}
