@@ -28,6 +28,8 @@ impl App {
         self.notice = None;
         // Marking all read can be undone only by the very next action.
         let marked_all = self.marked_all.take();
+        // Marking more than a screenful read asks first; only the very next `A` says yes.
+        let asked = std::mem::take(&mut self.mark_all_asked);
         // A count applies to the action that follows it, whatever that is.
         let count = self.count.take();
         if action == Action::Quit {
@@ -49,6 +51,10 @@ impl App {
         }
         if action == Action::UndoMarkAllRead {
             self.undo_mark_all_read(marked_all);
+            return;
+        }
+        if action == Action::MarkAllRead {
+            self.mark_all_read(asked);
             return;
         }
         if let Some(count) = count
@@ -204,7 +210,7 @@ impl App {
             A::ToggleRead => self.toggle_read(),
             A::NextUnread => self.select_unread(true),
             A::PreviousUnread => self.select_unread(false),
-            A::MarkAllRead => self.mark_all_read(),
+            A::MarkAllRead => self.mark_all_read(false),
             // Handled in `act`, which holds what the last action marked.
             A::UndoMarkAllRead => {}
             A::ToggleStar => {
@@ -481,7 +487,7 @@ impl App {
     }
 
     /// Marks every article the list shows as read; the next action can undo it.
-    fn mark_all_read(&mut self) {
+    fn mark_all_read(&mut self, asked: bool) {
         let mut marked = Vec::new();
         for hit in self.list.hits() {
             let id = &self.library.articles[hit.index].id;
@@ -491,6 +497,19 @@ impl App {
         }
         if marked.is_empty() {
             self.notice = Some("Every article shown is read already.".to_string());
+            return;
+        }
+        // More than the list shows at once: some of them were never in sight.
+        let screenful = self.screen.list_page().unwrap_or(0);
+        if marked.len() > screenful && !asked {
+            let again = self
+                .key_for(Mode::List, Action::MarkAllRead)
+                .map_or_else(|| "again".to_string(), |key| format!("{key} again"));
+            let n = crate::reading::reflow::thousands(marked.len());
+            self.notice = Some(format!(
+                "Mark {n} articles read, more than the screen shows? {again} to do it, any other key not to."
+            ));
+            self.mark_all_asked = true;
             return;
         }
         for id in &marked {

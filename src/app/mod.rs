@@ -163,6 +163,8 @@ pub struct App {
     /// The file (as listed) read again because it changed, until an article is read: should
     /// it change again meanwhile, it is being written, and is not read again in a loop.
     changing: Option<PathBuf>,
+    /// Marking all read asked for a yes (more than a screenful): the next `A` is it.
+    mark_all_asked: bool,
     quit: bool,
     /// Ctrl-Z was pressed: the shell is to suspend byline.
     suspend: bool,
@@ -219,6 +221,7 @@ impl App {
             loading: None,
             checking: init.checking.then_some((0, 0)),
             changing: None,
+            mark_all_asked: false,
             quit: false,
             suspend: false,
         };

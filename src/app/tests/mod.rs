@@ -946,6 +946,29 @@ fn capital_a_marks_all_shown_read_and_capital_u_undoes_it_just_after() {
     assert_eq!(app.hits().len(), total);
 }
 
+#[test]
+fn marking_more_than_a_screenful_read_asks_first() {
+    // 14 unread articles, a list showing fewer of them at once.
+    let mut app = on(sample(), 100, 12);
+    let screenful = app.list_page();
+    assert!(app.hits().len() > screenful, "{screenful} rows");
+    app.update(key('A'));
+    assert_eq!(app.unread_shown(), app.hits().len(), "nothing marked yet");
+    assert!(app.take_effects().is_empty());
+    let asked = app.notice().unwrap().to_string();
+    assert!(
+        asked.starts_with("Mark 14 articles read, more than the screen shows? A again"),
+        "{asked}"
+    );
+    // Any other key says no; the question is asked again next time.
+    app.update(key('j'));
+    app.update(key('A'));
+    assert_eq!(app.unread_shown(), 14);
+    app.update(key('A'));
+    assert_eq!(app.unread_shown(), 0);
+    assert_eq!(app.notice(), Some("Marked 14 articles read (U undoes)."));
+}
+
 fn keys(app: &mut Session, keys: &str) {
     for c in keys.chars() {
         app.update(key(c));
