@@ -513,9 +513,12 @@ impl App {
             return;
         }
         for id in &marked {
-            let change = self.marks.set_read(id, true);
-            self.save(change);
+            self.marks.set_read(id, true);
         }
+        self.save(Change::ReadMany {
+            ids: marked.clone(),
+            read: true,
+        });
         let undo = self
             .key_for(Mode::List, Action::UndoMarkAllRead)
             .map(|key| format!(" ({key} undoes)"))
@@ -539,9 +542,12 @@ impl App {
             return;
         };
         for id in &marked {
-            let change = self.marks.set_read(id, false);
-            self.save(change);
+            self.marks.set_read(id, false);
         }
+        self.save(Change::ReadMany {
+            ids: marked.clone(),
+            read: false,
+        });
         // Unread again by hand, the open article stays unread while it is open.
         if let Some(index) = self.marks.opened()
             && marked.contains(&self.library.articles[index].id)

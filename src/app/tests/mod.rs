@@ -917,15 +917,28 @@ fn capital_a_marks_all_shown_read_and_capital_u_undoes_it_just_after() {
             shown.len()
         ))
     );
+    // One save for them all (one transaction, however many).
+    let ids: Vec<String> = (shown.iter())
+        .map(|&i| app.library().articles[i].id.clone())
+        .collect();
     let saved = app.take_effects();
-    assert_eq!(saved.len(), shown.len(), "one save per article marked");
-    for &i in &shown {
-        let id = app.library().articles[i].id.clone();
-        assert!(saved.contains(&Effect::Save(Change::Read { id, read: true })));
-    }
+    let [
+        Effect::Save(Change::ReadMany {
+            ids: marked,
+            read: true,
+        }),
+    ] = &saved[..]
+    else {
+        panic!("one save: {saved:?}");
+    };
+    assert_eq!(marked.len(), ids.len());
+    assert!(ids.iter().all(|id| marked.contains(id)));
     app.update(key('U'));
     assert!(shown.iter().all(|&i| !app.is_read(i)));
-    assert_eq!(app.take_effects().len(), shown.len());
+    assert!(matches!(
+        &app.take_effects()[..],
+        [Effect::Save(Change::ReadMany { read: false, .. })]
+    ));
     // Undo is one level, and only right after: another key in between ends it.
     app.update(key('A'));
     app.update(key('j'));
