@@ -326,6 +326,7 @@ fn main() {
     let header = reflow::Header {
         title: "A long article",
         byline: "Ada Quinn · 1 May 2020".into(),
+        about: String::new(),
         stats: String::new(),
     };
     let words = body.word_count();

@@ -138,6 +138,7 @@ mod tests {
         let header = Header {
             title: "Harbour news",
             byline: String::new(),
+            about: String::new(),
             stats: String::new(),
         };
         reflow::article(&header, &body, setting)

@@ -106,6 +106,9 @@ pub struct Header<'a> {
     pub title: &'a str,
     /// Author and date, already joined (`Ben McGrath · 31 December 2014`).
     pub byline: String,
+    /// Where it was published and its tags (`The Harbour Gazette · energy, climate`); empty
+    /// when the file names neither.
+    pub about: String,
     /// Length and reading time (`1,042 words · 5 min`); empty to leave out.
     pub stats: String,
 }
@@ -127,6 +130,16 @@ impl<'a> Header<'a> {
             .flatten()
             .collect::<Vec<_>>()
             .join(" · ");
+        let tags = (parsed.tags.iter())
+            .filter(|t| !t.is_empty())
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .join(", ");
+        let about = [parsed.source.clone().unwrap_or_default(), tags]
+            .into_iter()
+            .filter(|part| !part.is_empty())
+            .collect::<Vec<_>>()
+            .join(" · ");
         let stats = if words == 0 {
             String::new()
         } else {
@@ -140,6 +153,7 @@ impl<'a> Header<'a> {
         Self {
             title: &parsed.title,
             byline,
+            about,
             stats,
         }
     }
@@ -172,7 +186,7 @@ pub fn article(header: &Header<'_>, body: &Body, setting: Setting) -> Vec<Line> 
         width,
         plain,
     );
-    for meta in [&header.byline, &header.stats] {
+    for meta in [&header.byline, &header.about, &header.stats] {
         if !meta.is_empty() {
             lines.extend(wrap_with(
                 &[Span::new(meta.as_str(), Inline::Plain)],
@@ -929,6 +943,7 @@ mod tests {
         let header = Header {
             title: "Title",
             byline: "Jo · 1 May 2020".into(),
+            about: String::new(),
             stats: "2 words · 1 min".into(),
         };
         let text: Vec<String> = article(&header, &body, Setting::plain(40))
@@ -1017,6 +1032,7 @@ mod tests {
         let header = Header {
             title: "T",
             byline: String::new(),
+            about: String::new(),
             stats: String::new(),
         };
         article(&header, body, Setting::plain(width))
@@ -1118,6 +1134,7 @@ mod tests {
         let header = Header {
             title: "T",
             byline: String::new(),
+            about: String::new(),
             stats: String::new(),
         };
         let lines = article(&header, &body, Setting::plain(14));
@@ -1162,7 +1179,36 @@ mod tests {
         };
         let header = Header::of(&parsed);
         assert_eq!(header.byline, "Ann");
+        assert_eq!(header.about, "", "no source, no tags: no line");
         assert_eq!(header.stats, "1,042 words · 5 min");
+        let lines = article(&header, &parsed.body, Setting::plain(40));
+        assert_eq!(lines[2].text(), "1,042 words · 5 min");
+    }
+
+    #[test]
+    fn the_header_names_the_source_and_the_tags() {
+        let parsed = Parsed {
+            title: "T".into(),
+            author: Some("Ann".into()),
+            date: None,
+            body: Body::default(),
+            url: None,
+            source: Some("The Harbour Gazette".into()),
+            tags: vec!["energy".into(), "climate".into()],
+        };
+        let header = Header::of(&parsed);
+        assert_eq!(header.about, "The Harbour Gazette · energy, climate");
+        let lines = article(&header, &parsed.body, Setting::plain(80));
+        let texts: Vec<String> = lines.iter().map(Line::text).collect();
+        assert_eq!(
+            texts[..3],
+            ["T", "Ann", "The Harbour Gazette · energy, climate"]
+        );
+        let tags_only = Parsed {
+            source: None,
+            ..parsed
+        };
+        assert_eq!(Header::of(&tags_only).about, "energy, climate");
     }
 
     fn cell(text: &str) -> Vec<Span> {
@@ -1283,6 +1329,7 @@ mod tests {
                 &Header {
                     title: "T",
                     byline: String::new(),
+                    about: String::new(),
                     stats: String::new(),
                 },
                 &body,
@@ -1405,7 +1452,7 @@ mod tests {
             let head = if header && !rows.is_empty() { rows.remove(0) } else { Vec::new() };
             let body = Body { blocks: vec![Block::table(head, rows)] };
             let lines = article(
-                &Header { title: "T", byline: String::new(), stats: String::new() },
+                &Header { title: "T", byline: String::new(), about: String::new(), stats: String::new() },
                 &body,
                 Setting::plain(width),
             );
