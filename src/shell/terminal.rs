@@ -463,13 +463,13 @@ mod tests {
         assert_eq!(capped(0, 0), (0, 0));
     }
 
-    /// Counts the bytes written to it.
+    /// Keeps every byte written to it (the scroll tests read them back as a screen).
     #[derive(Clone, Default)]
-    struct Counter(std::rc::Rc<std::cell::Cell<usize>>);
+    pub(super) struct Shared(pub(super) std::rc::Rc<std::cell::RefCell<Vec<u8>>>);
 
-    impl io::Write for Counter {
+    impl io::Write for Shared {
         fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
-            self.0.set(self.0.get() + bytes.len());
+            self.0.borrow_mut().extend_from_slice(bytes);
             Ok(bytes.len())
         }
 
@@ -480,8 +480,8 @@ mod tests {
 
     /// The bytes sent to the terminal for each frame of `frames`, the cursor at `cursor`.
     fn bytes_per_frame(frames: &[&str], cursor: Option<(u16, u16)>) -> Vec<usize> {
-        let counter = Counter::default();
-        let backend = Capped::new(CrosstermBackend::new(counter.clone()));
+        let written = Shared::default();
+        let backend = Capped::new(CrosstermBackend::new(written.clone()));
         let mut terminal = ratatui::Terminal::new(backend).expect("terminal");
         let mut sizes = Vec::new();
         let mut before = 0;
@@ -494,9 +494,9 @@ mod tests {
                     }
                 })
                 .expect("draw");
-            let written = counter.0.get();
-            sizes.push(written - before);
-            before = written;
+            let now = written.0.borrow().len();
+            sizes.push(now - before);
+            before = now;
         }
         sizes
     }
@@ -515,9 +515,7 @@ mod tests {
 
 #[cfg(test)]
 mod scroll_tests {
-    use std::cell::RefCell;
     use std::num::NonZeroU16;
-    use std::rc::Rc;
 
     use ratatui::Terminal;
     use ratatui::backend::TestBackend;
@@ -525,25 +523,11 @@ mod scroll_tests {
     use ratatui::text::Line;
     use ratatui::widgets::{Block, Paragraph};
 
+    use super::tests::Shared;
     use super::*;
 
     const WIDTH: u16 = 40;
     const HEIGHT: u16 = 12;
-
-    /// Keeps every byte written to it.
-    #[derive(Clone, Default)]
-    struct Shared(Rc<RefCell<Vec<u8>>>);
-
-    impl io::Write for Shared {
-        fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
-            self.0.borrow_mut().extend_from_slice(bytes);
-            Ok(bytes.len())
-        }
-
-        fn flush(&mut self) -> io::Result<()> {
-            Ok(())
-        }
-    }
 
     /// crossterm's backend on a terminal of a fixed size (crossterm asks the real one).
     struct Fixed(CrosstermBackend<Batched<Shared>>);

@@ -175,6 +175,19 @@ impl Drop for Session {
     }
 }
 
+/// On the ferry-and-tram library: `/ferry` leaves the ferry alone in the list; Enter keeps
+/// the filter, Enter again opens the reading pane on it.
+pub(crate) fn filter_the_ferry_and_read_it(session: &mut Session) {
+    session.send("/ferry");
+    session.wait_for("1/1 · 1 of 2 match");
+    session.wait_for("any:ferry");
+    assert!(!session.contents().contains("City tram line"));
+    session.send("\r\r");
+    session.wait_for("Space page");
+    session.wait_for("The ferry sailed at midnight");
+    session.wait_for("Ada Quinn · 3 March 2021");
+}
+
 #[test]
 fn filter_open_read_and_quit() {
     let lib = TempLibrary::new();
@@ -196,17 +209,8 @@ fn filter_open_read_and_quit() {
     session.wait_for("Articles");
     session.wait_for("1/2 · 2 articles");
 
-    session.send("/ferry");
-    session.wait_for("1/1 · 1 of 2 match");
-    session.wait_for("any:ferry");
-    assert!(!session.contents().contains("City tram line"));
-
-    // Enter keeps the filter; Enter again opens the reading pane.
-    session.send("\r\r");
-    session.wait_for("Space page");
-    session.wait_for("The ferry sailed at midnight");
+    filter_the_ferry_and_read_it(&mut session);
     session.wait_for("Passengers cheered.");
-    session.wait_for("Ada Quinn · 3 March 2021");
 
     session.send("q");
     assert!(session.wait_exit(), "byline exits with success");

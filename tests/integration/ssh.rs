@@ -281,6 +281,12 @@ impl Drop for RemoteByline {
     }
 }
 
+/// What `byline list --starred` prints for `library`, with the state kept under `home`.
+fn starred(home: &Path, library: &Path) -> String {
+    let args = ["list", "--starred", "-L", library.to_str().unwrap()];
+    String::from_utf8_lossy(&crate::byline(home, &args).stdout).into_owned()
+}
+
 #[test]
 fn filter_read_star_and_quit_over_ssh() {
     let Some(sshd) = Sshd::start() else { return };
@@ -292,15 +298,7 @@ fn filter_read_star_and_quit_over_ssh() {
     let _remote = RemoteByline(read_pid(&pid_file, &session));
     session.wait_for("1/2 · 2 articles");
 
-    session.send("/ferry");
-    session.wait_for("1/1 · 1 of 2 match");
-    session.wait_for("any:ferry");
-    assert!(!session.contents().contains("City tram line"));
-    // Enter keeps the filter; Enter again opens the reading pane.
-    session.send("\r\r");
-    session.wait_for("Space page");
-    session.wait_for("The ferry sailed at midnight");
-    session.wait_for("Ada Quinn · 3 March 2021");
+    crate::pty::filter_the_ferry_and_read_it(&mut session);
     session.send("*");
     session.wait_for("★ Night ferry returns");
 
@@ -315,11 +313,7 @@ fn filter_read_star_and_quit_over_ssh() {
         !session.screen.lock().unwrap().screen().alternate_screen(),
         "left the alternate screen"
     );
-    let starred = crate::byline(
-        home,
-        &["list", "--starred", "-L", library.to_str().unwrap()],
-    );
-    let starred = String::from_utf8_lossy(&starred.stdout);
+    let starred = starred(home, &library);
     assert!(
         starred.contains("Night ferry returns to the harbour"),
         "{starred}"
@@ -385,11 +379,7 @@ fn a_dropped_connection_ends_byline_at_once_without_spinning_and_keeps_the_star(
         "byline used {cpu:?} of CPU between the drop and its exit"
     );
 
-    let starred = crate::byline(
-        home,
-        &["list", "--starred", "-L", library.to_str().unwrap()],
-    );
-    let starred = String::from_utf8_lossy(&starred.stdout);
+    let starred = starred(home, &library);
     assert!(
         starred.contains("Night ferry returns to the harbour"),
         "the star was kept: {starred:?}"
