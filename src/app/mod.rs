@@ -192,7 +192,11 @@ impl App {
         }
         let mut list = List::default();
         list.sort = init.sort;
-        let session = init.restore_session.then(|| LeftOff::of(remembered));
+        // A session comes back on the library it was left on, not on another one.
+        let here = LeftOff::library_of(&init.library);
+        let session = (init.restore_session)
+            .then(|| LeftOff::of(remembered))
+            .filter(|session| session.library == here);
         if let Some(session) = &session {
             list.sort = session.sort.unwrap_or(list.sort);
             list.view = session.view;
@@ -244,6 +248,7 @@ impl App {
             .selected_article()
             .map(|i| self.library.articles[i].id.clone());
         let session = LeftOff {
+            library: LeftOff::library_of(&self.library),
             query: self.filter.text().to_string(),
             view: self.list.view,
             sort: Some(self.list.sort),
@@ -716,6 +721,8 @@ fn shows<'a>(marks: &'a Marks, library: &'a Library, view: View) -> impl Fn(usiz
 /// Where a session left off, as kept in the state's settings (`session.query`, …).
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct LeftOff {
+    /// Which library it was: its folders, one a line, or `sample`.
+    library: String,
     query: String,
     view: View,
     sort: Option<Sort>,
@@ -726,6 +733,7 @@ impl LeftOff {
     fn of(remembered: &Snapshot) -> Self {
         let get = |key: &str| remembered.settings.get(key).filter(|v| !v.is_empty());
         Self {
+            library: get("session.library").cloned().unwrap_or_default(),
             query: get("session.query").cloned().unwrap_or_default(),
             view: match get("session.view").map(String::as_str) {
                 Some("unread") => View::Unread,
@@ -737,7 +745,18 @@ impl LeftOff {
         }
     }
 
-    fn settings(&self) -> [(&'static str, String); 4] {
+    /// How a library is told apart from another: its folders, or the samples.
+    fn library_of(library: &Library) -> String {
+        match &library.origin {
+            Origin::Folders(roots) => (roots.iter())
+                .map(|root| root.to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("\n"),
+            Origin::Sample { .. } => "sample".to_string(),
+        }
+    }
+
+    fn settings(&self) -> [(&'static str, String); 5] {
         let view = match self.view {
             View::All => "all",
             View::Unread => "unread",
@@ -750,6 +769,7 @@ impl LeftOff {
             Some(Sort::Newest) | None => "newest",
         };
         [
+            ("session.library", self.library.clone()),
             ("session.query", self.query.clone()),
             ("session.view", view.to_string()),
             ("session.sort", sort.to_string()),

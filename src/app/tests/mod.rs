@@ -1223,6 +1223,21 @@ fn the_last_session_comes_back_unless_asked_not_to() {
     assert_eq!(fresh.query(), "");
     assert_eq!(fresh.view(), View::All);
     assert!(fresh.is_starred(chosen));
+    // On another library the session left on the samples does not come back.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.md"), "# Harbour news\n\nText.\n").unwrap();
+    let other = Session::new(Init {
+        remembered: remembered.clone(),
+        restore_session: true,
+        ..Init::new(
+            Arc::new(Library::scan(&[dir.path().to_path_buf()])),
+            area,
+            TODAY,
+        )
+    });
+    assert_eq!(other.query(), "");
+    assert_eq!(other.view(), View::All);
+    assert_eq!(other.hits().len(), 1);
 }
 
 #[test]
