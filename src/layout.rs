@@ -70,6 +70,54 @@ pub struct Split {
 impl Split {
     pub const MIN_PERCENT: u16 = 20;
     pub const MAX_PERCENT: u16 = 80;
+
+    /// The split as one word the state keeps: `stacked`, `side-by-side:35`.
+    pub fn name(self) -> String {
+        match self.list_percent {
+            None => self.arrangement.name().to_string(),
+            Some(percent) => format!("{}:{percent}", self.arrangement.name()),
+        }
+    }
+
+    /// The split [`Split::name`] wrote; `None` for anything else.
+    pub fn from_name(name: &str) -> Option<Split> {
+        let (arrangement, percent) = match name.split_once(':') {
+            Some((arrangement, percent)) => (arrangement, Some(percent.parse().ok()?)),
+            None => (name, None),
+        };
+        Some(Split {
+            arrangement: Arrangement::from_name(arrangement)?,
+            list_percent: percent.map(|p: u16| p.clamp(Self::MIN_PERCENT, Self::MAX_PERCENT)),
+        })
+    }
+}
+
+/// Terminals are of two kinds for the layout: those where `auto` stacks the panes and those
+/// where it sets them side by side. A layout chosen by hand is kept for one kind, so choosing
+/// side by side on a wide screen does not squeeze the list on a narrow one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SizeClass {
+    Narrow,
+    Wide,
+}
+
+impl SizeClass {
+    pub const ALL: [SizeClass; 2] = [SizeClass::Narrow, SizeClass::Wide];
+
+    pub fn of(area: Rect) -> Self {
+        if area.width >= SIDE_BY_SIDE_MIN_WIDTH {
+            SizeClass::Wide
+        } else {
+            SizeClass::Narrow
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            SizeClass::Narrow => "narrow",
+            SizeClass::Wide => "wide",
+        }
+    }
 }
 
 /// The areas of one screen.

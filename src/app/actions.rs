@@ -600,16 +600,8 @@ impl App {
     /// Lays the screen out again and remembers the split for next time.
     fn split_changed(&mut self) {
         self.lay_out(self.screen.area());
-        let split = self.screen.split;
-        self.save(Change::Setting {
-            key: "arrangement".into(),
-            value: split.arrangement.name().into(),
-        });
-        if let Some(percent) = split.list_percent {
-            self.save(Change::Setting {
-                key: "list_percent".into(),
-                value: percent.to_string(),
-            });
+        for change in self.screen.layout_changes() {
+            self.save(change);
         }
     }
 

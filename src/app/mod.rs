@@ -42,7 +42,7 @@ use crate::action::Mode;
 use crate::article::Parsed;
 use crate::config::keys::Keymap;
 pub use crate::config::settings::MarkRead;
-use crate::layout::{self, Panes, Split};
+use crate::layout::{Panes, Split};
 use crate::library::{Library, Origin};
 use crate::query::index::Index;
 use crate::query::rank::{Matcher, Sort};
@@ -175,21 +175,7 @@ impl App {
     pub fn new(init: Init) -> Self {
         let index = Arc::new(Index::build(&init.library.articles));
         let remembered = &init.remembered;
-        let mut split = init.split;
-        if let Some(arrangement) = remembered
-            .settings
-            .get("arrangement")
-            .and_then(|name| layout::Arrangement::from_name(name))
-        {
-            split.arrangement = arrangement;
-        }
-        if let Some(percent) = remembered
-            .settings
-            .get("list_percent")
-            .and_then(|p| p.parse().ok())
-        {
-            split.list_percent = Some(percent);
-        }
+        let chosen = screen::remembered_layout(remembered, init.split);
         let mut list = List::default();
         list.sort = init.sort;
         // A session comes back on the library it was left on, not on another one.
@@ -208,7 +194,7 @@ impl App {
             list,
             filter: FilterLine::new(init.today, remembered.history.clone()),
             marks: Marks::restored(remembered),
-            screen: Screen::new(init.area, split),
+            screen: Screen::new(init.area, init.split, chosen),
             reading: Reading::default(),
             typesetting: init.typesetting,
             focus: Focus::List,
@@ -478,7 +464,7 @@ impl App {
     }
 
     pub fn split(&self) -> Split {
-        self.screen.split
+        self.screen.split()
     }
 
     /// Where real articles go, while the sample library shows.

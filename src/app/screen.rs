@@ -3,7 +3,8 @@
 
 use ratatui::layout::{Position, Rect};
 
-use crate::layout::{self, Arrangement, Panes, Split};
+use crate::layout::{self, Arrangement, Panes, SizeClass, Split};
+use crate::state::{Change, Snapshot};
 
 /// What the problems overlay says when there are none.
 pub const NO_PROBLEMS: &str = "No problems: every article file was read.";
@@ -24,12 +25,66 @@ pub enum Pane {
     Reader,
 }
 
+/// The state key of the config's split a choice was made over.
+const CHOSEN_OVER: &str = "layout.config";
+
+/// The state key of a size class's chosen split.
+fn chosen_key(class: SizeClass) -> String {
+    format!("layout.{}", class.name())
+}
+
+/// The splits chosen by hand in earlier sessions, per size class, while the config still asks
+/// for what it asked for then: once the config's layout changes, the config wins again.
+pub fn remembered_layout(remembered: &Snapshot, configured: Split) -> [Option<Split>; 2] {
+    let mut chosen = [None; 2];
+    if remembered.settings.get(CHOSEN_OVER) != Some(&configured.name()) {
+        return chosen;
+    }
+    for class in SizeClass::ALL {
+        chosen[class_slot(class)] = (remembered.settings.get(&chosen_key(class)))
+            .and_then(|name| Split::from_name(name));
+    }
+    chosen
+}
+
+impl Screen {
+    /// What to save for the split chosen for this screen's size class (and the config's it
+    /// was chosen over).
+    pub fn layout_changes(&self) -> Vec<Change> {
+        let class = SizeClass::of(self.area);
+        let Some(split) = self.chosen(class) else {
+            return Vec::new();
+        };
+        vec![
+            Change::Setting {
+                key: CHOSEN_OVER.into(),
+                value: self.configured.name(),
+            },
+            Change::Setting {
+                key: chosen_key(class),
+                value: split.name(),
+            },
+        ]
+    }
+}
+
+/// Where a size class's choice is kept in [`Screen::chosen`].
+fn class_slot(class: SizeClass) -> usize {
+    match class {
+        SizeClass::Narrow => 0,
+        SizeClass::Wide => 1,
+    }
+}
+
 /// The screen's state.
 #[derive(Debug)]
 pub struct Screen {
     area: Rect,
     panes: Option<Panes>,
-    pub(super) split: Split,
+    /// The split the config asks for.
+    configured: Split,
+    /// The split chosen by hand for each [`SizeClass`] (narrow, wide), over the config's.
+    chosen: [Option<Split>; 2],
     /// The reading pane has the whole screen while it has the focus.
     pub(super) zoomed: bool,
     pub(super) overlay: Option<Overlay>,
@@ -38,11 +93,14 @@ pub struct Screen {
 }
 
 impl Screen {
-    pub fn new(area: Rect, split: Split) -> Self {
+    /// A screen of `area` laid out as the config says (`configured`), or as chosen by hand
+    /// for a size class.
+    pub fn new(area: Rect, configured: Split, chosen: [Option<Split>; 2]) -> Self {
         Self {
             area,
             panes: None,
-            split,
+            configured,
+            chosen,
             zoomed: false,
             overlay: None,
             overlay_scroll: 0,
@@ -51,6 +109,26 @@ impl Screen {
 
     pub fn area(&self) -> Rect {
         self.area
+    }
+
+    /// The split in force: the one chosen for this size of screen, else the config's.
+    pub fn split(&self) -> Split {
+        self.chosen[class_slot(SizeClass::of(self.area))].unwrap_or(self.configured)
+    }
+
+    /// The split chosen by hand for a size class, if any.
+    pub fn chosen(&self, class: SizeClass) -> Option<Split> {
+        self.chosen[class_slot(class)]
+    }
+
+    /// The split the config asks for.
+    pub fn configured(&self) -> Split {
+        self.configured
+    }
+
+    /// Chooses `split` for screens of this one's size class.
+    fn choose(&mut self, split: Split) {
+        self.chosen[class_slot(SizeClass::of(self.area))] = Some(split);
     }
 
     pub fn panes(&self) -> Option<Panes> {
@@ -64,7 +142,7 @@ impl Screen {
             area,
             reader_focused,
             self.zoomed && reader_focused,
-            self.split,
+            self.split(),
         );
     }
 
@@ -125,13 +203,15 @@ impl Screen {
     /// Switches between side by side and stacked, judged on the layout without zoom (which
     /// hides the list).
     pub fn switch_arrangement(&mut self) {
-        let side_by_side = Panes::new(self.area, false, false, self.split)
+        let mut split = self.split();
+        let side_by_side = Panes::new(self.area, false, false, split)
             .is_some_and(|p| p.list.height > 0 && p.list.y == p.reader.y && p.list.x != p.reader.x);
-        self.split.arrangement = if side_by_side {
+        split.arrangement = if side_by_side {
             Arrangement::Stacked
         } else {
             Arrangement::SideBySide
         };
+        self.choose(split);
     }
 
     /// Gives the list 5% more room, or less.
@@ -139,7 +219,9 @@ impl Screen {
         let step: i32 = if more { 5 } else { -5 };
         let next = (i32::from(self.list_percent()) + step)
             .clamp(i32::from(Split::MIN_PERCENT), i32::from(Split::MAX_PERCENT));
-        self.split.list_percent = Some(next as u16);
+        let mut split = self.split();
+        split.list_percent = Some(next as u16);
+        self.choose(split);
     }
 
     /// The list's share of the room as laid out now, in percent.
@@ -149,7 +231,7 @@ impl Screen {
         };
         // With one pane hidden (zoom, a short screen) the share is the one set, not the screen's.
         if p.list.height == 0 || p.reader.height == 0 {
-            return self.split.list_percent.unwrap_or(50);
+            return self.split().list_percent.unwrap_or(50);
         }
         let side_by_side = p.list.y == p.reader.y;
         let (list, total) = if side_by_side {

@@ -1251,7 +1251,10 @@ fn remembered_state_comes_back() {
     remembered.history = vec!["reef".to_string()];
     remembered
         .settings
-        .insert("arrangement".into(), "stacked".into());
+        .insert("layout.wide".into(), "stacked".into());
+    remembered
+        .settings
+        .insert("layout.config".into(), "auto".into());
     let mut app = Session::new(Init {
         remembered,
         ..Init::new(Arc::new(sample()), Rect::new(0, 0, 100, 30), TODAY)
@@ -1332,11 +1335,66 @@ fn layout_switches_and_the_split_moves() {
     assert_eq!(app.split().list_percent, Some(Split::MAX_PERCENT));
     let saved = app.take_effects();
     assert!(saved.contains(&Effect::Save(Change::Setting {
-        key: "arrangement".into(),
-        value: "stacked".into()
+        key: "layout.wide".into(),
+        value: "stacked:80".into()
+    })));
+    assert!(saved.contains(&Effect::Save(Change::Setting {
+        key: "layout.config".into(),
+        value: "auto".into()
     })));
     app.update(Action::SwitchLayout);
     assert_eq!(app.split().arrangement, Arrangement::SideBySide);
+}
+
+#[test]
+fn a_layout_chosen_by_hand_is_kept_per_size_of_screen_and_until_the_config_changes() {
+    let side_by_side = |app: &Session| {
+        let panes = app.panes().unwrap();
+        panes.list.y == panes.reader.y
+    };
+    // Narrow: `auto` stacks; side by side chosen here is for narrow screens only.
+    let mut app = Session::new(Init::new(Arc::new(sample()), Rect::new(0, 0, 80, 30), TODAY));
+    assert!(!side_by_side(&app));
+    app.update(Action::SwitchLayout);
+    assert!(side_by_side(&app));
+    // Wide: the config's `auto` still decides (side by side), and stacked is chosen.
+    app.update(Event::Resize { width: 160, height: 40 });
+    assert!(side_by_side(&app));
+    assert_eq!(app.split().arrangement, Arrangement::Auto);
+    app.update(Action::SwitchLayout);
+    assert!(!side_by_side(&app));
+    // Back to narrow: the choice made there.
+    app.update(Event::Resize { width: 80, height: 30 });
+    assert!(side_by_side(&app));
+    let saved: Snapshot = {
+        let mut snapshot = Snapshot::default();
+        for effect in app.take_effects() {
+            if let Effect::Save(Change::Setting { key, value }) = effect {
+                snapshot.settings.insert(key, value);
+            }
+        }
+        snapshot
+    };
+    assert_eq!(saved.settings["layout.narrow"], "side-by-side");
+    assert_eq!(saved.settings["layout.wide"], "stacked");
+
+    // The next session brings both back while the config says what it said...
+    let again = |split: Split, area: Rect| {
+        Session::new(Init {
+            remembered: saved.clone(),
+            split,
+            ..Init::new(Arc::new(sample()), area, TODAY)
+        })
+    };
+    assert!(side_by_side(&again(Split::default(), Rect::new(0, 0, 80, 30))));
+    assert!(!side_by_side(&again(Split::default(), Rect::new(0, 0, 160, 40))));
+    // ...and forgets them once the config asks for another layout.
+    let configured = Split {
+        arrangement: Arrangement::Auto,
+        list_percent: Some(30),
+    };
+    assert!(!side_by_side(&again(configured, Rect::new(0, 0, 80, 30))));
+    assert!(side_by_side(&again(configured, Rect::new(0, 0, 160, 40))));
 }
 
 #[test]
