@@ -292,6 +292,8 @@ impl App {
             Action::SelectLast => self
                 .list
                 .select(self.hits().len().saturating_sub(1), self.screen.list_page()),
+            Action::NextArticle if self.skip_read => self.select_unread(true),
+            Action::PreviousArticle if self.skip_read => self.select_unread(false),
             Action::SelectNext | Action::NextArticle => self.select_by(1),
             Action::SelectPrevious | Action::PreviousArticle => self.select_by(-1),
             Action::SelectPageDown => self.select_by(page),

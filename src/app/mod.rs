@@ -83,6 +83,8 @@ pub struct Init {
     pub relative_dates: bool,
     /// When an article becomes read by itself.
     pub mark_read: MarkRead,
+    /// `]` and `[` pass over articles already read.
+    pub skip_read: bool,
     /// Start where the last session left off: its filter, view, sort and article (kept in
     /// `remembered`).
     pub restore_session: bool,
@@ -116,6 +118,7 @@ impl Init {
             date_format: None,
             relative_dates: false,
             mark_read: MarkRead::default(),
+            skip_read: false,
             restore_session: false,
             sample_hint,
             remembered: Snapshot::default(),
@@ -153,6 +156,7 @@ pub struct App {
     date_format: Option<String>,
     relative_dates: bool,
     mark_read: MarkRead,
+    skip_read: bool,
     sample_hint: Option<String>,
     /// What the shell is to do next.
     effects: Vec<Effect>,
@@ -206,6 +210,7 @@ impl App {
             date_format: init.date_format,
             relative_dates: init.relative_dates,
             mark_read: init.mark_read,
+            skip_read: init.skip_read,
             sample_hint: init.sample_hint,
             effects: Vec::new(),
             loading: None,

@@ -75,6 +75,8 @@ pub struct Settings {
     /// Dates of the last week in the list as `today`, `yesterday`, `3 days ago`.
     pub relative_dates: bool,
     pub mark_read: MarkRead,
+    /// `]` and `[` pass over articles already read.
+    pub skip_read: bool,
     /// Start where the last session left off (its filter, view, sort and article).
     pub restore_session: bool,
 }
@@ -117,6 +119,7 @@ impl Default for Settings {
             date_format: None,
             relative_dates: false,
             mark_read: MarkRead::default(),
+            skip_read: false,
             restore_session: true,
         }
     }
@@ -155,6 +158,7 @@ struct ReadingSection {
     justify: Option<bool>,
     hyphenate: Option<bool>,
     mark_read: Option<Spanned<String>>,
+    skip_read: Option<bool>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -237,6 +241,7 @@ pub fn parse(file: &str, source: &str, themes: &[String]) -> Result<Settings, Co
     settings.restore_session = raw.restore_session.unwrap_or(true);
     settings.typesetting.justify = raw.reading.justify.unwrap_or(false);
     settings.typesetting.hyphenate = raw.reading.hyphenate.unwrap_or(false);
+    settings.skip_read = raw.reading.skip_read.unwrap_or(false);
     if let Some(mark_read) = raw.reading.mark_read {
         settings.mark_read = MarkRead::from_name(mark_read.get_ref()).ok_or_else(|| {
             error(
@@ -442,6 +447,7 @@ measure = 66
 justify = true
 hyphenate = true
 mark_read = "never"
+skip_read = true
 
 [list]
 sort = "title"
@@ -473,6 +479,7 @@ mouse = false
             }
         );
         assert_eq!(settings.mark_read, MarkRead::Never);
+        assert!(settings.skip_read);
         assert!(!settings.restore_session);
         assert_eq!(settings.sort, Sort::Title);
         assert_eq!(settings.date_format.as_deref(), Some("%d %b %Y"));

@@ -150,6 +150,7 @@ pub fn run(start: Start, settings: &Settings) -> io::Result<()> {
         date_format: settings.date_format.clone(),
         relative_dates: settings.relative_dates,
         mark_read: settings.mark_read,
+        skip_read: settings.skip_read,
         restore_session,
         // Shown only while the sample library stands in.
         sample_hint: put_articles_in,

@@ -897,6 +897,37 @@ fn n_and_capital_n_move_to_the_next_and_previous_unread() {
 }
 
 #[test]
+fn with_skip_read_the_next_and_previous_article_keys_pass_over_read_ones() {
+    let with = |skip_read: bool| {
+        let mut app = Session::new(Init {
+            skip_read,
+            ..Init::new(Arc::new(sample()), Rect::new(0, 0, 100, 30), TODAY)
+        });
+        // Rows 1 and 2 read; reading row 0.
+        app.update(Action::SelectNext);
+        app.update(Action::ToggleRead);
+        app.update(Action::SelectNext);
+        app.update(Action::ToggleRead);
+        app.update(Action::SelectFirst);
+        app.update(Action::FocusReader);
+        app
+    };
+    let mut app = with(false);
+    app.update(key(']'));
+    assert_eq!(app.selected(), 1, "the next article, read or not");
+
+    let mut app = with(true);
+    app.update(key(']'));
+    assert_eq!(app.selected(), 3, "the next unread article");
+    assert_eq!(app.focus(), Focus::Reader, "still reading");
+    app.update(key('['));
+    assert_eq!(app.selected(), 0);
+    app.update(key('['));
+    assert_eq!(app.selected(), 0);
+    assert_eq!(app.notice(), Some("No unread article above this one."));
+}
+
+#[test]
 fn capital_a_marks_all_shown_read_and_capital_u_undoes_it_just_after() {
     let mut app = app();
     let total = app.hits().len();
