@@ -279,9 +279,209 @@ pub fn overlay_max_scroll(lines: usize, height: u16) -> usize {
     lines.saturating_sub(height.saturating_sub(2) as usize)
 }
 
+/// A column of the list after the title, which is always there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListColumn {
+    Author,
+    Date,
+    /// Where the article was published.
+    Source,
+    Tags,
+}
+
+impl ListColumn {
+    const NAMES: [(ListColumn, &'static str); 4] = [
+        (ListColumn::Author, "author"),
+        (ListColumn::Date, "date"),
+        (ListColumn::Source, "source"),
+        (ListColumn::Tags, "tags"),
+    ];
+
+    /// The columns the list shows unless the config says otherwise.
+    pub const DEFAULT: [ListColumn; 2] = [ListColumn::Author, ListColumn::Date];
+
+    pub fn name(self) -> &'static str {
+        Self::NAMES
+            .iter()
+            .find(|(c, _)| *c == self)
+            .map_or("author", |(_, n)| n)
+    }
+
+    pub fn from_name(name: &str) -> Option<ListColumn> {
+        Self::NAMES
+            .iter()
+            .find(|(_, n)| *n == name)
+            .map(|(c, _)| *c)
+    }
+
+    /// Every name, for the config's errors.
+    pub fn names() -> String {
+        let names: Vec<&str> = Self::NAMES.iter().map(|(_, n)| *n).collect();
+        names.join(", ")
+    }
+
+    /// The widest the column is made, however long what it holds.
+    fn most(self) -> usize {
+        match self {
+            ListColumn::Author | ListColumn::Tags => 30,
+            ListColumn::Source => 24,
+            // A date is as wide as its form; never cut.
+            ListColumn::Date => usize::MAX,
+        }
+    }
+
+    /// The narrowest the column is shown; narrower, it goes.
+    fn least(self, wants: usize) -> usize {
+        match self {
+            ListColumn::Date => wants,
+            _ => 8.min(wants),
+        }
+    }
+}
+
+/// How wide what the list shows is, column by column: the widest title, author, date,
+/// source and tags among the rows (0 for a column no row has anything in).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ListWidths {
+    pub title: usize,
+    pub author: usize,
+    pub date: usize,
+    pub source: usize,
+    pub tags: usize,
+}
+
+impl ListWidths {
+    fn of(&self, column: ListColumn) -> usize {
+        match column {
+            ListColumn::Author => self.author,
+            ListColumn::Date => self.date,
+            ListColumn::Source => self.source,
+            ListColumn::Tags => self.tags,
+        }
+    }
+}
+
+/// The width of the title and of each column shown after it, in the order asked for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListColumns {
+    pub title: usize,
+    pub shown: Vec<(ListColumn, usize)>,
+}
+
+/// The least share of a row the title keeps, in fifths, when its titles are that long; it never
+/// keeps less than [`TITLE_LEAST`] columns for them either.
+const TITLE_SHARE_FIFTHS: usize = 3;
+const TITLE_LEAST: usize = 20;
+
+/// Lays a row `width` wide out into the title and the `asked` columns, sized from what they
+/// hold (`widths`). The title gets the room: it keeps three fifths of the row (or what its
+/// longest needs, if less); the date comes next, whole or not at all; then the other columns
+/// in the order asked, each as wide as its widest (capped) or narrower down to 8, else left
+/// out. What is left goes to the title. A column nothing is in is not shown.
+pub fn list_columns(width: usize, asked: &[ListColumn], widths: &ListWidths) -> ListColumns {
+    let title_keeps = widths
+        .title
+        .min((width * TITLE_SHARE_FIFTHS / 5).max(TITLE_LEAST))
+        .min(width);
+    let mut room = width - title_keeps;
+    let mut given = vec![0; asked.len()];
+    // The date first: short, and what a news list is read by.
+    let order = (asked.iter().enumerate())
+        .filter(|(_, c)| **c == ListColumn::Date)
+        .chain(
+            asked
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| **c != ListColumn::Date),
+        );
+    for (i, &column) in order {
+        let wants = widths.of(column).min(column.most());
+        if wants == 0 || given[i] > 0 || room < 2 {
+            continue;
+        }
+        // One column of space before it.
+        let take = wants.min(room - 1);
+        if take >= column.least(wants) {
+            given[i] = take;
+            room -= take + 1;
+        }
+    }
+    ListColumns {
+        title: title_keeps + room,
+        shown: (asked.iter().zip(given))
+            .filter(|(_, w)| *w > 0)
+            .map(|(c, w)| (*c, w))
+            .collect(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn widths(title: usize, author: usize, source: usize, tags: usize) -> ListWidths {
+        ListWidths {
+            title,
+            author,
+            date: 10,
+            source,
+            tags,
+        }
+    }
+
+    fn shown(columns: &ListColumns) -> Vec<(ListColumn, usize)> {
+        columns.shown.clone()
+    }
+
+    #[test]
+    fn the_title_gets_the_room_and_the_others_take_what_they_hold() {
+        use ListColumn::*;
+        // A wide list: author as wide as its widest name, the rest to the title.
+        let wide = list_columns(100, &ListColumn::DEFAULT, &widths(90, 16, 0, 0));
+        assert_eq!(shown(&wide), [(Author, 16), (Date, 10)]);
+        assert_eq!(wide.title, 100 - 16 - 10 - 2);
+        // Half of 100 columns: the title keeps three fifths, the date fits, the author would
+        // be cut below 8, so it goes.
+        let half = list_columns(45, &ListColumn::DEFAULT, &widths(90, 16, 0, 0));
+        assert_eq!(shown(&half), [(Date, 10)]);
+        assert_eq!(half.title, 34);
+        // Somewhat wider: the author is cut to what is left.
+        let some = list_columns(60, &ListColumn::DEFAULT, &widths(90, 16, 0, 0));
+        assert_eq!(shown(&some), [(Author, 12), (Date, 10)]);
+        assert_eq!(some.title, 36);
+        // Short titles leave their room to the others.
+        let short = list_columns(45, &ListColumn::DEFAULT, &widths(20, 16, 0, 0));
+        assert_eq!(shown(&short), [(Author, 13), (Date, 10)]);
+        assert_eq!(short.title, 20);
+        // Too narrow for anything but the title.
+        let narrow = list_columns(25, &ListColumn::DEFAULT, &widths(90, 16, 0, 0));
+        assert!(shown(&narrow).is_empty());
+        assert_eq!(narrow.title, 25);
+    }
+
+    #[test]
+    fn empty_columns_go_and_the_order_asked_is_kept() {
+        use ListColumn::*;
+        let asked = [Source, Author, Date, Tags];
+        let no_authors = list_columns(120, &asked, &widths(60, 0, 12, 40));
+        assert_eq!(shown(&no_authors), [(Source, 12), (Date, 10), (Tags, 30)]);
+        assert_eq!(no_authors.title, 120 - 12 - 10 - 30 - 3);
+        // Every width adds up to the row, whatever it is.
+        for width in 0..200 {
+            let columns = list_columns(width, &asked, &widths(70, 25, 12, 40));
+            let used: usize = columns.shown.iter().map(|(_, w)| w + 1).sum();
+            assert_eq!(columns.title + used, width, "{width}");
+        }
+    }
+
+    #[test]
+    fn column_names_read_both_ways() {
+        for (column, name) in ListColumn::NAMES {
+            assert_eq!(ListColumn::from_name(name), Some(column));
+            assert_eq!(column.name(), name);
+        }
+        assert_eq!(ListColumn::from_name("title"), None);
+    }
 
     #[test]
     fn wide_is_side_by_side_narrow_is_stacked() {

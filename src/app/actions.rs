@@ -571,6 +571,7 @@ impl App {
         let (marks, library, view) = (&self.marks, &self.library, self.list.view);
         self.list
             .apply_view(super::shows(marks, library, view), keep, page);
+        self.measure_list();
         let again = self
             .key_for(Mode::List, action)
             .map(|key| format!(" ({key} again for all)"))

@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+use crate::layout::ListWidths;
 use crate::query::Query;
 use crate::query::index::Index;
 use crate::query::rank::{Hit, Sort};
@@ -34,7 +35,13 @@ pub struct List {
     searching: bool,
     /// The selected article when the newest search was asked for.
     selected_at_submit: Option<usize>,
+    /// How wide the rows' columns are, from the first [`MEASURED`] rows.
+    widths: ListWidths,
 }
+
+/// The rows measured for the columns' widths: a list is read from the top, and measuring a
+/// hundred thousand rows on every key would cost milliseconds for rows nobody scrolls to.
+pub const MEASURED: usize = 10_000;
 
 impl List {
     pub fn hits(&self) -> &[Hit] {
@@ -47,6 +54,24 @@ impl List {
 
     pub fn offset(&self) -> usize {
         self.offset
+    }
+
+    pub fn widths(&self) -> ListWidths {
+        self.widths
+    }
+
+    /// Measures the rows shown again (they changed), `widths` giving one article's.
+    pub fn measure(&mut self, widths: impl Fn(usize) -> ListWidths) {
+        let mut all = ListWidths::default();
+        for hit in self.hits.iter().take(MEASURED) {
+            let w = widths(hit.index);
+            all.title = all.title.max(w.title);
+            all.author = all.author.max(w.author);
+            all.date = all.date.max(w.date);
+            all.source = all.source.max(w.source);
+            all.tags = all.tags.max(w.tags);
+        }
+        self.widths = all;
     }
 
     pub fn searching(&self) -> bool {

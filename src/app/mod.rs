@@ -42,7 +42,8 @@ use crate::action::Mode;
 use crate::article::Parsed;
 use crate::config::keys::Keymap;
 pub use crate::config::settings::MarkRead;
-use crate::layout::{Panes, Split};
+pub use crate::layout::ListColumn;
+use crate::layout::{ListWidths, Panes, Split};
 use crate::library::{Library, Origin};
 use crate::query::index::Index;
 use crate::query::rank::{Matcher, Sort};
@@ -85,6 +86,8 @@ pub struct Init {
     pub mark_read: MarkRead,
     /// `]` and `[` pass over articles already read.
     pub skip_read: bool,
+    /// The list's columns after the title.
+    pub list_columns: Vec<ListColumn>,
     /// Start where the last session left off: its filter, view, sort and article (kept in
     /// `remembered`).
     pub restore_session: bool,
@@ -119,6 +122,7 @@ impl Init {
             relative_dates: false,
             mark_read: MarkRead::default(),
             skip_read: false,
+            list_columns: ListColumn::DEFAULT.to_vec(),
             restore_session: false,
             sample_hint,
             remembered: Snapshot::default(),
@@ -157,6 +161,7 @@ pub struct App {
     relative_dates: bool,
     mark_read: MarkRead,
     skip_read: bool,
+    list_columns: Vec<ListColumn>,
     sample_hint: Option<String>,
     /// What the shell is to do next.
     effects: Vec<Effect>,
@@ -211,6 +216,7 @@ impl App {
             relative_dates: init.relative_dates,
             mark_read: init.mark_read,
             skip_read: init.skip_read,
+            list_columns: init.list_columns,
             sample_hint: init.sample_hint,
             effects: Vec::new(),
             loading: None,
@@ -353,6 +359,16 @@ impl App {
     }
 
     /// Whether the list writes the last week's dates as `today`, `3 days ago`.
+    /// The list's columns after the title, as asked for.
+    pub fn list_columns(&self) -> &[ListColumn] {
+        &self.list_columns
+    }
+
+    /// How wide the list's rows are, column by column.
+    pub fn list_widths(&self) -> ListWidths {
+        self.list.widths()
+    }
+
     pub fn relative_dates(&self) -> bool {
         self.relative_dates
     }
@@ -560,7 +576,15 @@ impl App {
     fn searched(&mut self, done: Done) {
         let page = self.screen.list_page();
         let (marks, library, view) = (&self.marks, &self.library, self.list.view);
-        self.list.receive(done, shows(marks, library, view), page);
+        if self.list.receive(done, shows(marks, library, view), page) {
+            self.measure_list();
+        }
+    }
+
+    /// Measures the rows shown for the list's columns (they changed).
+    pub(super) fn measure_list(&mut self) {
+        let articles = &self.library.articles;
+        self.list.measure(|index| row_widths(&articles[index]));
     }
 
     /// Asks the shell for the selected article if the reading pane does not hold it yet.
@@ -705,6 +729,28 @@ impl App {
 }
 
 /// Whether the view lets the article at a library index through.
+/// How wide one article's row would be, column by column, shown whole (a date is 1 when
+/// there is one: the list knows how wide its form is).
+fn row_widths(article: &crate::article::Article) -> ListWidths {
+    use unicode_width::UnicodeWidthStr;
+    let width = |text: &str| {
+        if text.is_ascii() {
+            text.len()
+        } else {
+            text.width()
+        }
+    };
+    let tags: usize = article.tags.iter().map(|t| width(t)).sum();
+    ListWidths {
+        title: width(&article.title),
+        author: article.author.as_deref().map_or(0, width),
+        date: usize::from(article.date.is_some()),
+        source: article.publication.as_deref().map_or(0, width),
+        // Written `energy, climate`.
+        tags: tags + 2 * article.tags.len().saturating_sub(1),
+    }
+}
+
 fn shows<'a>(marks: &'a Marks, library: &'a Library, view: View) -> impl Fn(usize) -> bool + 'a {
     move |index| marks.shows(view, &library.articles[index].id)
 }

@@ -41,8 +41,8 @@ pub fn remembered_layout(remembered: &Snapshot, configured: Split) -> [Option<Sp
         return chosen;
     }
     for class in SizeClass::ALL {
-        chosen[class_slot(class)] = (remembered.settings.get(&chosen_key(class)))
-            .and_then(|name| Split::from_name(name));
+        chosen[class_slot(class)] =
+            (remembered.settings.get(&chosen_key(class))).and_then(|name| Split::from_name(name));
     }
     chosen
 }

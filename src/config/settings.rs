@@ -17,7 +17,7 @@ use crate::action::Action;
 use crate::article::sanitize::{is_invisible_or_control, printable};
 use crate::config::keys::{self, Keymap, Mode};
 use crate::config::theme;
-use crate::layout::{Arrangement, Split};
+use crate::layout::{Arrangement, ListColumn, Split};
 use crate::query::rank::Sort;
 use crate::reading::Typesetting;
 
@@ -77,6 +77,8 @@ pub struct Settings {
     pub mark_read: MarkRead,
     /// `]` and `[` pass over articles already read.
     pub skip_read: bool,
+    /// The list's columns after the title, in order.
+    pub list_columns: Vec<ListColumn>,
     /// Start where the last session left off (its filter, view, sort and article).
     pub restore_session: bool,
 }
@@ -120,6 +122,7 @@ impl Default for Settings {
             relative_dates: false,
             mark_read: MarkRead::default(),
             skip_read: false,
+            list_columns: ListColumn::DEFAULT.to_vec(),
             restore_session: true,
         }
     }
@@ -167,6 +170,7 @@ struct ListSection {
     sort: Option<Spanned<String>>,
     date_style: Option<Spanned<String>>,
     date_format: Option<Spanned<String>>,
+    columns: Option<Vec<Spanned<String>>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -263,6 +267,25 @@ pub fn parse(file: &str, source: &str, themes: &[String]) -> Result<Settings, Co
                 ),
             )
         })?;
+    }
+    if let Some(columns) = raw.list.columns {
+        let mut list_columns = Vec::new();
+        for name in columns {
+            let column = ListColumn::from_name(name.get_ref()).ok_or_else(|| {
+                error(
+                    Some(name.span()),
+                    format!(
+                        "unknown list column '{}' ({}; the title is always shown)",
+                        name.get_ref(),
+                        ListColumn::names()
+                    ),
+                )
+            })?;
+            if !list_columns.contains(&column) {
+                list_columns.push(column);
+            }
+        }
+        settings.list_columns = list_columns;
     }
     if let Some(style) = raw.list.date_style {
         settings.relative_dates = match style.get_ref().as_str() {
@@ -453,6 +476,7 @@ skip_read = true
 sort = "title"
 date_format = "%d %b %Y"
 date_style = "relative"
+columns = ["source", "date", "tags"]
 
 [layout]
 arrangement = "stacked"
@@ -484,6 +508,10 @@ mouse = false
         assert_eq!(settings.sort, Sort::Title);
         assert_eq!(settings.date_format.as_deref(), Some("%d %b %Y"));
         assert!(settings.relative_dates);
+        assert_eq!(
+            settings.list_columns,
+            [ListColumn::Source, ListColumn::Date, ListColumn::Tags]
+        );
         assert_eq!(settings.split.arrangement, Arrangement::Stacked);
         assert_eq!(settings.split.list_percent, Some(30));
         assert!(!settings.mouse);
@@ -567,6 +595,11 @@ mouse = false
                 "unknown mark_read 'glance' (open, preview or never)",
             ),
             (
+                "[list]\ncolumns = [\"author\", \"words\"]",
+                2,
+                "unknown list column 'words' (author, date, source, tags; the title is always shown)",
+            ),
+            (
                 "[list]\ndate_style = \"fuzzy\"",
                 2,
                 "unknown date_style 'fuzzy' (absolute or relative)",
@@ -620,6 +653,7 @@ mouse = false
             format!("[list]\ndate_format = \"%Q{osc}\""),
             "[list]\ndate_format = \"%Y\\u001b]0;title\\u0007\"".to_string(),
             format!("[layout]\narrangement = \"{osc}\""),
+            format!("[list]\ncolumns = [\"{osc}\"]"),
             format!("[keys]\n\"{osc}\" = \"quit\""),
             format!("[keys]\n\"x\" = \"{osc}\""),
             "[keys]\n\"\\u009b\" = \"quit\"".to_string(),

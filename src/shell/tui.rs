@@ -151,6 +151,7 @@ pub fn run(start: Start, settings: &Settings) -> io::Result<()> {
         relative_dates: settings.relative_dates,
         mark_read: settings.mark_read,
         skip_read: settings.skip_read,
+        list_columns: settings.list_columns.clone(),
         restore_session,
         // Shown only while the sample library stands in.
         sample_hint: put_articles_in,

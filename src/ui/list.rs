@@ -13,16 +13,15 @@ use crate::app::App;
 use crate::article::date;
 use crate::article::sanitize::display_path;
 use crate::config::theme::Theme;
+use crate::layout::{self, ListColumn, ListColumns};
 use crate::library::Origin;
+use crate::query::index::Entry;
 use crate::query::rank::{Column, highlights};
 
 /// Width of the marks before each title: unread, starred, a space.
 const GUTTER: usize = 3;
 /// Width of the date column (`2014-12-31`).
 const DATE_WIDTH: usize = 10;
-/// The author column takes a quarter of the row, within these bounds.
-const AUTHOR_MIN: usize = 8;
-const AUTHOR_MAX: usize = 22;
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let focused = !app.reading_focused();
@@ -47,7 +46,10 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         // Room for `6 days ago`.
         date_width = date_width.max(DATE_WIDTH);
     }
-    let columns = Columns::for_width(inner.width as usize - gutter, date_width);
+    let mut widths = app.list_widths();
+    // Measured as 1 when any row has a date: the form says how wide.
+    widths.date = if widths.date > 0 { date_width } else { 0 };
+    let columns = layout::list_columns(inner.width as usize - gutter, app.list_columns(), &widths);
     let rows = app
         .hits()
         .iter()
@@ -78,39 +80,11 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     }
 }
 
-/// Column widths for a row `width` wide; a column too narrow to be useful is dropped.
-struct Columns {
-    title: usize,
-    author: usize,
-    date: usize,
-}
-
-impl Columns {
-    fn for_width(width: usize, date_width: usize) -> Self {
-        let date = if width >= 14 + date_width {
-            date_width
-        } else {
-            0
-        };
-        let author = if width >= 36 {
-            (width / 4).clamp(AUTHOR_MIN, AUTHOR_MAX)
-        } else {
-            0
-        };
-        let gaps = usize::from(date > 0) + usize::from(author > 0);
-        Self {
-            title: width.saturating_sub(date + author + gaps),
-            author,
-            date,
-        }
-    }
-}
-
 fn row(
     app: &App,
     theme: &Theme,
     index: usize,
-    columns: &Columns,
+    columns: &ListColumns,
     row_style: Style,
     selected: bool,
 ) -> Line<'static> {
@@ -132,55 +106,118 @@ fn row(
         style(Style::new()),
         highlight,
     );
-    if columns.author > 0 {
-        let author = if entry.author.is_empty() {
-            "—"
+    for &(column, width) in &columns.shown {
+        spans.push(Span::styled(" ", row_style));
+        let (text, lit_text, column_style) = match column {
+            ListColumn::Author => {
+                let (text, lit) = fit_name(&entry.author, width, &lit(Column::Author));
+                (text, lit, theme.list_author.style())
+            }
+            ListColumn::Date => {
+                let (text, lit) = date_cell(app, entry, lit(Column::Date));
+                (text, lit, theme.list_date.style())
+            }
+            ListColumn::Source => {
+                let article = &app.library().articles[index];
+                let source = article.publication.clone().unwrap_or_default();
+                (source, Vec::new(), theme.list_author.style())
+            }
+            ListColumn::Tags => {
+                let article = &app.library().articles[index];
+                (article.tags.join(", "), Vec::new(), theme.list_date.style())
+            }
+        };
+        let text = if text.is_empty() {
+            "—".to_string()
         } else {
-            &entry.author
+            text
         };
-        spans.push(Span::styled(" ", row_style));
         spans.extend(cell(
-            author,
-            columns.author,
-            &lit(Column::Author),
-            style(theme.list_author.style()),
-            highlight,
-        ));
-    }
-    if columns.date > 0 {
-        let mut lit_date = lit(Column::Date);
-        let near = (entry.date.filter(|_| app.relative_dates()))
-            .and_then(|d| date::relative(d, app.today()));
-        let date = match (entry.date, app.date_format()) {
-            (None, _) => "—".to_string(),
-            // `today`, `3 days ago`: a match in the date lights all of it.
-            (Some(_), _) if near.is_some() => {
-                let written = near.unwrap_or_default();
-                if !lit_date.is_empty() {
-                    lit_date = (0..written.chars().count()).collect();
-                }
-                written
-            }
-            (Some(_), None) => entry.date_iso.clone(),
-            (Some(d), Some(format)) => {
-                let written = date::format(d, format).unwrap_or_else(|_| entry.date_iso.clone());
-                // Matches are found in the ISO form; in another form the whole date lights.
-                if !lit_date.is_empty() {
-                    lit_date = (0..written.chars().count()).collect();
-                }
-                written
-            }
-        };
-        spans.push(Span::styled(" ", row_style));
-        spans.extend(cell(
-            &date,
-            columns.date,
-            &lit_date,
-            style(theme.list_date.style()),
+            &text,
+            width,
+            &lit_text,
+            style(column_style),
             highlight,
         ));
     }
     Line::from(spans)
+}
+
+/// The date as the list writes it (ISO, the config's form, or `3 days ago`) and the characters
+/// of it to light, given those lit in the ISO form.
+fn date_cell(app: &App, entry: &Entry, mut lit: Vec<usize>) -> (String, Vec<usize>) {
+    let near =
+        (entry.date.filter(|_| app.relative_dates())).and_then(|d| date::relative(d, app.today()));
+    let written = match (entry.date, app.date_format()) {
+        (None, _) => return (String::new(), Vec::new()),
+        (Some(_), _) if near.is_some() => near.unwrap_or_default(),
+        (Some(_), None) => return (entry.date_iso.clone(), lit),
+        (Some(d), Some(format)) => {
+            date::format(d, format).unwrap_or_else(|_| entry.date_iso.clone())
+        }
+    };
+    // Matches are found in the ISO form; in another form the whole date lights.
+    if !lit.is_empty() {
+        lit = (0..written.chars().count()).collect();
+    }
+    (written, lit)
+}
+
+/// A name fitted to `width` columns the way people shorten names: `Martha J. Fenwick` becomes
+/// `M. J. Fenwick`, then `Fenwick`; a name that still does not fit, or is not written in an
+/// alphabet with initials, is left for the cell to cut.
+/// The characters lit (`lit`, in the name) come along to where they are in what is shown.
+fn fit_name(name: &str, width: usize, lit: &[usize]) -> (String, Vec<usize>) {
+    use unicode_width::UnicodeWidthStr;
+    // Initials are a habit of alphabets (Latin, Greek, Cyrillic): other names are cut.
+    if name.width() <= width || name.chars().any(|c| c.is_alphabetic() && c > '\u{52F}') {
+        return (name.to_string(), lit.to_vec());
+    }
+    // Each word with the index of its first character in the name.
+    let mut words = Vec::new();
+    let mut at = 0;
+    for word in name.split(' ') {
+        if !word.is_empty() {
+            words.push((at, word));
+        }
+        at += word.chars().count() + 1;
+    }
+    let Some((&(last_at, last), firsts)) = words.split_last() else {
+        return (name.to_string(), lit.to_vec());
+    };
+    // Each character shown, and the character of the name it stands for (`None` for a dot).
+    let mut initials: Vec<(char, Option<usize>)> = Vec::new();
+    for &(at, word) in firsts {
+        let first = word.chars().next().unwrap_or(' ');
+        initials.extend([(first, Some(at)), ('.', None), (' ', None)]);
+    }
+    let surname = || (last_at..).zip(last.chars()).map(|(i, c)| (c, Some(i)));
+    let shortened: Vec<(char, Option<usize>)> = initials.into_iter().chain(surname()).collect();
+    let fits = |chars: &[(char, Option<usize>)]| {
+        chars
+            .iter()
+            .map(|(c, _)| c.to_string())
+            .collect::<String>()
+            .width()
+            <= width
+    };
+    let chosen = if firsts.is_empty() {
+        return (name.to_string(), lit.to_vec());
+    } else if fits(&shortened) {
+        shortened
+    } else {
+        let surname: Vec<_> = surname().collect();
+        if !fits(&surname) {
+            return (name.to_string(), lit.to_vec());
+        }
+        surname
+    };
+    let text = chosen.iter().map(|(c, _)| *c).collect();
+    let lit = (chosen.iter().enumerate())
+        .filter(|(_, (_, from))| from.is_some_and(|i| lit.binary_search(&i).is_ok()))
+        .map(|(i, _)| i)
+        .collect();
+    (text, lit)
 }
 
 /// What the list says when it has no rows.
@@ -223,5 +260,29 @@ fn empty_note(app: &App) -> String {
             )
         }
         Origin::Sample { .. } => "The sample library is empty.".to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_shorten_to_initials_then_the_surname() {
+        let name = "Martha Jane Fenwick";
+        assert_eq!(fit_name(name, 30, &[]).0, name);
+        assert_eq!(fit_name(name, 13, &[]).0, "M. J. Fenwick");
+        assert_eq!(fit_name(name, 10, &[]).0, "Fenwick");
+        // Too narrow even for the surname: left whole, for the cell to cut.
+        assert_eq!(fit_name(name, 5, &[]).0, name);
+        assert_eq!(fit_name("Cher", 2, &[]).0, "Cher");
+        // What was lit stays lit where it now is: `fen` and the `j` of Jane.
+        let (shown, lit) = fit_name(name, 13, &[7, 12, 13, 14]);
+        assert_eq!(shown, "M. J. Fenwick");
+        let lit: String = lit.iter().map(|&i| shown.chars().nth(i).unwrap()).collect();
+        assert_eq!(lit, "JFen");
+        assert_eq!(fit_name("Ольга Петрова", 10, &[]).0, "О. Петрова");
+        // Names in scripts without initials are left for the cell to cut.
+        assert_eq!(fit_name("山田 太郎", 8, &[]).0, "山田 太郎");
     }
 }

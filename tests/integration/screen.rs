@@ -222,14 +222,14 @@ fn an_invalid_query_is_marked_where_it_goes_wrong() {
 
 #[test]
 fn scoped_terms_show_in_the_status_bar_and_light_their_field() {
-    let mut app = sample_app(120, 24);
+    let mut app = sample_app(200, 24);
     type_query(&mut app, "a:lucia d:2022..2025 | reef");
-    let terminal = draw(&mut app, 120, 24);
+    let terminal = draw(&mut app, 200, 24);
     insta::assert_snapshot!(terminal.backend());
     // "Lucía" (the author column of the first row) lights up although typed without the accent.
     let row = 1;
     let buffer = terminal.backend().buffer();
-    let start = (0..120)
+    let start = (0..190)
         .find(|&x| buffer[(x, row)].symbol() == "L" && buffer[(x + 3, row)].symbol() == "í")
         .expect("the author is on the first row");
     let highlight = Theme::builtin_default().match_highlight.style();
@@ -497,4 +497,77 @@ fn the_status_bar_says_how_far_a_check_has_got() {
     let screen = format!("{}", draw(&mut app, 100, 12).backend());
     assert!(!screen.contains("checking"), "{screen}");
     assert!(screen.contains("No articles in /news"), "{screen}");
+}
+
+/// A library of Markdown articles with sources and tags, for the list's optional columns.
+fn tagged_library(lib: &TempLibrary) -> Library {
+    let articles = [
+        (
+            "tram.md",
+            "Harbour Line Tram Carries First Passengers",
+            "Mireille Osterhout",
+            "2019-03-14",
+            "The Ledger",
+            "transport, city",
+        ),
+        (
+            "reef.md",
+            "Reef Survey Finds Patchy Recovery",
+            "Lucía Brennan",
+            "2022-01-23",
+            "Selwyn Marine Weekly",
+            "climate, science",
+        ),
+        (
+            "budget.md",
+            "Council Budget Passes",
+            "Henrik Vassallo",
+            "2024-02-29",
+            "The Ledger",
+            "politics",
+        ),
+        (
+            "note.md",
+            "A Note Without a Source",
+            "Orla Tennant",
+            "2023-04-05",
+            "",
+            "",
+        ),
+    ];
+    for (file, title, author, date, source, tags) in articles {
+        let mut front = format!("---\ntitle: {title}\nauthor: {author}\ndate: {date}\n");
+        if !source.is_empty() {
+            front.push_str(&format!("source: {source}\ntags: [{tags}]\n"));
+        }
+        lib.file(file, format!("{front}---\n\nText of the article.\n"));
+    }
+    Library::scan(&[lib.path().to_path_buf()])
+}
+
+#[test]
+fn source_and_tags_columns_fit_the_width() {
+    use byline::app::ListColumn;
+    let lib = TempLibrary::new();
+    for width in [60, 100, 160] {
+        let mut app = open_with(Init {
+            list_columns: vec![
+                ListColumn::Source,
+                ListColumn::Author,
+                ListColumn::Date,
+                ListColumn::Tags,
+            ],
+            ..Init::new(
+                Arc::new(tagged_library(&lib)),
+                Rect::new(0, 0, width, 16),
+                date(2026, 11, 28),
+            )
+        });
+        if width >= 100 {
+            // Stacked, for the list's whole width.
+            act(&mut app, [Action::SwitchLayout]);
+        }
+        let terminal = draw(&mut app, width, 16);
+        insta::assert_snapshot!(format!("list_columns_at_{width}"), terminal.backend());
+    }
 }

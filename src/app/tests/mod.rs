@@ -1384,18 +1384,28 @@ fn a_layout_chosen_by_hand_is_kept_per_size_of_screen_and_until_the_config_chang
         panes.list.y == panes.reader.y
     };
     // Narrow: `auto` stacks; side by side chosen here is for narrow screens only.
-    let mut app = Session::new(Init::new(Arc::new(sample()), Rect::new(0, 0, 80, 30), TODAY));
+    let mut app = Session::new(Init::new(
+        Arc::new(sample()),
+        Rect::new(0, 0, 80, 30),
+        TODAY,
+    ));
     assert!(!side_by_side(&app));
     app.update(Action::SwitchLayout);
     assert!(side_by_side(&app));
     // Wide: the config's `auto` still decides (side by side), and stacked is chosen.
-    app.update(Event::Resize { width: 160, height: 40 });
+    app.update(Event::Resize {
+        width: 160,
+        height: 40,
+    });
     assert!(side_by_side(&app));
     assert_eq!(app.split().arrangement, Arrangement::Auto);
     app.update(Action::SwitchLayout);
     assert!(!side_by_side(&app));
     // Back to narrow: the choice made there.
-    app.update(Event::Resize { width: 80, height: 30 });
+    app.update(Event::Resize {
+        width: 80,
+        height: 30,
+    });
     assert!(side_by_side(&app));
     let saved: Snapshot = {
         let mut snapshot = Snapshot::default();
@@ -1417,8 +1427,14 @@ fn a_layout_chosen_by_hand_is_kept_per_size_of_screen_and_until_the_config_chang
             ..Init::new(Arc::new(sample()), area, TODAY)
         })
     };
-    assert!(side_by_side(&again(Split::default(), Rect::new(0, 0, 80, 30))));
-    assert!(!side_by_side(&again(Split::default(), Rect::new(0, 0, 160, 40))));
+    assert!(side_by_side(&again(
+        Split::default(),
+        Rect::new(0, 0, 80, 30)
+    )));
+    assert!(!side_by_side(&again(
+        Split::default(),
+        Rect::new(0, 0, 160, 40)
+    )));
     // ...and forgets them once the config asks for another layout.
     let configured = Split {
         arrangement: Arrangement::Auto,
