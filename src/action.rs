@@ -87,6 +87,8 @@ pub enum Action {
     HistoryNewer,
     /// Sort the list the next way: newest, oldest, by title, by author.
     CycleSort,
+    /// Gather the list's rows the next way: by day, by source, not at all.
+    CycleGrouping,
     /// Show the articles by the selected article's author.
     FilterByAuthor,
     /// Show the articles of the selected article's day.
@@ -199,6 +201,7 @@ impl Action {
             Action::HistoryOlder => "earlier query",
             Action::HistoryNewer => "later query",
             Action::CycleSort => "next sort order",
+            Action::CycleGrouping => "group by day, source, none",
             Action::FilterByAuthor => "more by this author",
             Action::FilterBySameDay => "more from this day",
             Action::AcceptFilter => "keep the filter",

@@ -279,6 +279,49 @@ pub fn overlay_max_scroll(lines: usize, height: u16) -> usize {
     lines.saturating_sub(height.saturating_sub(2) as usize)
 }
 
+/// How the list gathers its rows under headers.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Grouping {
+    /// One run of rows, no headers.
+    #[default]
+    None,
+    /// By the day the article is dated.
+    Day,
+    /// By where it was published.
+    Source,
+}
+
+impl Grouping {
+    const NAMES: [(Grouping, &'static str); 3] = [
+        (Grouping::None, "none"),
+        (Grouping::Day, "day"),
+        (Grouping::Source, "source"),
+    ];
+
+    pub fn name(self) -> &'static str {
+        Self::NAMES
+            .iter()
+            .find(|(g, _)| *g == self)
+            .map_or("none", |(_, n)| n)
+    }
+
+    pub fn from_name(name: &str) -> Option<Grouping> {
+        Self::NAMES
+            .iter()
+            .find(|(_, n)| *n == name)
+            .map(|(g, _)| *g)
+    }
+
+    /// The next grouping in turn: none, day, source, none…
+    pub fn next(self) -> Grouping {
+        match self {
+            Grouping::None => Grouping::Day,
+            Grouping::Day => Grouping::Source,
+            Grouping::Source => Grouping::None,
+        }
+    }
+}
+
 /// A column of the list after the title, which is always there.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ListColumn {

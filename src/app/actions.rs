@@ -6,7 +6,7 @@
 
 use unicode_width::UnicodeWidthStr;
 
-use super::{App, Effect, Focus, Overlay, View};
+use super::{App, Effect, Focus, Grouping, Overlay, Row, View};
 use crate::action::{Action, Mode};
 use crate::article::Source;
 use crate::article::date;
@@ -204,6 +204,15 @@ impl App {
             A::CycleSort => {
                 self.list.sort = self.list.sort.next();
                 self.search(self.selected_article());
+            }
+            A::CycleGrouping => {
+                self.list.grouping = self.list.grouping.next();
+                self.arrange_list();
+                self.notice = Some(match self.list.grouping {
+                    Grouping::None => "Not grouped.".to_string(),
+                    Grouping::Day => "Grouped by day.".to_string(),
+                    Grouping::Source => "Grouped by source.".to_string(),
+                });
             }
             A::FilterByAuthor => self.filter_by_author(),
             A::FilterBySameDay => self.filter_by_day(),
@@ -571,7 +580,7 @@ impl App {
         let (marks, library, view) = (&self.marks, &self.library, self.list.view);
         self.list
             .apply_view(super::shows(marks, library, view), keep, page);
-        self.measure_list();
+        self.arrange_list();
         let again = self
             .key_for(Mode::List, action)
             .map(|key| format!(" ({key} again for all)"))
@@ -681,8 +690,13 @@ impl App {
             Some(super::screen::Pane::List) => {
                 self.focus = Focus::List;
                 if let Some(row) = self.screen.list_row_at(y) {
-                    let position = self.list.offset() + row;
-                    if position < self.hits().len() {
+                    // A group's header selects the group's first article.
+                    let position = match self.list.row(self.list.offset() + row) {
+                        Some(Row::Hit(position)) => Some(position),
+                        Some(Row::Header(group)) => Some(group.start),
+                        None => None,
+                    };
+                    if let Some(position) = position {
                         self.list.select(position, self.screen.list_page());
                     }
                 }

@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+pub use crate::layout::Grouping;
 use crate::layout::ListWidths;
 use crate::query::Query;
 use crate::query::index::Index;
@@ -16,6 +17,21 @@ pub enum View {
     All,
     Unread,
     Starred,
+}
+
+/// A run of rows under one header: the rows from `start`, `len` of them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Group {
+    pub start: usize,
+    pub len: usize,
+    pub label: String,
+}
+
+/// A row of the list as drawn: a group's header, or the hit at a position.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Row<'a> {
+    Header(&'a Group),
+    Hit(usize),
 }
 
 /// The list's state.
@@ -37,6 +53,10 @@ pub struct List {
     selected_at_submit: Option<usize>,
     /// How wide the rows' columns are, from the first [`MEASURED`] rows.
     widths: ListWidths,
+    pub(super) grouping: Grouping,
+    /// The groups of the rows, in order; empty when they are not grouped. The first row on
+    /// screen (`offset`) counts headers as rows.
+    groups: Vec<Group>,
 }
 
 /// The rows measured for the columns' widths: a list is read from the top, and measuring a
@@ -83,20 +103,124 @@ impl List {
         self.hits.get(self.selected).map(|h| h.index)
     }
 
-    /// Selects row `position` (clamped), scrolling so it shows among `page` rows; `None` when
-    /// the list is hidden (a short screen showing the reader), which keeps its scroll as it is.
+    /// Selects row `position` (clamped), scrolling so it shows among `page` rows (with its
+    /// group's header, when it is the group's first); `None` when the list is hidden (a short
+    /// screen showing the reader), which keeps its scroll as it is.
     pub fn select(&mut self, position: usize, page: Option<usize>) {
         self.selected = position.min(self.hits.len().saturating_sub(1));
         let Some(page) = page else {
             return;
         };
-        if self.selected < self.offset {
-            self.offset = self.selected;
-        } else if self.selected >= self.offset + page {
-            self.offset = self.selected + 1 - page;
+        let row = self.row_of(self.selected);
+        let first_of_group = self.groups.iter().any(|g| g.start == self.selected);
+        let top = row - usize::from(first_of_group && row > 0);
+        if top < self.offset {
+            self.offset = top;
+        } else if row >= self.offset + page {
+            self.offset = row + 1 - page;
         }
         // Keep the list full when the window grows or the selection nears the end.
-        self.offset = self.offset.min(self.hits.len().saturating_sub(page));
+        self.offset = self.offset.min(self.row_count().saturating_sub(page));
+    }
+
+    /// Rows drawn: the hits and the groups' headers.
+    pub fn row_count(&self) -> usize {
+        self.hits.len() + self.groups.len()
+    }
+
+    /// The drawn row of the hit at `position`: headers above it count.
+    fn row_of(&self, position: usize) -> usize {
+        position + self.groups.partition_point(|g| g.start <= position)
+    }
+
+    /// What drawn row `row` is.
+    pub fn row(&self, row: usize) -> Option<Row<'_>> {
+        if row >= self.row_count() {
+            return None;
+        }
+        // The groups whose header is at or above the row; the row is in the last of them.
+        let k = self.groups_above(row);
+        if k == 0 {
+            return Some(Row::Hit(row));
+        }
+        let group = &self.groups[k - 1];
+        let header = group.start + k - 1;
+        Some(if row == header {
+            Row::Header(group)
+        } else {
+            Row::Hit(row - k)
+        })
+    }
+
+    /// How many groups have their header at or above drawn row `row`.
+    fn groups_above(&self, row: usize) -> usize {
+        // The headers' rows rise with the groups: group `i`'s is at `start + i`.
+        let (mut low, mut high) = (0, self.groups.len());
+        while low < high {
+            let mid = (low + high) / 2;
+            if self.groups[mid].start + mid <= row {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        low
+    }
+
+    pub fn groups(&self) -> &[Group] {
+        &self.groups
+    }
+
+    /// Gathers the rows into groups by `group_of` (a key and the header's label for an
+    /// article), the groups in the order their first row came, the rows in the order they
+    /// were in; the selected article stays selected.
+    pub fn regroup(&mut self, group_of: impl Fn(usize) -> (String, String), page: Option<usize>) {
+        let selected = self.selected_article();
+        if !self.groups.is_empty() {
+            // Grouped before: back to the order the search gave.
+            let shown: std::collections::HashSet<usize> =
+                self.hits.iter().map(|h| h.index).collect();
+            self.hits = (self.all_hits.iter())
+                .filter(|h| shown.contains(&h.index))
+                .copied()
+                .collect();
+        }
+        self.groups.clear();
+        if self.grouping == Grouping::None {
+            self.reselect(selected, page);
+            return;
+        }
+        let mut order: Vec<(String, String)> = Vec::new();
+        let mut slot: std::collections::HashMap<String, usize> = Default::default();
+        let mut members: Vec<Vec<Hit>> = Vec::new();
+        for hit in &self.hits {
+            let (key, label) = group_of(hit.index);
+            let at = *slot.entry(key.clone()).or_insert_with(|| {
+                order.push((key, label));
+                members.push(Vec::new());
+                members.len() - 1
+            });
+            members[at].push(*hit);
+        }
+        let mut start = 0;
+        self.hits.clear();
+        for ((_, label), rows) in order.into_iter().zip(members) {
+            self.groups.push(Group {
+                start,
+                len: rows.len(),
+                label,
+            });
+            start += rows.len();
+            self.hits.extend(rows);
+        }
+        self.reselect(selected, page);
+    }
+
+    /// Selects `article` again where it is now (the first row if it is gone).
+    fn reselect(&mut self, article: Option<usize>, page: Option<usize>) {
+        let position = article.and_then(|a| self.position_of(a)).unwrap_or(0);
+        self.offset = self.offset.min(self.row_count().saturating_sub(1));
+        self.select(position, page);
     }
 
     pub fn select_by(&mut self, delta: isize, page: Option<usize>) {
@@ -199,5 +323,80 @@ impl List {
 
     fn position_of(&self, index: usize) -> Option<usize> {
         self.hits.iter().position(|h| h.index == index)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn list_of(indices: &[usize]) -> List {
+        let mut list = List::default();
+        list.hits = (indices.iter())
+            .map(|&index| Hit { index, score: 0 })
+            .collect();
+        list.all_hits = list.hits.clone();
+        list
+    }
+
+    #[test]
+    fn groups_gather_rows_in_the_order_their_first_came_and_headers_count_as_rows() {
+        // Articles 0..6; even ones in group "a", odd in "b", 5 in "c".
+        let mut list = list_of(&[0, 1, 2, 3, 4, 5]);
+        list.grouping = Grouping::Source;
+        list.select(3, Some(10));
+        let key = |i: usize| {
+            let k = if i == 5 {
+                "c"
+            } else if i % 2 == 0 {
+                "a"
+            } else {
+                "b"
+            };
+            (k.to_string(), k.to_uppercase())
+        };
+        list.regroup(key, Some(10));
+        let order: Vec<usize> = list.hits().iter().map(|h| h.index).collect();
+        assert_eq!(order, [0, 2, 4, 1, 3, 5]);
+        let groups: Vec<(usize, usize, &str)> = (list.groups().iter())
+            .map(|g| (g.start, g.len, g.label.as_str()))
+            .collect();
+        assert_eq!(groups, [(0, 3, "A"), (3, 2, "B"), (5, 1, "C")]);
+        assert_eq!(
+            list.selected_article(),
+            Some(3),
+            "the selected article stays"
+        );
+        // Drawn: A 0 2 4 B 1 3 C 5.
+        assert_eq!(list.row_count(), 9);
+        let drawn: Vec<String> = (0..10)
+            .map(|r| match list.row(r) {
+                Some(Row::Header(g)) => g.label.clone(),
+                Some(Row::Hit(p)) => list.hits()[p].index.to_string(),
+                None => "-".to_string(),
+            })
+            .collect();
+        assert_eq!(drawn, ["A", "0", "2", "4", "B", "1", "3", "C", "5", "-"]);
+        for position in 0..6 {
+            assert_eq!(list.row(list.row_of(position)), Some(Row::Hit(position)));
+        }
+        // A page of 3: selecting a group's first row shows its header too.
+        list.select(0, Some(3));
+        list.select(5, Some(3));
+        assert_eq!(
+            list.offset(),
+            6,
+            "C's header and its row, the list kept full"
+        );
+        list.select(3, Some(3));
+        assert_eq!(list.offset(), 4, "B's header above its first row");
+        // Back to one run: no headers.
+        list.grouping = Grouping::None;
+        list.regroup(key, Some(3));
+        assert!(list.groups().is_empty());
+        assert_eq!(list.row_count(), 6);
+        assert_eq!(list.selected_article(), Some(1));
+        let order: Vec<usize> = list.hits().iter().map(|h| h.index).collect();
+        assert_eq!(order, [0, 1, 2, 3, 4, 5], "in the search's order again");
     }
 }

@@ -33,7 +33,7 @@ use ratatui::layout::Rect;
 
 pub use self::event::{Effect, Event};
 pub use self::filter_line::FilterLine;
-pub use self::list::{List, View};
+pub use self::list::{Group, Grouping, List, Row, View};
 pub use self::marks::{Marks, PLACE_AFTER, READ_AFTER};
 pub use self::prompts::LinkPrompt;
 pub use self::screen::{NO_PROBLEMS, Overlay, Screen};
@@ -88,6 +88,8 @@ pub struct Init {
     pub skip_read: bool,
     /// The list's columns after the title.
     pub list_columns: Vec<ListColumn>,
+    /// How the list gathers its rows under headers.
+    pub grouping: Grouping,
     /// Start where the last session left off: its filter, view, sort and article (kept in
     /// `remembered`).
     pub restore_session: bool,
@@ -123,6 +125,7 @@ impl Init {
             mark_read: MarkRead::default(),
             skip_read: false,
             list_columns: ListColumn::DEFAULT.to_vec(),
+            grouping: Grouping::None,
             restore_session: false,
             sample_hint,
             remembered: Snapshot::default(),
@@ -192,9 +195,11 @@ impl App {
         let session = (init.restore_session)
             .then(|| LeftOff::of(remembered))
             .filter(|session| session.library == here);
+        list.grouping = init.grouping;
         if let Some(session) = &session {
             list.sort = session.sort.unwrap_or(list.sort);
             list.view = session.view;
+            list.grouping = session.grouping.unwrap_or(list.grouping);
         }
         let mut app = Self {
             library: init.library,
@@ -249,6 +254,7 @@ impl App {
             query: self.filter.text().to_string(),
             view: self.list.view,
             sort: Some(self.list.sort),
+            grouping: Some(self.list.grouping),
             article,
         };
         for (key, value) in session.settings() {
@@ -362,6 +368,16 @@ impl App {
     /// The list's columns after the title, as asked for.
     pub fn list_columns(&self) -> &[ListColumn] {
         &self.list_columns
+    }
+
+    /// What drawn row `row` of the list is (a group's header or an article), counting from
+    /// the top of the list, not of the screen.
+    pub fn list_row(&self, row: usize) -> Option<Row<'_>> {
+        self.list.row(row)
+    }
+
+    pub fn grouping(&self) -> Grouping {
+        self.list.grouping
     }
 
     /// How wide the list's rows are, column by column.
@@ -577,13 +593,18 @@ impl App {
         let page = self.screen.list_page();
         let (marks, library, view) = (&self.marks, &self.library, self.list.view);
         if self.list.receive(done, shows(marks, library, view), page) {
-            self.measure_list();
+            self.arrange_list();
         }
     }
 
-    /// Measures the rows shown for the list's columns (they changed).
-    pub(super) fn measure_list(&mut self) {
-        let articles = &self.library.articles;
+    /// Gathers the rows shown into groups, if asked, and measures them for the list's
+    /// columns (they changed).
+    pub(super) fn arrange_list(&mut self) {
+        let (articles, today) = (&self.library.articles, self.filter.today);
+        let grouping = self.list.grouping;
+        let page = self.screen.list_page();
+        self.list
+            .regroup(|index| group_of(&articles[index], grouping, today), page);
         self.list.measure(|index| row_widths(&articles[index]));
     }
 
@@ -729,6 +750,35 @@ impl App {
 }
 
 /// Whether the view lets the article at a library index through.
+/// The group an article is in (a key and the header's words) when the list is grouped so.
+fn group_of(
+    article: &crate::article::Article,
+    grouping: Grouping,
+    today: Date,
+) -> (String, String) {
+    use crate::article::date;
+    match grouping {
+        Grouping::None => (String::new(), String::new()),
+        Grouping::Day => match article.date {
+            Some(d) => {
+                let day = date::format(d, "%A %-d %B %Y").unwrap_or_else(|_| date::long(d));
+                let label = match date::relative(d, today) {
+                    Some(near) if d >= today.yesterday().unwrap_or(today) => {
+                        format!("{near}, {day}")
+                    }
+                    _ => day,
+                };
+                (date::iso(d), label)
+            }
+            None => (String::new(), "No date".to_string()),
+        },
+        Grouping::Source => match &article.publication {
+            Some(source) => (source.to_lowercase(), source.clone()),
+            None => (String::new(), "No source".to_string()),
+        },
+    }
+}
+
 /// How wide one article's row would be, column by column, shown whole (a date is 1 when
 /// there is one: the list knows how wide its form is).
 fn row_widths(article: &crate::article::Article) -> ListWidths {
@@ -763,6 +813,7 @@ struct LeftOff {
     query: String,
     view: View,
     sort: Option<Sort>,
+    grouping: Option<Grouping>,
     article: Option<String>,
 }
 
@@ -778,6 +829,7 @@ impl LeftOff {
                 _ => View::All,
             },
             sort: get("session.sort").and_then(|name| Sort::from_name(name)),
+            grouping: get("session.grouping").and_then(|name| Grouping::from_name(name)),
             article: get("session.article").cloned(),
         }
     }
@@ -793,7 +845,7 @@ impl LeftOff {
         }
     }
 
-    fn settings(&self) -> [(&'static str, String); 5] {
+    fn settings(&self) -> [(&'static str, String); 6] {
         let view = match self.view {
             View::All => "all",
             View::Unread => "unread",
@@ -810,6 +862,10 @@ impl LeftOff {
             ("session.query", self.query.clone()),
             ("session.view", view.to_string()),
             ("session.sort", sort.to_string()),
+            (
+                "session.grouping",
+                self.grouping.unwrap_or_default().name().to_string(),
+            ),
             ("session.article", self.article.clone().unwrap_or_default()),
         ]
     }

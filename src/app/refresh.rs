@@ -106,7 +106,7 @@ impl App {
         // holding both would cost tens of megabytes more at the peak.
         drop(new_positions);
         drop(old);
-        self.measure_list();
+        self.arrange_list();
         self.index = Arc::default();
         self.index = Arc::new(Index::build(&self.library.articles));
         // The hits shown now are the old search's, moved; search again in the new library.

@@ -134,6 +134,7 @@ const DECLARED: &[Declared] = &[
     ch(LIST, 'u', A::ShowUnread),
     ch(LIST, 'S', A::ShowStarred),
     ch(PANES, 's', A::CycleSort),
+    ch(LIST, 'b', A::CycleGrouping),
     ch(PANES, 'v', A::SwitchLayout),
     ch(PANES, '>', A::GrowList),
     ch(PANES, '<', A::ShrinkList),

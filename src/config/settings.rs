@@ -17,7 +17,7 @@ use crate::action::Action;
 use crate::article::sanitize::{is_invisible_or_control, printable};
 use crate::config::keys::{self, Keymap, Mode};
 use crate::config::theme;
-use crate::layout::{Arrangement, ListColumn, Split};
+use crate::layout::{Arrangement, Grouping, ListColumn, Split};
 use crate::query::rank::Sort;
 use crate::reading::Typesetting;
 
@@ -79,6 +79,8 @@ pub struct Settings {
     pub skip_read: bool,
     /// The list's columns after the title, in order.
     pub list_columns: Vec<ListColumn>,
+    /// How the list gathers its rows under headers.
+    pub grouping: Grouping,
     /// Start where the last session left off (its filter, view, sort and article).
     pub restore_session: bool,
 }
@@ -123,6 +125,7 @@ impl Default for Settings {
             mark_read: MarkRead::default(),
             skip_read: false,
             list_columns: ListColumn::DEFAULT.to_vec(),
+            grouping: Grouping::None,
             restore_session: true,
         }
     }
@@ -171,6 +174,7 @@ struct ListSection {
     date_style: Option<Spanned<String>>,
     date_format: Option<Spanned<String>>,
     columns: Option<Vec<Spanned<String>>>,
+    group: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -286,6 +290,14 @@ pub fn parse(file: &str, source: &str, themes: &[String]) -> Result<Settings, Co
             }
         }
         settings.list_columns = list_columns;
+    }
+    if let Some(group) = raw.list.group {
+        settings.grouping = Grouping::from_name(group.get_ref()).ok_or_else(|| {
+            error(
+                Some(group.span()),
+                format!("unknown group '{}' (none, day or source)", group.get_ref()),
+            )
+        })?;
     }
     if let Some(style) = raw.list.date_style {
         settings.relative_dates = match style.get_ref().as_str() {
@@ -477,6 +489,7 @@ sort = "title"
 date_format = "%d %b %Y"
 date_style = "relative"
 columns = ["source", "date", "tags"]
+group = "source"
 
 [layout]
 arrangement = "stacked"
@@ -508,6 +521,7 @@ mouse = false
         assert_eq!(settings.sort, Sort::Title);
         assert_eq!(settings.date_format.as_deref(), Some("%d %b %Y"));
         assert!(settings.relative_dates);
+        assert_eq!(settings.grouping, Grouping::Source);
         assert_eq!(
             settings.list_columns,
             [ListColumn::Source, ListColumn::Date, ListColumn::Tags]
@@ -600,6 +614,11 @@ mouse = false
                 "unknown list column 'words' (author, date, source, tags; the title is always shown)",
             ),
             (
+                "[list]\ngroup = \"week\"",
+                2,
+                "unknown group 'week' (none, day or source)",
+            ),
+            (
                 "[list]\ndate_style = \"fuzzy\"",
                 2,
                 "unknown date_style 'fuzzy' (absolute or relative)",
@@ -654,6 +673,7 @@ mouse = false
             "[list]\ndate_format = \"%Y\\u001b]0;title\\u0007\"".to_string(),
             format!("[layout]\narrangement = \"{osc}\""),
             format!("[list]\ncolumns = [\"{osc}\"]"),
+            format!("[list]\ngroup = \"{osc}\""),
             format!("[keys]\n\"{osc}\" = \"quit\""),
             format!("[keys]\n\"x\" = \"{osc}\""),
             "[keys]\n\"\\u009b\" = \"quit\"".to_string(),

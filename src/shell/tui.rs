@@ -152,6 +152,7 @@ pub fn run(start: Start, settings: &Settings) -> io::Result<()> {
         mark_read: settings.mark_read,
         skip_read: settings.skip_read,
         list_columns: settings.list_columns.clone(),
+        grouping: settings.grouping,
         restore_session,
         // Shown only while the sample library stands in.
         sample_hint: put_articles_in,

@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use super::text::cell;
 use crate::action::{Action, Mode};
-use crate::app::App;
+use crate::app::{App, Group, Row};
 use crate::article::date;
 use crate::article::sanitize::display_path;
 use crate::config::theme::Theme;
@@ -50,13 +50,17 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     // Measured as 1 when any row has a date: the form says how wide.
     widths.date = if widths.date > 0 { date_width } else { 0 };
     let columns = layout::list_columns(inner.width as usize - gutter, app.list_columns(), &widths);
-    let rows = app
-        .hits()
-        .iter()
-        .enumerate()
-        .skip(app.list_offset())
-        .take(inner.height as usize);
-    for (y, (position, hit)) in (inner.y..).zip(rows) {
+    let rows = (app.list_offset()..).map_while(|row| app.list_row(row));
+    for (y, row_at) in (inner.y..inner.bottom()).zip(rows) {
+        let position = match row_at {
+            Row::Hit(position) => position,
+            Row::Header(group) => {
+                let line = header(theme, group, inner.width as usize);
+                buf.set_line(inner.x, y, &line, inner.width);
+                continue;
+            }
+        };
+        let hit = &app.hits()[position];
         let selected = position == app.selected();
         let row_style = match (selected, app.focus()) {
             (false, _) => theme.list_row.style(),
@@ -78,6 +82,27 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         }
         buf.set_line(inner.x, y, &line, inner.width);
     }
+}
+
+/// A group's header: its label and how many rows it has, then a rule to the edge.
+fn header(theme: &Theme, group: &Group, width: usize) -> Line<'static> {
+    let count = format!(" · {}", crate::reading::reflow::thousands(group.len));
+    let label_room = width.saturating_sub(count.chars().count() + 2);
+    let mut spans = cell(
+        &group.label,
+        label_room.min(unicode_width::UnicodeWidthStr::width(group.label.as_str())),
+        &[],
+        theme.reader_heading.style(),
+        Style::new(),
+    );
+    spans.push(Span::styled(count, theme.list_date.style()));
+    let used: usize = spans.iter().map(|s| s.width()).sum();
+    let rule = width.saturating_sub(used + 1);
+    if rule > 0 {
+        spans.push(Span::raw(" "));
+        spans.push(Span::styled("─".repeat(rule), theme.border(false)));
+    }
+    Line::from(spans)
 }
 
 fn row(

@@ -571,3 +571,20 @@ fn source_and_tags_columns_fit_the_width() {
         insta::assert_snapshot!(format!("list_columns_at_{width}"), terminal.backend());
     }
 }
+
+#[test]
+fn grouped_by_day_and_by_source_with_headers_and_counts() {
+    let lib = TempLibrary::new();
+    let mut app = open_with(Init::new(
+        Arc::new(tagged_library(&lib)),
+        Rect::new(0, 0, 80, 20),
+        date(2026, 11, 28),
+    ));
+    act(&mut app, [Action::CycleGrouping]);
+    insta::assert_snapshot!("grouped_by_day", draw(&mut app, 80, 20).backend());
+    act(&mut app, [Action::CycleGrouping, Action::SelectLast]);
+    insta::assert_snapshot!("grouped_by_source", draw(&mut app, 80, 20).backend());
+    act(&mut app, [Action::CycleGrouping]);
+    let screen = format!("{}", draw(&mut app, 80, 20).backend());
+    assert!(!screen.contains(" · 2 ─"), "no headers once ungrouped");
+}

@@ -1224,6 +1224,8 @@ fn the_last_session_comes_back_unless_asked_not_to() {
     first.update(Action::CycleSort);
     first.update(Action::ToggleStar);
     first.update(Action::ShowStarred);
+    first.update(Action::CycleGrouping);
+    assert_eq!(first.notice(), Some("Grouped by day."));
     let chosen = first.selected_article().unwrap();
     first.take_effects();
     first.update(Event::Closing);
@@ -1248,11 +1250,17 @@ fn the_last_session_comes_back_unless_asked_not_to() {
     assert_eq!(back.query(), "harbour");
     assert_eq!(back.sort(), Sort::Oldest);
     assert_eq!(back.view(), View::Starred);
+    assert_eq!(back.grouping(), Grouping::Day);
+    assert_eq!(
+        back.list_row(0).map(|row| matches!(row, Row::Header(_))),
+        Some(true)
+    );
     assert_eq!(back.selected_article(), Some(chosen));
     // `--fresh` (or `restore_session = false`): a clean start, the marks kept.
     let fresh = again(false);
     assert_eq!(fresh.query(), "");
     assert_eq!(fresh.view(), View::All);
+    assert_eq!(fresh.grouping(), Grouping::None);
     assert!(fresh.is_starred(chosen));
     // On another library the session left on the samples does not come back.
     let dir = tempfile::tempdir().unwrap();
@@ -1901,4 +1909,32 @@ fn the_last_weeks_dates_can_be_written_as_people_say_them() {
     );
     let absolute = draw(false);
     assert!(absolute.contains(&newest.to_string()) && !absolute.contains("days ago"));
+}
+
+#[test]
+fn grouped_rows_are_clicked_as_drawn_and_moves_skip_the_headers() {
+    let mut app = app();
+    app.update(key('b'));
+    assert_eq!(app.grouping(), Grouping::Day);
+    // Screen row 1: the first day's header; 2: its article; 3: the next header; 4: its article.
+    app.update(Event::Click { x: 10, y: 4 });
+    assert_eq!(app.selected(), 1);
+    app.update(Event::Click { x: 10, y: 1 });
+    assert_eq!(
+        app.selected(),
+        0,
+        "a header selects its group's first article"
+    );
+    app.update(Action::SelectNext);
+    assert_eq!(
+        app.selected(),
+        1,
+        "j goes to the next article, over the header"
+    );
+    app.update(key('b'));
+    assert_eq!(app.grouping(), Grouping::Source);
+    assert_eq!(app.selected(), 1, "the article stays selected");
+    app.update(key('b'));
+    assert_eq!(app.grouping(), Grouping::None);
+    assert_eq!(app.notice(), Some("Not grouped."));
 }
