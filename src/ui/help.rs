@@ -47,6 +47,10 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     }
 }
 
+/// The columns of the query syntax summary, in characters: an example, what it does.
+const EXAMPLE_WIDTH: usize = 13;
+const WHAT_WIDTH: usize = 15;
+
 /// The query syntax summary: examples and what they do, several to a line on wide screens.
 fn syntax(theme: &Theme, width: u16) -> Vec<Line<'static>> {
     let per_line = layout::syntax_per_line(width);
@@ -58,10 +62,10 @@ fn syntax(theme: &Theme, width: u16) -> Vec<Line<'static>> {
         let mut spans = Vec::new();
         for (example, what) in row {
             spans.push(Span::styled(
-                format!("{example:<13}"),
+                format!("{example:<EXAMPLE_WIDTH$}"),
                 theme.help_key.style(),
             ));
-            spans.push(Span::raw(format!("{what:<15}")));
+            spans.push(Span::raw(format!("{what:<WHAT_WIDTH$}")));
         }
         lines.push(Line::from(spans));
     }
@@ -94,4 +98,18 @@ fn column(keys: &Keymap, theme: &Theme, modes: &[Mode]) -> Vec<Line<'static>> {
         }
     }
     lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_syntax_example_leaves_a_space_before_the_next() {
+        // "after June 2014" filled its column and ran into the next example on wide screens.
+        for (example, what) in query::SYNTAX {
+            assert!(example.chars().count() < EXAMPLE_WIDTH, "{example}");
+            assert!(what.chars().count() < WHAT_WIDTH, "{what}");
+        }
+    }
 }
