@@ -1,20 +1,29 @@
 //! The readable text of a page: blocks and styled spans from the element that holds the
 //! article, set as a browser sets it (whitespace collapsed, block elements as blocks, `<br>` as
 //! a break), walked with an explicit stack.
+//!
+//! Footnotes as pandoc, kramdown, Wikipedia and WordPress write them (a list of notes, each an
+//! `<li id>` in a `footnotes` or `references` list, and links to `#` that id where they are
+//! referred to) read like Markdown's: the reference a raised number, the notes listed at the end
+//! under "Notes", their back-links (`↩`, `^`) dropped. They are found in one pass before the
+//! walk, so the walk knows a reference when it meets one.
+
+use std::collections::{HashMap, HashSet};
 
 use scraper::ElementRef;
 use scraper::node::Element;
 
 use super::{Kind, Visit, kind, walk};
 use crate::article::sanitize::{is_invisible_or_control, one_line};
-use crate::article::{Block, Body, Inline, Span, image_placeholder};
+use crate::article::{Align, Block, Body, Inline, Span, image_placeholder};
+use crate::library::notes::{notes_list, superscript};
 
 /// Columns between tab stops in preformatted text.
 const TAB_WIDTH: usize = 4;
 
 /// Reads the blocks of the article under `content`.
 pub(super) fn read_body(content: ElementRef<'_>, title: &str) -> Body {
-    let mut reader = Reader::new(title);
+    let mut reader = Reader::new(title, Notes::find(content));
     walk(content, |visit| match visit {
         Visit::Open(element) => reader.open(element),
         Visit::Close(element) => {
@@ -27,9 +36,127 @@ pub(super) fn read_body(content: ElementRef<'_>, title: &str) -> Body {
         }
     });
     reader.flush();
-    Body {
-        blocks: reader.blocks,
+    let mut blocks = reader.blocks;
+    blocks.extend(notes_list(reader.notes_read));
+    Body { blocks }
+}
+
+/// The most footnotes a page's notes are read as; a reference to one past them stays a link.
+const MAX_NOTES: usize = 1_000;
+
+/// How far above a note's `<li>` its list may say it is a list of notes: the `<ol>`, or a
+/// `<section>` or `<div>` around it (pandoc, kramdown), or one more wrapper.
+const NOTE_LIST_ABOVE: usize = 3;
+
+/// A page's footnotes, found before the walk.
+#[derive(Debug, Default)]
+struct Notes {
+    /// Each note's `id`, and its number: the notes in the order the page lists them.
+    numbers: HashMap<String, usize>,
+    /// The `id`s of the references (the `<a>`, or the `<sup>` around it): a link to one of
+    /// them inside a note is a back-link.
+    references: HashSet<String>,
+}
+
+impl Notes {
+    /// The notes under `content`: two passes over its elements, each linear.
+    fn find(content: ElementRef<'_>) -> Self {
+        let mut notes = Notes::default();
+        let elements = || content.descendants().filter_map(ElementRef::wrap);
+        for element in elements().filter(|e| e.value().name() == "li") {
+            if notes.numbers.len() >= MAX_NOTES {
+                break;
+            }
+            let Some(id) = element.value().id().filter(|id| !id.trim().is_empty()) else {
+                continue;
+            };
+            let listed = (element.ancestors().take(NOTE_LIST_ABOVE))
+                .filter_map(ElementRef::wrap)
+                .any(|a| is_note_list(a.value()));
+            if listed && !notes.numbers.contains_key(id) {
+                let n = notes.numbers.len() + 1;
+                notes.numbers.insert(id.to_string(), n);
+            }
+        }
+        if notes.numbers.is_empty() {
+            return notes;
+        }
+        for element in elements().filter(|e| e.value().name() == "a") {
+            if notes.number(element.value()).is_none() {
+                continue;
+            }
+            let sup = element.parent().and_then(ElementRef::wrap);
+            let sup = sup.filter(|p| p.value().name() == "sup");
+            for id in [Some(element), sup]
+                .into_iter()
+                .flatten()
+                .filter_map(|e| e.value().id())
+            {
+                notes.references.insert(id.to_string());
+            }
+        }
+        notes
     }
+
+    /// The number of the note a link (`<a href="#fn1">`) points at, if it points at one.
+    fn number(&self, element: &Element) -> Option<usize> {
+        let id = element.attr("href")?.trim().strip_prefix('#')?;
+        self.numbers.get(id).copied()
+    }
+
+    /// Whether `element`, inside a note, leads back to where the note is referred to: a link
+    /// to a reference, or what says it is one (`role="doc-backlink"`, Wikipedia's
+    /// `mw-cite-backlink`).
+    fn is_back_link(&self, element: &Element) -> bool {
+        let to_reference = (element.attr("href").map(str::trim))
+            .and_then(|href| href.strip_prefix('#'))
+            .is_some_and(|id| self.references.contains(id));
+        to_reference
+            || element
+                .attr("role")
+                .is_some_and(|r| r.trim().eq_ignore_ascii_case("doc-backlink"))
+            || element
+                .classes()
+                .any(|c| c.contains("backlink") || c.contains("backref"))
+    }
+}
+
+/// Whether an element says it holds a page's footnotes: a `footnotes` or `references` list, or
+/// `role="doc-endnotes"`.
+fn is_note_list(element: &Element) -> bool {
+    const CLASSES: &[&str] = &[
+        "footnotes",
+        "footnote-list",
+        "endnotes",
+        "references",
+        "reflist",
+        "wp-block-footnotes",
+    ];
+    matches!(element.name(), "section" | "div" | "ol" | "aside")
+        && (element
+            .attr("role")
+            .is_some_and(|r| r.trim().eq_ignore_ascii_case("doc-endnotes"))
+            || element
+                .classes()
+                .any(|c| CLASSES.iter().any(|k| c.eq_ignore_ascii_case(k))))
+}
+
+/// How a cell or `<col>` says its text sits: `style="text-align: …"`, else `align="…"`.
+fn align(element: &Element) -> Align {
+    let said = |value: &str| match value.trim().to_ascii_lowercase().as_str() {
+        "left" | "start" => Some(Align::Left),
+        "center" | "centre" | "middle" => Some(Align::Center),
+        "right" | "end" => Some(Align::Right),
+        _ => None,
+    };
+    let style = element.attr("style").and_then(|style| {
+        (style.split(';').filter_map(|d| d.split_once(':')))
+            .filter(|(name, _)| name.trim().eq_ignore_ascii_case("text-align"))
+            .find_map(|(_, value)| said(value.trim_end_matches("!important")))
+    });
+    style
+        .or_else(|| element.attr("align").and_then(said))
+        .unwrap_or_default()
 }
 
 /// A block element whose text takes its shape: the innermost one decides a block's kind.
@@ -59,15 +186,20 @@ struct List {
 /// `colspan="100000"` must not make a hundred thousand empty cells.
 const MAX_COLSPAN: usize = 16;
 
+/// The most `<col>` alignments kept for one table.
+const MAX_COLUMNS: usize = 1_000;
+
 /// The most tables open inside one another that are read as tables; deeper ones are read as
 /// their blocks. Each table runs the cells of those inside it together again, so the depth
 /// bounds how many times a page's text is moved.
 const MAX_TABLE_DEPTH: usize = 4;
 
-/// An open `<table>`: where its blocks start, and its rows so far.
+/// An open `<table>`: where its blocks start, its rows so far, and its columns' alignment as
+/// its `<col>`s say.
 struct Table {
     from: usize,
     rows: Vec<Row>,
+    cols: Vec<Align>,
 }
 
 /// A `<tr>`: whether it is in a `<thead>`, and its cells.
@@ -76,15 +208,16 @@ struct Row {
     cells: Vec<Cell>,
 }
 
-/// A `<td>` or `<th>`: the blocks read inside it, and the columns it spans.
+/// A `<td>` or `<th>`: the blocks read inside it, the columns it spans, how it is aligned.
 struct Cell {
     blocks: std::ops::Range<usize>,
     head: bool,
     span: usize,
+    align: Align,
 }
 
 /// Sets text into blocks as the walk goes, one element or text node at a time.
-struct Reader<'t> {
+struct Reader<'t, 'a> {
     title: &'t str,
     blocks: Vec<Block>,
     /// The block being set.
@@ -107,10 +240,18 @@ struct Reader<'t> {
     /// [`MAX_TABLE_DEPTH`].
     tables: Vec<Table>,
     too_deep: usize,
+    notes: Notes,
+    /// The list of notes being read (its element, where its blocks start, how many notes were
+    /// read before it), and the note being read (its element, where its blocks start, its
+    /// number).
+    note_list: Option<(ElementRef<'a>, usize, usize)>,
+    note: Option<(ElementRef<'a>, usize, usize)>,
+    /// Each note read, with its number.
+    notes_read: Vec<(usize, Vec<Block>)>,
 }
 
-impl<'t> Reader<'t> {
-    fn new(title: &'t str) -> Self {
+impl<'t, 'a> Reader<'t, 'a> {
+    fn new(title: &'t str, notes: Notes) -> Self {
         Self {
             title,
             blocks: Vec::new(),
@@ -127,11 +268,20 @@ impl<'t> Reader<'t> {
             pre: 0,
             tables: Vec::new(),
             too_deep: 0,
+            notes,
+            note_list: None,
+            note: None,
+            notes_read: Vec::new(),
         }
     }
 
     /// Handles an element's start; returns whether to read what is inside it.
-    fn open(&mut self, element: ElementRef<'_>) -> bool {
+    fn open(&mut self, element: ElementRef<'a>) -> bool {
+        if !self.notes.numbers.is_empty()
+            && let Some(enter) = self.open_note(element)
+        {
+            return enter;
+        }
         match kind(element.value()) {
             Kind::Skip => return false,
             Kind::Block | Kind::Break => self.flush(),
@@ -171,6 +321,7 @@ impl<'t> Reader<'t> {
                     self.tables.push(Table {
                         from: self.blocks.len(),
                         rows: Vec::new(),
+                        cols: Vec::new(),
                     });
                 } else {
                     self.too_deep += 1;
@@ -206,7 +357,18 @@ impl<'t> Reader<'t> {
                             blocks: at..at,
                             head,
                             span: span.unwrap_or(1).clamp(1, MAX_COLSPAN),
+                            align: align(element.value()),
                         });
+                    }
+                }
+            }
+            Kind::Inline if element.value().name() == "col" && self.too_deep == 0 => {
+                if let Some(table) = self.tables.last_mut() {
+                    let span = element.attr("span").and_then(|n| n.trim().parse().ok());
+                    let span = span.unwrap_or(1).clamp(1, MAX_COLSPAN);
+                    if table.cols.len() + span <= MAX_COLUMNS {
+                        let said = align(element.value());
+                        table.cols.extend(std::iter::repeat_n(said, span));
                     }
                 }
             }
@@ -215,8 +377,92 @@ impl<'t> Reader<'t> {
         true
     }
 
+    /// What a page's footnotes make of `element`, when they make anything of it: `Some` with
+    /// whether to read inside it, `None` to read it as any other element.
+    fn open_note(&mut self, element: ElementRef<'a>) -> Option<bool> {
+        let e = element.value();
+        if self.note.is_some() && self.notes.is_back_link(e) {
+            return Some(false);
+        }
+        if e.name() == "a"
+            && let Some(n) = self.notes.number(e)
+        {
+            // The link's own text (`1`, `[1]`) gives way to the raised number.
+            if self.space.take().is_some() {
+                self.push(' ', Inline::Plain);
+            }
+            superscript(n)
+                .chars()
+                .for_each(|c| self.push(c, Inline::Reference));
+            return Some(false);
+        }
+        // An `<aside>` is skipped as a sidebar, unless it says it holds the notes.
+        if self.note_list.is_none()
+            && is_note_list(e)
+            && (kind(e) != Kind::Skip || e.name() == "aside")
+        {
+            self.flush();
+            self.note_list = Some((element, self.blocks.len(), self.notes_read.len()));
+            return Some(true);
+        }
+        let n = e.id().and_then(|id| self.notes.numbers.get(id)).copied();
+        if let Some(n) = n.filter(|_| e.name() == "li" && self.note_list.is_some())
+            && self.note.is_none()
+        {
+            self.flush();
+            self.note = Some((element, self.blocks.len(), n));
+            self.roles.push(Role::Item {
+                marker: None,
+                blank: String::new(),
+                depth: 0,
+            });
+            return Some(true);
+        }
+        None
+    }
+
+    /// Handles the end of a note or of the list of notes; whether `element` was one.
+    fn close_note(&mut self, element: ElementRef<'a>) -> bool {
+        if let Some((node, from, n)) = self.note
+            && node == element
+        {
+            self.flush();
+            self.roles.pop();
+            let blocks = self.blocks.split_off(from.min(self.blocks.len()));
+            self.notes_read.push((n, blocks));
+            self.note = None;
+            return true;
+        }
+        if let Some((node, from, before)) = self.note_list
+            && node == element
+        {
+            // The notes are listed at the end under a heading of their own: the list's own
+            // heading ("Footnotes", "References", just before it or inside it) and its other
+            // words go, its items past the cap stay. A list that had no note in it (a
+            // bibliography without ids) is read as it stands.
+            self.flush();
+            if self.notes_read.len() > before {
+                let from = from.min(self.blocks.len());
+                let rest = self.blocks.split_off(from);
+                let items: Vec<Block> = (rest.into_iter())
+                    .filter(|b| matches!(b, Block::Item { .. }))
+                    .collect();
+                if items.is_empty() && matches!(self.blocks.last(), Some(Block::Heading(_))) {
+                    self.blocks.pop();
+                }
+                self.blocks.extend(items);
+            }
+            self.note_list = None;
+            return true;
+        }
+        false
+    }
+
     /// Handles the end of an element that [`Reader::open`] entered.
-    fn close(&mut self, element: ElementRef<'_>) {
+    fn close(&mut self, element: ElementRef<'a>) {
+        if (self.note.is_some() || self.note_list.is_some()) && self.close_note(element) {
+            return;
+        }
         match kind(element.value()) {
             Kind::Skip | Kind::Inline | Kind::Image => {}
             Kind::Block | Kind::Break => self.flush(),
@@ -458,9 +704,30 @@ impl<'t> Reader<'t> {
         let before = before.min(read.len());
         let mut rows: Vec<Vec<Vec<Span>>> = Vec::new();
         let mut head = false;
+        // Each column's alignment: the first body cell's that says one, else the header's,
+        // else its `<col>`'s. A cell spanning columns says nothing of any one of them.
+        let mut body_says: Vec<Align> = Vec::new();
+        let mut head_says: Vec<Align> = Vec::new();
         for row in table.rows.iter().filter(|r| !r.cells.is_empty()) {
             if rows.is_empty() {
                 head = row.head || row.cells.iter().all(|c| c.head);
+            }
+            let says = if head && rows.is_empty() {
+                &mut head_says
+            } else {
+                &mut body_says
+            };
+            let mut column = 0;
+            for cell in row.cells.iter() {
+                if cell.span == 1 && cell.align != Align::Auto {
+                    if says.len() <= column {
+                        says.resize(column + 1, Align::Auto);
+                    }
+                    if says[column] == Align::Auto {
+                        says[column] = cell.align;
+                    }
+                }
+                column += cell.span;
             }
             let mut cells = Vec::new();
             for cell in &row.cells {
@@ -481,7 +748,17 @@ impl<'t> Reader<'t> {
         } else {
             Vec::new()
         };
-        let table = Block::table(header, rows);
+        let columns = (body_says.len().max(head_says.len())).max(table.cols.len());
+        let aligns = (0..columns)
+            .map(|j| {
+                [&body_says, &head_says, &table.cols]
+                    .iter()
+                    .filter_map(|says| says.get(j).copied())
+                    .find(|&a| a != Align::Auto)
+                    .unwrap_or_default()
+            })
+            .collect();
+        let table = Block::table(header, rows).aligned(aligns);
         // A table of empty cells (spacers, a layout grid) has nothing to read.
         if !table.text().trim().is_empty() {
             self.blocks.push(table);
@@ -566,5 +843,207 @@ fn trim(spans: &mut Vec<Span>) {
             break;
         }
         spans.pop();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The blocks of a titled page whose body is `body`.
+    fn body(body: &str) -> Vec<Block> {
+        let page =
+            format!("<!DOCTYPE html><html><head><title>T</title></head><body>{body}</body></html>");
+        super::super::parse(&page).unwrap().body.blocks
+    }
+
+    fn texts(blocks: &[Block]) -> Vec<String> {
+        blocks.iter().map(Block::text).collect()
+    }
+
+    fn aligns(html: &str) -> Vec<Align> {
+        match &body(html)[..] {
+            [Block::Table { aligns, .. }] => aligns.clone(),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn cells_and_cols_say_how_columns_align() {
+        use Align::*;
+        // pandoc and GitHub write the alignment on every cell, as a style or an attribute.
+        assert_eq!(
+            aligns(
+                "<table><tr><th>City</th><th style='text-align: right;'>Rain</th>\
+                 <th align=center>Note</th><th>Rank</th></tr>\
+                 <tr><td>Lisbon</td><td style='color:red; TEXT-ALIGN:Right'>712</td>\
+                 <td align='CENTER'>wet</td><td>1</td></tr></table>"
+            ),
+            [Auto, Right, Center]
+        );
+        // A body cell's word counts over the header's, and the header's over a `<col>`'s.
+        assert_eq!(
+            aligns(
+                "<table><colgroup><col><col span=2 align=right></colgroup>\
+                 <tr><th>a</th><th align=center>b</th><th>c</th></tr>\
+                 <tr><td>1</td><td align=left>2</td><td>3</td></tr></table>"
+            ),
+            [Auto, Left, Right]
+        );
+        // A cell that spans columns says nothing of any one of them.
+        assert_eq!(
+            aligns(
+                "<table><tr><td colspan=2 align=right>wide</td></tr>\
+                 <tr><td>1</td><td>2</td></tr></table>"
+            ),
+            []
+        );
+        // What cannot be read is not guessed at.
+        assert_eq!(
+            aligns("<table><tr><td align=justify>a</td><td style='text-align'>b</td></tr></table>"),
+            []
+        );
+        // A `<col span>` is capped like a `colspan`.
+        let many =
+            aligns("<table><col span=100000 align=right><tr><td>a</td><td>b</td></tr></table>");
+        assert_eq!(many, [Right, Right]);
+    }
+
+    fn spans_of(block: &Block) -> Vec<(String, Inline)> {
+        block
+            .spans()
+            .iter()
+            .map(|s| (s.text.clone(), s.style))
+            .collect()
+    }
+
+    fn markers(blocks: &[Block]) -> Vec<String> {
+        blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Item { marker, .. } => Some(marker.clone()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn pandoc_footnotes_read_like_markdown_ones() {
+        let blocks = body(
+            "<p>Rain fell<a href='#fn1' class='footnote-ref' id='fnref1' role='doc-noteref'>\
+             <sup>1</sup></a> on the quay<a href='#fn2' id='fnref2'><sup>2</sup></a>.</p>\
+             <p>See <a href='#top'>the top</a>.</p>\
+             <section id='footnotes' class='footnotes footnotes-end-of-document' role='doc-endnotes'>\
+             <h2>Footnotes</h2><hr><ol><li id='fn1'><p>712 mm, see <a href='https://x.org/map'>the map</a>.\
+             <a href='#fnref1' class='footnote-back' role='doc-backlink'>↩︎</a></p></li>\
+             <li id='fn2'><p>The old quay.</p><p>Rebuilt.<a href='#fnref2'>↩︎</a></p></li>\
+             </ol></section>",
+        );
+        assert_eq!(
+            texts(&blocks),
+            [
+                "Rain fell¹ on the quay².",
+                "See the top.",
+                "Notes",
+                "712 mm, see the map.",
+                "The old quay. Rebuilt.",
+            ]
+        );
+        assert_eq!(spans_of(&blocks[0])[1], ("¹".into(), Inline::Reference));
+        assert_eq!(markers(&blocks), ["¹", "²"]);
+        // A link to another place in the page is still a link; a reference is not one.
+        assert!(
+            blocks[1]
+                .spans()
+                .iter()
+                .any(|s| s.link.as_deref() == Some("#top"))
+        );
+        assert!(blocks[0].spans().iter().all(|s| s.link.is_none()));
+        // A link in a note is still a link.
+        assert!(blocks[3].spans().iter().any(|s| s.link.is_some()));
+    }
+
+    #[test]
+    fn kramdown_wikipedia_and_wordpress_notes_too() {
+        // The form of the issue, and kramdown's: `<sup><a>` and an `<ol class="footnotes">`.
+        let blocks = body(
+            "<p>One<sup><a href='#fn1' id='fnref1'>1</a></sup> and two<sup id='fnref:2'>\
+             <a href='#fn:2' class='footnote'>2</a></sup>.</p>\
+             <ol class='footnotes'><li id='fn1'>First. <a href='#fnref1'>↩</a></li>\
+             <li id='fn:2'>Second <a href='#fnref:2' class='reversefootnote'>&#8617;</a></li></ol>\
+             <p>After.</p>",
+        );
+        assert_eq!(
+            texts(&blocks),
+            ["One¹ and two².", "After.", "Notes", "First.", "Second"]
+        );
+        // Wikipedia: `[1]` in a `<sup class="reference">`, a `^` back-link (or several, a b).
+        let blocks = body(
+            "<p>Tides<sup id='cite_ref-1' class='reference'><a href='#cite_note-1'>[1]</a></sup> \
+             and currents<sup id='cite_ref-a_2-0' class='reference'><a href='#cite_note-a-2'>[2]</a></sup>\
+             <sup id='cite_ref-a_2-1' class='reference'><a href='#cite_note-a-2'>[2]</a></sup>.</p>\
+             <h2>References</h2><div class='reflist'><div class='mw-references-wrap'><ol class='references'>\
+             <li id='cite_note-1'><span class='mw-cite-backlink'><b><a href='#cite_ref-1'>^</a></b></span> \
+             <span class='reference-text'>Smith, <i>Tides</i>, 2001.</span></li>\
+             <li id='cite_note-a-2'><span class='mw-cite-backlink'>^ <a href='#cite_ref-a_2-0'><sup>a</sup></a> \
+             <a href='#cite_ref-a_2-1'><sup>b</sup></a></span> <span class='reference-text'>Jones.</span></li>\
+             </ol></div></div>",
+        );
+        // The list's heading, just before it, goes with it: the notes have their own.
+        assert_eq!(
+            texts(&blocks),
+            [
+                "Tides¹ and currents²².",
+                "Notes",
+                "Smith, Tides, 2001.",
+                "Jones."
+            ]
+        );
+        // WordPress: `<sup data-fn class="fn">` and an `<ol class="wp-block-footnotes">`.
+        let blocks = body(
+            "<p>Cider<sup data-fn='a1b2' class='fn'><a href='#a1b2' id='a1b2-link'>1</a></sup>.</p>\
+             <ol class='wp-block-footnotes'><li id='a1b2'>Pressed in October. \
+             <a href='#a1b2-link' aria-label='Jump to footnote reference 1'>↩︎</a></li></ol>",
+        );
+        assert_eq!(texts(&blocks), ["Cider¹.", "Notes", "Pressed in October."]);
+    }
+
+    #[test]
+    fn lists_that_are_not_notes_stay_as_they_are() {
+        // A bibliography in a `references` list, without ids: read where it is.
+        let blocks =
+            body("<p>Text.</p><ol class='references'><li>Smith, 2001.</li><li>Jones.</li></ol>");
+        assert_eq!(texts(&blocks), ["Text.", "Smith, 2001.", "Jones."]);
+        assert_eq!(markers(&blocks), ["1.", "2."]);
+        // Items with ids in an ordinary list are not notes, nor are links to them references.
+        let blocks = body("<p>See <a href='#s1'>one</a>.</p><ol><li id='s1'>One.</li></ol>");
+        assert_eq!(texts(&blocks), ["See one.", "One."]);
+        assert!(blocks[0].spans().iter().any(|s| s.link.is_some()));
+        // A reference to a note that is not on the page stays a link.
+        let blocks =
+            body("<p>A<a href='#fn9'>9</a>.</p><ol class='footnotes'><li id='fn1'>x</li></ol>");
+        assert_eq!(texts(&blocks), ["A9.", "Notes", "x"]);
+    }
+
+    #[test]
+    fn footnotes_are_capped() {
+        let mut page = String::from("<p>");
+        for i in 0..MAX_NOTES + 5 {
+            page.push_str(&format!("w<a href='#n{i}'>{i}</a> "));
+        }
+        page.push_str("</p><ol class='footnotes'>");
+        for i in 0..MAX_NOTES + 5 {
+            page.push_str(&format!("<li id='n{i}'>note {i}</li>"));
+        }
+        page.push_str("</ol>");
+        let blocks = body(&page);
+        let first = &blocks[0];
+        // Past the cap, references stay links and their notes stay where they are.
+        assert_eq!(first.spans().iter().filter(|s| s.link.is_some()).count(), 5);
+        let notes = blocks.iter().position(|b| b.text() == "Notes").unwrap();
+        assert_eq!(blocks.len() - notes - 1, MAX_NOTES);
+        assert_eq!(blocks[notes + 1].text(), "note 0");
+        assert_eq!(texts(&blocks[1..notes])[0], format!("note {MAX_NOTES}"));
+        assert_eq!(notes, 6);
     }
 }
