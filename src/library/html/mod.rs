@@ -19,6 +19,7 @@ use scraper::{ElementRef, Html, Node};
 
 mod body;
 mod depth;
+mod notes;
 
 use self::body::read_body;
 use self::depth::{limit_depth, limit_formatting};
