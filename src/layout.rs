@@ -11,7 +11,7 @@
 use ratatui::layout::{Constraint, Layout, Rect};
 
 use crate::action::Mode;
-use crate::query;
+use crate::{query, reading};
 
 /// From this width on, the panes stand side by side.
 pub const SIDE_BY_SIDE_MIN_WIDTH: u16 = 100;
@@ -242,10 +242,20 @@ pub fn syntax_per_line(width: u16) -> usize {
     }
 }
 
-/// Lines the query syntax summary takes at the top of the help overlay, with its title and
-/// the blank line after it.
+/// Lines the summaries at the top of the help overlay take: the query syntax and how the
+/// reading pane shows tables, notes and images, each with its title and a blank line after.
 pub fn syntax_lines(width: u16) -> usize {
-    query::SYNTAX.len().div_ceil(syntax_per_line(width)) + 2
+    query::SYNTAX.len().div_ceil(syntax_per_line(width)) + 2 + showing_lines(width) + 2
+}
+
+/// Lines the help overlay gives to how the reading pane shows tables, notes and images: one
+/// (joined by ` · `) when three columns of keys fit, else one each.
+pub fn showing_lines(width: u16) -> usize {
+    if width >= HELP_THREE_COLUMNS {
+        1
+    } else {
+        reading::HOW_IT_SHOWS.len()
+    }
 }
 
 /// Lines the help overlay takes on a screen `width` wide: the syntax summary, then the longest

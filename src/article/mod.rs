@@ -68,11 +68,25 @@ pub enum Block {
         spans: Vec<Span>,
     },
     /// A table: its header row (empty when the source has none) and its rows; the table is as
-    /// wide as its widest row, and a shorter row's missing cells are empty.
+    /// wide as its widest row, and a shorter row's missing cells are empty. `aligns` says how
+    /// each column sits, as the source says; a column past its end is [`Align::Auto`].
     Table {
         header: Vec<Vec<Span>>,
         rows: Vec<Vec<Vec<Span>>>,
+        aligns: Vec<Align>,
     },
+}
+
+/// How the cells of a table's column sit in it, as the source says.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum Align {
+    /// The source does not say: left, or flush right for a column of numbers.
+    #[default]
+    Auto,
+    Left,
+    /// Centred in the column.
+    Center,
+    Right,
 }
 
 impl Block {
@@ -80,7 +94,30 @@ impl Block {
     /// than the widest has empty cells after its last, so a sparse table of one wide row and
     /// many short ones costs what its source does.
     pub fn table(header: Vec<Vec<Span>>, rows: Vec<Vec<Vec<Span>>>) -> Self {
-        Block::Table { header, rows }
+        Block::Table {
+            header,
+            rows,
+            aligns: Vec::new(),
+        }
+    }
+
+    /// This table with its columns aligned as `aligns` says (a no-op for other blocks);
+    /// alignments past the table's widest row are dropped.
+    pub fn aligned(mut self, mut aligns: Vec<Align>) -> Self {
+        if let Block::Table {
+            header,
+            rows,
+            aligns: set,
+        } = &mut self
+        {
+            let columns = rows.iter().map(Vec::len).chain([header.len()]).max();
+            aligns.truncate(columns.unwrap_or(0));
+            while aligns.last() == Some(&Align::Auto) {
+                aligns.pop();
+            }
+            *set = aligns;
+        }
+        self
     }
 
     /// The spans of a block of running text; a table's text is in its cells ([`Block::runs`]),
@@ -99,7 +136,9 @@ impl Block {
         match self {
             Block::Paragraph(spans) | Block::Heading(spans) | Block::Quote(spans) => vec![spans],
             Block::Item { spans, .. } => vec![spans],
-            Block::Table { header, rows } => header.iter().chain(rows.iter().flatten()).collect(),
+            Block::Table { header, rows, .. } => {
+                header.iter().chain(rows.iter().flatten()).collect()
+            }
         }
     }
 
@@ -108,7 +147,7 @@ impl Block {
         match self {
             Block::Paragraph(spans) | Block::Heading(spans) | Block::Quote(spans) => vec![spans],
             Block::Item { spans, .. } => vec![spans],
-            Block::Table { header, rows } => {
+            Block::Table { header, rows, .. } => {
                 header.iter_mut().chain(rows.iter_mut().flatten()).collect()
             }
         }

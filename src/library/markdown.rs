@@ -7,12 +7,13 @@
 
 use std::collections::{HashMap, HashSet};
 
-use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Alignment, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use super::FormatError;
+use super::notes::{notes_list, superscript};
 use super::yaml::{self, Value};
 use crate::article::date;
-use crate::article::{Block, Body, Inline, Parsed, Span, image_placeholder};
+use crate::article::{Align, Block, Body, Inline, Parsed, Span, image_placeholder};
 
 /// Parses a Markdown article.
 pub fn parse(text: &str) -> Result<Parsed, FormatError> {
@@ -187,6 +188,8 @@ fn blocks(text: &str) -> (Vec<(Block, Level)>, Vec<Block>) {
     let mut header: Vec<Vec<Span>> = Vec::new();
     let mut rows: Vec<Vec<Vec<Span>>> = Vec::new();
     let mut row: Vec<Vec<Span>> = Vec::new();
+    // How its columns sit, from the delimiter row (`:--`, `:-:`, `--:`).
+    let mut aligns: Vec<Align> = Vec::new();
 
     let flush = |spans: &mut Vec<Span>,
                  out: &mut Vec<(Block, Level)>,
@@ -242,8 +245,9 @@ fn blocks(text: &str) -> (Vec<(Block, Level)>, Vec<Block>) {
                     notes.push((n, read.into_iter().map(|(b, _)| b).collect()));
                 }
             }
-            Event::Start(Tag::Table(_)) => {
+            Event::Start(Tag::Table(columns)) => {
                 flush(&mut spans, &mut out, None, quote_depth, &mut item_marker);
+                aligns = columns.iter().map(|&a| align(a)).collect();
             }
             Event::Start(Tag::TableHead | Tag::TableRow | Tag::TableCell) => {}
             Event::End(TagEnd::TableCell) => {
@@ -254,7 +258,8 @@ fn blocks(text: &str) -> (Vec<(Block, Level)>, Vec<Block>) {
             Event::End(TagEnd::TableHead) => header = std::mem::take(&mut row),
             Event::End(TagEnd::TableRow) => rows.push(std::mem::take(&mut row)),
             Event::End(TagEnd::Table) => {
-                let table = Block::table(std::mem::take(&mut header), std::mem::take(&mut rows));
+                let table = Block::table(std::mem::take(&mut header), std::mem::take(&mut rows))
+                    .aligned(std::mem::take(&mut aligns));
                 if !table.text().trim().is_empty() {
                     out.push((table, Level::Other));
                 }
@@ -383,6 +388,16 @@ fn blocks(text: &str) -> (Vec<(Block, Level)>, Vec<Block>) {
     (out, notes_list(notes))
 }
 
+/// A table column's alignment as pulldown-cmark reads the delimiter row.
+fn align(a: Alignment) -> Align {
+    match a {
+        Alignment::None => Align::Auto,
+        Alignment::Left => Align::Left,
+        Alignment::Center => Align::Center,
+        Alignment::Right => Align::Right,
+    }
+}
+
 /// The number of each footnote: in the order they are first referred to, then those never
 /// referred to in the order they are written. Only footnotes that are written have one.
 fn footnote_numbers(text: &str, options: Options) -> HashMap<String, usize> {
@@ -409,44 +424,6 @@ fn footnote_numbers(text: &str, options: Options) -> HashMap<String, usize> {
         numbers.entry(label.clone()).or_insert(next);
     }
     numbers
-}
-
-/// The notes under a "Notes" heading, by number, each marked with its number raised.
-fn notes_list(mut notes: Vec<(usize, Vec<Block>)>) -> Vec<Block> {
-    // A label written twice is one note, the first.
-    notes.sort_by_key(|(n, _)| *n);
-    notes.dedup_by_key(|(n, _)| *n);
-    let mut list = Vec::new();
-    for (n, mut blocks) in notes {
-        let mut spans: Vec<Span> = Vec::new();
-        for run in blocks.iter_mut().flat_map(Block::runs_mut) {
-            if !spans.is_empty() {
-                spans.push(Span::new(" ", Inline::Plain));
-            }
-            spans.append(run);
-        }
-        if spans.is_empty() {
-            continue;
-        }
-        if list.is_empty() {
-            list.push(Block::Heading(vec![Span::new("Notes", Inline::Plain)]));
-        }
-        list.push(Block::Item {
-            marker: superscript(n),
-            depth: 0,
-            spans,
-        });
-    }
-    list
-}
-
-/// `n` in superscript digits (`¹²`), as a note is marked: a link's number is `[12]`.
-fn superscript(n: usize) -> String {
-    const DIGITS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
-    n.to_string()
-        .bytes()
-        .map(|d| DIGITS[usize::from(d - b'0')])
-        .collect()
 }
 
 fn heading_level(level: HeadingLevel) -> u8 {
@@ -623,7 +600,7 @@ mod tests {
         .unwrap();
         let blocks = &parsed.body.blocks;
         assert_eq!(blocks.len(), 3);
-        let Block::Table { header, rows } = &blocks[1] else {
+        let Block::Table { header, rows, .. } = &blocks[1] else {
             panic!("{:?}", blocks[1]);
         };
         assert_eq!(
@@ -643,6 +620,30 @@ mod tests {
         // A table of empty cells is nothing to read.
         let parsed = parse("# T\n\n| |\n|-|\n| |\n").unwrap();
         assert!(parsed.body.blocks.is_empty(), "{:?}", parsed.body.blocks);
+    }
+
+    #[test]
+    fn the_delimiter_row_aligns_the_columns() {
+        let aligns = |table: &str| {
+            let parsed = parse(&format!("# T\n\n{table}")).unwrap();
+            match &parsed.body.blocks[0] {
+                Block::Table { aligns, .. } => aligns.clone(),
+                other => panic!("{other:?}"),
+            }
+        };
+        use Align::*;
+        assert_eq!(
+            aligns("| a | b | c | d |\n|:--|:-:|--:|---|\n| 1 | 2 | 3 | 4 |\n"),
+            [Left, Center, Right]
+        );
+        // Said of no column: nothing kept, the setter guesses.
+        assert!(aligns("| a | b |\n|---|---|\n| 1 | 2 |\n").is_empty());
+        // Two tables do not share their alignments.
+        let parsed = parse("# T\n\n| a |\n|--:|\n| 1 |\n\ntext\n\n| b |\n|---|\n| 2 |\n").unwrap();
+        let Block::Table { aligns, .. } = &parsed.body.blocks[2] else {
+            panic!("{:?}", parsed.body.blocks);
+        };
+        assert!(aligns.is_empty());
     }
 
     #[test]

@@ -11,6 +11,7 @@ mod html;
 mod inline;
 mod json;
 mod markdown;
+mod notes;
 mod plain;
 mod records;
 mod sample;

@@ -1,6 +1,11 @@
 //! The search index: the text of each article's fields as the filter matches it, folded for
 //! matching (accents off) and built once when the library is loaded, so that each keystroke only
 //! matches.
+//!
+//! Tags are kept one by one, each its own value of the tag field: a term matches inside one tag,
+//! never across two, so `#^ener` is a tag that starts with "ener" and `#^energy$` a tag that is
+//! exactly "energy", as `^` and `$` mean the start and end of a title. Joined into one string,
+//! `^` would mean only the first tag and a fuzzy term could pick its letters from several.
 
 use jiff::civil::Date;
 
@@ -20,6 +25,10 @@ pub enum Field {
     DateLong,
     /// `Dec 2014`.
     DateMonth,
+    /// The tag at this position in [`Entry::tags`].
+    Tag(usize),
+    /// Where the article was published.
+    Source,
 }
 
 impl Field {
@@ -27,7 +36,8 @@ impl Field {
         matches!(self, Field::DateIso | Field::DateLong | Field::DateMonth)
     }
 
-    /// Every field, in the order ties between them are settled (the first wins).
+    /// The fields a bare word looks in, in the order ties between them are settled (the first
+    /// wins). Tags and the source are searched only when a term names them.
     pub const ALL: [Field; 5] = [
         Field::Title,
         Field::Author,
@@ -62,6 +72,33 @@ pub struct Entry {
     pub date_month_lower: String,
     /// How many words the title has: a term found in a short title says more about it.
     pub title_words: usize,
+    /// The tags as shown, empty ones left out; each matches on its own (see the module).
+    pub tags: Vec<Value>,
+    /// Where the article was published; empty when the file does not say.
+    pub source: Value,
+}
+
+/// Between two tags where they are shown on one line: `energy, sea`. Highlights in
+/// [`Column::Tags`](crate::query::rank::Column::Tags) count characters in the tags joined by it.
+pub const TAG_SEPARATOR: &str = ", ";
+
+/// A field's text as shown, folded, and folded in lower case.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Value {
+    pub shown: String,
+    pub folded: Folded,
+    pub key: String,
+}
+
+impl Value {
+    fn new(shown: &str) -> Self {
+        let folded = Folded::new(shown);
+        Self {
+            key: fold::lower(&folded.text),
+            shown: shown.to_string(),
+            folded,
+        }
+    }
 }
 
 impl Entry {
@@ -78,7 +115,13 @@ impl Entry {
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
             .count();
+        let tags = (article.tags.iter())
+            .filter(|t| !t.is_empty())
+            .map(|t| Value::new(t))
+            .collect();
         Self {
+            tags,
+            source: Value::new(article.publication.as_deref().unwrap_or_default()),
             title_words,
             title_key: fold::lower(&title_folded.text),
             author_key: fold::lower(&author_folded.text),
@@ -103,6 +146,8 @@ impl Entry {
             Field::DateIso => &self.date_iso,
             Field::DateLong => &self.date_long,
             Field::DateMonth => &self.date_month,
+            Field::Tag(i) => self.tags.get(i).map_or("", |t| &t.folded.text),
+            Field::Source => &self.source.folded.text,
         }
     }
 
@@ -118,6 +163,8 @@ impl Entry {
             Field::DateIso => &self.date_iso,
             Field::DateLong => &self.date_long_lower,
             Field::DateMonth => &self.date_month_lower,
+            Field::Tag(i) => self.tags.get(i).map_or("", |t| &t.key),
+            Field::Source => &self.source.key,
         }
     }
 
@@ -126,8 +173,23 @@ impl Entry {
         match field {
             Field::Title => Some(&self.title_folded),
             Field::Author => Some(&self.author_folded),
+            Field::Tag(i) => self.tags.get(i).map(|t| &t.folded),
+            Field::Source => Some(&self.source.folded),
             _ => None,
         }
+    }
+
+    /// The tags as a list shows them on one line: joined by [`TAG_SEPARATOR`] (`energy, sea`).
+    pub fn tags_shown(&self) -> String {
+        let tags: Vec<&str> = self.tags.iter().map(|t| t.shown.as_str()).collect();
+        tags.join(TAG_SEPARATOR)
+    }
+
+    /// Where tag `i` starts in [`Entry::tags_shown`], in characters.
+    pub fn tag_offset(&self, i: usize) -> usize {
+        (self.tags.iter().take(i))
+            .map(|t| t.shown.chars().count() + TAG_SEPARATOR.chars().count())
+            .sum()
     }
 }
 

@@ -4,7 +4,8 @@
 //! - `parse`: a line into terms (atoms, fields, dates), pure and total;
 //! - `dates`: date conditions (`d:2014-12`, `d:<30d`) to day ranges;
 //! - `fold`: case and accent folding, with a map back to the shown characters;
-//! - [`index`]: each article's matchable text (folded title and author, date forms), built once;
+//! - [`index`]: each article's matchable text (folded title and author, date forms, each
+//!   tag, the source), built once;
 //! - [`rank`]: matching a parsed query against the index and ranking the hits;
 //! - `score`: how well one term matches one field (the ranking model, typos);
 //! - [`run`]: a search request and its result, narrowing on the last hits.

@@ -3,7 +3,7 @@
 //! A line is space-separated terms that must all match; `a | b` matches either (OR binds
 //! tighter than AND, as in fzf). A term is an fzf extended-search atom (`word` fuzzy, `'word`
 //! exact, `^word` prefix, `word$` suffix, `!word` excluded), optionally limited to one field
-//! (`t:`, `a:`, `d:`), or a date condition (`d:2014-12`, `d:>=2014-06`, `d:2014..2015-01`,
+//! (`t:`, `a:`, `d:`, `tag:` or `#`, `source:` or `s:`), or a date condition (`d:2014-12`, `d:>=2014-06`, `d:2014..2015-01`,
 //! `d:<30d`). Parsing resolves everything it can once (folding, smart case, relative ages
 //! against today) so matching a hundred thousand articles only compares.
 //!
@@ -29,8 +29,9 @@ pub const SYNTAX: &[(&str, &str)] = &[
     ("!word", "leave out"),
     ("a | b", "either"),
     ("t: a: d:", "in one field"),
+    ("#tag s:site", "tag, source"),
     ("d:2014-12", "a month"),
-    ("d:>2014-06", "after June 2014"),
+    ("d:>2014-06", "from July 2014"),
     ("d:2014..2015", "from, to"),
     ("d:<30d", "last 30 days"),
     ("tram\\ line", "literal space"),
@@ -62,10 +63,16 @@ pub struct Atom {
 /// The fields a term looks in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scope {
+    /// No field named: the title, the author and the date (never the tags or the source, so
+    /// what a bare word finds does not depend on what a feed chose to tag).
     Any,
     Title,
     Author,
     Date,
+    /// `tag:`, `#`: each tag on its own (`#^ener` is a tag that starts with "ener").
+    Tag,
+    /// `source:`, `s:`: where the article was published.
+    Source,
 }
 
 impl Scope {
@@ -76,6 +83,8 @@ impl Scope {
             Scope::Title => "title",
             Scope::Author => "author",
             Scope::Date => "date",
+            Scope::Tag => "tag",
+            Scope::Source => "source",
         }
     }
 }
@@ -499,14 +508,19 @@ fn tokens(line: &str) -> Vec<Token> {
     out
 }
 
-/// The field prefixes, long forms first.
-const SCOPES: [(&str, Scope); 6] = [
+/// The field prefixes, long forms first. `#` needs no colon, as tags are written in feeds and
+/// notes (`#energy`); a `#` inside a word (`c#`) is a character.
+const SCOPES: [(&str, Scope); 10] = [
     ("title:", Scope::Title),
     ("t:", Scope::Title),
     ("author:", Scope::Author),
     ("a:", Scope::Author),
     ("date:", Scope::Date),
     ("d:", Scope::Date),
+    ("tag:", Scope::Tag),
+    ("#", Scope::Tag),
+    ("source:", Scope::Source),
+    ("s:", Scope::Source),
 ];
 
 /// Whether `chars` start with `prefix`, unescaped (letters in either case: `T:` is `t:`).
@@ -755,7 +769,17 @@ mod tests {
             ("d:dec", Scope::Date),
             ("date:dec", Scope::Date),
             ("d:2014$", Scope::Date),
+            ("tag:energy", Scope::Tag),
+            ("#energy", Scope::Tag),
+            ("TAG:energy", Scope::Tag),
+            ("Tag:energy", Scope::Tag),
+            ("source:ledger", Scope::Source),
+            ("s:ledger", Scope::Source),
+            ("S:ledger", Scope::Source),
+            ("Source:ledger", Scope::Source),
             ("x:korea", Scope::Any),
+            ("c#", Scope::Any),
+            (r"\#energy", Scope::Any),
         ];
         for (line, scope) in table {
             assert_eq!(text(line).1, scope, "{line:?}");
@@ -764,6 +788,46 @@ mod tests {
         assert_eq!(text("t:'korea").2, Kind::Exact);
         assert_eq!(text("t:!korea"), text("!t:korea"));
         assert!(text("a:!mcgrath").0);
+    }
+
+    #[test]
+    fn tag_and_source_terms_take_every_atom() {
+        use Kind::*;
+        let s = |t: &str| t.to_string();
+        let table = [
+            ("#energy", (false, Scope::Tag, Fuzzy, s("energy"), false)),
+            ("#'ener", (false, Scope::Tag, Exact, s("ener"), false)),
+            ("#^ener", (false, Scope::Tag, Prefix, s("ener"), false)),
+            ("#gy$", (false, Scope::Tag, Suffix, s("gy"), false)),
+            ("#^energy$", (false, Scope::Tag, Whole, s("energy"), false)),
+            ("!#sport", (true, Scope::Tag, Exact, s("sport"), false)),
+            ("#!sport", (true, Scope::Tag, Exact, s("sport"), false)),
+            ("tag:!'sport", (true, Scope::Tag, Fuzzy, s("sport"), false)),
+            ("#Énergie", (false, Scope::Tag, Fuzzy, s("Energie"), true)),
+            ("＃energy", (false, Scope::Tag, Fuzzy, s("energy"), false)),
+            ("s:^the", (false, Scope::Source, Prefix, s("the"), false)),
+            (
+                "!source:ledger$",
+                (true, Scope::Source, Suffix, s("ledger"), false),
+            ),
+            (
+                r"s:the\ ledger",
+                (false, Scope::Source, Fuzzy, s("the ledger"), false),
+            ),
+        ];
+        for (line, expected) in table {
+            assert_eq!(text(line), expected, "{line:?}");
+        }
+        // `#` and `s:` terms join `|` groups like any other.
+        let q = parse("#energy | s:ledger harbour");
+        assert_eq!(q.groups.len(), 2);
+        assert_eq!(q.groups[0].atoms[1].scope, Scope::Source);
+        assert_eq!(
+            parse("#energy !s:ledger").describe(),
+            "tag:energy  !source:'ledger"
+        );
+        // `s:2014` is text: only `d:` reads dates.
+        assert_eq!(text("s:2014").3, "2014");
     }
 
     #[test]
@@ -795,7 +859,10 @@ mod tests {
 
     #[test]
     fn unfinished_terms_are_skipped() {
-        for line in ["", "   ", "!", "'", "^", "^$", "t:", "!a:", "d:", "|"] {
+        for line in [
+            "", "   ", "!", "'", "^", "^$", "t:", "!a:", "d:", "|", "#", "!#", "#!", "#'", "tag:",
+            "TAG:", "s:", "source:", "!s:",
+        ] {
             assert!(parse(line).is_empty(), "{line:?}");
         }
         // A lone `$` is not an unfinished suffix but the character, as in fzf.
@@ -1017,7 +1084,7 @@ mod tests {
 
         #[test]
         fn query_shaped_lines_never_panic(
-            line in "[!'^$|\\\\ tad:<>=.0-9-]{0,30}"
+            line in "[!'^$|\\\\ tadgs#:<>=.0-9-]{0,30}"
         ) {
             let _ = Query::parse(&line, TODAY);
         }

@@ -138,9 +138,8 @@ impl Matcher {
     /// match scores a twenty-fifth more than the same match elsewhere, a bonus smaller than the
     /// gap between kinds of match, so a whole surname still beats the start of a title word.
     fn best_field(&self, entry: &Entry, t: &Text, scope: Scope) -> Option<(Field, FieldMatch)> {
-        fields(scope)
-            .iter()
-            .filter_map(|&f| {
+        fields_for(scope, entry)
+            .filter_map(|f| {
                 let mut found = self.text_match(entry, t, f, true)?;
                 if f == Field::Title {
                     found.score += found.score / 25 + TITLE_WORDS / (entry.title_words as i64 + 1);
@@ -166,9 +165,10 @@ impl Matcher {
             }
             // An excluded term leaves out what it matches, never what it nearly matches.
             Test::Text(t) if atom.negated => {
-                let found = fields(atom.scope)
-                    .iter()
-                    .any(|&f| self.text_match(entry, t, f, false).is_some());
+                // An article without tags (or source) has none that matches: `!#sport` keeps it,
+                // as fzf's `!` keeps whatever the plain term does not match.
+                let found = fields_for(atom.scope, entry)
+                    .any(|f| self.text_match(entry, t, f, false).is_some());
                 return (!found).then_some(0);
             }
             Test::Text(t) => self.best_field(entry, t, atom.scope),
@@ -197,14 +197,23 @@ impl Matcher {
 /// the title and a short title has fewer to remember. Small enough to settle only near-ties.
 const TITLE_WORDS: i64 = 100;
 
-/// The fields a scope looks in.
-fn fields(scope: Scope) -> &'static [Field] {
-    match scope {
+/// The fields a term of `scope` looks in for `entry`: one per tag for a tag term, none for an
+/// article without tags. A bare word ([`Scope::Any`]) looks in the title, author and date only.
+fn fields_for(scope: Scope, entry: &Entry) -> impl Iterator<Item = Field> {
+    let fixed: &'static [Field] = match scope {
         Scope::Any => &Field::ALL,
         Scope::Title => &[Field::Title],
         Scope::Author => &[Field::Author],
         Scope::Date => &Field::DATES,
-    }
+        Scope::Source => &[Field::Source],
+        Scope::Tag => &[],
+    };
+    let tags = if scope == Scope::Tag {
+        entry.tags.len()
+    } else {
+        0
+    };
+    fixed.iter().copied().chain((0..tags).map(Field::Tag))
 }
 
 /// The articles that match `query`, best first, ties in `sort` order; with an empty query,
@@ -257,10 +266,16 @@ pub enum Column {
     Author,
     /// The date as the list shows it, `2014-12-31`.
     Date,
+    /// The tags as [`Entry::tags_shown`] writes them: every non-empty tag as shown, joined by
+    /// `", "` ([`TAG_SEPARATOR`](crate::query::index::TAG_SEPARATOR)), so `energy, sea`.
+    /// Positions count characters of that line.
+    Tags,
+    /// The source as shown (the article's publication), positions counted in its characters.
+    Source,
 }
 
 /// Character positions to highlight in `column` of `entry` (as shown): those of every text term
-/// that matched, in the field it matched best.
+/// that matched, in the field it matched best (for a tag term, the one tag it matched best).
 ///
 /// A term that matched the date as written out (`dec 2014`) lights the part of the shown date
 /// it stands for (`2014-12`).
@@ -282,9 +297,24 @@ pub fn highlights(matcher: &Matcher, entry: &Entry, query: &Query, column: Colum
         };
         let found = score::positions(matcher, entry, t, field, &how);
         match (column, field) {
-            (Column::Title, Field::Title) | (Column::Author, Field::Author) => {
-                let fold = entry.folded(field).expect("title and author are folded");
+            (Column::Title, Field::Title)
+            | (Column::Author, Field::Author)
+            | (Column::Source, Field::Source) => {
+                let fold = entry
+                    .folded(field)
+                    .expect("title, author and source are folded");
                 positions.extend(fold.original_positions(found));
+            }
+            (Column::Tags, Field::Tag(i)) => {
+                let fold = entry
+                    .folded(field)
+                    .expect("a matched tag exists and is folded");
+                let offset = entry.tag_offset(i);
+                positions.extend(
+                    fold.original_positions(found)
+                        .into_iter()
+                        .map(|p| p + offset),
+                );
             }
             (Column::Date, Field::DateIso) => positions.extend(found),
             (Column::Date, Field::DateLong | Field::DateMonth) => {
@@ -775,6 +805,141 @@ mod tests {
         }
     }
 
+    /// An article with tags and a source, for the tag and source scopes.
+    fn tagged(title: &str, tags: &[&str], source: Option<&str>) -> Article {
+        Article {
+            tags: tags.iter().map(|t| t.to_string()).collect(),
+            publication: source.map(str::to_string),
+            ..article(title, Some("Ada Quinn"), Some(date(2024, 5, 1)))
+        }
+    }
+
+    /// The titles `line` finds, in title order (the tagged articles tie on everything else).
+    fn found(articles: &[Article], line: &str) -> Vec<String> {
+        let mut titles = order(articles, line);
+        titles.sort();
+        titles
+    }
+
+    fn tagged_fixture() -> Vec<Article> {
+        vec![
+            tagged("Tidal trial", &["energy", "sea"], Some("The Ledger")),
+            tagged(
+                "Wind farm",
+                &["Énergie", "wind power"],
+                Some("Coastal Courier"),
+            ),
+            tagged("Cup final", &["sport"], Some("The Ledger")),
+            tagged("Energy prices", &[], None),
+            tagged("Green notes", &["", "greenery"], Some("")),
+        ]
+    }
+
+    #[test]
+    fn tag_terms_match_each_tag_and_nothing_else() {
+        let a = tagged_fixture();
+        assert_eq!(found(&a, "#energy"), ["Tidal trial", "Wind farm"]);
+        assert_eq!(found(&a, "tag:energy"), found(&a, "#energy"));
+        assert_eq!(found(&a, "TAG:energy"), found(&a, "#energy"));
+        // A bare word searches title, author and date only, as before tags were searchable.
+        assert_eq!(found(&a, "energy"), ["Energy prices"]);
+        assert!(found(&a, "sport").is_empty(), "the tag is not in the title");
+        assert!(found(&a, "t:sport").is_empty());
+        // `^` and `$` are the start and end of one tag, whichever tag it is.
+        assert_eq!(found(&a, "#^sea"), ["Tidal trial"]);
+        assert_eq!(found(&a, "#^ener"), ["Tidal trial", "Wind farm"]);
+        assert_eq!(found(&a, "#power$"), ["Wind farm"]);
+        assert_eq!(found(&a, "#^energy$"), ["Tidal trial"]);
+        assert!(found(&a, "#^energie$").len() == 1, "folded, whole");
+        assert_eq!(
+            found(&a, "#'Ener"),
+            ["Wind farm"],
+            "a capital respects case"
+        );
+        // A fuzzy term never picks its letters from two tags (`energy, sea`).
+        assert!(found(&a, "#energysea").is_empty());
+        assert!(found(&a, "#'y, s").is_empty());
+        // A typo in a long tag is forgiven, as in any field.
+        assert_eq!(found(&a, "#sprot"), ["Cup final"]);
+        // An empty tag is no tag.
+        assert_eq!(found(&a, "#green"), ["Green notes"]);
+        assert_eq!(Entry::new(&a[4]).tags.len(), 1);
+        // Groups and other fields combine as everywhere.
+        assert_eq!(found(&a, "#sport | #sea"), ["Cup final", "Tidal trial"]);
+        assert_eq!(found(&a, "#energy t:wind"), ["Wind farm"]);
+    }
+
+    #[test]
+    fn excluded_tags_keep_articles_without_tags() {
+        let a = tagged_fixture();
+        // fzf's `!`: whatever the plain term does not match, a tagless article included.
+        assert_eq!(
+            found(&a, "!#sport"),
+            ["Energy prices", "Green notes", "Tidal trial", "Wind farm"]
+        );
+        assert_eq!(
+            found(&a, "!#^ener"),
+            ["Cup final", "Energy prices", "Green notes"]
+        );
+        // A tagless article never matches a tag term.
+        assert!(!found(&a, "#e").contains(&"Energy prices".to_string()));
+        assert!(!found(&a, "#'e").contains(&"Energy prices".to_string()));
+    }
+
+    #[test]
+    fn source_terms_match_the_publication() {
+        let a = tagged_fixture();
+        assert_eq!(found(&a, "s:ledger"), ["Cup final", "Tidal trial"]);
+        assert_eq!(found(&a, "source:ledger"), found(&a, "s:ledger"));
+        assert_eq!(found(&a, "S:^coastal"), ["Wind farm"]);
+        assert_eq!(found(&a, r"s:^the\ ledger$"), ["Cup final", "Tidal trial"]);
+        assert_eq!(found(&a, "s:ledger #sport"), ["Cup final"]);
+        // Without a source nothing matches it, and excluding one keeps the article.
+        assert!(found(&a, "s:e").iter().all(|t| t != "Energy prices"));
+        assert_eq!(
+            found(&a, "!s:ledger"),
+            ["Energy prices", "Green notes", "Wind farm"]
+        );
+        // A bare word does not look at the source.
+        assert!(found(&a, "ledger").is_empty());
+    }
+
+    fn lit_tagged(query: &str, article: usize, column: Column) -> Vec<usize> {
+        let entry = Entry::new(&tagged_fixture()[article]);
+        let query = Query::parse(query, TODAY).unwrap();
+        highlights(&Matcher::default(), &entry, &query, column)
+    }
+
+    #[test]
+    fn tag_and_source_highlights_count_in_the_shown_line() {
+        let entry = Entry::new(&tagged_fixture()[1]);
+        assert_eq!(entry.tags_shown(), "Énergie, wind power");
+        // The second tag starts after "Énergie, ".
+        assert_eq!(
+            lit_tagged("#power", 1, Column::Tags),
+            (14..19).collect::<Vec<_>>()
+        );
+        // Folded matches light the accented letter as shown.
+        assert_eq!(lit_tagged("#^ener", 1, Column::Tags), vec![0, 1, 2, 3]);
+        assert_eq!(lit_tagged("#sea", 0, Column::Tags), vec![8, 9, 10]);
+        assert_eq!(
+            lit_tagged("s:courier", 1, Column::Source),
+            (8..15).collect::<Vec<_>>()
+        );
+        // Empty tags are not shown, so they take no room.
+        assert_eq!(Entry::new(&tagged_fixture()[4]).tags_shown(), "greenery");
+        assert_eq!(lit_tagged("#^gre", 4, Column::Tags), vec![0, 1, 2]);
+        // A term lights only the column of its own field.
+        assert!(lit_tagged("#power", 1, Column::Title).is_empty());
+        assert!(lit_tagged("#power", 1, Column::Source).is_empty());
+        assert!(
+            lit_tagged("wind", 1, Column::Tags).is_empty(),
+            "a bare word"
+        );
+        assert!(lit_tagged("s:courier", 1, Column::Tags).is_empty());
+        assert!(lit_tagged("!#sport", 1, Column::Tags).is_empty());
+    }
+
     mod properties {
         use std::collections::BTreeSet;
 
@@ -803,9 +968,13 @@ mod tests {
                 prop::collection::vec(prop::sample::select(WORDS), 1..5),
                 prop::sample::select(AUTHORS),
                 prop::option::of((2012i16..2017, 1i8..13, 1i8..29)),
+                prop::collection::vec(prop::sample::select(WORDS), 0..3),
+                prop::option::of(prop::sample::select(AUTHORS)),
             )
-                .prop_map(|(words, author, day)| {
-                    article(
+                .prop_map(|(words, author, day, tags, source)| Article {
+                    tags: tags.iter().map(|t| t.to_string()).collect(),
+                    publication: source.map(str::to_string),
+                    ..article(
                         &words.join(" "),
                         (!author.is_empty()).then_some(author),
                         day.map(|(y, m, d)| date(y, m, d)),
@@ -823,7 +992,7 @@ mod tests {
                 ]
                 .as_slice(),
             );
-            let scope = prop::sample::select(["", "t:", "a:", "d:"].as_slice());
+            let scope = prop::sample::select(["", "t:", "a:", "d:", "#", "tag:", "s:"].as_slice());
             let kind = prop::sample::select(["", "'", "^", "!", "!^"].as_slice());
             let end = prop::sample::select(["", "$"].as_slice());
             let date = prop::sample::select(
@@ -864,7 +1033,13 @@ mod tests {
                     let index = Index::build(&articles);
                     let m = Matcher::default();
                     for hit in filter(&m, &index, &query, Sort::Title, None) {
-                        for column in [Column::Title, Column::Author, Column::Date] {
+                        for column in [
+                            Column::Title,
+                            Column::Author,
+                            Column::Date,
+                            Column::Tags,
+                            Column::Source,
+                        ] {
                             highlights(&m, &index.entries[hit.index], &query, column);
                         }
                     }
@@ -886,7 +1061,7 @@ mod tests {
             #[test]
             fn a_negated_term_and_its_plain_form_split_the_library(
                 articles in library(),
-                scope in prop::sample::select(["", "t:", "a:"].as_slice()),
+                scope in prop::sample::select(["", "t:", "a:", "#", "s:"].as_slice()),
                 kind in prop::sample::select(["'", "^"].as_slice()),
                 word in prop::sample::select(["harb", "tram", "cafe", "Cafe", "quinn", "the", "2014"].as_slice()),
                 end in prop::sample::select(["", "$"].as_slice()),

@@ -25,6 +25,14 @@ pub const LARGE: usize = 256 * 1024;
 /// The widest the text column gets by default, in columns.
 pub const MEASURE: usize = 80;
 
+/// How the pane shows what is not running text, for the help overlay: a line each, short
+/// enough for its narrowest form.
+pub const HOW_IT_SHOWS: &[&str] = &[
+    "tables: columns, or row by row if too wide",
+    "¹ notes and [1] links: listed at the end",
+    "[image: its description] for a picture",
+];
+
 /// How many settings of one article are kept.
 const CACHED: usize = 4;
 

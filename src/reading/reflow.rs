@@ -13,7 +13,7 @@ use unicode_width::UnicodeWidthStr;
 
 pub use crate::article::Position;
 use crate::article::date;
-use crate::article::{Block, Body, Inline, Parsed, Span};
+use crate::article::{Align, Block, Body, Inline, Parsed, Span};
 
 /// What a piece of text is, so the screen can style it by meaning.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -237,7 +237,11 @@ pub fn article(header: &Header<'_>, body: &Body, setting: Setting) -> Vec<Line> 
                 let tone = Tone::Text(Inline::Plain);
                 hanging(spans, tone, &first, &rest, width, fill)
             }
-            Block::Table { header, rows } => table(header, rows, width),
+            Block::Table {
+                header,
+                rows,
+                aligns,
+            } => table(header, rows, aligns, width),
         };
         for line in &mut set {
             line.at.block = Some(number);
@@ -292,12 +296,19 @@ const MIN_COLUMN: usize = 8;
 
 /// Sets a table as aligned columns when they fit `width`, each column as wide as its widest
 /// cell or, when they are too wide together, narrowed in proportion and wrapped inside; the
-/// header is set apart by a rule. When even columns of [`MIN_COLUMN`] do not fit, each row is
-/// set as a record of its own, a `Header: value` line per cell.
+/// header is set apart by a rule. Each column sits as `aligns` says (the source's alignment),
+/// a column the source says nothing of to the left, or flush right when it holds numbers. When
+/// even columns of [`MIN_COLUMN`] do not fit, each row is set as a record of its own, a
+/// `Header: value` line per cell.
 ///
 /// Every line of a row starts at the row's place in the table's text ([`Block::text`]), so the
 /// reading place is kept row by row across widths.
-fn table(header: &[Vec<Span>], rows: &[Vec<Vec<Span>>], width: usize) -> Vec<Line> {
+fn table(
+    header: &[Vec<Span>],
+    rows: &[Vec<Vec<Span>>],
+    aligns: &[Align],
+    width: usize,
+) -> Vec<Line> {
     let columns = rows.iter().map(Vec::len).chain([header.len()]).max();
     let columns = columns.unwrap_or(0);
     // Where each row starts in the table's text: cells joined by one space, header first.
@@ -314,10 +325,17 @@ fn table(header: &[Vec<Span>], rows: &[Vec<Vec<Span>>], width: usize) -> Vec<Lin
     let Some(widths) = column_widths(header, rows, columns, width) else {
         return records(header, rows, &starts, width);
     };
-    let right = numeric_columns(rows, columns);
+    let numeric = numeric_columns(rows, columns);
+    let aligns: Vec<Align> = (0..columns)
+        .map(|j| match aligns.get(j).copied().unwrap_or_default() {
+            Align::Auto if numeric[j] => Align::Right,
+            Align::Auto => Align::Left,
+            said => said,
+        })
+        .collect();
     let mut lines = Vec::new();
     if !header.is_empty() {
-        lines.extend(table_row(header, &widths, &right, Tone::Heading, 0));
+        lines.extend(table_row(header, &widths, &aligns, Tone::Heading, 0));
         let mut rule = Line::default();
         let gap = "─".repeat(COLUMN_GAP.width() / 2);
         for (j, w) in widths.iter().enumerate() {
@@ -332,7 +350,7 @@ fn table(header: &[Vec<Span>], rows: &[Vec<Vec<Span>>], width: usize) -> Vec<Lin
         lines.extend(table_row(
             row,
             &widths,
-            &right,
+            &aligns,
             Tone::Text(Inline::Plain),
             start,
         ));
@@ -409,12 +427,12 @@ fn numeric_columns(rows: &[Vec<Vec<Span>>], columns: usize) -> Vec<bool> {
         .collect()
 }
 
-/// One row of a table set in columns of `widths` (flush right where `right` says): as many
-/// lines as its tallest cell.
+/// One row of a table set in columns of `widths`, each aligned as `aligns` says (`Auto`
+/// resolved already): as many lines as its tallest cell.
 fn table_row(
     cells: &[Vec<Span>],
     widths: &[usize],
-    right: &[bool],
+    aligns: &[Align],
     tone: Tone,
     start: usize,
 ) -> Vec<Line> {
@@ -441,16 +459,23 @@ fn table_row(
                     line.push(COLUMN_GAP, Tone::Marker);
                 }
                 let part = column.get(k);
-                let pad = " ".repeat(w.saturating_sub(part.map_or(0, Line::width)));
-                let flush_right = right.get(j).copied().unwrap_or(false);
-                if flush_right {
-                    line.push(&pad, Tone::Text(Inline::Plain));
+                let pad = w.saturating_sub(part.map_or(0, Line::width));
+                // Centred text leans left by half a cell when the room is odd.
+                let (before, after) = match aligns.get(j) {
+                    Some(Align::Right) => (Some(pad), None),
+                    Some(Align::Center) => (Some(pad / 2), Some(pad - pad / 2)),
+                    _ => (None, Some(pad)),
+                };
+                if let Some(before) = before {
+                    line.push(&" ".repeat(before), Tone::Text(Inline::Plain));
                 }
                 for piece in part.iter().flat_map(|p| &p.pieces) {
                     line.push(&piece.text, piece.tone);
                 }
-                if !flush_right && j + 1 < widths.len() {
-                    line.push(&pad, Tone::Text(Inline::Plain));
+                if let Some(after) = after
+                    && j + 1 < widths.len()
+                {
+                    line.push(&" ".repeat(after), Tone::Text(Inline::Plain));
                 }
             }
             // An empty last cell leaves no spaces at the end of the line.
@@ -1366,6 +1391,90 @@ mod tests {
         for width in [40, 80, 160] {
             let set = texts(&body, width).join("\n");
             insta::assert_snapshot!(format!("table_at_{width}"), set);
+        }
+    }
+
+    /// Fares by route, aligned as the source says: the route left, the zone centred, the fare
+    /// right, and a numeric column the source sets left.
+    fn fares() -> Block {
+        Block::table(
+            row(&["Route", "Zone", "Fare", "Trips a day", "Since"]),
+            vec![
+                row(&[
+                    "Harbour to Old Town, by the river path and the covered market",
+                    "A",
+                    "€1.20",
+                    "96",
+                    "1998",
+                ]),
+                row(&["Airport express", "A–C", "€4.50 return", "40", "2011"]),
+                row(&["Night bus", "B", "free", "12", "2024"]),
+            ],
+        )
+        .aligned(vec![
+            Align::Left,
+            Align::Center,
+            Align::Right,
+            Align::Auto,
+            Align::Left,
+        ])
+    }
+
+    #[test]
+    fn columns_sit_as_the_source_aligns_them() {
+        let body = Body {
+            blocks: vec![
+                Block::table(
+                    row(&["Name", "Class", "Age", "Note"]),
+                    vec![
+                        row(&["Ann", "A", "41", "x"]),
+                        row(&["Bartholomew", "Senior", "7", "long note"]),
+                    ],
+                )
+                .aligned(vec![Align::Right, Align::Center, Align::Left]),
+            ],
+        };
+        // Centred in odd room, a cell leans left (`A` has 5 spaces in `Senior`'s 6).
+        assert_eq!(
+            texts(&body, 60),
+            [
+                "T",
+                "",
+                "       Name │ Class  │ Age │ Note",
+                "────────────┼────────┼─────┼──────────",
+                "        Ann │   A    │ 41  │ x",
+                "Bartholomew │ Senior │ 7   │ long note",
+            ]
+        );
+        // Said of no column, numbers still go flush right.
+        let guessed = Body {
+            blocks: vec![
+                Block::table(
+                    row(&["Name", "Age"]),
+                    vec![row(&["Ann", "41"]), row(&["Bo", "7"])],
+                )
+                .aligned(vec![Align::Auto, Align::Auto]),
+            ],
+        };
+        assert_eq!(texts(&guessed, 40)[4..], ["Ann  │  41", "Bo   │   7"]);
+        // A table of aligned columns still fits its width.
+        let lines = texts(
+            &Body {
+                blocks: vec![fares()],
+            },
+            40,
+        );
+        assert!(lines.iter().all(|l| l.width() <= 40), "{lines:#?}");
+    }
+
+    #[test]
+    fn aligned_tables_set_at_40_80_and_160_columns() {
+        let body = Body {
+            blocks: vec![fares()],
+        };
+        for width in [40, 80, 160] {
+            let set = texts(&body, width).join("\n");
+            insta::assert_snapshot!(format!("aligned_table_at_{width}"), set);
         }
     }
 

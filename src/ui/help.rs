@@ -11,7 +11,7 @@ use crate::app::App;
 use crate::config::keys::Keymap;
 use crate::config::theme::Theme;
 use crate::layout;
-use crate::query;
+use crate::{query, reading};
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let keys = app.keymap();
@@ -47,7 +47,12 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     }
 }
 
-/// The query syntax summary: examples and what they do, several to a line on wide screens.
+/// The columns of the query syntax summary, in characters: an example, what it does.
+const EXAMPLE_WIDTH: usize = 13;
+const WHAT_WIDTH: usize = 15;
+
+/// The query syntax summary (examples and what they do, several to a line on wide screens),
+/// then how the reading pane shows tables, notes and images.
 fn syntax(theme: &Theme, width: u16) -> Vec<Line<'static>> {
     let per_line = layout::syntax_per_line(width);
     let mut lines = vec![Line::styled(
@@ -58,12 +63,22 @@ fn syntax(theme: &Theme, width: u16) -> Vec<Line<'static>> {
         let mut spans = Vec::new();
         for (example, what) in row {
             spans.push(Span::styled(
-                format!("{example:<13}"),
+                format!("{example:<EXAMPLE_WIDTH$}"),
                 theme.help_key.style(),
             ));
-            spans.push(Span::raw(format!("{what:<15}")));
+            spans.push(Span::raw(format!("{what:<WHAT_WIDTH$}")));
         }
         lines.push(Line::from(spans));
+    }
+    lines.push(Line::default());
+    lines.push(Line::styled(
+        "In the reading pane",
+        theme.pane_title.style(),
+    ));
+    if layout::showing_lines(width) == 1 {
+        lines.push(Line::raw(reading::HOW_IT_SHOWS.join(" · ")));
+    } else {
+        lines.extend(reading::HOW_IT_SHOWS.iter().map(|l| Line::raw(*l)));
     }
     lines.push(Line::default());
     debug_assert_eq!(lines.len(), layout::syntax_lines(width));
@@ -94,4 +109,23 @@ fn column(keys: &Keymap, theme: &Theme, modes: &[Mode]) -> Vec<Line<'static>> {
         }
     }
     lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_syntax_example_leaves_a_space_before_the_next() {
+        // "after June 2014" filled its column and ran into the next example on wide screens.
+        for (example, what) in query::SYNTAX {
+            assert!(example.chars().count() < EXAMPLE_WIDTH, "{example}");
+            assert!(what.chars().count() < WHAT_WIDTH, "{what}");
+        }
+        // The overlay's narrowest inside is 42 columns; joined, they fit the widest's 130.
+        for line in reading::HOW_IT_SHOWS {
+            assert!(line.chars().count() <= 42, "{line}");
+        }
+        assert!(reading::HOW_IT_SHOWS.join(" · ").chars().count() <= 130);
+    }
 }

@@ -111,6 +111,58 @@ fn list_with_no_match_prints_an_empty_array_and_exits_1() {
 }
 
 #[test]
+fn list_finds_articles_by_tag_and_by_source() {
+    // `tag:energy` once matched nothing: an unknown field name was read as text.
+    let home = TempLibrary::new();
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/library");
+    let fixtures = fixtures.to_str().unwrap();
+    let titles = |query: &str| {
+        let output = byline(
+            home.path(),
+            &["list", "-L", fixtures, "--json", "-q", query],
+        );
+        let json: Value = serde_json::from_str(&stdout(&output)).unwrap();
+        let mut titles: Vec<String> = (json.as_array().unwrap().iter())
+            .map(|a| a["title"].as_str().unwrap().to_string())
+            .collect();
+        titles.sort();
+        titles
+    };
+    let tidal = "Tidal energy trial begins";
+    assert_eq!(titles("#energy"), [tidal]);
+    assert_eq!(titles("tag:energy"), [tidal]);
+    assert_eq!(titles("#^sea$"), [tidal]);
+    assert_eq!(titles("s:coastal"), [tidal]);
+    // A saved page's site name is its source.
+    assert_eq!(
+        titles("s:courier"),
+        ["Ferry timetable changes for summer", tidal]
+    );
+    assert_eq!(
+        titles("source:'valley #food"),
+        ["Orchard cooperative doubles cider output"]
+    );
+    // Excluding a tag keeps every article without it, the untagged ones too.
+    let all = titles("");
+    let without = titles("!#energy");
+    assert!(!without.contains(&tidal.to_string()));
+    assert_eq!(without.len(), all.len() - 1);
+    // The tab-separated listing finds the same.
+    let output = byline(home.path(), &["list", "-L", fixtures, "--query", "#energy"]);
+    assert!(output.status.success(), "{output:?}");
+    assert_eq!(stdout(&output).lines().count(), 1);
+    assert!(stdout(&output).contains(tidal));
+    // And the JSON keeps what was matched.
+    let output = byline(
+        home.path(),
+        &["list", "-L", fixtures, "--json", "-q", "#energy"],
+    );
+    let json: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(json[0]["tags"], serde_json::json!(["energy", "sea"]));
+    assert_eq!(json[0]["source"], "Coastal Courier");
+}
+
+#[test]
 fn list_reports_problems_on_stderr() {
     let lib = TempLibrary::new();
     lib.article("a.txt", "Dated", "Ann Author", "1 May 2020", "Body.");

@@ -1,20 +1,28 @@
 //! The readable text of a page: blocks and styled spans from the element that holds the
 //! article, set as a browser sets it (whitespace collapsed, block elements as blocks, `<br>` as
 //! a break), walked with an explicit stack.
+//!
+//! Footnotes as pandoc, kramdown, Wikipedia and WordPress write them (a list of notes, each an
+//! `<li id>` in a `footnotes` or `references` list, and links to `#` that id where they are
+//! referred to) read like Markdown's: the reference a raised number, the notes listed at the end
+//! under "Notes", their back-links (`↩`, `^`) dropped. They are found before the walk
+//! (`notes.rs`), so the walk knows a reference when it meets one.
 
 use scraper::ElementRef;
 use scraper::node::Element;
 
+use super::notes::{Notes, is_note_list};
 use super::{Kind, Visit, kind, walk};
 use crate::article::sanitize::{is_invisible_or_control, one_line};
-use crate::article::{Block, Body, Inline, Span, image_placeholder};
+use crate::article::{Align, Block, Body, Inline, Span, image_placeholder};
+use crate::library::notes::{notes_list, superscript};
 
 /// Columns between tab stops in preformatted text.
 const TAB_WIDTH: usize = 4;
 
 /// Reads the blocks of the article under `content`.
 pub(super) fn read_body(content: ElementRef<'_>, title: &str) -> Body {
-    let mut reader = Reader::new(title);
+    let mut reader = Reader::new(title, Notes::find(content));
     walk(content, |visit| match visit {
         Visit::Open(element) => reader.open(element),
         Visit::Close(element) => {
@@ -27,9 +35,27 @@ pub(super) fn read_body(content: ElementRef<'_>, title: &str) -> Body {
         }
     });
     reader.flush();
-    Body {
-        blocks: reader.blocks,
-    }
+    let mut blocks = reader.blocks;
+    blocks.extend(notes_list(reader.notes_read));
+    Body { blocks }
+}
+
+/// How a cell or `<col>` says its text sits: `style="text-align: …"`, else `align="…"`.
+fn align(element: &Element) -> Align {
+    let said = |value: &str| match value.trim().to_ascii_lowercase().as_str() {
+        "left" | "start" => Some(Align::Left),
+        "center" | "centre" | "middle" => Some(Align::Center),
+        "right" | "end" => Some(Align::Right),
+        _ => None,
+    };
+    let style = element.attr("style").and_then(|style| {
+        (style.split(';').filter_map(|d| d.split_once(':')))
+            .filter(|(name, _)| name.trim().eq_ignore_ascii_case("text-align"))
+            .find_map(|(_, value)| said(value.trim_end_matches("!important")))
+    });
+    style
+        .or_else(|| element.attr("align").and_then(said))
+        .unwrap_or_default()
 }
 
 /// A block element whose text takes its shape: the innermost one decides a block's kind.
@@ -59,15 +85,20 @@ struct List {
 /// `colspan="100000"` must not make a hundred thousand empty cells.
 const MAX_COLSPAN: usize = 16;
 
+/// The most `<col>` alignments kept for one table.
+const MAX_COLUMNS: usize = 1_000;
+
 /// The most tables open inside one another that are read as tables; deeper ones are read as
 /// their blocks. Each table runs the cells of those inside it together again, so the depth
 /// bounds how many times a page's text is moved.
 const MAX_TABLE_DEPTH: usize = 4;
 
-/// An open `<table>`: where its blocks start, and its rows so far.
+/// An open `<table>`: where its blocks start, its rows so far, and its columns' alignment as
+/// its `<col>`s say.
 struct Table {
     from: usize,
     rows: Vec<Row>,
+    cols: Vec<Align>,
 }
 
 /// A `<tr>`: whether it is in a `<thead>`, and its cells.
@@ -76,15 +107,16 @@ struct Row {
     cells: Vec<Cell>,
 }
 
-/// A `<td>` or `<th>`: the blocks read inside it, and the columns it spans.
+/// A `<td>` or `<th>`: the blocks read inside it, the columns it spans, how it is aligned.
 struct Cell {
     blocks: std::ops::Range<usize>,
     head: bool,
     span: usize,
+    align: Align,
 }
 
 /// Sets text into blocks as the walk goes, one element or text node at a time.
-struct Reader<'t> {
+struct Reader<'t, 'a> {
     title: &'t str,
     blocks: Vec<Block>,
     /// The block being set.
@@ -107,10 +139,18 @@ struct Reader<'t> {
     /// [`MAX_TABLE_DEPTH`].
     tables: Vec<Table>,
     too_deep: usize,
+    notes: Notes,
+    /// The list of notes being read (its element, where its blocks start, how many notes were
+    /// read before it), and the note being read (its element, where its blocks start, its
+    /// number).
+    note_list: Option<(ElementRef<'a>, usize, usize)>,
+    note: Option<(ElementRef<'a>, usize, usize)>,
+    /// Each note read, with its number.
+    notes_read: Vec<(usize, Vec<Block>)>,
 }
 
-impl<'t> Reader<'t> {
-    fn new(title: &'t str) -> Self {
+impl<'t, 'a> Reader<'t, 'a> {
+    fn new(title: &'t str, notes: Notes) -> Self {
         Self {
             title,
             blocks: Vec::new(),
@@ -127,11 +167,20 @@ impl<'t> Reader<'t> {
             pre: 0,
             tables: Vec::new(),
             too_deep: 0,
+            notes,
+            note_list: None,
+            note: None,
+            notes_read: Vec::new(),
         }
     }
 
     /// Handles an element's start; returns whether to read what is inside it.
-    fn open(&mut self, element: ElementRef<'_>) -> bool {
+    fn open(&mut self, element: ElementRef<'a>) -> bool {
+        if !self.notes.numbers.is_empty()
+            && let Some(enter) = self.open_note(element)
+        {
+            return enter;
+        }
         match kind(element.value()) {
             Kind::Skip => return false,
             Kind::Block | Kind::Break => self.flush(),
@@ -171,6 +220,7 @@ impl<'t> Reader<'t> {
                     self.tables.push(Table {
                         from: self.blocks.len(),
                         rows: Vec::new(),
+                        cols: Vec::new(),
                     });
                 } else {
                     self.too_deep += 1;
@@ -206,7 +256,18 @@ impl<'t> Reader<'t> {
                             blocks: at..at,
                             head,
                             span: span.unwrap_or(1).clamp(1, MAX_COLSPAN),
+                            align: align(element.value()),
                         });
+                    }
+                }
+            }
+            Kind::Inline if element.value().name() == "col" && self.too_deep == 0 => {
+                if let Some(table) = self.tables.last_mut() {
+                    let span = element.attr("span").and_then(|n| n.trim().parse().ok());
+                    let span = span.unwrap_or(1).clamp(1, MAX_COLSPAN);
+                    if table.cols.len() + span <= MAX_COLUMNS {
+                        let said = align(element.value());
+                        table.cols.extend(std::iter::repeat_n(said, span));
                     }
                 }
             }
@@ -215,8 +276,92 @@ impl<'t> Reader<'t> {
         true
     }
 
+    /// What a page's footnotes make of `element`, when they make anything of it: `Some` with
+    /// whether to read inside it, `None` to read it as any other element.
+    fn open_note(&mut self, element: ElementRef<'a>) -> Option<bool> {
+        let e = element.value();
+        if self.note.is_some() && self.notes.is_back_link(e) {
+            return Some(false);
+        }
+        if e.name() == "a"
+            && let Some(n) = self.notes.number(e)
+        {
+            // The link's own text (`1`, `[1]`) gives way to the raised number.
+            if self.space.take().is_some() {
+                self.push(' ', Inline::Plain);
+            }
+            superscript(n)
+                .chars()
+                .for_each(|c| self.push(c, Inline::Reference));
+            return Some(false);
+        }
+        // An `<aside>` is skipped as a sidebar, unless it says it holds the notes.
+        if self.note_list.is_none()
+            && is_note_list(e)
+            && (kind(e) != Kind::Skip || e.name() == "aside")
+        {
+            self.flush();
+            self.note_list = Some((element, self.blocks.len(), self.notes_read.len()));
+            return Some(true);
+        }
+        let n = e.id().and_then(|id| self.notes.numbers.get(id)).copied();
+        if let Some(n) = n.filter(|_| e.name() == "li" && self.note_list.is_some())
+            && self.note.is_none()
+        {
+            self.flush();
+            self.note = Some((element, self.blocks.len(), n));
+            self.roles.push(Role::Item {
+                marker: None,
+                blank: String::new(),
+                depth: 0,
+            });
+            return Some(true);
+        }
+        None
+    }
+
+    /// Handles the end of a note or of the list of notes; whether `element` was one.
+    fn close_note(&mut self, element: ElementRef<'a>) -> bool {
+        if let Some((node, from, n)) = self.note
+            && node == element
+        {
+            self.flush();
+            self.roles.pop();
+            let blocks = self.blocks.split_off(from.min(self.blocks.len()));
+            self.notes_read.push((n, blocks));
+            self.note = None;
+            return true;
+        }
+        if let Some((node, from, before)) = self.note_list
+            && node == element
+        {
+            // The notes are listed at the end under a heading of their own: the list's own
+            // heading ("Footnotes", "References", just before it or inside it) and its other
+            // words go, its items past the cap stay. A list that had no note in it (a
+            // bibliography without ids) is read as it stands.
+            self.flush();
+            if self.notes_read.len() > before {
+                let from = from.min(self.blocks.len());
+                let rest = self.blocks.split_off(from);
+                let items: Vec<Block> = (rest.into_iter())
+                    .filter(|b| matches!(b, Block::Item { .. }))
+                    .collect();
+                if items.is_empty() && matches!(self.blocks.last(), Some(Block::Heading(_))) {
+                    self.blocks.pop();
+                }
+                self.blocks.extend(items);
+            }
+            self.note_list = None;
+            return true;
+        }
+        false
+    }
+
     /// Handles the end of an element that [`Reader::open`] entered.
-    fn close(&mut self, element: ElementRef<'_>) {
+    fn close(&mut self, element: ElementRef<'a>) {
+        if (self.note.is_some() || self.note_list.is_some()) && self.close_note(element) {
+            return;
+        }
         match kind(element.value()) {
             Kind::Skip | Kind::Inline | Kind::Image => {}
             Kind::Block | Kind::Break => self.flush(),
@@ -458,9 +603,30 @@ impl<'t> Reader<'t> {
         let before = before.min(read.len());
         let mut rows: Vec<Vec<Vec<Span>>> = Vec::new();
         let mut head = false;
+        // Each column's alignment: the first body cell's that says one, else the header's,
+        // else its `<col>`'s. A cell spanning columns says nothing of any one of them.
+        let mut body_says: Vec<Align> = Vec::new();
+        let mut head_says: Vec<Align> = Vec::new();
         for row in table.rows.iter().filter(|r| !r.cells.is_empty()) {
             if rows.is_empty() {
                 head = row.head || row.cells.iter().all(|c| c.head);
+            }
+            let says = if head && rows.is_empty() {
+                &mut head_says
+            } else {
+                &mut body_says
+            };
+            let mut column = 0;
+            for cell in row.cells.iter() {
+                if cell.span == 1 && cell.align != Align::Auto {
+                    if says.len() <= column {
+                        says.resize(column + 1, Align::Auto);
+                    }
+                    if says[column] == Align::Auto {
+                        says[column] = cell.align;
+                    }
+                }
+                column += cell.span;
             }
             let mut cells = Vec::new();
             for cell in &row.cells {
@@ -481,7 +647,17 @@ impl<'t> Reader<'t> {
         } else {
             Vec::new()
         };
-        let table = Block::table(header, rows);
+        let columns = (body_says.len().max(head_says.len())).max(table.cols.len());
+        let aligns = (0..columns)
+            .map(|j| {
+                [&body_says, &head_says, &table.cols]
+                    .iter()
+                    .filter_map(|says| says.get(j).copied())
+                    .find(|&a| a != Align::Auto)
+                    .unwrap_or_default()
+            })
+            .collect();
+        let table = Block::table(header, rows).aligned(aligns);
         // A table of empty cells (spacers, a layout grid) has nothing to read.
         if !table.text().trim().is_empty() {
             self.blocks.push(table);
@@ -566,5 +742,65 @@ fn trim(spans: &mut Vec<Span>) {
             break;
         }
         spans.pop();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The blocks of a titled page whose body is `body`.
+    fn body(body: &str) -> Vec<Block> {
+        let page =
+            format!("<!DOCTYPE html><html><head><title>T</title></head><body>{body}</body></html>");
+        super::super::parse(&page).unwrap().body.blocks
+    }
+
+    fn aligns(html: &str) -> Vec<Align> {
+        match &body(html)[..] {
+            [Block::Table { aligns, .. }] => aligns.clone(),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn cells_and_cols_say_how_columns_align() {
+        use Align::*;
+        // pandoc and GitHub write the alignment on every cell, as a style or an attribute.
+        assert_eq!(
+            aligns(
+                "<table><tr><th>City</th><th style='text-align: right;'>Rain</th>\
+                 <th align=center>Note</th><th>Rank</th></tr>\
+                 <tr><td>Lisbon</td><td style='color:red; TEXT-ALIGN:Right'>712</td>\
+                 <td align='CENTER'>wet</td><td>1</td></tr></table>"
+            ),
+            [Auto, Right, Center]
+        );
+        // A body cell's word counts over the header's, and the header's over a `<col>`'s.
+        assert_eq!(
+            aligns(
+                "<table><colgroup><col><col span=2 align=right></colgroup>\
+                 <tr><th>a</th><th align=center>b</th><th>c</th></tr>\
+                 <tr><td>1</td><td align=left>2</td><td>3</td></tr></table>"
+            ),
+            [Auto, Left, Right]
+        );
+        // A cell that spans columns says nothing of any one of them.
+        assert_eq!(
+            aligns(
+                "<table><tr><td colspan=2 align=right>wide</td></tr>\
+                 <tr><td>1</td><td>2</td></tr></table>"
+            ),
+            []
+        );
+        // What cannot be read is not guessed at.
+        assert_eq!(
+            aligns("<table><tr><td align=justify>a</td><td style='text-align'>b</td></tr></table>"),
+            []
+        );
+        // A `<col span>` is capped like a `colspan`.
+        let many =
+            aligns("<table><col span=100000 align=right><tr><td>a</td><td>b</td></tr></table>");
+        assert_eq!(many, [Right, Right]);
     }
 }

@@ -19,6 +19,7 @@ use scraper::{ElementRef, Html, Node};
 
 mod body;
 mod depth;
+mod notes;
 
 use self::body::read_body;
 use self::depth::{limit_depth, limit_formatting};
@@ -633,7 +634,7 @@ mod tests {
              <tr><td>Faro</td></tr></tbody></table><p>After.</p>",
         );
         assert_eq!(texts(&blocks[..2]), ["Before.", "Rainfall"]);
-        let Block::Table { header, rows } = &blocks[2] else {
+        let Block::Table { header, rows, .. } = &blocks[2] else {
             panic!("{blocks:?}");
         };
         assert_eq!(cells(header), ["City", "Rain"]);
@@ -649,7 +650,7 @@ mod tests {
     fn a_first_row_of_th_is_the_header_and_without_one_there_is_none() {
         let blocks =
             body("<table><tr><th>A</th><th>B</th></tr><tr><td>1</td><td>2</td></tr></table>");
-        let Block::Table { header, rows } = &blocks[0] else {
+        let Block::Table { header, rows, .. } = &blocks[0] else {
             panic!("{blocks:?}");
         };
         assert_eq!(
@@ -658,7 +659,7 @@ mod tests {
         );
         let blocks =
             body("<table><tr><td>A</td><td>B</td></tr><tr><td>1</td><td>2</td></tr></table>");
-        let Block::Table { header, rows } = &blocks[0] else {
+        let Block::Table { header, rows, .. } = &blocks[0] else {
             panic!("{blocks:?}");
         };
         assert!(header.is_empty());
