@@ -790,14 +790,25 @@ fn row_widths(article: &crate::article::Article) -> ListWidths {
             text.width()
         }
     };
-    let tags: usize = article.tags.iter().map(|t| width(t)).sum();
+    let tags: usize = article
+        .tags
+        .iter()
+        .filter(|t| !t.is_empty())
+        .map(|t| width(t))
+        .sum();
     ListWidths {
         title: width(&article.title),
         author: article.author.as_deref().map_or(0, width),
         date: usize::from(article.date.is_some()),
         source: article.publication.as_deref().map_or(0, width),
-        // Written `energy, climate`.
-        tags: tags + 2 * article.tags.len().saturating_sub(1),
+        // Written `energy, climate` (`query::index::Entry::tags_shown`).
+        tags: tags
+            + 2 * article
+                .tags
+                .iter()
+                .filter(|t| !t.is_empty())
+                .count()
+                .saturating_sub(1),
     }
 }
 

@@ -142,15 +142,16 @@ fn row(
                 let (text, lit) = date_cell(app, entry, lit(Column::Date));
                 (text, lit, theme.list_date.style())
             }
-            ListColumn::Source => {
-                let article = &app.library().articles[index];
-                let source = article.publication.clone().unwrap_or_default();
-                (source, Vec::new(), theme.list_author.style())
-            }
-            ListColumn::Tags => {
-                let article = &app.library().articles[index];
-                (article.tags.join(", "), Vec::new(), theme.list_date.style())
-            }
+            ListColumn::Source => (
+                entry.source.shown.clone(),
+                lit(Column::Source),
+                theme.list_author.style(),
+            ),
+            ListColumn::Tags => (
+                entry.tags_shown(),
+                lit(Column::Tags),
+                theme.list_date.style(),
+            ),
         };
         let text = if text.is_empty() {
             "—".to_string()

@@ -588,3 +588,32 @@ fn grouped_by_day_and_by_source_with_headers_and_counts() {
     let screen = format!("{}", draw(&mut app, 80, 20).backend());
     assert!(!screen.contains(" · 2 ─"), "no headers once ungrouped");
 }
+
+#[test]
+fn tag_and_source_terms_light_their_columns() {
+    use byline::app::ListColumn;
+    let lib = TempLibrary::new();
+    let mut app = open_with(Init {
+        list_columns: vec![ListColumn::Source, ListColumn::Tags],
+        ..Init::new(
+            Arc::new(tagged_library(&lib)),
+            Rect::new(0, 0, 80, 16),
+            date(2026, 11, 28),
+        )
+    });
+    type_query(&mut app, "#sci s:selwyn");
+    let terminal = draw(&mut app, 80, 16);
+    let buffer = terminal.backend().buffer();
+    let row = 1;
+    let text: String = (0..80).map(|x| buffer[(x, row)].symbol()).collect();
+    assert!(text.contains("Reef Survey"), "{text}");
+    let highlight = Theme::builtin_default().match_highlight.style();
+    let lit: String = (0..80)
+        .filter(|&x| styled(&terminal, x, row, highlight))
+        .map(|x| buffer[(x, row)].symbol())
+        .collect();
+    assert_eq!(
+        lit, "Selwynsci",
+        "the source's and the tag's letters, nothing else"
+    );
+}
