@@ -17,6 +17,9 @@ use crate::query::rank::Sort;
     version,
     args_conflicts_with_subcommands = true,
     after_help = "\
+With stdout not a terminal (a pipe, a file), byline with no command prints the list as
+`byline list` does: `byline ~/news | grep -i harbour`.
+
 Where the library is: PATH or --library, else $BYLINE_LIBRARY, else <data dir>/byline/library.
 When none is named and the data folder holds no article, byline opens its built-in sample library.
 
@@ -204,6 +207,20 @@ pub struct ListArgs {
     /// Print a JSON array (id, title, author, date, path, words, read, starred) instead of lines.
     #[arg(long)]
     pub json: bool,
+}
+
+impl ListArgs {
+    /// `byline list` with no option but the libraries: what `byline PATH…` is off a terminal.
+    pub fn of(library: Vec<PathBuf>) -> Self {
+        Self {
+            library: LibraryArgs { library },
+            query: String::new(),
+            sort: None,
+            unread: false,
+            starred: false,
+            json: false,
+        }
+    }
 }
 
 /// The list orders, as `--sort` names them.

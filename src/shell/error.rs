@@ -25,12 +25,6 @@ pub enum CliError {
     /// The config file could not be used; byline does not start on a half-read config.
     #[error(transparent)]
     Config(#[from] ConfigError),
-    /// The reader was asked for with stdout not a terminal (a pipe, a file).
-    #[error(
-        "stdout is not a terminal, so the reader cannot start.\n\
-         To print the library instead, try: byline list"
-    )]
-    NotATerminal,
     /// `byline list --query` was given a query that cannot mean anything.
     #[error("{}", query_message(.query, .error))]
     BadQuery { query: String, error: QueryError },
@@ -92,6 +86,7 @@ mod tests {
     fn show_errors_exit_1_and_the_rest_2() {
         let missing = CliError::Show(ShowError::NotFound("ff".to_string()));
         assert_eq!(missing.exit_code(), ExitCode::from(1));
-        assert_eq!(CliError::NotATerminal.exit_code(), ExitCode::from(2));
+        let missing_config = CliError::NoSuchConfig(PathBuf::from("b.toml"));
+        assert_eq!(missing_config.exit_code(), ExitCode::from(2));
     }
 }

@@ -22,7 +22,9 @@ use crate::library::LibrarySource;
 use crate::query::Query;
 use crate::query::rank::Sort;
 use crate::reading::reflow::Setting;
-use crate::shell::cli::{Cli, ColorChoice, Command, ConfigArgs, StateCommand, TypesetArgs};
+use crate::shell::cli::{
+    Cli, ColorChoice, Command, ConfigArgs, ListArgs, StateCommand, TypesetArgs,
+};
 use crate::shell::commands::Only;
 use crate::shell::error::CliError;
 
@@ -191,11 +193,13 @@ pub fn resolve(cli: Cli, env: &Env, settings: &Settings) -> Result<Plan, CliErro
     let state = paths::state_path(env.data_dir.as_deref());
     let config = config_path(&cli, env);
     let Some(command) = cli.command else {
-        if !env.stdout_is_terminal {
-            return Err(CliError::NotATerminal);
-        }
         let mut named = cli.paths;
         named.extend(cli.library.library);
+        // Off a terminal, `byline` is `byline list`, as `ls` prints one name a line to a pipe:
+        // `byline | grep`, `byline ~/news | wc -l`.
+        if !env.stdout_is_terminal {
+            return list(ListArgs::of(named), env, settings, state);
+        }
         let source = source(named, env, settings);
         return Ok(Plan::Reader(ReaderPlan {
             put_articles_in: match &source {
@@ -217,28 +221,7 @@ pub fn resolve(cli: Cli, env: &Env, settings: &Settings) -> Result<Plan, CliErro
         }));
     };
     Ok(match command {
-        Command::List(args) => {
-            let query =
-                Query::parse(&args.query, env.today).map_err(|error| CliError::BadQuery {
-                    query: args.query.clone(),
-                    error,
-                })?;
-            Plan::List(ListPlan {
-                source: source(args.library.library, env, settings),
-                index_dir: env.cache_dir.clone(),
-                query,
-                sort: args.sort.map_or(settings.sort, Sort::from),
-                only: if args.unread {
-                    Only::Unread
-                } else if args.starred {
-                    Only::Starred
-                } else {
-                    Only::All
-                },
-                json: args.json,
-                state,
-            })
-        }
+        Command::List(args) => list(args, env, settings, state)?,
         Command::Show(args) => {
             let typesetting = typesetting(&args.typeset, settings.typesetting);
             let measure = typesetting.measure;
@@ -281,6 +264,29 @@ pub fn resolve(cli: Cli, env: &Env, settings: &Settings) -> Result<Plan, CliErro
         },
         Command::State(StateCommand::Export) => Plan::StateExport { state },
     })
+}
+
+/// `byline list`, resolved.
+fn list(args: ListArgs, env: &Env, settings: &Settings, state: PathBuf) -> Result<Plan, CliError> {
+    let query = Query::parse(&args.query, env.today).map_err(|error| CliError::BadQuery {
+        query: args.query.clone(),
+        error,
+    })?;
+    Ok(Plan::List(ListPlan {
+        source: source(args.library.library, env, settings),
+        index_dir: env.cache_dir.clone(),
+        query,
+        sort: args.sort.map_or(settings.sort, Sort::from),
+        only: if args.unread {
+            Only::Unread
+        } else if args.starred {
+            Only::Starred
+        } else {
+            Only::All
+        },
+        json: args.json,
+        state,
+    }))
 }
 
 /// Where the library is: named paths, else `BYLINE_LIBRARY`, else the config's paths, else the
@@ -538,16 +544,26 @@ mod tests {
     }
 
     #[test]
-    fn the_reader_is_refused_when_stdout_is_not_a_terminal() {
+    fn off_a_terminal_byline_alone_is_byline_list_on_the_paths_named() {
         let piped = Env {
             stdout_is_terminal: false,
             terminal_width: None,
             ..test_env()
         };
-        let err = resolve(cli(&[]), &piped, &Settings::default()).unwrap_err();
-        assert!(matches!(err, CliError::NotATerminal), "{err:?}");
-        // The commands do not need one.
-        assert!(resolve(cli(&["list"]), &piped, &Settings::default()).is_ok());
+        let settings = Settings::default();
+        let listed = resolve(cli(&["/news", "-L", "/more"]), &piped, &settings);
+        let expected = resolve(
+            cli(&["list", "-L", "/news", "-L", "/more"]),
+            &piped,
+            &settings,
+        );
+        assert!(matches!(listed, Ok(Plan::List(_))), "{listed:?}");
+        assert_eq!(listed.ok(), expected.ok());
+        // On a terminal it is the reader.
+        assert!(matches!(
+            resolve(cli(&["/news"]), &test_env(), &settings),
+            Ok(Plan::Reader(_))
+        ));
     }
 
     #[test]

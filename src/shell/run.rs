@@ -39,18 +39,18 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
             rebuild,
         } => run_index(&source, index_dir.as_deref(), rebuild),
         Plan::Config(ConfigPlan::PrintDefault) => {
-            print!("{}", settings::DEFAULT_CONFIG);
+            write_or_pipe_closed(|out| out.write_all(settings::DEFAULT_CONFIG.as_bytes()))?;
             Ok(ExitCode::SUCCESS)
         }
         Plan::Config(ConfigPlan::SayWhere(path)) => {
-            match path {
-                Some(path) if path.is_file() => println!("{}", display_path(&path)),
-                Some(path) => println!(
+            say(&match path {
+                Some(path) if path.is_file() => display_path(&path),
+                Some(path) => format!(
                     "{} (not there: defaults in use; byline config --default writes one)",
                     display_path(&path)
                 ),
-                None => println!("no config folder on this system: defaults in use"),
-            }
+                None => "no config folder on this system: defaults in use".to_string(),
+            })?;
             Ok(ExitCode::SUCCESS)
         }
         Plan::Themes { user_dir } => {
@@ -217,7 +217,7 @@ fn run_index(
     rebuild: bool,
 ) -> Result<ExitCode, CliError> {
     let (Some(roots), Some(index_dir)) = (source.roots(), index_dir) else {
-        println!("no index: the library has no folder to index, or this system no cache folder");
+        say("no index: the library has no folder to index, or this system no cache folder")?;
         return Ok(ExitCode::SUCCESS);
     };
     let path = cache::path_for(index_dir, &roots);
@@ -235,7 +235,7 @@ fn run_index(
     }
     let files: usize = scanned.iter().map(|s| s.files()).sum();
     let library = Library::from_scanned(source, scanned);
-    println!(
+    say(&format!(
         "{}: {} article{}, {} problem{}; read {read} of {files} file{}",
         path.display(),
         library.articles.len(),
@@ -243,7 +243,7 @@ fn run_index(
         library.problems.len(),
         plural(library.problems.len()),
         plural(files),
-    );
+    ))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -274,8 +274,16 @@ fn load_state(path: &Path) -> Result<Snapshot, CliError> {
     Ok(state.load()?)
 }
 
+/// Prints one line of a message on stdout; a closed pipe is a normal end.
+fn say(line: &str) -> io::Result<()> {
+    write_or_pipe_closed(|out| writeln!(out, "{line}")).map(drop)
+}
+
 /// Runs `write` on a locked, buffered stdout; a closed pipe (`byline list | head`) is a normal
 /// end, reported as `None`.
+///
+/// Rust's runtime ignores SIGPIPE, so writing to a closed pipe is this `BrokenPipe` error, not
+/// a signal that kills byline; `main` never sees it, and the exit status is the command's.
 fn write_or_pipe_closed<T>(
     write: impl FnOnce(&mut dyn Write) -> io::Result<T>,
 ) -> io::Result<Option<T>> {
