@@ -9,6 +9,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::query::rank::Sort;
+use crate::shell::listing::{Field, Format};
 
 /// byline: a terminal reader for your local library of news articles.
 #[derive(Debug, Parser)]
@@ -49,8 +50,9 @@ pub struct Cli {
     #[arg(long, value_name = "PATH", global = true)]
     pub config: Option<PathBuf>,
 
-    /// Colour: auto (none when NO_COLOR is set), always, or never (the mono theme).
-    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    /// Colour: auto (on a terminal, none when NO_COLOR is set), always, or never (the mono
+    /// theme; plain `list` tables).
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
     pub color: ColorChoice,
 
     /// Start clean: not where the last session left off (its filter, view, sort and article).
@@ -96,11 +98,23 @@ pub struct LibraryArgs {
 pub enum Command {
     /// Print the articles, newest first, or those matching a query, best first.
     #[command(after_help = "\
-Each line is: id, date, author, title, separated by tabs.
+Formats: table (the default on a terminal): columns fitted to its width ($COLUMNS, else 80, off
+one), a header, colour only on a terminal. tsv (the default in a pipe): one article a line,
+fields separated by tabs, no header; a missing value is -, tags are joined by commas, and a
+backslash, tab, line feed or carriage return in a value is written \\, \t, \n or \r. json: one
+array, an object a line. jsonl: one object a line. In JSON a missing value is null.
+
+Fields (--fields, comma-separated, in the order wanted): id, title, author, date, path, source,
+tags, url, words, read, starred. table and tsv print id,date,author,title unless told; json and
+jsonl print them all.
+
+Exits 1 when no article matched, as grep does.
 
 Examples:
   byline list --library ~/news
-  byline list --query 'mcgrath korea'
+  byline list --query 'mcgrath korea' --limit 5
+  byline list --format jsonl | jq -r .title
+  byline list --fields date,title --format tsv | sort
   byline list --json | jq '.[0].title'")]
     List(ListArgs),
     /// Print one article as reflowed plain text.
@@ -204,9 +218,18 @@ pub struct ListArgs {
     /// Only starred articles.
     #[arg(long)]
     pub starred: bool,
-    /// Print a JSON array (id, title, author, date, path, words, read, starred) instead of lines.
-    #[arg(long)]
+    /// How to print: table, tsv, json or jsonl (a terminal gets a table, a pipe tsv).
+    #[arg(long, short, value_enum, value_name = "FORMAT")]
+    pub format: Option<Format>,
+    /// Short for --format json.
+    #[arg(long, conflicts_with = "format")]
     pub json: bool,
+    /// Print at most N articles.
+    #[arg(long, short = 'n', value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub limit: Option<u64>,
+    /// The fields to print, comma-separated (see below).
+    #[arg(long, value_enum, value_delimiter = ',', value_name = "FIELDS")]
+    pub fields: Vec<Field>,
 }
 
 impl ListArgs {
@@ -218,7 +241,10 @@ impl ListArgs {
             sort: None,
             unread: false,
             starred: false,
+            format: None,
             json: false,
+            limit: None,
+            fields: Vec::new(),
         }
     }
 }

@@ -1,17 +1,14 @@
-//! The scriptable face of byline: `byline list`, `byline show` and `byline check`, writing plain
-//! text or JSON.
+//! The scriptable face of byline: `byline list` (written by [`listing`]), `byline show` and
+//! `byline check`.
 //!
 //! These use the same library, filter and reflow code as the reader, so a query finds the same
 //! articles in the same order in both.
 
 use std::io::{self, Write};
-use std::path::Path;
 
 use crossterm::style::Stylize;
-use serde::Serialize;
 
 use crate::article::Inline;
-use crate::article::date;
 use crate::article::sanitize::display_path;
 use crate::library::{Library, Lookup};
 use crate::query::Query;
@@ -19,26 +16,8 @@ use crate::query::index::Index;
 use crate::query::rank::{self, Matcher, Sort};
 use crate::reading::links;
 use crate::reading::reflow::{self, Header, Tone};
+use crate::shell::listing;
 use crate::state::Snapshot;
-
-/// One article as `byline list --json` prints it.
-#[derive(Debug, Serialize)]
-struct ListEntry<'a> {
-    id: &'a str,
-    title: &'a str,
-    author: Option<&'a str>,
-    date: Option<String>,
-    path: String,
-    words: usize,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    url: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    source: Option<&'a str>,
-    #[serde(skip_serializing_if = "<[String]>::is_empty")]
-    tags: &'a [String],
-    read: bool,
-    starred: bool,
-}
 
 /// Which articles `byline list` prints, besides the query.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,71 +27,44 @@ pub enum Only {
     Starred,
 }
 
-/// Prints the articles matching `query` in the reader's order; returns how many there were.
+/// Which articles `byline list` prints, and how many at most.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Select {
+    pub query: Query,
+    pub sort: Sort,
+    pub only: Only,
+    pub limit: Option<usize>,
+}
+
+/// Prints the articles `select` picks, in the reader's order, as `output` says; returns how
+/// many there were.
 pub fn list(
     library: &Library,
-    query: &Query,
-    sort: Sort,
+    select: &Select,
     state: &Snapshot,
-    only: Only,
-    json: bool,
+    output: &listing::Output,
     out: &mut dyn Write,
 ) -> io::Result<usize> {
     let index = Index::build(&library.articles);
-    let mut hits = rank::filter(&Matcher::default(), &index, query, sort, None);
+    let hits = rank::filter(
+        &Matcher::default(),
+        &index,
+        &select.query,
+        select.sort,
+        None,
+    );
     // The process ends after this: freeing 100,000 entries one by one would only add time.
     std::mem::forget(index);
-    hits.retain(|h| {
-        let id = &library.articles[h.index].id;
-        match only {
+    let articles = hits
+        .iter()
+        .map(|h| &library.articles[h.index])
+        .filter(|a| match select.only {
             Only::All => true,
-            Only::Unread => !state.read.contains(id),
-            Only::Starred => state.starred.contains(id),
-        }
-    });
-    let articles = hits.iter().map(|h| &library.articles[h.index]);
-    if json {
-        let entries: Vec<ListEntry> = articles
-            .map(|a| ListEntry {
-                id: &a.id,
-                title: &a.title,
-                author: a.author.as_deref(),
-                date: a.date.map(date::iso),
-                path: json_path(&a.path),
-                words: a.words,
-                url: a.url.as_deref(),
-                source: a.publication.as_deref(),
-                tags: &a.tags,
-                read: state.read.contains(&a.id),
-                starred: state.starred.contains(&a.id),
-            })
-            .collect();
-        serde_json::to_writer_pretty(&mut *out, &entries)?;
-        writeln!(out)?;
-    } else {
-        for a in articles {
-            writeln!(
-                out,
-                "{}\t{}\t{}\t{}",
-                a.id,
-                a.date.map(date::iso).as_deref().unwrap_or("-"),
-                a.author.as_deref().unwrap_or("-"),
-                a.title
-            )?;
-        }
-    }
-    Ok(hits.len())
-}
-
-/// A path as `list --json` writes it: the real one (lossy where it is not UTF-8), with `/`
-/// between folders on every platform. JSON escapes what needs escaping; `display_path` is for
-/// a terminal, and its `\u{1b}` would read as a different file name here.
-fn json_path(path: &Path) -> String {
-    let text = path.to_string_lossy();
-    match std::path::MAIN_SEPARATOR {
-        '/' => text.into_owned(),
-        separator => text.replace(separator, "/"),
-    }
+            Only::Unread => !state.read.contains(&a.id),
+            Only::Starred => state.starred.contains(&a.id),
+        })
+        .take(select.limit.unwrap_or(usize::MAX));
+    listing::write(articles, state, output, out)
 }
 
 /// Prints `path: reason` for each file that could not be used; returns how many there were.

@@ -25,8 +25,9 @@ use crate::reading::reflow::Setting;
 use crate::shell::cli::{
     Cli, ColorChoice, Command, ConfigArgs, ListArgs, StateCommand, TypesetArgs,
 };
-use crate::shell::commands::Only;
+use crate::shell::commands::{Only, Select};
 use crate::shell::error::CliError;
+use crate::shell::listing::{Format, Output};
 
 /// What byline reads from the process, read once.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,6 +50,8 @@ pub struct Env {
     pub stdout_is_terminal: bool,
     /// The terminal's width in columns, when stdout is one and says.
     pub terminal_width: Option<u16>,
+    /// `COLUMNS`, the width to fit when stdout is not a terminal.
+    pub columns: Option<u16>,
     /// Today, for relative dates in queries (`d:<30d`).
     pub today: Date,
 }
@@ -72,6 +75,9 @@ impl Env {
             terminal_width: stdout_is_terminal
                 .then(|| crossterm::terminal::size().ok().map(|(w, _)| w))
                 .flatten(),
+            columns: std::env::var("COLUMNS")
+                .ok()
+                .and_then(|c| c.trim().parse().ok()),
             today: date::today(),
         }
     }
@@ -143,10 +149,9 @@ pub struct ThemePlan {
 pub struct ListPlan {
     pub source: LibrarySource,
     pub index_dir: Option<PathBuf>,
-    pub query: Query,
-    pub sort: Sort,
-    pub only: Only,
-    pub json: bool,
+    /// Which articles, in which order, how many.
+    pub select: Select,
+    pub output: Output,
     /// The state database, for read and starred marks.
     pub state: PathBuf,
 }
@@ -198,7 +203,7 @@ pub fn resolve(cli: Cli, env: &Env, settings: &Settings) -> Result<Plan, CliErro
         // Off a terminal, `byline` is `byline list`, as `ls` prints one name a line to a pipe:
         // `byline | grep`, `byline ~/news | wc -l`.
         if !env.stdout_is_terminal {
-            return list(ListArgs::of(named), env, settings, state);
+            return list(ListArgs::of(named), cli.color, env, settings, state);
         }
         let source = source(named, env, settings);
         return Ok(Plan::Reader(ReaderPlan {
@@ -221,7 +226,7 @@ pub fn resolve(cli: Cli, env: &Env, settings: &Settings) -> Result<Plan, CliErro
         }));
     };
     Ok(match command {
-        Command::List(args) => list(args, env, settings, state)?,
+        Command::List(args) => list(args, cli.color, env, settings, state)?,
         Command::Show(args) => {
             let typesetting = typesetting(&args.typeset, settings.typesetting);
             let measure = typesetting.measure;
@@ -267,24 +272,59 @@ pub fn resolve(cli: Cli, env: &Env, settings: &Settings) -> Result<Plan, CliErro
 }
 
 /// `byline list`, resolved.
-fn list(args: ListArgs, env: &Env, settings: &Settings, state: PathBuf) -> Result<Plan, CliError> {
+fn list(
+    args: ListArgs,
+    color: ColorChoice,
+    env: &Env,
+    settings: &Settings,
+    state: PathBuf,
+) -> Result<Plan, CliError> {
     let query = Query::parse(&args.query, env.today).map_err(|error| CliError::BadQuery {
         query: args.query.clone(),
         error,
     })?;
+    // A terminal gets a table, a pipe one article a line.
+    let format = match (args.format, args.json) {
+        (Some(format), _) => format,
+        (None, true) => Format::Json,
+        (None, false) if env.stdout_is_terminal => Format::Table,
+        (None, false) => Format::Tsv,
+    };
+    let fields = if args.fields.is_empty() {
+        format.default_fields().to_vec()
+    } else {
+        args.fields
+    };
     Ok(Plan::List(ListPlan {
         source: source(args.library.library, env, settings),
         index_dir: env.cache_dir.clone(),
-        query,
-        sort: args.sort.map_or(settings.sort, Sort::from),
-        only: if args.unread {
-            Only::Unread
-        } else if args.starred {
-            Only::Starred
-        } else {
-            Only::All
+        select: Select {
+            query,
+            sort: args.sort.map_or(settings.sort, Sort::from),
+            only: if args.unread {
+                Only::Unread
+            } else if args.starred {
+                Only::Starred
+            } else {
+                Only::All
+            },
+            limit: args.limit.map(|n| usize::try_from(n).unwrap_or(usize::MAX)),
         },
-        json: args.json,
+        output: Output {
+            format,
+            fields,
+            width: usize::from(
+                env.terminal_width
+                    .filter(|_| env.stdout_is_terminal)
+                    .or(env.columns)
+                    .unwrap_or(80),
+            ),
+            color: match color {
+                ColorChoice::Always => true,
+                ColorChoice::Never => false,
+                ColorChoice::Auto => env.stdout_is_terminal && !no_color(env),
+            },
+        },
         state,
     }))
 }
@@ -314,15 +354,18 @@ fn typesetting(args: &TypesetArgs, config: Typesetting) -> Typesetting {
     }
 }
 
+/// Whether `NO_COLOR` turns colour off: set and not empty (no-color.org).
+fn no_color(env: &Env) -> bool {
+    env.no_color.as_deref().is_some_and(|v| !v.is_empty())
+}
+
 /// The theme to draw with: `name`, or mono when colour is off, with colours brought down to
 /// what the terminal shows.
 fn theme(name: &str, color: ColorChoice, env: &Env, user_dir: Option<PathBuf>) -> ThemePlan {
-    // NO_COLOR set and not empty turns colour off (no-color.org), unless asked for.
-    let no_color = env.no_color.as_deref().is_some_and(|v| !v.is_empty());
     let mono = match color {
         ColorChoice::Never => true,
         ColorChoice::Always => false,
-        ColorChoice::Auto => no_color,
+        ColorChoice::Auto => no_color(env),
     };
     ThemePlan {
         name: if mono { "mono" } else { name }.to_string(),
@@ -338,6 +381,7 @@ mod tests {
 
     use super::*;
     use crate::query::QueryError;
+    use crate::shell::listing::Field;
 
     /// `~` and the platform folders of a test user, on a terminal 120 columns wide.
     fn test_env() -> Env {
@@ -352,6 +396,7 @@ mod tests {
             cache_dir: Some(PathBuf::from("/home/u/.cache/byline")),
             stdout_is_terminal: true,
             terminal_width: Some(120),
+            columns: None,
             today: jiff::civil::date(2015, 1, 31),
         }
     }
@@ -533,10 +578,15 @@ mod tests {
             Ok(Plan::List(plan)) => plan,
             other => panic!("not list: {other:?}"),
         };
-        assert_eq!(list(&["list"]).sort, Sort::Title);
-        assert_eq!(list(&["list", "--sort", "oldest"]).sort, Sort::Oldest);
-        assert_eq!(list(&["list", "--unread"]).only, Only::Unread);
-        assert_eq!(list(&["list", "--starred"]).only, Only::Starred);
+        assert_eq!(list(&["list"]).select.sort, Sort::Title);
+        assert_eq!(
+            list(&["list", "--sort", "oldest"]).select.sort,
+            Sort::Oldest
+        );
+        assert_eq!(list(&["list", "--unread"]).select.only, Only::Unread);
+        assert_eq!(list(&["list", "--starred"]).select.only, Only::Starred);
+        assert_eq!(list(&["list", "--limit", "3"]).select.limit, Some(3));
+        assert_eq!(list(&["list"]).select.limit, None);
         assert_eq!(
             list(&["list"]).state,
             PathBuf::from("/home/u/.local/share/byline/state.db")
@@ -564,6 +614,81 @@ mod tests {
             resolve(cli(&["/news"]), &test_env(), &settings),
             Ok(Plan::Reader(_))
         ));
+    }
+
+    fn list_output(args: &[&str], env: &Env) -> Output {
+        match resolve(cli(args), env, &Settings::default()) {
+            Ok(Plan::List(plan)) => plan.output,
+            other => panic!("not list: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn list_is_a_table_on_a_terminal_and_tsv_in_a_pipe_unless_told() {
+        let piped = Env {
+            stdout_is_terminal: false,
+            terminal_width: None,
+            ..test_env()
+        };
+        let table = list_output(&["list"], &test_env());
+        assert_eq!((table.format, table.width), (Format::Table, 120));
+        assert_eq!(table.fields, Format::Table.default_fields());
+        assert_eq!(list_output(&["list"], &piped).format, Format::Tsv);
+        assert_eq!(
+            list_output(&["list", "--json"], &test_env()).format,
+            Format::Json
+        );
+        let jsonl = list_output(&["list", "--format", "jsonl"], &piped);
+        assert_eq!(jsonl.fields, Format::Jsonl.default_fields());
+        let named = list_output(&["list", "--fields", "title,id", "-f", "tsv"], &test_env());
+        assert_eq!(named.fields, [Field::Title, Field::Id]);
+        assert!(
+            Cli::try_parse_from(["byline", "list", "--json", "--format", "tsv"]).is_err(),
+            "--json is --format json"
+        );
+    }
+
+    #[test]
+    fn a_table_fits_the_terminal_else_columns_else_80() {
+        let piped = Env {
+            stdout_is_terminal: false,
+            terminal_width: None,
+            ..test_env()
+        };
+        let with_columns = Env {
+            columns: Some(100),
+            ..piped.clone()
+        };
+        assert_eq!(list_output(&["list"], &test_env()).width, 120);
+        assert_eq!(list_output(&["list", "-f", "table"], &piped).width, 80);
+        assert_eq!(
+            list_output(&["list", "-f", "table"], &with_columns).width,
+            100
+        );
+        let terminal_with_columns = Env {
+            columns: Some(100),
+            ..test_env()
+        };
+        assert_eq!(list_output(&["list"], &terminal_with_columns).width, 120);
+    }
+
+    #[test]
+    fn a_table_has_colour_on_a_terminal_without_no_color_or_when_asked() {
+        let piped = Env {
+            stdout_is_terminal: false,
+            terminal_width: None,
+            ..test_env()
+        };
+        let no_color = Env {
+            no_color: Some(OsString::from("1")),
+            ..test_env()
+        };
+        assert!(list_output(&["list"], &test_env()).color);
+        assert!(!list_output(&["list", "-f", "table"], &piped).color);
+        assert!(!list_output(&["list"], &no_color).color);
+        assert!(!list_output(&["list", "--color", "never"], &test_env()).color);
+        assert!(list_output(&["list", "--color", "always"], &no_color).color);
+        assert!(list_output(&["list", "-f", "table", "--color", "always"], &piped).color);
     }
 
     #[test]

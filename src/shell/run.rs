@@ -128,15 +128,7 @@ fn run_list(plan: ListPlan) -> Result<ExitCode, CliError> {
     let library = open_reporting_problems(&plan.source, plan.index_dir.as_deref());
     let snapshot = load_state(&plan.state)?;
     let found = write_or_pipe_closed(|out| {
-        commands::list(
-            &library,
-            &plan.query,
-            plan.sort,
-            &snapshot,
-            plan.only,
-            plan.json,
-            out,
-        )
+        commands::list(&library, &plan.select, &snapshot, &plan.output, out)
     })?;
     // The process ends after this: freeing 100,000 articles one by one would only add time.
     std::mem::forget(library);

@@ -247,6 +247,16 @@ fn a_pipe_closed_early_ends_byline_quietly_with_status_0() {
     for args in [
         &["list", "-L", path][..],
         &["list", "-L", path, "--json"],
+        &["list", "-L", path, "--format", "jsonl"],
+        &[
+            "list",
+            "-L",
+            path,
+            "--format",
+            "tsv",
+            "--fields",
+            "title,tags",
+        ],
         &[path],
         &["config", "--default"],
     ] {
@@ -662,4 +672,134 @@ fn footers_named_in_the_config_are_hidden() {
                 .unwrap()
                 .contains("Gazette")
     );
+}
+
+/// Three articles: one with a source, tags and an address (Markdown front matter), one with
+/// no author or date, one with a tab in its title.
+fn formats_library() -> TempLibrary {
+    let lib = TempLibrary::new();
+    lib.file(
+        "tagged.md",
+        "---\ntitle: Harbour trams return\nauthor: Ann Author\ndate: 2020-05-03\n\
+         source: The Daily Port\ntags: [port, trams]\nurl: https://example.com/trams\n---\n\n\
+         The trams are back.\n",
+    );
+    lib.file("bare.txt", "Undated and anonymous\n\nA first sentence.\n");
+    lib.article("tab.txt", "Tab", "Bo Writer", "1 May 2020", "Body.");
+    lib
+}
+
+fn list_in(lib: &TempLibrary, args: &[&str]) -> Output {
+    let mut all = vec![
+        "list",
+        "-L",
+        lib.path().to_str().unwrap(),
+        "--sort",
+        "newest",
+    ];
+    all.extend_from_slice(args);
+    byline(lib.path(), &all)
+}
+
+#[test]
+fn list_jsonl_writes_one_object_a_line_with_every_field() {
+    let lib = formats_library();
+    let output = list_in(&lib, &["--format", "jsonl"]);
+    assert!(output.status.success(), "{output:?}");
+    let text = stdout(&output);
+    let objects: Vec<Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is one object"))
+        .collect();
+    assert_eq!(objects.len(), 3);
+    let tagged = &objects[0];
+    assert_eq!(tagged["title"], "Harbour trams return");
+    assert_eq!(tagged["source"], "The Daily Port");
+    assert_eq!(tagged["tags"], serde_json::json!(["port", "trams"]));
+    assert_eq!(tagged["url"], "https://example.com/trams");
+    assert_eq!(tagged["read"], false);
+    let keys: Vec<&String> = tagged.as_object().unwrap().keys().collect();
+    assert_eq!(keys.len(), 11, "{keys:?}");
+    assert_eq!(objects[2]["author"], Value::Null);
+    assert_eq!(objects[2]["tags"], serde_json::json!([]));
+    // --json is the same objects in one array.
+    let array: Value = serde_json::from_str(&stdout(&list_in(&lib, &["--json"]))).unwrap();
+    assert_eq!(array.as_array().unwrap(), &objects);
+}
+
+#[test]
+fn list_fields_and_limit_choose_the_columns_and_how_many() {
+    let lib = formats_library();
+    let output = list_in(
+        &lib,
+        &["--format", "tsv", "--fields", "title,source,tags,words"],
+    );
+    let text = stdout(&output);
+    let first: Vec<&str> = text.lines().next().unwrap().split('\t').collect();
+    assert_eq!(
+        first,
+        ["Harbour trams return", "The Daily Port", "port,trams", "4"]
+    );
+    let limited = list_in(&lib, &["--limit", "2", "--fields", "title"]);
+    assert!(limited.status.success());
+    assert_eq!(stdout(&limited), "Harbour trams return\nTab\n");
+    let jsonl = list_in(&lib, &["-f", "jsonl", "--fields", "date,id", "-n", "1"]);
+    let object: Value = serde_json::from_str(stdout(&jsonl).trim()).unwrap();
+    let keys: Vec<&String> = object.as_object().unwrap().keys().collect();
+    assert_eq!(keys, ["date", "id"]);
+    assert_eq!(stdout(&jsonl).lines().count(), 1);
+}
+
+#[test]
+fn list_an_unknown_field_or_format_is_a_usage_error_naming_it() {
+    let lib = formats_library();
+    for (args, named) in [
+        (&["--fields", "title,colour"][..], "colour"),
+        (&["--format", "yaml"], "yaml"),
+        (&["--limit", "0"], "0"),
+        (&["--json", "--format", "tsv"], "--format"),
+    ] {
+        let output = list_in(&lib, args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.contains(named), "{args:?}: {stderr}");
+        assert!(output.stdout.is_empty());
+    }
+}
+
+#[test]
+fn list_table_fits_columns_and_is_plain_in_a_pipe_unless_colour_is_asked_for() {
+    let lib = formats_library();
+    let path = lib.path().to_str().unwrap();
+    let args = ["list", "-L", path, "--format", "table"];
+    let output = crate::byline_command(lib.path(), &args)
+        .env("COLUMNS", "50")
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let text = stdout(&output);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 4, "a header and three rows: {text}");
+    assert!(lines[0].starts_with("ID  "), "{text}");
+    assert!(
+        lines[0].contains("DATE") && lines[0].ends_with("TITLE"),
+        "{text}"
+    );
+    for line in &lines {
+        assert!(line.chars().count() <= 50, "{line:?}");
+    }
+    assert!(lines[1].contains("2020-05-03"), "{text}");
+    assert!(text.contains('…'), "titles cut to fit 50 columns: {text}");
+    assert!(!text.contains('\u{1b}'), "{text:?}");
+    // Without COLUMNS, 80.
+    let wide = stdout(&byline(lib.path(), &args));
+    assert!(
+        wide.lines().any(|l| l.ends_with("Harbour trams return")),
+        "{wide}"
+    );
+    let coloured = stdout(&byline(
+        lib.path(),
+        &[&args[..], &["--color", "always"]].concat(),
+    ));
+    assert!(coloured.contains("\u{1b}["), "{coloured:?}");
 }
