@@ -11,7 +11,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use crate::query::rank::Sort;
 use crate::shell::listing::{Field, Format};
 
-/// byline: a terminal reader for your local library of news articles.
+/// A terminal reader for your local library of news articles.
 #[derive(Debug, Parser)]
 #[command(
     name = "byline",
@@ -153,6 +153,28 @@ Examples:
   byline config --default > ~/.config/byline/config.toml
   byline config            (says where the config is read from)")]
     Config(ConfigArgs),
+    /// Print a shell completion script: bash, zsh, fish, elvish or powershell.
+    #[command(after_help = "\
+Examples:
+  byline completions bash > ~/.local/share/bash-completion/completions/byline
+  byline completions zsh > ~/.zfunc/_byline     (with fpath+=~/.zfunc before compinit)
+  byline completions fish > ~/.config/fish/completions/byline.fish")]
+    Completions {
+        /// The shell to complete in.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print byline's manual page (roff), or a command's, for `man -l` or a man folder.
+    #[command(after_help = "\
+Examples:
+  byline man | man -l -
+  byline man list | man -l -
+  byline man > ~/.local/share/man/man1/byline.1")]
+    Man {
+        /// A command's page (byline-list(1)) instead of byline(1).
+        #[arg(value_name = "COMMAND")]
+        command: Option<String>,
+    },
     /// List the themes: built in, and yours in <config dir>/byline/themes/.
     #[command(after_help = "\
 Examples:

@@ -19,6 +19,9 @@ use crate::shell::commands::ShowError;
 /// Why byline stopped.
 #[derive(Debug, thiserror::Error)]
 pub enum CliError {
+    /// The command line asks for something that is not there (clap checks the rest).
+    #[error("{0}")]
+    Usage(String),
     /// `--config` named a file that is not there.
     #[error("{}: no such config file", display_path(.0))]
     NoSuchConfig(PathBuf),

@@ -110,6 +110,10 @@ pub enum Plan {
     Themes { user_dir: Option<PathBuf> },
     /// `byline state export`: print the state database at `state` as JSON.
     StateExport { state: PathBuf },
+    /// `byline completions SHELL`: print the shell's completion script.
+    Completions(clap_complete::Shell),
+    /// `byline man [COMMAND]`: print byline's manual page, or a command's.
+    Man(Option<String>),
 }
 
 /// The reader, ready to start.
@@ -187,9 +191,17 @@ pub fn config_path(cli: &Cli, env: &Env) -> Option<PathBuf> {
 }
 
 /// Whether this command still runs on a config that cannot be read (with the defaults, saying
-/// what is wrong): the commands that help mend one.
+/// what is wrong): the commands that help mend one, and those that never read it.
 pub fn runs_on_a_bad_config(cli: &Cli) -> bool {
-    matches!(cli.command, Some(Command::Config(_) | Command::Themes))
+    matches!(
+        cli.command,
+        Some(
+            Command::Config(_)
+                | Command::Themes
+                | Command::Completions { .. }
+                | Command::Man { .. }
+        )
+    )
 }
 
 /// Decides what to do from the arguments, the environment and the config.
@@ -268,6 +280,8 @@ pub fn resolve(cli: Cli, env: &Env, settings: &Settings) -> Result<Plan, CliErro
             user_dir: user_themes,
         },
         Command::State(StateCommand::Export) => Plan::StateExport { state },
+        Command::Completions { shell } => Plan::Completions(shell),
+        Command::Man { command } => Plan::Man(command),
     })
 }
 

@@ -10,6 +10,8 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use clap::CommandFactory;
+
 use crate::article::sanitize::{display_path, printable};
 use crate::config::paths;
 use crate::config::settings::{self, Settings};
@@ -63,6 +65,19 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
             })?;
             Ok(ExitCode::SUCCESS)
         }
+        Plan::Completions(shell) => {
+            let mut command = Cli::command();
+            write_or_pipe_closed(|out| {
+                clap_complete::generate(shell, &mut command, "byline", out);
+                Ok(())
+            })?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Plan::Man(name) => {
+            let page = man_page(name.as_deref())?;
+            write_or_pipe_closed(|out| clap_mangen::Man::new(page).render(out))?;
+            Ok(ExitCode::SUCCESS)
+        }
         Plan::StateExport { state } => {
             let snapshot = load_state(&state)?;
             write_or_pipe_closed(|out| {
@@ -72,6 +87,25 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// The command whose manual page `byline man [name]` prints: byline itself, or one of its
+/// commands, built so that its page is titled as byline(1) names it (`byline-list`).
+fn man_page(name: Option<&str>) -> Result<clap::Command, CliError> {
+    let mut byline = Cli::command();
+    byline.build();
+    let Some(name) = name else {
+        return Ok(byline);
+    };
+    let page = byline.find_subcommand(name).cloned().ok_or_else(|| {
+        let names: Vec<&str> = byline.get_subcommands().map(|c| c.get_name()).collect();
+        CliError::Usage(format!(
+            "no command '{}' (byline has: {})",
+            printable(name),
+            names.join(", ")
+        ))
+    })?;
+    Ok(page)
 }
 
 /// Reads the config at `path` (none: the defaults). byline does not start on a half-read

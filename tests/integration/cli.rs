@@ -803,3 +803,96 @@ fn list_table_fits_columns_and_is_plain_in_a_pipe_unless_colour_is_asked_for() {
     ));
     assert!(coloured.contains("\u{1b}["), "{coloured:?}");
 }
+
+#[test]
+fn completions_are_written_for_every_shell_and_bash_loads_them() {
+    let home = TempLibrary::new();
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+        let output = byline(home.path(), &["completions", shell]);
+        assert!(output.status.success(), "{shell}: {output:?}");
+        let script = stdout(&output);
+        for word in ["byline", "list", "show", "completions", "--format", "jsonl"] {
+            assert!(script.contains(word), "{shell} completion lacks {word}");
+        }
+    }
+    let bash = byline(home.path(), &["completions", "bash"]);
+    let dir = tempfile::tempdir().unwrap();
+    let script = dir.path().join("byline.bash");
+    std::fs::write(&script, &bash.stdout).unwrap();
+    // Parsed, then sourced: the function is defined and bound to byline.
+    let check = std::process::Command::new("bash")
+        .arg("-c")
+        .arg(format!(
+            "bash -n {0} && source {0} && complete -p byline",
+            script.display()
+        ))
+        .output()
+        .expect("run bash");
+    assert!(check.status.success(), "{check:?}");
+    assert!(stdout(&check).contains("byline"), "{check:?}");
+    let unknown = byline(home.path(), &["completions", "tcsh"]);
+    assert_eq!(unknown.status.code(), Some(2));
+}
+
+/// Renders a roff page with `man -l`; `None` when man is not installed (outside CI).
+fn render_man_page(roff: &[u8]) -> Option<String> {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("byline.1");
+    std::fs::File::create(&page)
+        .unwrap()
+        .write_all(roff)
+        .unwrap();
+    let rendered = std::process::Command::new("man")
+        .arg("-l")
+        .arg(&page)
+        .env("MANPAGER", "cat")
+        .env("MANWIDTH", "100")
+        .output();
+    match rendered {
+        Ok(output) => {
+            assert!(output.status.success(), "{output:?}");
+            Some(stdout(&output))
+        }
+        Err(e) if std::env::var_os("CI").is_none() => {
+            eprintln!("skipped rendering: man: {e}");
+            None
+        }
+        Err(e) => panic!("man is needed in CI (.ci/run installs man-db): {e}"),
+    }
+}
+
+#[test]
+fn the_man_page_renders_and_names_every_command() {
+    let home = TempLibrary::new();
+    let output = byline(home.path(), &["man"]);
+    assert!(output.status.success(), "{output:?}");
+    let roff = stdout(&output);
+    assert!(roff.contains(".TH byline 1"), "{roff}");
+    if let Some(page) = render_man_page(&output.stdout) {
+        for word in [
+            "SYNOPSIS",
+            "byline-list(1)",
+            "byline-show(1)",
+            "byline-completions(1)",
+        ] {
+            assert!(page.contains(word), "the page lacks {word}: {page}");
+        }
+    }
+    let list = byline(home.path(), &["man", "list"]);
+    assert!(list.status.success(), "{list:?}");
+    assert!(stdout(&list).contains(".TH byline-list 1"));
+    if let Some(page) = render_man_page(&list.stdout) {
+        assert!(
+            page.contains("--format") && page.contains("jsonl"),
+            "{page}"
+        );
+    }
+    let unknown = byline(home.path(), &["man", "lsit"]);
+    assert_eq!(unknown.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&unknown.stderr);
+    assert!(
+        stderr.contains("no command 'lsit'") && stderr.contains("list"),
+        "{stderr}"
+    );
+}
