@@ -147,11 +147,15 @@ Examples:
     /// What byline remembers: read marks, stars, places in articles, queries.
     #[command(subcommand)]
     State(StateCommand),
-    /// The config file: `byline config --default` prints the defaults, commented.
+    /// The config file: where it is read from; `--default` prints the defaults, `--write` writes them.
     #[command(after_help = "\
+--write writes the commented defaults where byline reads its config (--config PATH, else
+<config dir>/byline/config.toml), making the folder; it never writes over a file that is there.
+
 Examples:
-  byline config --default > ~/.config/byline/config.toml
-  byline config            (says where the config is read from)")]
+  byline config            (says where the config is read from)
+  byline config --write    (writes the defaults there, to edit)
+  byline config --default | less")]
     Config(ConfigArgs),
     /// Print a shell completion script: bash, zsh, fish, elvish or powershell.
     #[command(after_help = "\
@@ -186,8 +190,11 @@ Examples:
 #[derive(Debug, Args)]
 pub struct ConfigArgs {
     /// Print the default config, with every setting explained.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "write")]
     pub default: bool,
+    /// Write the default config where byline reads it, unless a file is there.
+    #[arg(long)]
+    pub write: bool,
 }
 
 #[derive(Debug, Subcommand)]

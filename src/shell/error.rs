@@ -25,6 +25,19 @@ pub enum CliError {
     /// `--config` named a file that is not there.
     #[error("{}: no such config file", display_path(.0))]
     NoSuchConfig(PathBuf),
+    /// `byline config --write` found a file where it would write.
+    #[error(
+        "{}: a config file is there already; byline config --write never writes over one \
+         (byline config --default prints the defaults)",
+        display_path(.0)
+    )]
+    ConfigExists(PathBuf),
+    /// `byline config --write` could not make the folder or write the file.
+    #[error("{}: {error}", display_path(.path))]
+    WriteConfig { path: PathBuf, error: io::Error },
+    /// This system has no config folder and no `--config` named a file.
+    #[error("this system has no config folder: name the file with --config PATH")]
+    NoConfigFolder,
     /// The config file could not be used; byline does not start on a half-read config.
     #[error(transparent)]
     Config(#[from] ConfigError),

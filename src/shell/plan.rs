@@ -181,6 +181,8 @@ pub enum ConfigPlan {
     PrintDefault,
     /// Say where the config is read from (`None`: this system has no config folder).
     SayWhere(Option<PathBuf>),
+    /// Write the default config there, unless a file is (`None`: no config folder).
+    Write(Option<PathBuf>),
 }
 
 /// The config file to read: `--config`, else `<config dir>/byline/config.toml`.
@@ -272,10 +274,9 @@ pub fn resolve(cli: Cli, env: &Env, settings: &Settings) -> Result<Plan, CliErro
             index_dir: env.cache_dir.clone(),
             rebuild: args.rebuild,
         },
-        Command::Config(ConfigArgs { default: true }) => Plan::Config(ConfigPlan::PrintDefault),
-        Command::Config(ConfigArgs { default: false }) => {
-            Plan::Config(ConfigPlan::SayWhere(config))
-        }
+        Command::Config(ConfigArgs { default: true, .. }) => Plan::Config(ConfigPlan::PrintDefault),
+        Command::Config(ConfigArgs { write: true, .. }) => Plan::Config(ConfigPlan::Write(config)),
+        Command::Config(_) => Plan::Config(ConfigPlan::SayWhere(config)),
         Command::Themes => Plan::Themes {
             user_dir: user_themes,
         },
@@ -775,6 +776,21 @@ mod tests {
         assert_eq!(
             resolve(cli(&["config"]), &nowhere, &Settings::default()).ok(),
             Some(Plan::Config(ConfigPlan::SayWhere(None)))
+        );
+        assert_eq!(
+            resolve(cli(&["config", "--write"]), &nowhere, &Settings::default()).ok(),
+            Some(Plan::Config(ConfigPlan::Write(None)))
+        );
+        assert_eq!(
+            resolve(
+                cli(&["config", "--write"]),
+                &test_env(),
+                &Settings::default()
+            )
+            .ok(),
+            Some(Plan::Config(ConfigPlan::Write(Some(
+                "/home/u/.config/byline/config.toml".into()
+            ))))
         );
         assert!(runs_on_a_bad_config(&cli(&["themes"])));
         assert!(!runs_on_a_bad_config(&cli(&["list"])));

@@ -17,7 +17,7 @@ use crate::config::paths;
 use crate::config::settings::{self, Settings};
 use crate::config::theme::{self, Theme};
 use crate::library::{ArticleError, Library, LibrarySource, Look, cache};
-use crate::shell::cli::Cli;
+use crate::shell::cli::{Cli, Command};
 use crate::shell::commands::{self, ShowError};
 use crate::shell::error::CliError;
 use crate::shell::plan::{self, ConfigPlan, Env, ListPlan, Plan, ReaderPlan, ShowPlan, ThemePlan};
@@ -48,11 +48,20 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
             say(&match path {
                 Some(path) if path.is_file() => display_path(&path),
                 Some(path) => format!(
-                    "{} (not there: defaults in use; byline config --default writes one)",
+                    "{} (not there: defaults in use; byline config --write writes one)",
                     display_path(&path)
                 ),
                 None => "no config folder on this system: defaults in use".to_string(),
             })?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Plan::Config(ConfigPlan::Write(path)) => {
+            let path = path.ok_or(CliError::NoConfigFolder)?;
+            write_default_config(&path)?;
+            say(&format!(
+                "{}: written with the defaults, every setting explained; edit it to change byline",
+                display_path(&path)
+            ))?;
             Ok(ExitCode::SUCCESS)
         }
         Plan::Themes { user_dir } => {
@@ -108,6 +117,29 @@ fn man_page(name: Option<&str>) -> Result<clap::Command, CliError> {
     Ok(page)
 }
 
+/// Writes the commented default config to `path`, making its folder; never over a file that
+/// is there (the check and the write are one step: the file is created new or not at all).
+fn write_default_config(path: &Path) -> Result<(), CliError> {
+    let failed = |error| CliError::WriteConfig {
+        path: path.to_path_buf(),
+        error,
+    };
+    if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(folder).map_err(failed)?;
+    }
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .map_err(|e| match e.kind() {
+            io::ErrorKind::AlreadyExists => CliError::ConfigExists(path.to_path_buf()),
+            _ => failed(e),
+        })?;
+    file.write_all(settings::DEFAULT_CONFIG.as_bytes())
+        .and_then(|()| file.sync_all())
+        .map_err(failed)
+}
+
 /// Reads the config at `path` (none: the defaults). byline does not start on a half-read
 /// config: a mistake stops it, saying where, except for the commands that help mend one.
 fn load_settings(
@@ -118,8 +150,10 @@ fn load_settings(
     let Some(path) = path else {
         return Ok(Settings::default());
     };
-    // A folder or a pipe there is for `settings::load` to name.
-    if cli.config.is_some() && !path.exists() {
+    // A folder or a pipe there is for `settings::load` to name. `byline config` says itself
+    // that the file is not there (and `--write` writes it).
+    let config_command = matches!(cli.command, Some(Command::Config(_)));
+    if cli.config.is_some() && !path.exists() && !config_command {
         return Err(CliError::NoSuchConfig(path.to_path_buf()));
     }
     match settings::load(path, themes) {

@@ -896,3 +896,60 @@ fn the_man_page_renders_and_names_every_command() {
         "{stderr}"
     );
 }
+
+#[test]
+fn config_write_writes_the_defaults_where_byline_reads_them_and_never_over_a_file() {
+    let home = TempLibrary::new();
+    let config = home.path().join("config/byline/config.toml");
+    let before = stdout(&byline(home.path(), &["config"]));
+    assert!(
+        before.contains("byline config --write writes one"),
+        "{before}"
+    );
+    let written = byline(home.path(), &["config", "--write"]);
+    assert!(written.status.success(), "{written:?}");
+    assert!(
+        stdout(&written).contains(&*config.to_string_lossy()),
+        "{written:?}"
+    );
+    let defaults = byline(home.path(), &["config", "--default"]).stdout;
+    assert_eq!(std::fs::read(&config).unwrap(), defaults);
+    // byline now reads it, and says so.
+    assert_eq!(
+        stdout(&byline(home.path(), &["config"])).trim(),
+        config.to_string_lossy()
+    );
+    assert!(byline(home.path(), &["list"]).status.success());
+
+    std::fs::write(&config, "theme = \"nord\"\n").unwrap();
+    let again = byline(home.path(), &["config", "--write"]);
+    assert_eq!(again.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&again.stderr);
+    assert!(stderr.contains(&*config.to_string_lossy()), "{stderr}");
+    assert!(stderr.contains("never writes over"), "{stderr}");
+    assert!(again.stdout.is_empty());
+    assert_eq!(
+        std::fs::read_to_string(&config).unwrap(),
+        "theme = \"nord\"\n"
+    );
+
+    // --config names the file, in a folder not made yet.
+    let named = home.path().join("elsewhere/deep/byline.toml");
+    let named_str = named.to_str().unwrap();
+    let output = byline(home.path(), &["config", "--config", named_str, "--write"]);
+    assert!(output.status.success(), "{output:?}");
+    assert_eq!(std::fs::read(&named).unwrap(), defaults);
+}
+
+// Without XDG_CONFIG_HOME the config is in ~/.config, as byline reads it.
+#[cfg(target_os = "linux")]
+#[test]
+fn config_write_follows_home_without_xdg_config_home() {
+    let home = TempLibrary::new();
+    let output = crate::byline_command(home.path(), &["config", "--write"])
+        .env_remove("XDG_CONFIG_HOME")
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    assert!(home.path().join(".config/byline/config.toml").is_file());
+}
