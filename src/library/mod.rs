@@ -13,7 +13,7 @@ mod json;
 mod markdown;
 mod plain;
 mod records;
-mod sample;
+pub(crate) mod sample;
 pub mod scan;
 mod yaml;
 
@@ -25,7 +25,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-pub use self::decode::DecodeError;
+pub use self::decode::{DecodeError, decode};
 pub use self::plain::ParseError;
 pub use self::records::{MAX_RECORDS, Records};
 pub use self::scan::Look;

@@ -117,13 +117,20 @@ Examples:
   byline list --fields date,title --format tsv | sort
   byline list --json | jq '.[0].title'")]
     List(ListArgs),
-    /// Print one article as reflowed plain text.
+    /// Print one article, set as the reader sets it (repaired, links numbered).
     #[command(after_help = "\
-ID is an article's id from `byline list`, or a unique start of one.
+ID is an article's id from `byline list`, or a unique start of one; PATH an article's file.
+
+On a terminal the text is styled (bold, italic) and goes through $PAGER (else `less -R`) when
+it is longer than the screen; in a pipe it is plain text. --raw prints the file's text as byline
+read it (decoded, control characters removed) with no repair: the whole file, for an article
+that is one record of a JSON file.
 
 Examples:
   byline show 3f9a2c1d
-  byline show 3f9a --width 60 --library ~/news | less")]
+  byline show ~/news/harbour.txt
+  byline show 3f9a --width 60 --library ~/news | less
+  byline show 3f9a --raw")]
     Show(ShowArgs),
     /// Read the whole library and name every file that is not a usable article.
     #[command(after_help = "\
@@ -300,8 +307,12 @@ impl From<SortArg> for Sort {
 
 #[derive(Debug, Args)]
 pub struct ShowArgs {
-    /// The article's id (or a unique start of it).
+    /// The article's id (or a unique start of it), or its file.
+    #[arg(value_name = "ID|PATH")]
     pub id: String,
+    /// Print the file's text as read (decoded, cleaned), not set and not repaired.
+    #[arg(long, conflicts_with_all = ["width", "measure", "justify", "hyphenate"])]
+    pub raw: bool,
     #[command(flatten)]
     pub library: LibraryArgs,
     /// Set the text to this many columns (default: the terminal's, at most the measure).

@@ -5,12 +5,15 @@
 //! articles in the same order in both.
 
 use std::io::{self, Write};
+use std::path::Path;
 
 use crossterm::style::Stylize;
 
 use crate::article::Inline;
+use crate::article::Source;
+use crate::article::sanitize;
 use crate::article::sanitize::display_path;
-use crate::library::{Library, Lookup};
+use crate::library::{ArticleError, Library, Lookup, MAX_FILE_SIZE, decode, sample};
 use crate::query::Query;
 use crate::query::index::Index;
 use crate::query::rank::{self, Matcher, Sort};
@@ -82,6 +85,10 @@ pub enum ShowError {
     NotFound(String),
     #[error("id '{0}' is the start of {1} articles' ids; give more of it")]
     Ambiguous(String, usize),
+    #[error("{0} holds {1} articles; give one's id (byline list -L {0} shows them)")]
+    ManyArticles(String, usize),
+    #[error("{path}: {reason}")]
+    NotAnArticle { path: String, reason: String },
     #[error("{path}: {source}")]
     Read {
         path: String,
@@ -91,18 +98,79 @@ pub enum ShowError {
     Io(#[from] io::Error),
 }
 
-/// Prints one article set to `width` columns; `styled` adds bold and italic for a terminal.
+/// The article `id` names: its index in `library`. A library of one file (`byline show PATH`)
+/// holds the article asked for when the file holds exactly one.
+pub fn find(library: &Library, id: &str) -> Result<usize, ShowError> {
+    library.find(id).map_err(|lookup| match lookup {
+        Lookup::NotFound => ShowError::NotFound(id.to_string()),
+        Lookup::Ambiguous(n) => ShowError::Ambiguous(id.to_string(), n),
+    })
+}
+
+/// The one article of a library opened on one file (`byline show PATH`).
+pub fn only_article(library: &Library, path: &Path) -> Result<usize, ShowError> {
+    match (library.articles.len(), library.problems.first()) {
+        (1, _) => Ok(0),
+        (0, Some(problem)) => Err(ShowError::NotAnArticle {
+            path: display_path(path),
+            reason: problem.reason.clone(),
+        }),
+        (0, None) => Err(ShowError::NotAnArticle {
+            path: display_path(path),
+            reason: "not an article byline reads (.txt, .md, .html, .json, .jsonl)".to_string(),
+        }),
+        (n, _) => Err(ShowError::ManyArticles(display_path(path), n)),
+    }
+}
+
+/// Prints the text of the file the article at `index` comes from, as byline reads it before
+/// any parsing or repair: decoded and cleaned of what could steer the terminal (the whole file,
+/// for an article that is one record of several; the text compiled in, for a sample).
+pub fn raw(library: &Library, index: usize, out: &mut dyn Write) -> Result<(), ShowError> {
+    let article = &library.articles[index];
+    let failed = |source: ArticleError| ShowError::Read {
+        path: display_path(&article.path),
+        source,
+    };
+    let text = match &article.source {
+        Source::Sample(i) => sample::SAMPLES[*i].1.to_string(),
+        Source::File(path) | Source::Record(path, _) => {
+            let bytes = read_capped(path).map_err(failed)?;
+            decode(&bytes).map_err(|e| failed(e.into()))?
+        }
+    };
+    let text = sanitize::clean(&text);
+    out.write_all(text.as_bytes())?;
+    if !text.ends_with('\n') {
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+/// A regular file's bytes, if there are at most [`MAX_FILE_SIZE`], as the library reads them.
+fn read_capped(path: &Path) -> Result<Vec<u8>, ArticleError> {
+    use std::io::Read;
+    let file = std::fs::File::open(path)?;
+    if !file.metadata()?.is_file() {
+        return Err(ArticleError::NotRegular);
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_SIZE + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_FILE_SIZE {
+        return Err(ArticleError::TooLarge(None));
+    }
+    Ok(bytes)
+}
+
+/// Prints the article at `index` set as `setting` says; `styled` adds bold and italic for a
+/// terminal.
 pub fn show(
     library: &Library,
-    id: &str,
+    index: usize,
     setting: reflow::Setting,
     styled: bool,
     out: &mut dyn Write,
 ) -> Result<(), ShowError> {
-    let index = library.find(id).map_err(|lookup| match lookup {
-        Lookup::NotFound => ShowError::NotFound(id.to_string()),
-        Lookup::Ambiguous(n) => ShowError::Ambiguous(id.to_string(), n),
-    })?;
     let mut parsed = library.read(index).map_err(|source| ShowError::Read {
         path: display_path(&library.articles[index].path),
         source,

@@ -50,6 +50,10 @@ pub struct Env {
     pub stdout_is_terminal: bool,
     /// The terminal's width in columns, when stdout is one and says.
     pub terminal_width: Option<u16>,
+    /// The terminal's height in rows, when stdout is one and says.
+    pub terminal_height: Option<u16>,
+    /// `PAGER`: the program (and its arguments) `show` pages a long article through.
+    pub pager: Option<String>,
     /// `COLUMNS`, the width to fit when stdout is not a terminal.
     pub columns: Option<u16>,
     /// Today, for relative dates in queries (`d:<30d`).
@@ -61,6 +65,10 @@ impl Env {
     /// command line does.
     pub fn from_process() -> Self {
         let stdout_is_terminal = io::stdout().is_terminal();
+        // Only asked of a terminal: off one, crossterm falls back to running `tput`.
+        let size = stdout_is_terminal
+            .then(|| crossterm::terminal::size().ok())
+            .flatten();
         Self {
             library: std::env::var_os(paths::LIBRARY_ENV),
             no_color: std::env::var_os("NO_COLOR"),
@@ -71,10 +79,9 @@ impl Env {
             config_dir: paths::config_dir(),
             cache_dir: paths::cache_dir(),
             stdout_is_terminal,
-            // Only asked of a terminal: off one, crossterm falls back to running `tput`.
-            terminal_width: stdout_is_terminal
-                .then(|| crossterm::terminal::size().ok().map(|(w, _)| w))
-                .flatten(),
+            terminal_width: size.map(|(w, _)| w),
+            terminal_height: size.map(|(_, h)| h),
+            pager: std::env::var("PAGER").ok(),
             columns: std::env::var("COLUMNS")
                 .ok()
                 .and_then(|c| c.trim().parse().ok()),
@@ -172,6 +179,19 @@ pub struct ShowPlan {
     pub setting: Setting,
     /// Styled with escape sequences (stdout is a terminal), else plain text.
     pub styled: bool,
+    /// The file's text as read, not set.
+    pub raw: bool,
+    /// On a terminal, the pager for text longer than the screen.
+    pub pager: Option<Pager>,
+}
+
+/// A pager and the screen it saves from scrolling.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pager {
+    pub program: String,
+    pub args: Vec<String>,
+    /// The screen's height: text of more lines than this is paged.
+    pub rows: usize,
 }
 
 /// `byline config`, resolved.
@@ -263,6 +283,8 @@ pub fn resolve(cli: Cli, env: &Env, settings: &Settings) -> Result<Plan, CliErro
                     hyphenate: typesetting.hyphenate,
                 },
                 styled: env.stdout_is_terminal,
+                raw: args.raw,
+                pager: pager(env),
             })
         }
         Command::Check(args) => Plan::Check {
@@ -369,6 +391,21 @@ fn typesetting(args: &TypesetArgs, config: Typesetting) -> Typesetting {
     }
 }
 
+/// The pager `show` uses on a terminal: `PAGER` (with its arguments), else `less -R`; none off
+/// a terminal, nor for a terminal that does not say its height.
+fn pager(env: &Env) -> Option<Pager> {
+    let rows = env.terminal_height.filter(|_| env.stdout_is_terminal)?;
+    let command = (env.pager.as_deref())
+        .filter(|p| !p.trim().is_empty())
+        .unwrap_or("less -R");
+    let mut words = command.split_whitespace().map(str::to_string);
+    Some(Pager {
+        program: words.next()?,
+        args: words.collect(),
+        rows: usize::from(rows),
+    })
+}
+
 /// Whether `NO_COLOR` turns colour off: set and not empty (no-color.org).
 fn no_color(env: &Env) -> bool {
     env.no_color.as_deref().is_some_and(|v| !v.is_empty())
@@ -411,6 +448,8 @@ mod tests {
             cache_dir: Some(PathBuf::from("/home/u/.cache/byline")),
             stdout_is_terminal: true,
             terminal_width: Some(120),
+            terminal_height: Some(40),
+            pager: None,
             columns: None,
             today: jiff::civil::date(2015, 1, 31),
         }
@@ -757,6 +796,44 @@ mod tests {
         let plain = show(&["show", "3f", "--justify"], &piped);
         assert_eq!(plain.setting.width, 80);
         assert!(plain.setting.justify && !plain.styled);
+        assert_eq!(plain.pager, None);
+        assert!(show(&["show", "3f", "--raw"], &piped).raw);
+        assert!(Cli::try_parse_from(["byline", "show", "3f", "--raw", "-w", "50"]).is_err());
+    }
+
+    #[test]
+    fn show_pages_on_a_terminal_through_pager_else_less() {
+        let settings = Settings::default();
+        let pager_of = |env: &Env| match resolve(cli(&["show", "3f"]), env, &settings) {
+            Ok(Plan::Show(plan)) => plan.pager,
+            other => panic!("not show: {other:?}"),
+        };
+        let less = Pager {
+            program: "less".to_string(),
+            args: vec!["-R".to_string()],
+            rows: 40,
+        };
+        assert_eq!(pager_of(&test_env()), Some(less.clone()));
+        let blank = Env {
+            pager: Some(" ".to_string()),
+            ..test_env()
+        };
+        assert_eq!(pager_of(&blank), Some(less));
+        let most = Env {
+            pager: Some("most -s".to_string()),
+            ..test_env()
+        };
+        assert_eq!(
+            pager_of(&most).map(|p| (p.program, p.args)),
+            Some(("most".to_string(), vec!["-s".to_string()]))
+        );
+        let piped = Env {
+            stdout_is_terminal: false,
+            terminal_width: None,
+            terminal_height: None,
+            ..most
+        };
+        assert_eq!(pager_of(&piped), None);
     }
 
     #[test]

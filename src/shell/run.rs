@@ -21,7 +21,7 @@ use crate::shell::cli::{Cli, Command};
 use crate::shell::commands::{self, ShowError};
 use crate::shell::error::CliError;
 use crate::shell::plan::{self, ConfigPlan, Env, ListPlan, Plan, ReaderPlan, ShowPlan, ThemePlan};
-use crate::shell::tui;
+use crate::shell::{effects, tui};
 use crate::state::{Snapshot, State};
 
 /// Runs byline as the command line asks; returns the exit code of a run that did its work.
@@ -210,35 +210,51 @@ fn run_list(plan: ListPlan) -> Result<ExitCode, CliError> {
 /// `byline show`. Problems with other files are not this command's business; `list` and
 /// `check` report them.
 fn run_show(plan: ShowPlan) -> Result<ExitCode, CliError> {
+    // `byline show PATH`: a library of that one file, not indexed.
+    let file = Path::new(&plan.id);
+    let by_path = file.is_file();
+    let (source, index_dir) = if by_path {
+        (LibrarySource::Named(vec![file.to_path_buf()]), None)
+    } else {
+        (plan.source, plan.index_dir)
+    };
+    let render = |library: &Library| -> Result<Vec<u8>, ShowError> {
+        let index = if by_path {
+            commands::only_article(library, file)?
+        } else {
+            commands::find(library, &plan.id)?
+        };
+        let mut text = Vec::new();
+        if plan.raw {
+            commands::raw(library, index, &mut text)?;
+        } else {
+            commands::show(library, index, plan.setting, plan.styled, &mut text)?;
+        }
+        Ok(text)
+    };
     // The folders tell a file added or removed; the article shown is read from its file. A
     // file rewritten in place since the index was written is caught when it is read: then
     // every file is looked at, and the id looked for in the library as it is now.
-    let index_dir = plan.index_dir.as_deref();
-    let footers = plan.footers;
-    let library = open(&plan.source, index_dir, Look::Folders).with_footers(footers.clone());
-    let shown = write_or_pipe_closed(|out| {
-        let show = |library: &Library, out: &mut dyn Write| {
-            commands::show(library, &plan.id, plan.setting, plan.styled, out)
-        };
-        let shown = match show(&library, out) {
-            Err(ShowError::Read {
-                source: ArticleError::Changed,
-                ..
-            }) => show(
-                &open(&plan.source, index_dir, Look::Files).with_footers(footers),
-                out,
-            ),
-            shown => shown,
-        };
-        match shown {
-            Err(ShowError::Io(e)) => Err(e),
-            other => Ok(other),
-        }
-    })?;
-    match shown {
-        Some(Err(err)) => Err(CliError::Show(err)),
-        _ => Ok(ExitCode::SUCCESS),
+    let open_as =
+        |look| open(&source, index_dir.as_deref(), look).with_footers(plan.footers.clone());
+    let text = match render(&open_as(Look::Folders)) {
+        Err(ShowError::Read {
+            source: ArticleError::Changed,
+            ..
+        }) => render(&open_as(Look::Files)),
+        rendered => rendered,
     }
+    .map_err(CliError::Show)?;
+    // On a terminal, a text longer than the screen goes through the pager.
+    let lines = text.iter().filter(|&&b| b == b'\n').count();
+    if let Some(pager) = plan.pager.filter(|p| lines > p.rows) {
+        match effects::page(&pager.program, &pager.args, &text) {
+            Ok(()) => return Ok(ExitCode::SUCCESS),
+            Err(e) => eprintln!("byline: could not run {}: {e}", printable(&pager.program)),
+        }
+    }
+    write_or_pipe_closed(|out| out.write_all(&text))?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// `byline check`: exit status 1 when any file is not a usable article.

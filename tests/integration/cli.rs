@@ -953,3 +953,59 @@ fn config_write_follows_home_without_xdg_config_home() {
     assert!(output.status.success(), "{output:?}");
     assert!(home.path().join(".config/byline/config.toml").is_file());
 }
+
+#[test]
+fn show_raw_prints_the_file_as_read_unrepaired_and_cleaned() {
+    let lib = TempLibrary::new();
+    // Hard-wrapped lines and `*italic*` the reader repairs; an escape sequence it removes.
+    let file = lib.file(
+        "wrapped.txt",
+        "A wrapped story\n\nAnn Author\n\n1 May 2020\n\nThe first line of a paragraph\n\
+         wrapped by hand, with *emphasis* \u{1b}[31mand a colour.\n",
+    );
+    let path = lib.path().to_str().unwrap();
+    let listed = stdout(&byline(lib.path(), &["list", "-L", path]));
+    let id = listed.split('\t').next().unwrap();
+    let raw = byline(lib.path(), &["show", id, "-L", path, "--raw"]);
+    assert!(raw.status.success(), "{raw:?}");
+    let text = stdout(&raw);
+    assert!(
+        text.contains("paragraph\nwrapped by hand"),
+        "the hard wrap kept: {text}"
+    );
+    assert!(text.contains("*emphasis*"), "{text}");
+    assert!(!text.contains('\u{1b}'), "{text:?}");
+    assert!(text.contains("and a colour."), "{text}");
+    // Set, the asterisks are read as emphasis, a header is added, and lines fit the width.
+    let set = stdout(&byline(
+        lib.path(),
+        &["show", id, "-L", path, "--width", "30"],
+    ));
+    assert!(!set.contains("*emphasis*") && set.contains("emphasis"), "{set}");
+    assert!(set.lines().all(|l| l.chars().count() <= 30), "{set}");
+    assert!(set.contains("14 words") && !text.contains("14 words"), "{set}");
+    // By path, the same.
+    let by_path = byline(lib.path(), &["show", file.to_str().unwrap(), "--raw"]);
+    assert_eq!(stdout(&by_path), text);
+}
+
+#[test]
+fn show_by_path_names_what_is_wrong_with_a_file_that_is_not_one_article() {
+    let lib = TempLibrary::new();
+    let many = lib.file(
+        "two.jsonl",
+        "{\"title\": \"One\", \"body\": \"First.\"}\n{\"title\": \"Two\", \"body\": \"Second.\"}\n",
+    );
+    let binary = lib.file("bad.txt", b"\0\0\0");
+    let one = lib.article("one.txt", "Just one", "Ann", "1 May 2020", "The body.");
+    let shown = byline(lib.path(), &["show", one.to_str().unwrap()]);
+    assert!(shown.status.success(), "{shown:?}");
+    assert!(stdout(&shown).starts_with("Just one\n"), "{shown:?}");
+    for (file, says) in [(&many, "holds 2 articles"), (&binary, "binary file")] {
+        let output = byline(lib.path(), &["show", file.to_str().unwrap()]);
+        assert_eq!(output.status.code(), Some(1), "{output:?}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.contains(says), "{stderr}");
+        assert!(output.stdout.is_empty());
+    }
+}
