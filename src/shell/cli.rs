@@ -59,6 +59,10 @@ pub struct Cli {
     #[arg(long)]
     pub fresh: bool,
 
+    /// Say on stderr which config, library, index and state a command uses.
+    #[arg(long, short, global = true)]
+    pub verbose: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }

@@ -30,7 +30,14 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
     let config_path = plan::config_path(&cli, &env);
     let themes = env.config_dir.as_deref().map(paths::user_themes);
     let settings = load_settings(&cli, config_path.as_deref(), themes.as_deref())?;
-    match plan::resolve(cli, &env, &settings)? {
+    let verbose = cli.verbose;
+    let plan = plan::resolve(cli, &env, &settings)?;
+    if verbose {
+        for line in details(&plan, config_path.as_deref()) {
+            eprintln!("byline: {line}");
+        }
+    }
+    match plan {
         Plan::Reader(reader) => run_reader(reader, &settings),
         Plan::List(list) => run_list(list),
         Plan::Show(show) => run_show(show),
@@ -138,6 +145,47 @@ fn write_default_config(path: &Path) -> Result<(), CliError> {
     file.write_all(settings::DEFAULT_CONFIG.as_bytes())
         .and_then(|()| file.sync_all())
         .map_err(failed)
+}
+
+/// What `-v` says before a command runs: the files it reads, so that a surprise (the wrong
+/// library, a config not read) can be seen.
+fn details(plan: &Plan, config: Option<&Path>) -> Vec<String> {
+    let mut lines = vec![match config {
+        Some(path) if path.is_file() => format!("config: {}", display_path(path)),
+        Some(path) => format!("config: {} (not there: defaults)", display_path(path)),
+        None => "config: none (no config folder: defaults)".to_string(),
+    }];
+    let (source, index_dir, state) = match plan {
+        Plan::Reader(p) => (Some(&p.source), p.index_dir.as_deref(), Some(&p.state)),
+        Plan::List(p) => (Some(&p.source), p.index_dir.as_deref(), Some(&p.state)),
+        Plan::Show(p) => (Some(&p.source), p.index_dir.as_deref(), None),
+        Plan::Check { source, index_dir }
+        | Plan::Index {
+            source, index_dir, ..
+        } => (Some(source), index_dir.as_deref(), None),
+        Plan::StateExport { state } => (None, None, Some(state)),
+        _ => (None, None, None),
+    };
+    if let Some(source) = source {
+        lines.push(match source {
+            LibrarySource::Named(roots) => {
+                let roots: Vec<String> = roots.iter().map(|r| display_path(r)).collect();
+                format!("library: {}", roots.join(", "))
+            }
+            LibrarySource::DataDir(dir) => format!(
+                "library: {} (the built-in sample when it holds no article)",
+                display_path(dir)
+            ),
+        });
+        lines.push(match index_path(source, index_dir) {
+            Some(index) => format!("index: {}", display_path(&index)),
+            None => "index: none".to_string(),
+        });
+    }
+    if let Some(state) = state {
+        lines.push(format!("state: {}", display_path(state)));
+    }
+    lines
 }
 
 /// Reads the config at `path` (none: the defaults). byline does not start on a half-read

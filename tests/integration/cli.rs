@@ -981,9 +981,15 @@ fn show_raw_prints_the_file_as_read_unrepaired_and_cleaned() {
         lib.path(),
         &["show", id, "-L", path, "--width", "30"],
     ));
-    assert!(!set.contains("*emphasis*") && set.contains("emphasis"), "{set}");
+    assert!(
+        !set.contains("*emphasis*") && set.contains("emphasis"),
+        "{set}"
+    );
     assert!(set.lines().all(|l| l.chars().count() <= 30), "{set}");
-    assert!(set.contains("14 words") && !text.contains("14 words"), "{set}");
+    assert!(
+        set.contains("14 words") && !text.contains("14 words"),
+        "{set}"
+    );
     // By path, the same.
     let by_path = byline(lib.path(), &["show", file.to_str().unwrap(), "--raw"]);
     assert_eq!(stdout(&by_path), text);
@@ -1008,4 +1014,63 @@ fn show_by_path_names_what_is_wrong_with_a_file_that_is_not_one_article() {
         assert!(stderr.contains(says), "{stderr}");
         assert!(output.stdout.is_empty());
     }
+}
+
+// The exit codes, in one place: 0 done, 1 nothing matched or problems found, 2 a usage or
+// config error (as grep's).
+#[test]
+fn exit_codes_are_0_done_1_nothing_or_problems_2_usage_or_config() {
+    let lib = TempLibrary::new();
+    lib.article("a.txt", "Harbour news", "Ann Author", "1 May 2020", "Body.");
+    let clean = lib.path().to_str().unwrap().to_string();
+    let messy = TempLibrary::new();
+    messy.file("bad.txt", b"\0\0\0");
+    let messy = messy.path().to_str().unwrap().to_string();
+    let bad_config = lib.file("bad.toml", "theme = 3\n");
+    let bad_config = bad_config.to_str().unwrap().to_string();
+    let cases: &[(&[&str], i32)] = &[
+        (&["list", "-L", &clean], 0),
+        (&["list", "-L", &clean, "-q", "harbour"], 0),
+        (&["list", "-L", &clean, "-q", "zzzqqq"], 1),
+        (&["check", "-L", &clean], 0),
+        (&["check", "-L", &messy], 1),
+        (&["show", "ffffffffffff", "-L", &clean], 1),
+        (&["list", "--no-such-flag"], 2),
+        (&["list", "-L", &clean, "-q", "d:2014-13"], 2),
+        (&["list", "--config", &bad_config], 2),
+        (&["list", "--config", "/no/such/config.toml"], 2),
+        (&["completions", "tcsh"], 2),
+        (&["--help"], 0),
+        (&["--version"], 0),
+    ];
+    for (args, code) in cases {
+        let output = byline(lib.path(), args);
+        assert_eq!(output.status.code(), Some(*code), "{args:?}: {output:?}");
+        if *code == 2 {
+            let stderr = String::from_utf8_lossy(&output.stderr);
+            assert!(!stderr.trim().is_empty(), "{args:?} says why");
+        }
+    }
+}
+
+#[test]
+fn verbose_names_the_config_library_index_and_state_on_stderr() {
+    let lib = TempLibrary::new();
+    lib.article("a.txt", "Harbour news", "Ann Author", "1 May 2020", "Body.");
+    let path = lib.path().to_str().unwrap();
+    let quiet = byline(lib.path(), &["list", "-L", path]);
+    assert!(quiet.stderr.is_empty(), "{quiet:?}");
+    let output = byline(lib.path(), &["list", "-L", path, "-v"]);
+    assert!(output.status.success());
+    assert_eq!(output.stdout, quiet.stdout, "stdout is the same");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    for line in [
+        "byline: config: ".to_string(),
+        format!("byline: library: {path}\n"),
+        "byline: index: ".to_string(),
+        "byline: state: ".to_string(),
+    ] {
+        assert!(stderr.contains(&line), "{line} in {stderr}");
+    }
+    assert!(stderr.contains("(not there: defaults)"), "{stderr}");
 }
