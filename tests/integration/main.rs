@@ -1,6 +1,7 @@
 //! byline's integration tests: one binary, a module per area, sharing a temp-dir library builder.
 
 mod cli;
+mod docs;
 mod formats;
 mod hostile;
 mod hostile_corpus;
@@ -8,6 +9,7 @@ mod index;
 mod library;
 mod pty;
 mod screen;
+mod screenshot;
 mod ssh;
 mod state;
 
