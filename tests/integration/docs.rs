@@ -52,7 +52,10 @@ fn every_query_example_in_the_docs_finds_a_sample_article() {
     assert!(examples.len() >= 6, "the guide's table: {examples:?}");
     for name in ["README.md", "docs/query.md", "docs/guide.md"] {
         let queries = command_line_queries(&read(name));
-        assert!(!queries.is_empty(), "{name} shows a query on the command line");
+        assert!(
+            !queries.is_empty(),
+            "{name} shows a query on the command line"
+        );
         examples.extend(queries.into_iter().map(|q| (name, q)));
     }
 
