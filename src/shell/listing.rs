@@ -65,18 +65,6 @@ impl Field {
             Field::Starred => "starred",
         }
     }
-
-    /// Whether a table may cut this column to fit, and in which turn (lower first): long text
-    /// goes before the title; ids, dates, counts and marks are never cut.
-    fn shrink_turn(self) -> Option<u8> {
-        match self {
-            Field::Url | Field::Path => Some(0),
-            Field::Tags | Field::Source => Some(1),
-            Field::Author => Some(2),
-            Field::Title => Some(3),
-            Field::Id | Field::Date | Field::Words | Field::Read | Field::Starred => None,
-        }
-    }
 }
 
 impl Format {
@@ -330,9 +318,31 @@ fn table(
     Ok(())
 }
 
-/// Each column's width: its widest cell, then the columns that may be cut cut in their turn
-/// until the line fits `width` (ids, dates, counts and marks are never cut, so a very narrow
-/// screen may still see them wrap).
+/// How a table is cut to fit, stage by stage until it does: each stage cuts its columns down to
+/// no less than its width. Long text goes first, then the title down to 30 columns before the
+/// author is cut at all; ids, dates, counts and marks are never cut, so on a very narrow
+/// screen they may still wrap.
+const CUTS: &[(&[Field], usize)] = &[
+    (&[Field::Url, Field::Path], 10),
+    (&[Field::Tags, Field::Source], 10),
+    (&[Field::Title], 30),
+    (&[Field::Author], 10),
+    (&[Field::Title], 10),
+    (
+        &[
+            Field::Url,
+            Field::Path,
+            Field::Tags,
+            Field::Source,
+            Field::Author,
+            Field::Title,
+        ],
+        2,
+    ),
+];
+
+/// Each column's width: its widest cell, then cut as [`CUTS`] says until the line fits
+/// `width`.
 fn column_widths(
     fields: &[Field],
     header: &[String],
@@ -348,18 +358,15 @@ fn column_widths(
     }
     let gaps = 2 * fields.len().saturating_sub(1);
     let mut excess = (widths.iter().sum::<usize>() + gaps).saturating_sub(width);
-    // Down to 10 columns each first; on a very narrow screen, down to a letter and its `…`.
-    for narrowest in [10, 2] {
-        for turn in 0..=3 {
-            for (w, field) in widths.iter_mut().zip(fields) {
-                if excess == 0 {
-                    return widths;
-                }
-                if field.shrink_turn() == Some(turn) && *w > narrowest {
-                    let cut = excess.min(*w - narrowest);
-                    *w -= cut;
-                    excess -= cut;
-                }
+    for (cut_these, narrowest) in CUTS {
+        for (w, field) in widths.iter_mut().zip(fields) {
+            if excess == 0 {
+                return widths;
+            }
+            if cut_these.contains(field) && *w > *narrowest {
+                let cut = excess.min(*w - narrowest);
+                *w -= cut;
+                excess -= cut;
             }
         }
     }
@@ -433,7 +440,7 @@ mod tests {
     }
 
     #[test]
-    fn a_table_fits_its_width_cutting_the_title_last() {
+    fn a_table_fits_its_width_cutting_long_text_then_the_title_then_the_author() {
         let long = "A very long title about the harbour line and its new trams";
         let fields = [Field::Id, Field::Date, Field::Path, Field::Title];
         let table = written(&[article(long, None)], &output(Format::Table, &fields, 60));
@@ -454,6 +461,27 @@ mod tests {
         );
         assert!(!wide.contains('…'));
         assert_eq!(written(&[], &output(Format::Table, &fields, 80)), "");
+        // The author is whole while the title can give up columns down to 30.
+        let by = [Field::Author, Field::Title];
+        let named = article(long, Some("Mireille Osterhout"));
+        let table = written(
+            std::slice::from_ref(&named),
+            &output(Format::Table, &by, 60),
+        );
+        let row = table.lines().nth(1).unwrap();
+        assert!(
+            row.starts_with("Mireille Osterhout  A very long"),
+            "{table}"
+        );
+        assert_eq!(unicode_width::UnicodeWidthStr::width(row), 60);
+        let narrow = written(&[named], &output(Format::Table, &by, 36));
+        let row = narrow.lines().nth(1).unwrap();
+        assert_eq!(
+            row.chars().nth(9),
+            Some('…'),
+            "the author cut to 10: {narrow}"
+        );
+        assert_eq!(unicode_width::UnicodeWidthStr::width(row), 36);
     }
 
     #[test]
