@@ -21,7 +21,7 @@ use crate::layout::{Arrangement, Grouping, ListColumn, Split};
 use crate::query::rank::Sort;
 use crate::reading::Typesetting;
 
-/// The default config, commented: what `byline config --default` prints.
+/// The default config, commented: what `byline config --default` prints and `--write` writes.
 pub const DEFAULT_CONFIG: &str = include_str!("../../config/default.toml");
 
 /// A config that could not be used: where, and why.

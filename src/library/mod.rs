@@ -14,7 +14,7 @@ mod markdown;
 mod notes;
 mod plain;
 mod records;
-mod sample;
+pub(crate) mod sample;
 pub mod scan;
 mod yaml;
 
@@ -26,7 +26,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-pub use self::decode::DecodeError;
+pub use self::decode::{DecodeError, decode};
 pub use self::plain::ParseError;
 pub use self::records::{MAX_RECORDS, Records};
 pub use self::scan::Look;

@@ -9,14 +9,18 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::query::rank::Sort;
+use crate::shell::listing::{Field, Format};
 
-/// byline: a terminal reader for your local library of news articles.
+/// A terminal reader for your local library of news articles.
 #[derive(Debug, Parser)]
 #[command(
     name = "byline",
     version,
     args_conflicts_with_subcommands = true,
     after_help = "\
+With stdout not a terminal (a pipe, a file), byline with no command prints the list as
+`byline list` does: `byline ~/news | grep -i harbour`.
+
 Where the library is: PATH or --library, else $BYLINE_LIBRARY, else <data dir>/byline/library.
 When none is named and the data folder holds no article, byline opens its built-in sample library.
 
@@ -46,13 +50,18 @@ pub struct Cli {
     #[arg(long, value_name = "PATH", global = true)]
     pub config: Option<PathBuf>,
 
-    /// Colour: auto (none when NO_COLOR is set), always, or never (the mono theme).
-    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    /// Colour: auto (on a terminal, none when NO_COLOR is set), always, or never (the mono
+    /// theme; plain `list` tables).
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
     pub color: ColorChoice,
 
     /// Start clean: not where the last session left off (its filter, view, sort and article).
     #[arg(long)]
     pub fresh: bool,
+
+    /// Say on stderr which config, library, index and state a command uses.
+    #[arg(long, short, global = true)]
+    pub verbose: bool,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -93,20 +102,39 @@ pub struct LibraryArgs {
 pub enum Command {
     /// Print the articles, newest first, or those matching a query, best first.
     #[command(after_help = "\
-Each line is: id, date, author, title, separated by tabs.
+Formats: table (the default on a terminal): columns fitted to its width ($COLUMNS, else 80, off
+one), a header, colour only on a terminal. tsv (the default in a pipe): one article a line,
+fields separated by tabs, no header; a missing value is -, tags are joined by commas, and a
+backslash, tab, line feed or carriage return in a value is written \\, \t, \n or \r. json: one
+array, an object a line. jsonl: one object a line. In JSON a missing value is null.
+
+Fields (--fields, comma-separated, in the order wanted): id, title, author, date, path, source,
+tags, url, words, read, starred. table and tsv print id,date,author,title unless told; json and
+jsonl print them all.
+
+Exits 1 when no article matched, as grep does.
 
 Examples:
   byline list --library ~/news
-  byline list --query 'mcgrath korea'
+  byline list --query 'mcgrath korea' --limit 5
+  byline list --format jsonl | jq -r .title
+  byline list --fields date,title --format tsv | sort
   byline list --json | jq '.[0].title'")]
     List(ListArgs),
-    /// Print one article as reflowed plain text.
+    /// Print one article, set as the reader sets it (repaired, links numbered).
     #[command(after_help = "\
-ID is an article's id from `byline list`, or a unique start of one.
+ID is an article's id from `byline list`, or a unique start of one; PATH an article's file.
+
+On a terminal the text is styled (bold, italic) and goes through $PAGER (else `less -R`) when
+it is longer than the screen; in a pipe it is plain text. --raw prints the file's text as byline
+read it (decoded, control characters removed) with no repair: the whole file, for an article
+that is one record of a JSON file.
 
 Examples:
   byline show 3f9a2c1d
-  byline show 3f9a --width 60 --library ~/news | less")]
+  byline show ~/news/harbour.txt
+  byline show 3f9a --width 60 --library ~/news | less
+  byline show 3f9a --raw")]
     Show(ShowArgs),
     /// Read the whole library and name every file that is not a usable article.
     #[command(after_help = "\
@@ -130,12 +158,38 @@ Examples:
     /// What byline remembers: read marks, stars, places in articles, queries.
     #[command(subcommand)]
     State(StateCommand),
-    /// The config file: `byline config --default` prints the defaults, commented.
+    /// The config file: where it is read from; `--default` prints the defaults, `--write` writes them.
+    #[command(after_help = "\
+--write writes the commented defaults where byline reads its config (--config PATH, else
+<config dir>/byline/config.toml), making the folder; it never writes over a file that is there.
+
+Examples:
+  byline config            (says where the config is read from)
+  byline config --write    (writes the defaults there, to edit)
+  byline config --default | less")]
+    Config(ConfigArgs),
+    /// Print a shell completion script: bash, zsh, fish, elvish or powershell.
     #[command(after_help = "\
 Examples:
-  byline config --default > ~/.config/byline/config.toml
-  byline config            (says where the config is read from)")]
-    Config(ConfigArgs),
+  byline completions bash > ~/.local/share/bash-completion/completions/byline
+  byline completions zsh > ~/.zfunc/_byline     (with fpath+=~/.zfunc before compinit)
+  byline completions fish > ~/.config/fish/completions/byline.fish")]
+    Completions {
+        /// The shell to complete in.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print byline's manual page (roff), or a command's, for `man -l` or a man folder.
+    #[command(after_help = "\
+Examples:
+  byline man | man -l -
+  byline man list | man -l -
+  byline man > ~/.local/share/man/man1/byline.1")]
+    Man {
+        /// A command's page (byline-list(1)) instead of byline(1).
+        #[arg(value_name = "COMMAND")]
+        command: Option<String>,
+    },
     /// List the themes: built in, and yours in <config dir>/byline/themes/.
     #[command(after_help = "\
 Examples:
@@ -147,8 +201,11 @@ Examples:
 #[derive(Debug, Args)]
 pub struct ConfigArgs {
     /// Print the default config, with every setting explained.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "write")]
     pub default: bool,
+    /// Write the default config where byline reads it, unless a file is there.
+    #[arg(long)]
+    pub write: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -201,9 +258,35 @@ pub struct ListArgs {
     /// Only starred articles.
     #[arg(long)]
     pub starred: bool,
-    /// Print a JSON array (id, title, author, date, path, words, read, starred) instead of lines.
-    #[arg(long)]
+    /// How to print: table, tsv, json or jsonl (a terminal gets a table, a pipe tsv).
+    #[arg(long, short, value_enum, value_name = "FORMAT")]
+    pub format: Option<Format>,
+    /// Short for --format json.
+    #[arg(long, conflicts_with = "format")]
     pub json: bool,
+    /// Print at most N articles.
+    #[arg(long, short = 'n', value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub limit: Option<u64>,
+    /// The fields to print, comma-separated (see below).
+    #[arg(long, value_enum, value_delimiter = ',', value_name = "FIELDS")]
+    pub fields: Vec<Field>,
+}
+
+impl ListArgs {
+    /// `byline list` with no option but the libraries: what `byline PATH…` is off a terminal.
+    pub fn of(library: Vec<PathBuf>) -> Self {
+        Self {
+            library: LibraryArgs { library },
+            query: String::new(),
+            sort: None,
+            unread: false,
+            starred: false,
+            format: None,
+            json: false,
+            limit: None,
+            fields: Vec::new(),
+        }
+    }
 }
 
 /// The list orders, as `--sort` names them.
@@ -228,8 +311,12 @@ impl From<SortArg> for Sort {
 
 #[derive(Debug, Args)]
 pub struct ShowArgs {
-    /// The article's id (or a unique start of it).
+    /// The article's id (or a unique start of it), or its file.
+    #[arg(value_name = "ID|PATH")]
     pub id: String,
+    /// Print the file's text as read (decoded, cleaned), not set and not repaired.
+    #[arg(long, conflicts_with_all = ["width", "measure", "justify", "hyphenate"])]
+    pub raw: bool,
     #[command(flatten)]
     pub library: LibraryArgs,
     /// Set the text to this many columns (default: the terminal's, at most the measure).

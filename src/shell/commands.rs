@@ -1,5 +1,5 @@
-//! The scriptable face of byline: `byline list`, `byline show` and `byline check`, writing plain
-//! text or JSON.
+//! The scriptable face of byline: `byline list` (written by [`listing`]), `byline show` and
+//! `byline check`.
 //!
 //! These use the same library, filter and reflow code as the reader, so a query finds the same
 //! articles in the same order in both.
@@ -8,37 +8,19 @@ use std::io::{self, Write};
 use std::path::Path;
 
 use crossterm::style::Stylize;
-use serde::Serialize;
 
 use crate::article::Inline;
-use crate::article::date;
+use crate::article::Source;
+use crate::article::sanitize;
 use crate::article::sanitize::display_path;
-use crate::library::{Library, Lookup};
+use crate::library::{ArticleError, Library, Lookup, MAX_FILE_SIZE, decode, sample};
 use crate::query::Query;
 use crate::query::index::Index;
 use crate::query::rank::{self, Matcher, Sort};
 use crate::reading::links;
 use crate::reading::reflow::{self, Header, Tone};
+use crate::shell::listing;
 use crate::state::Snapshot;
-
-/// One article as `byline list --json` prints it.
-#[derive(Debug, Serialize)]
-struct ListEntry<'a> {
-    id: &'a str,
-    title: &'a str,
-    author: Option<&'a str>,
-    date: Option<String>,
-    path: String,
-    words: usize,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    url: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    source: Option<&'a str>,
-    #[serde(skip_serializing_if = "<[String]>::is_empty")]
-    tags: &'a [String],
-    read: bool,
-    starred: bool,
-}
 
 /// Which articles `byline list` prints, besides the query.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,71 +30,44 @@ pub enum Only {
     Starred,
 }
 
-/// Prints the articles matching `query` in the reader's order; returns how many there were.
+/// Which articles `byline list` prints, and how many at most.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Select {
+    pub query: Query,
+    pub sort: Sort,
+    pub only: Only,
+    pub limit: Option<usize>,
+}
+
+/// Prints the articles `select` picks, in the reader's order, as `output` says; returns how
+/// many there were.
 pub fn list(
     library: &Library,
-    query: &Query,
-    sort: Sort,
+    select: &Select,
     state: &Snapshot,
-    only: Only,
-    json: bool,
+    output: &listing::Output,
     out: &mut dyn Write,
 ) -> io::Result<usize> {
     let index = Index::build(&library.articles);
-    let mut hits = rank::filter(&Matcher::default(), &index, query, sort, None);
+    let hits = rank::filter(
+        &Matcher::default(),
+        &index,
+        &select.query,
+        select.sort,
+        None,
+    );
     // The process ends after this: freeing 100,000 entries one by one would only add time.
     std::mem::forget(index);
-    hits.retain(|h| {
-        let id = &library.articles[h.index].id;
-        match only {
+    let articles = hits
+        .iter()
+        .map(|h| &library.articles[h.index])
+        .filter(|a| match select.only {
             Only::All => true,
-            Only::Unread => !state.read.contains(id),
-            Only::Starred => state.starred.contains(id),
-        }
-    });
-    let articles = hits.iter().map(|h| &library.articles[h.index]);
-    if json {
-        let entries: Vec<ListEntry> = articles
-            .map(|a| ListEntry {
-                id: &a.id,
-                title: &a.title,
-                author: a.author.as_deref(),
-                date: a.date.map(date::iso),
-                path: json_path(&a.path),
-                words: a.words,
-                url: a.url.as_deref(),
-                source: a.publication.as_deref(),
-                tags: &a.tags,
-                read: state.read.contains(&a.id),
-                starred: state.starred.contains(&a.id),
-            })
-            .collect();
-        serde_json::to_writer_pretty(&mut *out, &entries)?;
-        writeln!(out)?;
-    } else {
-        for a in articles {
-            writeln!(
-                out,
-                "{}\t{}\t{}\t{}",
-                a.id,
-                a.date.map(date::iso).as_deref().unwrap_or("-"),
-                a.author.as_deref().unwrap_or("-"),
-                a.title
-            )?;
-        }
-    }
-    Ok(hits.len())
-}
-
-/// A path as `list --json` writes it: the real one (lossy where it is not UTF-8), with `/`
-/// between folders on every platform. JSON escapes what needs escaping; `display_path` is for
-/// a terminal, and its `\u{1b}` would read as a different file name here.
-fn json_path(path: &Path) -> String {
-    let text = path.to_string_lossy();
-    match std::path::MAIN_SEPARATOR {
-        '/' => text.into_owned(),
-        separator => text.replace(separator, "/"),
-    }
+            Only::Unread => !state.read.contains(&a.id),
+            Only::Starred => state.starred.contains(&a.id),
+        })
+        .take(select.limit.unwrap_or(usize::MAX));
+    listing::write(articles, state, output, out)
 }
 
 /// Prints `path: reason` for each file that could not be used; returns how many there were.
@@ -130,6 +85,10 @@ pub enum ShowError {
     NotFound(String),
     #[error("id '{0}' is the start of {1} articles' ids; give more of it")]
     Ambiguous(String, usize),
+    #[error("{0} holds {1} articles; give one's id (byline list -L {0} shows them)")]
+    ManyArticles(String, usize),
+    #[error("{path}: {reason}")]
+    NotAnArticle { path: String, reason: String },
     #[error("{path}: {source}")]
     Read {
         path: String,
@@ -139,18 +98,79 @@ pub enum ShowError {
     Io(#[from] io::Error),
 }
 
-/// Prints one article set to `width` columns; `styled` adds bold and italic for a terminal.
+/// The article `id` names: its index in `library`. A library of one file (`byline show PATH`)
+/// holds the article asked for when the file holds exactly one.
+pub fn find(library: &Library, id: &str) -> Result<usize, ShowError> {
+    library.find(id).map_err(|lookup| match lookup {
+        Lookup::NotFound => ShowError::NotFound(id.to_string()),
+        Lookup::Ambiguous(n) => ShowError::Ambiguous(id.to_string(), n),
+    })
+}
+
+/// The one article of a library opened on one file (`byline show PATH`).
+pub fn only_article(library: &Library, path: &Path) -> Result<usize, ShowError> {
+    match (library.articles.len(), library.problems.first()) {
+        (1, _) => Ok(0),
+        (0, Some(problem)) => Err(ShowError::NotAnArticle {
+            path: display_path(path),
+            reason: problem.reason.clone(),
+        }),
+        (0, None) => Err(ShowError::NotAnArticle {
+            path: display_path(path),
+            reason: "not an article byline reads (.txt, .md, .html, .json, .jsonl)".to_string(),
+        }),
+        (n, _) => Err(ShowError::ManyArticles(display_path(path), n)),
+    }
+}
+
+/// Prints the text of the file the article at `index` comes from, as byline reads it before
+/// any parsing or repair: decoded and cleaned of what could steer the terminal (the whole file,
+/// for an article that is one record of several; the text compiled in, for a sample).
+pub fn raw(library: &Library, index: usize, out: &mut dyn Write) -> Result<(), ShowError> {
+    let article = &library.articles[index];
+    let failed = |source: ArticleError| ShowError::Read {
+        path: display_path(&article.path),
+        source,
+    };
+    let text = match &article.source {
+        Source::Sample(i) => sample::SAMPLES[*i].1.to_string(),
+        Source::File(path) | Source::Record(path, _) => {
+            let bytes = read_capped(path).map_err(failed)?;
+            decode(&bytes).map_err(|e| failed(e.into()))?
+        }
+    };
+    let text = sanitize::clean(&text);
+    out.write_all(text.as_bytes())?;
+    if !text.ends_with('\n') {
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+/// A regular file's bytes, if there are at most [`MAX_FILE_SIZE`], as the library reads them.
+fn read_capped(path: &Path) -> Result<Vec<u8>, ArticleError> {
+    use std::io::Read;
+    let file = std::fs::File::open(path)?;
+    if !file.metadata()?.is_file() {
+        return Err(ArticleError::NotRegular);
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_SIZE + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_FILE_SIZE {
+        return Err(ArticleError::TooLarge(None));
+    }
+    Ok(bytes)
+}
+
+/// Prints the article at `index` set as `setting` says; `styled` adds bold and italic for a
+/// terminal.
 pub fn show(
     library: &Library,
-    id: &str,
+    index: usize,
     setting: reflow::Setting,
     styled: bool,
     out: &mut dyn Write,
 ) -> Result<(), ShowError> {
-    let index = library.find(id).map_err(|lookup| match lookup {
-        Lookup::NotFound => ShowError::NotFound(id.to_string()),
-        Lookup::Ambiguous(n) => ShowError::Ambiguous(id.to_string(), n),
-    })?;
     let mut parsed = library.read(index).map_err(|source| ShowError::Read {
         path: display_path(&library.articles[index].path),
         source,

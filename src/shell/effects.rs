@@ -279,7 +279,8 @@ pub fn hand_over(effect: Effect) -> Option<String> {
     let result = match effect {
         Effect::Page(text) => {
             let (program, args) = program_of(&["PAGER"], "less -R");
-            page(&program, &args, &text).map_err(|e| format!("Could not run {program}: {e}"))
+            page(&program, &args, text.as_bytes())
+                .map_err(|e| format!("Could not run {program}: {e}"))
         }
         Effect::Edit(path) => {
             let (program, mut args) = program_of(&["VISUAL", "EDITOR"], "vi");
@@ -346,16 +347,16 @@ fn text_browser() -> Option<(String, Vec<String>)> {
 
 /// Writes `text` into the pager's standard input, on a thread (the pager reads as the reader
 /// scrolls), and waits for the pager.
-fn page(program: &str, args: &[String], text: &str) -> io::Result<()> {
+pub(crate) fn page(program: &str, args: &[String], text: &[u8]) -> io::Result<()> {
     let mut child = Command::new(program)
         .args(args)
         .stdin(Stdio::piped())
         .spawn()?;
     let mut input = child.stdin.take().expect("piped");
-    let text = text.to_string();
+    let text = text.to_vec();
     // A pager quit before the end closes the pipe: the write fails, which is fine.
     let writer = thread::spawn(move || {
-        let _ = input.write_all(text.as_bytes());
+        let _ = input.write_all(&text);
     });
     child.wait()?;
     let _ = writer.join();

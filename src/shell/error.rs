@@ -19,18 +19,28 @@ use crate::shell::commands::ShowError;
 /// Why byline stopped.
 #[derive(Debug, thiserror::Error)]
 pub enum CliError {
+    /// The command line asks for something that is not there (clap checks the rest).
+    #[error("{0}")]
+    Usage(String),
     /// `--config` named a file that is not there.
     #[error("{}: no such config file", display_path(.0))]
     NoSuchConfig(PathBuf),
+    /// `byline config --write` found a file where it would write.
+    #[error(
+        "{}: a config file is there already; byline config --write never writes over one \
+         (byline config --default prints the defaults)",
+        display_path(.0)
+    )]
+    ConfigExists(PathBuf),
+    /// `byline config --write` could not make the folder or write the file.
+    #[error("{}: {error}", display_path(.path))]
+    WriteConfig { path: PathBuf, error: io::Error },
+    /// This system has no config folder and no `--config` named a file.
+    #[error("this system has no config folder: name the file with --config PATH")]
+    NoConfigFolder,
     /// The config file could not be used; byline does not start on a half-read config.
     #[error(transparent)]
     Config(#[from] ConfigError),
-    /// The reader was asked for with stdout not a terminal (a pipe, a file).
-    #[error(
-        "stdout is not a terminal, so the reader cannot start.\n\
-         To print the library instead, try: byline list"
-    )]
-    NotATerminal,
     /// `byline list --query` was given a query that cannot mean anything.
     #[error("{}", query_message(.query, .error))]
     BadQuery { query: String, error: QueryError },
@@ -92,6 +102,7 @@ mod tests {
     fn show_errors_exit_1_and_the_rest_2() {
         let missing = CliError::Show(ShowError::NotFound("ff".to_string()));
         assert_eq!(missing.exit_code(), ExitCode::from(1));
-        assert_eq!(CliError::NotATerminal.exit_code(), ExitCode::from(2));
+        let missing_config = CliError::NoSuchConfig(PathBuf::from("b.toml"));
+        assert_eq!(missing_config.exit_code(), ExitCode::from(2));
     }
 }

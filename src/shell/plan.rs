@@ -22,9 +22,12 @@ use crate::library::LibrarySource;
 use crate::query::Query;
 use crate::query::rank::Sort;
 use crate::reading::reflow::Setting;
-use crate::shell::cli::{Cli, ColorChoice, Command, ConfigArgs, StateCommand, TypesetArgs};
-use crate::shell::commands::Only;
+use crate::shell::cli::{
+    Cli, ColorChoice, Command, ConfigArgs, ListArgs, StateCommand, TypesetArgs,
+};
+use crate::shell::commands::{Only, Select};
 use crate::shell::error::CliError;
+use crate::shell::listing::{Format, Output};
 
 /// What byline reads from the process, read once.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,6 +50,12 @@ pub struct Env {
     pub stdout_is_terminal: bool,
     /// The terminal's width in columns, when stdout is one and says.
     pub terminal_width: Option<u16>,
+    /// The terminal's height in rows, when stdout is one and says.
+    pub terminal_height: Option<u16>,
+    /// `PAGER`: the program (and its arguments) `show` pages a long article through.
+    pub pager: Option<String>,
+    /// `COLUMNS`, the width to fit when stdout is not a terminal.
+    pub columns: Option<u16>,
     /// Today, for relative dates in queries (`d:<30d`).
     pub today: Date,
 }
@@ -56,6 +65,10 @@ impl Env {
     /// command line does.
     pub fn from_process() -> Self {
         let stdout_is_terminal = io::stdout().is_terminal();
+        // Only asked of a terminal: off one, crossterm falls back to running `tput`.
+        let size = stdout_is_terminal
+            .then(|| crossterm::terminal::size().ok())
+            .flatten();
         Self {
             library: std::env::var_os(paths::LIBRARY_ENV),
             no_color: std::env::var_os("NO_COLOR"),
@@ -66,10 +79,12 @@ impl Env {
             config_dir: paths::config_dir(),
             cache_dir: paths::cache_dir(),
             stdout_is_terminal,
-            // Only asked of a terminal: off one, crossterm falls back to running `tput`.
-            terminal_width: stdout_is_terminal
-                .then(|| crossterm::terminal::size().ok().map(|(w, _)| w))
-                .flatten(),
+            terminal_width: size.map(|(w, _)| w),
+            terminal_height: size.map(|(_, h)| h),
+            pager: std::env::var("PAGER").ok(),
+            columns: std::env::var("COLUMNS")
+                .ok()
+                .and_then(|c| c.trim().parse().ok()),
             today: date::today(),
         }
     }
@@ -102,6 +117,10 @@ pub enum Plan {
     Themes { user_dir: Option<PathBuf> },
     /// `byline state export`: print the state database at `state` as JSON.
     StateExport { state: PathBuf },
+    /// `byline completions SHELL`: print the shell's completion script.
+    Completions(clap_complete::Shell),
+    /// `byline man [COMMAND]`: print byline's manual page, or a command's.
+    Man(Option<String>),
 }
 
 /// The reader, ready to start.
@@ -141,10 +160,9 @@ pub struct ThemePlan {
 pub struct ListPlan {
     pub source: LibrarySource,
     pub index_dir: Option<PathBuf>,
-    pub query: Query,
-    pub sort: Sort,
-    pub only: Only,
-    pub json: bool,
+    /// Which articles, in which order, how many.
+    pub select: Select,
+    pub output: Output,
     /// The state database, for read and starred marks.
     pub state: PathBuf,
 }
@@ -161,6 +179,19 @@ pub struct ShowPlan {
     pub setting: Setting,
     /// Styled with escape sequences (stdout is a terminal), else plain text.
     pub styled: bool,
+    /// The file's text as read, not set.
+    pub raw: bool,
+    /// On a terminal, the pager for text longer than the screen.
+    pub pager: Option<Pager>,
+}
+
+/// A pager and the screen it saves from scrolling.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pager {
+    pub program: String,
+    pub args: Vec<String>,
+    /// The screen's height: text of more lines than this is paged.
+    pub rows: usize,
 }
 
 /// `byline config`, resolved.
@@ -170,6 +201,8 @@ pub enum ConfigPlan {
     PrintDefault,
     /// Say where the config is read from (`None`: this system has no config folder).
     SayWhere(Option<PathBuf>),
+    /// Write the default config there, unless a file is (`None`: no config folder).
+    Write(Option<PathBuf>),
 }
 
 /// The config file to read: `--config`, else `<config dir>/byline/config.toml`.
@@ -180,9 +213,17 @@ pub fn config_path(cli: &Cli, env: &Env) -> Option<PathBuf> {
 }
 
 /// Whether this command still runs on a config that cannot be read (with the defaults, saying
-/// what is wrong): the commands that help mend one.
+/// what is wrong): the commands that help mend one, and those that never read it.
 pub fn runs_on_a_bad_config(cli: &Cli) -> bool {
-    matches!(cli.command, Some(Command::Config(_) | Command::Themes))
+    matches!(
+        cli.command,
+        Some(
+            Command::Config(_)
+                | Command::Themes
+                | Command::Completions { .. }
+                | Command::Man { .. }
+        )
+    )
 }
 
 /// Decides what to do from the arguments, the environment and the config.
@@ -191,11 +232,13 @@ pub fn resolve(cli: Cli, env: &Env, settings: &Settings) -> Result<Plan, CliErro
     let state = paths::state_path(env.data_dir.as_deref());
     let config = config_path(&cli, env);
     let Some(command) = cli.command else {
-        if !env.stdout_is_terminal {
-            return Err(CliError::NotATerminal);
-        }
         let mut named = cli.paths;
         named.extend(cli.library.library);
+        // Off a terminal, `byline` is `byline list`, as `ls` prints one name a line to a pipe:
+        // `byline | grep`, `byline ~/news | wc -l`.
+        if !env.stdout_is_terminal {
+            return list(ListArgs::of(named), cli.color, env, settings, state);
+        }
         let source = source(named, env, settings);
         return Ok(Plan::Reader(ReaderPlan {
             put_articles_in: match &source {
@@ -217,28 +260,7 @@ pub fn resolve(cli: Cli, env: &Env, settings: &Settings) -> Result<Plan, CliErro
         }));
     };
     Ok(match command {
-        Command::List(args) => {
-            let query =
-                Query::parse(&args.query, env.today).map_err(|error| CliError::BadQuery {
-                    query: args.query.clone(),
-                    error,
-                })?;
-            Plan::List(ListPlan {
-                source: source(args.library.library, env, settings),
-                index_dir: env.cache_dir.clone(),
-                query,
-                sort: args.sort.map_or(settings.sort, Sort::from),
-                only: if args.unread {
-                    Only::Unread
-                } else if args.starred {
-                    Only::Starred
-                } else {
-                    Only::All
-                },
-                json: args.json,
-                state,
-            })
-        }
+        Command::List(args) => list(args, cli.color, env, settings, state)?,
         Command::Show(args) => {
             let typesetting = typesetting(&args.typeset, settings.typesetting);
             let measure = typesetting.measure;
@@ -261,6 +283,8 @@ pub fn resolve(cli: Cli, env: &Env, settings: &Settings) -> Result<Plan, CliErro
                     hyphenate: typesetting.hyphenate,
                 },
                 styled: env.stdout_is_terminal,
+                raw: args.raw,
+                pager: pager(env),
             })
         }
         Command::Check(args) => Plan::Check {
@@ -272,15 +296,74 @@ pub fn resolve(cli: Cli, env: &Env, settings: &Settings) -> Result<Plan, CliErro
             index_dir: env.cache_dir.clone(),
             rebuild: args.rebuild,
         },
-        Command::Config(ConfigArgs { default: true }) => Plan::Config(ConfigPlan::PrintDefault),
-        Command::Config(ConfigArgs { default: false }) => {
-            Plan::Config(ConfigPlan::SayWhere(config))
-        }
+        Command::Config(ConfigArgs { default: true, .. }) => Plan::Config(ConfigPlan::PrintDefault),
+        Command::Config(ConfigArgs { write: true, .. }) => Plan::Config(ConfigPlan::Write(config)),
+        Command::Config(_) => Plan::Config(ConfigPlan::SayWhere(config)),
         Command::Themes => Plan::Themes {
             user_dir: user_themes,
         },
         Command::State(StateCommand::Export) => Plan::StateExport { state },
+        Command::Completions { shell } => Plan::Completions(shell),
+        Command::Man { command } => Plan::Man(command),
     })
+}
+
+/// `byline list`, resolved.
+fn list(
+    args: ListArgs,
+    color: ColorChoice,
+    env: &Env,
+    settings: &Settings,
+    state: PathBuf,
+) -> Result<Plan, CliError> {
+    let query = Query::parse(&args.query, env.today).map_err(|error| CliError::BadQuery {
+        query: args.query.clone(),
+        error,
+    })?;
+    // A terminal gets a table, a pipe one article a line.
+    let format = match (args.format, args.json) {
+        (Some(format), _) => format,
+        (None, true) => Format::Json,
+        (None, false) if env.stdout_is_terminal => Format::Table,
+        (None, false) => Format::Tsv,
+    };
+    let fields = if args.fields.is_empty() {
+        format.default_fields().to_vec()
+    } else {
+        args.fields
+    };
+    Ok(Plan::List(ListPlan {
+        source: source(args.library.library, env, settings),
+        index_dir: env.cache_dir.clone(),
+        select: Select {
+            query,
+            sort: args.sort.map_or(settings.sort, Sort::from),
+            only: if args.unread {
+                Only::Unread
+            } else if args.starred {
+                Only::Starred
+            } else {
+                Only::All
+            },
+            limit: args.limit.map(|n| usize::try_from(n).unwrap_or(usize::MAX)),
+        },
+        output: Output {
+            format,
+            fields,
+            width: usize::from(
+                env.terminal_width
+                    .filter(|_| env.stdout_is_terminal)
+                    .or(env.columns)
+                    .unwrap_or(80),
+            ),
+            color: match color {
+                ColorChoice::Always => true,
+                ColorChoice::Never => false,
+                ColorChoice::Auto => env.stdout_is_terminal && !no_color(env),
+            },
+        },
+        state,
+    }))
 }
 
 /// Where the library is: named paths, else `BYLINE_LIBRARY`, else the config's paths, else the
@@ -308,15 +391,33 @@ fn typesetting(args: &TypesetArgs, config: Typesetting) -> Typesetting {
     }
 }
 
+/// The pager `show` uses on a terminal: `PAGER` (with its arguments), else `less -R`; none off
+/// a terminal, nor for a terminal that does not say its height.
+fn pager(env: &Env) -> Option<Pager> {
+    let rows = env.terminal_height.filter(|_| env.stdout_is_terminal)?;
+    let command = (env.pager.as_deref())
+        .filter(|p| !p.trim().is_empty())
+        .unwrap_or("less -R");
+    let mut words = command.split_whitespace().map(str::to_string);
+    Some(Pager {
+        program: words.next()?,
+        args: words.collect(),
+        rows: usize::from(rows),
+    })
+}
+
+/// Whether `NO_COLOR` turns colour off: set and not empty (no-color.org).
+fn no_color(env: &Env) -> bool {
+    env.no_color.as_deref().is_some_and(|v| !v.is_empty())
+}
+
 /// The theme to draw with: `name`, or mono when colour is off, with colours brought down to
 /// what the terminal shows.
 fn theme(name: &str, color: ColorChoice, env: &Env, user_dir: Option<PathBuf>) -> ThemePlan {
-    // NO_COLOR set and not empty turns colour off (no-color.org), unless asked for.
-    let no_color = env.no_color.as_deref().is_some_and(|v| !v.is_empty());
     let mono = match color {
         ColorChoice::Never => true,
         ColorChoice::Always => false,
-        ColorChoice::Auto => no_color,
+        ColorChoice::Auto => no_color(env),
     };
     ThemePlan {
         name: if mono { "mono" } else { name }.to_string(),
@@ -332,6 +433,7 @@ mod tests {
 
     use super::*;
     use crate::query::QueryError;
+    use crate::shell::listing::Field;
 
     /// `~` and the platform folders of a test user, on a terminal 120 columns wide.
     fn test_env() -> Env {
@@ -346,6 +448,9 @@ mod tests {
             cache_dir: Some(PathBuf::from("/home/u/.cache/byline")),
             stdout_is_terminal: true,
             terminal_width: Some(120),
+            terminal_height: Some(40),
+            pager: None,
+            columns: None,
             today: jiff::civil::date(2015, 1, 31),
         }
     }
@@ -527,10 +632,15 @@ mod tests {
             Ok(Plan::List(plan)) => plan,
             other => panic!("not list: {other:?}"),
         };
-        assert_eq!(list(&["list"]).sort, Sort::Title);
-        assert_eq!(list(&["list", "--sort", "oldest"]).sort, Sort::Oldest);
-        assert_eq!(list(&["list", "--unread"]).only, Only::Unread);
-        assert_eq!(list(&["list", "--starred"]).only, Only::Starred);
+        assert_eq!(list(&["list"]).select.sort, Sort::Title);
+        assert_eq!(
+            list(&["list", "--sort", "oldest"]).select.sort,
+            Sort::Oldest
+        );
+        assert_eq!(list(&["list", "--unread"]).select.only, Only::Unread);
+        assert_eq!(list(&["list", "--starred"]).select.only, Only::Starred);
+        assert_eq!(list(&["list", "--limit", "3"]).select.limit, Some(3));
+        assert_eq!(list(&["list"]).select.limit, None);
         assert_eq!(
             list(&["list"]).state,
             PathBuf::from("/home/u/.local/share/byline/state.db")
@@ -538,16 +648,101 @@ mod tests {
     }
 
     #[test]
-    fn the_reader_is_refused_when_stdout_is_not_a_terminal() {
+    fn off_a_terminal_byline_alone_is_byline_list_on_the_paths_named() {
         let piped = Env {
             stdout_is_terminal: false,
             terminal_width: None,
             ..test_env()
         };
-        let err = resolve(cli(&[]), &piped, &Settings::default()).unwrap_err();
-        assert!(matches!(err, CliError::NotATerminal), "{err:?}");
-        // The commands do not need one.
-        assert!(resolve(cli(&["list"]), &piped, &Settings::default()).is_ok());
+        let settings = Settings::default();
+        let listed = resolve(cli(&["/news", "-L", "/more"]), &piped, &settings);
+        let expected = resolve(
+            cli(&["list", "-L", "/news", "-L", "/more"]),
+            &piped,
+            &settings,
+        );
+        assert!(matches!(listed, Ok(Plan::List(_))), "{listed:?}");
+        assert_eq!(listed.ok(), expected.ok());
+        // On a terminal it is the reader.
+        assert!(matches!(
+            resolve(cli(&["/news"]), &test_env(), &settings),
+            Ok(Plan::Reader(_))
+        ));
+    }
+
+    fn list_output(args: &[&str], env: &Env) -> Output {
+        match resolve(cli(args), env, &Settings::default()) {
+            Ok(Plan::List(plan)) => plan.output,
+            other => panic!("not list: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn list_is_a_table_on_a_terminal_and_tsv_in_a_pipe_unless_told() {
+        let piped = Env {
+            stdout_is_terminal: false,
+            terminal_width: None,
+            ..test_env()
+        };
+        let table = list_output(&["list"], &test_env());
+        assert_eq!((table.format, table.width), (Format::Table, 120));
+        assert_eq!(table.fields, Format::Table.default_fields());
+        assert_eq!(list_output(&["list"], &piped).format, Format::Tsv);
+        assert_eq!(
+            list_output(&["list", "--json"], &test_env()).format,
+            Format::Json
+        );
+        let jsonl = list_output(&["list", "--format", "jsonl"], &piped);
+        assert_eq!(jsonl.fields, Format::Jsonl.default_fields());
+        let named = list_output(&["list", "--fields", "title,id", "-f", "tsv"], &test_env());
+        assert_eq!(named.fields, [Field::Title, Field::Id]);
+        assert!(
+            Cli::try_parse_from(["byline", "list", "--json", "--format", "tsv"]).is_err(),
+            "--json is --format json"
+        );
+    }
+
+    #[test]
+    fn a_table_fits_the_terminal_else_columns_else_80() {
+        let piped = Env {
+            stdout_is_terminal: false,
+            terminal_width: None,
+            ..test_env()
+        };
+        let with_columns = Env {
+            columns: Some(100),
+            ..piped.clone()
+        };
+        assert_eq!(list_output(&["list"], &test_env()).width, 120);
+        assert_eq!(list_output(&["list", "-f", "table"], &piped).width, 80);
+        assert_eq!(
+            list_output(&["list", "-f", "table"], &with_columns).width,
+            100
+        );
+        let terminal_with_columns = Env {
+            columns: Some(100),
+            ..test_env()
+        };
+        assert_eq!(list_output(&["list"], &terminal_with_columns).width, 120);
+    }
+
+    #[test]
+    fn a_table_has_colour_on_a_terminal_without_no_color_or_when_asked() {
+        let piped = Env {
+            stdout_is_terminal: false,
+            terminal_width: None,
+            ..test_env()
+        };
+        let no_color = Env {
+            no_color: Some(OsString::from("1")),
+            ..test_env()
+        };
+        assert!(list_output(&["list"], &test_env()).color);
+        assert!(!list_output(&["list", "-f", "table"], &piped).color);
+        assert!(!list_output(&["list"], &no_color).color);
+        assert!(!list_output(&["list", "--color", "never"], &test_env()).color);
+        assert!(list_output(&["list", "--color", "always"], &no_color).color);
+        assert!(list_output(&["list", "-f", "table", "--color", "always"], &piped).color);
     }
 
     #[test]
@@ -601,6 +796,44 @@ mod tests {
         let plain = show(&["show", "3f", "--justify"], &piped);
         assert_eq!(plain.setting.width, 80);
         assert!(plain.setting.justify && !plain.styled);
+        assert_eq!(plain.pager, None);
+        assert!(show(&["show", "3f", "--raw"], &piped).raw);
+        assert!(Cli::try_parse_from(["byline", "show", "3f", "--raw", "-w", "50"]).is_err());
+    }
+
+    #[test]
+    fn show_pages_on_a_terminal_through_pager_else_less() {
+        let settings = Settings::default();
+        let pager_of = |env: &Env| match resolve(cli(&["show", "3f"]), env, &settings) {
+            Ok(Plan::Show(plan)) => plan.pager,
+            other => panic!("not show: {other:?}"),
+        };
+        let less = Pager {
+            program: "less".to_string(),
+            args: vec!["-R".to_string()],
+            rows: 40,
+        };
+        assert_eq!(pager_of(&test_env()), Some(less.clone()));
+        let blank = Env {
+            pager: Some(" ".to_string()),
+            ..test_env()
+        };
+        assert_eq!(pager_of(&blank), Some(less));
+        let most = Env {
+            pager: Some("most -s".to_string()),
+            ..test_env()
+        };
+        assert_eq!(
+            pager_of(&most).map(|p| (p.program, p.args)),
+            Some(("most".to_string(), vec!["-s".to_string()]))
+        );
+        let piped = Env {
+            stdout_is_terminal: false,
+            terminal_width: None,
+            terminal_height: None,
+            ..most
+        };
+        assert_eq!(pager_of(&piped), None);
     }
 
     #[test]
@@ -620,6 +853,21 @@ mod tests {
         assert_eq!(
             resolve(cli(&["config"]), &nowhere, &Settings::default()).ok(),
             Some(Plan::Config(ConfigPlan::SayWhere(None)))
+        );
+        assert_eq!(
+            resolve(cli(&["config", "--write"]), &nowhere, &Settings::default()).ok(),
+            Some(Plan::Config(ConfigPlan::Write(None)))
+        );
+        assert_eq!(
+            resolve(
+                cli(&["config", "--write"]),
+                &test_env(),
+                &Settings::default()
+            )
+            .ok(),
+            Some(Plan::Config(ConfigPlan::Write(Some(
+                "/home/u/.config/byline/config.toml".into()
+            ))))
         );
         assert!(runs_on_a_bad_config(&cli(&["themes"])));
         assert!(!runs_on_a_bad_config(&cli(&["list"])));

@@ -10,16 +10,18 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use clap::CommandFactory;
+
 use crate::article::sanitize::{display_path, printable};
 use crate::config::paths;
 use crate::config::settings::{self, Settings};
 use crate::config::theme::{self, Theme};
 use crate::library::{ArticleError, Library, LibrarySource, Look, cache};
-use crate::shell::cli::Cli;
+use crate::shell::cli::{Cli, Command};
 use crate::shell::commands::{self, ShowError};
 use crate::shell::error::CliError;
 use crate::shell::plan::{self, ConfigPlan, Env, ListPlan, Plan, ReaderPlan, ShowPlan, ThemePlan};
-use crate::shell::tui;
+use crate::shell::{effects, tui};
 use crate::state::{Snapshot, State};
 
 /// Runs byline as the command line asks; returns the exit code of a run that did its work.
@@ -28,7 +30,14 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
     let config_path = plan::config_path(&cli, &env);
     let themes = env.config_dir.as_deref().map(paths::user_themes);
     let settings = load_settings(&cli, config_path.as_deref(), themes.as_deref())?;
-    match plan::resolve(cli, &env, &settings)? {
+    let verbose = cli.verbose;
+    let plan = plan::resolve(cli, &env, &settings)?;
+    if verbose {
+        for line in details(&plan, config_path.as_deref()) {
+            eprintln!("byline: {line}");
+        }
+    }
+    match plan {
         Plan::Reader(reader) => run_reader(reader, &settings),
         Plan::List(list) => run_list(list),
         Plan::Show(show) => run_show(show),
@@ -39,18 +48,27 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
             rebuild,
         } => run_index(&source, index_dir.as_deref(), rebuild),
         Plan::Config(ConfigPlan::PrintDefault) => {
-            print!("{}", settings::DEFAULT_CONFIG);
+            write_or_pipe_closed(|out| out.write_all(settings::DEFAULT_CONFIG.as_bytes()))?;
             Ok(ExitCode::SUCCESS)
         }
         Plan::Config(ConfigPlan::SayWhere(path)) => {
-            match path {
-                Some(path) if path.is_file() => println!("{}", display_path(&path)),
-                Some(path) => println!(
-                    "{} (not there: defaults in use; byline config --default writes one)",
+            say(&match path {
+                Some(path) if path.is_file() => display_path(&path),
+                Some(path) => format!(
+                    "{} (not there: defaults in use; byline config --write writes one)",
                     display_path(&path)
                 ),
-                None => println!("no config folder on this system: defaults in use"),
-            }
+                None => "no config folder on this system: defaults in use".to_string(),
+            })?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Plan::Config(ConfigPlan::Write(path)) => {
+            let path = path.ok_or(CliError::NoConfigFolder)?;
+            write_default_config(&path)?;
+            say(&format!(
+                "{}: written with the defaults, every setting explained; edit it to change byline",
+                display_path(&path)
+            ))?;
             Ok(ExitCode::SUCCESS)
         }
         Plan::Themes { user_dir } => {
@@ -61,6 +79,19 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
                 }
                 Ok(())
             })?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Plan::Completions(shell) => {
+            let mut command = Cli::command();
+            write_or_pipe_closed(|out| {
+                clap_complete::generate(shell, &mut command, "byline", out);
+                Ok(())
+            })?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Plan::Man(name) => {
+            let page = man_page(name.as_deref())?;
+            write_or_pipe_closed(|out| clap_mangen::Man::new(page).render(out))?;
             Ok(ExitCode::SUCCESS)
         }
         Plan::StateExport { state } => {
@@ -74,6 +105,89 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
     }
 }
 
+/// The command whose manual page `byline man [name]` prints: byline itself, or one of its
+/// commands, built so that its page is titled as byline(1) names it (`byline-list`).
+fn man_page(name: Option<&str>) -> Result<clap::Command, CliError> {
+    let mut byline = Cli::command();
+    byline.build();
+    let Some(name) = name else {
+        return Ok(byline);
+    };
+    let page = byline.find_subcommand(name).cloned().ok_or_else(|| {
+        let names: Vec<&str> = byline.get_subcommands().map(|c| c.get_name()).collect();
+        CliError::Usage(format!(
+            "no command '{}' (byline has: {})",
+            printable(name),
+            names.join(", ")
+        ))
+    })?;
+    Ok(page)
+}
+
+/// Writes the commented default config to `path`, making its folder; never over a file that
+/// is there (the check and the write are one step: the file is created new or not at all).
+fn write_default_config(path: &Path) -> Result<(), CliError> {
+    let failed = |error| CliError::WriteConfig {
+        path: path.to_path_buf(),
+        error,
+    };
+    if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(folder).map_err(failed)?;
+    }
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .map_err(|e| match e.kind() {
+            io::ErrorKind::AlreadyExists => CliError::ConfigExists(path.to_path_buf()),
+            _ => failed(e),
+        })?;
+    file.write_all(settings::DEFAULT_CONFIG.as_bytes())
+        .and_then(|()| file.sync_all())
+        .map_err(failed)
+}
+
+/// What `-v` says before a command runs: the files it reads, so that a surprise (the wrong
+/// library, a config not read) can be seen.
+fn details(plan: &Plan, config: Option<&Path>) -> Vec<String> {
+    let mut lines = vec![match config {
+        Some(path) if path.is_file() => format!("config: {}", display_path(path)),
+        Some(path) => format!("config: {} (not there: defaults)", display_path(path)),
+        None => "config: none (no config folder: defaults)".to_string(),
+    }];
+    let (source, index_dir, state) = match plan {
+        Plan::Reader(p) => (Some(&p.source), p.index_dir.as_deref(), Some(&p.state)),
+        Plan::List(p) => (Some(&p.source), p.index_dir.as_deref(), Some(&p.state)),
+        Plan::Show(p) => (Some(&p.source), p.index_dir.as_deref(), None),
+        Plan::Check { source, index_dir }
+        | Plan::Index {
+            source, index_dir, ..
+        } => (Some(source), index_dir.as_deref(), None),
+        Plan::StateExport { state } => (None, None, Some(state)),
+        _ => (None, None, None),
+    };
+    if let Some(source) = source {
+        lines.push(match source {
+            LibrarySource::Named(roots) => {
+                let roots: Vec<String> = roots.iter().map(|r| display_path(r)).collect();
+                format!("library: {}", roots.join(", "))
+            }
+            LibrarySource::DataDir(dir) => format!(
+                "library: {} (the built-in sample when it holds no article)",
+                display_path(dir)
+            ),
+        });
+        lines.push(match index_path(source, index_dir) {
+            Some(index) => format!("index: {}", display_path(&index)),
+            None => "index: none".to_string(),
+        });
+    }
+    if let Some(state) = state {
+        lines.push(format!("state: {}", display_path(state)));
+    }
+    lines
+}
+
 /// Reads the config at `path` (none: the defaults). byline does not start on a half-read
 /// config: a mistake stops it, saying where, except for the commands that help mend one.
 fn load_settings(
@@ -84,8 +198,10 @@ fn load_settings(
     let Some(path) = path else {
         return Ok(Settings::default());
     };
-    // A folder or a pipe there is for `settings::load` to name.
-    if cli.config.is_some() && !path.exists() {
+    // A folder or a pipe there is for `settings::load` to name. `byline config` says itself
+    // that the file is not there (and `--write` writes it).
+    let config_command = matches!(cli.command, Some(Command::Config(_)));
+    if cli.config.is_some() && !path.exists() && !config_command {
         return Err(CliError::NoSuchConfig(path.to_path_buf()));
     }
     match settings::load(path, themes) {
@@ -128,15 +244,7 @@ fn run_list(plan: ListPlan) -> Result<ExitCode, CliError> {
     let library = open_reporting_problems(&plan.source, plan.index_dir.as_deref());
     let snapshot = load_state(&plan.state)?;
     let found = write_or_pipe_closed(|out| {
-        commands::list(
-            &library,
-            &plan.query,
-            plan.sort,
-            &snapshot,
-            plan.only,
-            plan.json,
-            out,
-        )
+        commands::list(&library, &plan.select, &snapshot, &plan.output, out)
     })?;
     // The process ends after this: freeing 100,000 articles one by one would only add time.
     std::mem::forget(library);
@@ -150,35 +258,51 @@ fn run_list(plan: ListPlan) -> Result<ExitCode, CliError> {
 /// `byline show`. Problems with other files are not this command's business; `list` and
 /// `check` report them.
 fn run_show(plan: ShowPlan) -> Result<ExitCode, CliError> {
+    // `byline show PATH`: a library of that one file, not indexed.
+    let file = Path::new(&plan.id);
+    let by_path = file.is_file();
+    let (source, index_dir) = if by_path {
+        (LibrarySource::Named(vec![file.to_path_buf()]), None)
+    } else {
+        (plan.source, plan.index_dir)
+    };
+    let render = |library: &Library| -> Result<Vec<u8>, ShowError> {
+        let index = if by_path {
+            commands::only_article(library, file)?
+        } else {
+            commands::find(library, &plan.id)?
+        };
+        let mut text = Vec::new();
+        if plan.raw {
+            commands::raw(library, index, &mut text)?;
+        } else {
+            commands::show(library, index, plan.setting, plan.styled, &mut text)?;
+        }
+        Ok(text)
+    };
     // The folders tell a file added or removed; the article shown is read from its file. A
     // file rewritten in place since the index was written is caught when it is read: then
     // every file is looked at, and the id looked for in the library as it is now.
-    let index_dir = plan.index_dir.as_deref();
-    let footers = plan.footers;
-    let library = open(&plan.source, index_dir, Look::Folders).with_footers(footers.clone());
-    let shown = write_or_pipe_closed(|out| {
-        let show = |library: &Library, out: &mut dyn Write| {
-            commands::show(library, &plan.id, plan.setting, plan.styled, out)
-        };
-        let shown = match show(&library, out) {
-            Err(ShowError::Read {
-                source: ArticleError::Changed,
-                ..
-            }) => show(
-                &open(&plan.source, index_dir, Look::Files).with_footers(footers),
-                out,
-            ),
-            shown => shown,
-        };
-        match shown {
-            Err(ShowError::Io(e)) => Err(e),
-            other => Ok(other),
-        }
-    })?;
-    match shown {
-        Some(Err(err)) => Err(CliError::Show(err)),
-        _ => Ok(ExitCode::SUCCESS),
+    let open_as =
+        |look| open(&source, index_dir.as_deref(), look).with_footers(plan.footers.clone());
+    let text = match render(&open_as(Look::Folders)) {
+        Err(ShowError::Read {
+            source: ArticleError::Changed,
+            ..
+        }) => render(&open_as(Look::Files)),
+        rendered => rendered,
     }
+    .map_err(CliError::Show)?;
+    // On a terminal, a text longer than the screen goes through the pager.
+    let lines = text.iter().filter(|&&b| b == b'\n').count();
+    if let Some(pager) = plan.pager.filter(|p| lines > p.rows) {
+        match effects::page(&pager.program, &pager.args, &text) {
+            Ok(()) => return Ok(ExitCode::SUCCESS),
+            Err(e) => eprintln!("byline: could not run {}: {e}", printable(&pager.program)),
+        }
+    }
+    write_or_pipe_closed(|out| out.write_all(&text))?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// `byline check`: exit status 1 when any file is not a usable article.
@@ -217,7 +341,7 @@ fn run_index(
     rebuild: bool,
 ) -> Result<ExitCode, CliError> {
     let (Some(roots), Some(index_dir)) = (source.roots(), index_dir) else {
-        println!("no index: the library has no folder to index, or this system no cache folder");
+        say("no index: the library has no folder to index, or this system no cache folder")?;
         return Ok(ExitCode::SUCCESS);
     };
     let path = cache::path_for(index_dir, &roots);
@@ -235,7 +359,7 @@ fn run_index(
     }
     let files: usize = scanned.iter().map(|s| s.files()).sum();
     let library = Library::from_scanned(source, scanned);
-    println!(
+    say(&format!(
         "{}: {} article{}, {} problem{}; read {read} of {files} file{}",
         path.display(),
         library.articles.len(),
@@ -243,7 +367,7 @@ fn run_index(
         library.problems.len(),
         plural(library.problems.len()),
         plural(files),
-    );
+    ))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -274,8 +398,16 @@ fn load_state(path: &Path) -> Result<Snapshot, CliError> {
     Ok(state.load()?)
 }
 
+/// Prints one line of a message on stdout; a closed pipe is a normal end.
+fn say(line: &str) -> io::Result<()> {
+    write_or_pipe_closed(|out| writeln!(out, "{line}")).map(drop)
+}
+
 /// Runs `write` on a locked, buffered stdout; a closed pipe (`byline list | head`) is a normal
 /// end, reported as `None`.
+///
+/// Rust's runtime ignores SIGPIPE, so writing to a closed pipe is this `BrokenPipe` error, not
+/// a signal that kills byline; `main` never sees it, and the exit status is the command's.
 fn write_or_pipe_closed<T>(
     write: impl FnOnce(&mut dyn Write) -> io::Result<T>,
 ) -> io::Result<Option<T>> {

@@ -8,7 +8,7 @@ mod list;
 mod problems;
 mod reader;
 mod status;
-mod text;
+pub(crate) mod text;
 
 use std::ops::Range;
 

@@ -246,15 +246,92 @@ fn show_never_prints_another_article_for_an_id_whose_file_changed() {
     assert!(stdout(&bravo).contains("Other body."));
 }
 
+// `byline | grep` said "stdout is not a terminal, so the reader cannot start" and exited 2.
 #[test]
-fn the_reader_refuses_to_start_without_a_terminal() {
+fn without_a_terminal_byline_alone_prints_the_list() {
     let home = TempLibrary::new();
-    let output = byline(home.path(), &[]);
-    assert!(!output.status.success());
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains("not a terminal"), "{stderr}");
-    assert!(stderr.contains("byline list"), "{stderr}");
-    assert!(output.stdout.is_empty());
+    let sample = byline(home.path(), &[]);
+    assert!(sample.status.success(), "{sample:?}");
+    assert_eq!(stdout(&sample), stdout(&byline(home.path(), &["list"])));
+    assert!(stdout(&sample).lines().count() > 5, "the sample library");
+
+    let lib = TempLibrary::new();
+    lib.article("a.txt", "Harbour news", "Ann Author", "1 May 2020", "Body.");
+    let path = lib.path().to_str().unwrap();
+    let named = byline(home.path(), &[path]);
+    assert!(named.status.success(), "{named:?}");
+    assert_eq!(stdout(&named).lines().count(), 1);
+    assert!(stdout(&named).ends_with("\tAnn Author\tHarbour news\n"));
+    assert_eq!(
+        stdout(&named),
+        stdout(&byline(home.path(), &["list", "-L", path]))
+    );
+}
+
+/// A library of `n` small articles: enough to fill a pipe's buffer many times over.
+fn many_articles(n: usize) -> TempLibrary {
+    let lib = TempLibrary::new();
+    for i in 0..n {
+        lib.article(
+            &format!("a{i}.txt"),
+            &format!("Article number {i} about the harbour"),
+            "Ann Author",
+            "1 May 2020",
+            "Body.",
+        );
+    }
+    lib
+}
+
+// `byline list | head -1` exited 2 in some cases. The reader of the pipe goes away after one
+// line (or before any): byline ends quietly with status 0, whether it meets the closed pipe as
+// a write error (EPIPE) or, as a shell starts it, with SIGPIPE at its default (which std's
+// `Command` restores for the child, as a shell does; byline's runtime ignores it).
+#[cfg(unix)]
+#[test]
+fn a_pipe_closed_early_ends_byline_quietly_with_status_0() {
+    use std::io::{BufRead, BufReader};
+    use std::os::unix::process::ExitStatusExt;
+    use std::process::Stdio;
+
+    let lib = many_articles(2_000);
+    let path = lib.path().to_str().unwrap();
+    for args in [
+        &["list", "-L", path][..],
+        &["list", "-L", path, "--json"],
+        &["list", "-L", path, "--format", "jsonl"],
+        &[
+            "list",
+            "-L",
+            path,
+            "--format",
+            "tsv",
+            "--fields",
+            "title,tags",
+        ],
+        &[path],
+        &["config", "--default"],
+    ] {
+        for read_a_line in [true, false] {
+            let mut child = crate::byline_command(lib.path(), args)
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .expect("spawn byline");
+            let out = child.stdout.take().expect("stdout");
+            if read_a_line {
+                let mut line = String::new();
+                BufReader::new(out).read_line(&mut line).expect("a line");
+                assert!(!line.is_empty(), "{args:?}");
+            } else {
+                drop(out);
+            }
+            let output = child.wait_with_output().expect("byline ends");
+            assert_eq!(output.status.signal(), None, "{args:?}");
+            assert_eq!(output.status.code(), Some(0), "{args:?} {output:?}");
+            assert_eq!(String::from_utf8_lossy(&output.stderr), "", "{args:?}");
+        }
+    }
 }
 
 #[test]
@@ -647,4 +724,405 @@ fn footers_named_in_the_config_are_hidden() {
                 .unwrap()
                 .contains("Gazette")
     );
+}
+
+/// Three articles: one with a source, tags and an address (Markdown front matter), one with
+/// no author or date, one with a tab in its title.
+fn formats_library() -> TempLibrary {
+    let lib = TempLibrary::new();
+    lib.file(
+        "tagged.md",
+        "---\ntitle: Harbour trams return\nauthor: Ann Author\ndate: 2020-05-03\n\
+         source: The Daily Port\ntags: [port, trams]\nurl: https://example.com/trams\n---\n\n\
+         The trams are back.\n",
+    );
+    lib.file("bare.txt", "Undated and anonymous\n\nA first sentence.\n");
+    lib.article("tab.txt", "Tab", "Bo Writer", "1 May 2020", "Body.");
+    lib
+}
+
+fn list_in(lib: &TempLibrary, args: &[&str]) -> Output {
+    let mut all = vec![
+        "list",
+        "-L",
+        lib.path().to_str().unwrap(),
+        "--sort",
+        "newest",
+    ];
+    all.extend_from_slice(args);
+    byline(lib.path(), &all)
+}
+
+#[test]
+fn list_jsonl_writes_one_object_a_line_with_every_field() {
+    let lib = formats_library();
+    let output = list_in(&lib, &["--format", "jsonl"]);
+    assert!(output.status.success(), "{output:?}");
+    let text = stdout(&output);
+    let objects: Vec<Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is one object"))
+        .collect();
+    assert_eq!(objects.len(), 3);
+    let tagged = &objects[0];
+    assert_eq!(tagged["title"], "Harbour trams return");
+    assert_eq!(tagged["source"], "The Daily Port");
+    assert_eq!(tagged["tags"], serde_json::json!(["port", "trams"]));
+    assert_eq!(tagged["url"], "https://example.com/trams");
+    assert_eq!(tagged["read"], false);
+    let keys: Vec<&String> = tagged.as_object().unwrap().keys().collect();
+    assert_eq!(keys.len(), 11, "{keys:?}");
+    assert_eq!(objects[2]["author"], Value::Null);
+    assert_eq!(objects[2]["tags"], serde_json::json!([]));
+    // --json is the same objects in one array.
+    let array: Value = serde_json::from_str(&stdout(&list_in(&lib, &["--json"]))).unwrap();
+    assert_eq!(array.as_array().unwrap(), &objects);
+}
+
+#[test]
+fn list_fields_and_limit_choose_the_columns_and_how_many() {
+    let lib = formats_library();
+    let output = list_in(
+        &lib,
+        &["--format", "tsv", "--fields", "title,source,tags,words"],
+    );
+    let text = stdout(&output);
+    let first: Vec<&str> = text.lines().next().unwrap().split('\t').collect();
+    assert_eq!(
+        first,
+        ["Harbour trams return", "The Daily Port", "port,trams", "4"]
+    );
+    let limited = list_in(&lib, &["--limit", "2", "--fields", "title"]);
+    assert!(limited.status.success());
+    assert_eq!(stdout(&limited), "Harbour trams return\nTab\n");
+    let jsonl = list_in(&lib, &["-f", "jsonl", "--fields", "date,id", "-n", "1"]);
+    let object: Value = serde_json::from_str(stdout(&jsonl).trim()).unwrap();
+    let keys: Vec<&String> = object.as_object().unwrap().keys().collect();
+    assert_eq!(keys, ["date", "id"]);
+    assert_eq!(stdout(&jsonl).lines().count(), 1);
+}
+
+#[test]
+fn list_an_unknown_field_or_format_is_a_usage_error_naming_it() {
+    let lib = formats_library();
+    for (args, named) in [
+        (&["--fields", "title,colour"][..], "colour"),
+        (&["--format", "yaml"], "yaml"),
+        (&["--limit", "0"], "0"),
+        (&["--json", "--format", "tsv"], "--format"),
+    ] {
+        let output = list_in(&lib, args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.contains(named), "{args:?}: {stderr}");
+        assert!(output.stdout.is_empty());
+    }
+}
+
+#[test]
+fn list_table_fits_columns_and_is_plain_in_a_pipe_unless_colour_is_asked_for() {
+    let lib = formats_library();
+    let path = lib.path().to_str().unwrap();
+    let args = ["list", "-L", path, "--format", "table"];
+    let output = crate::byline_command(lib.path(), &args)
+        .env("COLUMNS", "50")
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let text = stdout(&output);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 4, "a header and three rows: {text}");
+    assert!(lines[0].starts_with("ID  "), "{text}");
+    assert!(
+        lines[0].contains("DATE") && lines[0].ends_with("TITLE"),
+        "{text}"
+    );
+    for line in &lines {
+        assert!(line.chars().count() <= 50, "{line:?}");
+    }
+    assert!(lines[1].contains("2020-05-03"), "{text}");
+    assert!(text.contains('…'), "titles cut to fit 50 columns: {text}");
+    assert!(!text.contains('\u{1b}'), "{text:?}");
+    // Without COLUMNS, 80.
+    let wide = stdout(&byline(lib.path(), &args));
+    assert!(
+        wide.lines().any(|l| l.ends_with("Harbour trams return")),
+        "{wide}"
+    );
+    let coloured = stdout(&byline(
+        lib.path(),
+        &[&args[..], &["--color", "always"]].concat(),
+    ));
+    assert!(coloured.contains("\u{1b}["), "{coloured:?}");
+}
+
+#[test]
+fn completions_are_written_for_every_shell_and_bash_loads_them() {
+    let home = TempLibrary::new();
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+        let output = byline(home.path(), &["completions", shell]);
+        assert!(output.status.success(), "{shell}: {output:?}");
+        let script = stdout(&output);
+        for word in ["byline", "list", "show", "completions", "--format", "jsonl"] {
+            assert!(script.contains(word), "{shell} completion lacks {word}");
+        }
+    }
+    let bash = byline(home.path(), &["completions", "bash"]);
+    let dir = tempfile::tempdir().unwrap();
+    let script = dir.path().join("byline.bash");
+    std::fs::write(&script, &bash.stdout).unwrap();
+    // Parsed, then sourced: the function is defined and bound to byline.
+    let check = std::process::Command::new("bash")
+        .arg("-c")
+        .arg(format!(
+            "bash -n {0} && source {0} && complete -p byline",
+            script.display()
+        ))
+        .output()
+        .expect("run bash");
+    assert!(check.status.success(), "{check:?}");
+    assert!(stdout(&check).contains("byline"), "{check:?}");
+    let unknown = byline(home.path(), &["completions", "tcsh"]);
+    assert_eq!(unknown.status.code(), Some(2));
+}
+
+/// Renders a roff page with `man -l`; `None` when man is not installed (outside CI).
+fn render_man_page(roff: &[u8]) -> Option<String> {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("byline.1");
+    std::fs::File::create(&page)
+        .unwrap()
+        .write_all(roff)
+        .unwrap();
+    let rendered = std::process::Command::new("man")
+        .arg("-l")
+        .arg(&page)
+        .env("MANPAGER", "cat")
+        .env("MANWIDTH", "100")
+        .output();
+    match rendered {
+        Ok(output) => {
+            assert!(output.status.success(), "{output:?}");
+            Some(stdout(&output))
+        }
+        Err(e) if std::env::var_os("CI").is_none() => {
+            eprintln!("skipped rendering: man: {e}");
+            None
+        }
+        Err(e) => panic!("man is needed in CI (.ci/run installs man-db): {e}"),
+    }
+}
+
+#[test]
+fn the_man_page_renders_and_names_every_command() {
+    let home = TempLibrary::new();
+    let output = byline(home.path(), &["man"]);
+    assert!(output.status.success(), "{output:?}");
+    let roff = stdout(&output);
+    assert!(roff.contains(".TH byline 1"), "{roff}");
+    if let Some(page) = render_man_page(&output.stdout) {
+        for word in [
+            "SYNOPSIS",
+            "byline-list(1)",
+            "byline-show(1)",
+            "byline-completions(1)",
+        ] {
+            assert!(page.contains(word), "the page lacks {word}: {page}");
+        }
+    }
+    let list = byline(home.path(), &["man", "list"]);
+    assert!(list.status.success(), "{list:?}");
+    assert!(stdout(&list).contains(".TH byline-list 1"));
+    if let Some(page) = render_man_page(&list.stdout) {
+        assert!(
+            page.contains("--format") && page.contains("jsonl"),
+            "{page}"
+        );
+    }
+    let unknown = byline(home.path(), &["man", "lsit"]);
+    assert_eq!(unknown.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&unknown.stderr);
+    assert!(
+        stderr.contains("no command 'lsit'") && stderr.contains("list"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn config_write_writes_the_defaults_where_byline_reads_them_and_never_over_a_file() {
+    let home = TempLibrary::new();
+    let config = home.path().join("config/byline/config.toml");
+    let before = stdout(&byline(home.path(), &["config"]));
+    assert!(
+        before.contains("byline config --write writes one"),
+        "{before}"
+    );
+    let written = byline(home.path(), &["config", "--write"]);
+    assert!(written.status.success(), "{written:?}");
+    assert!(
+        stdout(&written).contains(&*config.to_string_lossy()),
+        "{written:?}"
+    );
+    let defaults = byline(home.path(), &["config", "--default"]).stdout;
+    assert_eq!(std::fs::read(&config).unwrap(), defaults);
+    // byline now reads it, and says so.
+    assert_eq!(
+        stdout(&byline(home.path(), &["config"])).trim(),
+        config.to_string_lossy()
+    );
+    assert!(byline(home.path(), &["list"]).status.success());
+
+    std::fs::write(&config, "theme = \"nord\"\n").unwrap();
+    let again = byline(home.path(), &["config", "--write"]);
+    assert_eq!(again.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&again.stderr);
+    assert!(stderr.contains(&*config.to_string_lossy()), "{stderr}");
+    assert!(stderr.contains("never writes over"), "{stderr}");
+    assert!(again.stdout.is_empty());
+    assert_eq!(
+        std::fs::read_to_string(&config).unwrap(),
+        "theme = \"nord\"\n"
+    );
+
+    // --config names the file, in a folder not made yet.
+    let named = home.path().join("elsewhere/deep/byline.toml");
+    let named_str = named.to_str().unwrap();
+    let output = byline(home.path(), &["config", "--config", named_str, "--write"]);
+    assert!(output.status.success(), "{output:?}");
+    assert_eq!(std::fs::read(&named).unwrap(), defaults);
+}
+
+// Without XDG_CONFIG_HOME the config is in ~/.config, as byline reads it.
+#[cfg(target_os = "linux")]
+#[test]
+fn config_write_follows_home_without_xdg_config_home() {
+    let home = TempLibrary::new();
+    let output = crate::byline_command(home.path(), &["config", "--write"])
+        .env_remove("XDG_CONFIG_HOME")
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    assert!(home.path().join(".config/byline/config.toml").is_file());
+}
+
+#[test]
+fn show_raw_prints_the_file_as_read_unrepaired_and_cleaned() {
+    let lib = TempLibrary::new();
+    // Hard-wrapped lines and `*italic*` the reader repairs; an escape sequence it removes.
+    let file = lib.file(
+        "wrapped.txt",
+        "A wrapped story\n\nAnn Author\n\n1 May 2020\n\nThe first line of a paragraph\n\
+         wrapped by hand, with *emphasis* \u{1b}[31mand a colour.\n",
+    );
+    let path = lib.path().to_str().unwrap();
+    let listed = stdout(&byline(lib.path(), &["list", "-L", path]));
+    let id = listed.split('\t').next().unwrap();
+    let raw = byline(lib.path(), &["show", id, "-L", path, "--raw"]);
+    assert!(raw.status.success(), "{raw:?}");
+    let text = stdout(&raw);
+    assert!(
+        text.contains("paragraph\nwrapped by hand"),
+        "the hard wrap kept: {text}"
+    );
+    assert!(text.contains("*emphasis*"), "{text}");
+    assert!(!text.contains('\u{1b}'), "{text:?}");
+    assert!(text.contains("and a colour."), "{text}");
+    // Set, the asterisks are read as emphasis, a header is added, and lines fit the width.
+    let set = stdout(&byline(
+        lib.path(),
+        &["show", id, "-L", path, "--width", "30"],
+    ));
+    assert!(
+        !set.contains("*emphasis*") && set.contains("emphasis"),
+        "{set}"
+    );
+    assert!(set.lines().all(|l| l.chars().count() <= 30), "{set}");
+    assert!(
+        set.contains("14 words") && !text.contains("14 words"),
+        "{set}"
+    );
+    // By path, the same.
+    let by_path = byline(lib.path(), &["show", file.to_str().unwrap(), "--raw"]);
+    assert_eq!(stdout(&by_path), text);
+}
+
+#[test]
+fn show_by_path_names_what_is_wrong_with_a_file_that_is_not_one_article() {
+    let lib = TempLibrary::new();
+    let many = lib.file(
+        "two.jsonl",
+        "{\"title\": \"One\", \"body\": \"First.\"}\n{\"title\": \"Two\", \"body\": \"Second.\"}\n",
+    );
+    let binary = lib.file("bad.txt", b"\0\0\0");
+    let one = lib.article("one.txt", "Just one", "Ann", "1 May 2020", "The body.");
+    let shown = byline(lib.path(), &["show", one.to_str().unwrap()]);
+    assert!(shown.status.success(), "{shown:?}");
+    assert!(stdout(&shown).starts_with("Just one\n"), "{shown:?}");
+    for (file, says) in [(&many, "holds 2 articles"), (&binary, "binary file")] {
+        let output = byline(lib.path(), &["show", file.to_str().unwrap()]);
+        assert_eq!(output.status.code(), Some(1), "{output:?}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.contains(says), "{stderr}");
+        assert!(output.stdout.is_empty());
+    }
+}
+
+// The exit codes, in one place: 0 done, 1 nothing matched or problems found, 2 a usage or
+// config error (as grep's).
+#[test]
+fn exit_codes_are_0_done_1_nothing_or_problems_2_usage_or_config() {
+    let lib = TempLibrary::new();
+    lib.article("a.txt", "Harbour news", "Ann Author", "1 May 2020", "Body.");
+    let clean = lib.path().to_str().unwrap().to_string();
+    let messy = TempLibrary::new();
+    messy.file("bad.txt", b"\0\0\0");
+    let messy = messy.path().to_str().unwrap().to_string();
+    let bad_config = lib.file("bad.toml", "theme = 3\n");
+    let bad_config = bad_config.to_str().unwrap().to_string();
+    let cases: &[(&[&str], i32)] = &[
+        (&["list", "-L", &clean], 0),
+        (&["list", "-L", &clean, "-q", "harbour"], 0),
+        (&["list", "-L", &clean, "-q", "zzzqqq"], 1),
+        (&["check", "-L", &clean], 0),
+        (&["check", "-L", &messy], 1),
+        (&["show", "ffffffffffff", "-L", &clean], 1),
+        (&["list", "--no-such-flag"], 2),
+        (&["list", "-L", &clean, "-q", "d:2014-13"], 2),
+        (&["list", "--config", &bad_config], 2),
+        (&["list", "--config", "/no/such/config.toml"], 2),
+        (&["completions", "tcsh"], 2),
+        (&["--help"], 0),
+        (&["--version"], 0),
+    ];
+    for (args, code) in cases {
+        let output = byline(lib.path(), args);
+        assert_eq!(output.status.code(), Some(*code), "{args:?}: {output:?}");
+        if *code == 2 {
+            let stderr = String::from_utf8_lossy(&output.stderr);
+            assert!(!stderr.trim().is_empty(), "{args:?} says why");
+        }
+    }
+}
+
+#[test]
+fn verbose_names_the_config_library_index_and_state_on_stderr() {
+    let lib = TempLibrary::new();
+    lib.article("a.txt", "Harbour news", "Ann Author", "1 May 2020", "Body.");
+    let path = lib.path().to_str().unwrap();
+    let quiet = byline(lib.path(), &["list", "-L", path]);
+    assert!(quiet.stderr.is_empty(), "{quiet:?}");
+    let output = byline(lib.path(), &["list", "-L", path, "-v"]);
+    assert!(output.status.success());
+    assert_eq!(output.stdout, quiet.stdout, "stdout is the same");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    for line in [
+        "byline: config: ".to_string(),
+        format!("byline: library: {path}\n"),
+        "byline: index: ".to_string(),
+        "byline: state: ".to_string(),
+    ] {
+        assert!(stderr.contains(&line), "{line} in {stderr}");
+    }
+    assert!(stderr.contains("(not there: defaults)"), "{stderr}");
 }

@@ -1,6 +1,7 @@
 //! byline's integration tests: one binary, a module per area, sharing a temp-dir library builder.
 
 mod cli;
+mod docs;
 mod formats;
 mod hostile;
 mod hostile_corpus;
@@ -8,6 +9,7 @@ mod index;
 mod library;
 mod pty;
 mod screen;
+mod screenshot;
 mod ssh;
 mod state;
 
@@ -87,15 +89,22 @@ pub fn seed_path() -> Option<PathBuf> {
 /// Runs the byline binary with a private, empty home (and so its own data, config and cache
 /// folders), so no user library, index or env leaks in.
 pub fn byline(home: &Path, args: &[&str]) -> std::process::Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_byline"))
+    byline_command(home, args).output().expect("run byline")
+}
+
+/// The command [`byline`] runs, to spawn it with pipes of one's own.
+pub fn byline_command(home: &Path, args: &[&str]) -> std::process::Command {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_byline"));
+    command
         .args(args)
         .env_remove("BYLINE_LIBRARY")
         .env_remove("XDG_CACHE_HOME")
+        .env_remove("NO_COLOR")
+        .env_remove("COLUMNS")
         .env("HOME", home)
         .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .output()
-        .expect("run byline")
+        .env("XDG_CONFIG_HOME", home.join("config"));
+    command
 }
 
 /// An app on `library` for a `width` x `height` screen, its first search and article done.

@@ -848,3 +848,53 @@ fn the_last_filter_comes_back_after_a_restart_and_fresh_starts_clean() {
     fresh.send("q");
     assert!(fresh.wait_exit());
 }
+
+// `byline show` on a terminal: a text longer than the screen goes through $PAGER, styled; one
+// that fits is written to the terminal itself, and no pager runs.
+#[test]
+fn show_on_a_terminal_pages_a_long_article_and_prints_a_short_one() {
+    let lib = TempLibrary::new();
+    let long_body: Vec<String> = (1..=60)
+        .map(|i| format!("Paragraph {i} of the harbour story."))
+        .collect();
+    let long = lib.article(
+        "long.txt",
+        "The long story",
+        "Ann Author",
+        "1 May 2020",
+        &long_body.join("\n\n"),
+    );
+    let short = lib.article(
+        "short.txt",
+        "The short story",
+        "Bo Writer",
+        "2 May 2020",
+        "Only a line.",
+    );
+    let o = tempfile::tempdir().unwrap();
+    let o = o.path();
+    let pager = o.join("pager");
+    stand_in(&pager, true, &o.join("page.txt"), &o.join("modes.txt"));
+    let env = [("PAGER", pager.to_str().unwrap())];
+
+    // By path: `byline show FILE`.
+    let mut session = Session::start_with_env(lib.path(), &["show", long.to_str().unwrap()], &env);
+    // The stand-in notes the terminal's modes once it has read all its input.
+    wait_for_file(&session, &o.join("modes.txt"));
+    let paged = std::fs::read_to_string(o.join("page.txt")).unwrap();
+    assert!(
+        paged.contains("Paragraph 60 of the harbour story."),
+        "{paged}"
+    );
+    assert!(
+        paged.contains("\u{1b}["),
+        "styled for the terminal: {paged:?}"
+    );
+    assert!(session.wait_exit());
+
+    std::fs::remove_file(o.join("page.txt")).unwrap();
+    let mut session = Session::start_with_env(lib.path(), &["show", short.to_str().unwrap()], &env);
+    session.wait_for("Only a line.");
+    assert!(session.wait_exit());
+    assert!(!o.join("page.txt").exists(), "a short article is not paged");
+}

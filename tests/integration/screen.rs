@@ -14,7 +14,7 @@ use ratatui::layout::Rect;
 
 use crate::{TempLibrary, act, open_app, open_with};
 
-fn sample_app(width: u16, height: u16) -> App {
+pub(crate) fn sample_app(width: u16, height: u16) -> App {
     let library = Library::sample(
         PathBuf::from("/home/you/.local/share/byline/library"),
         Vec::new(),
@@ -22,7 +22,7 @@ fn sample_app(width: u16, height: u16) -> App {
     open_app(library, width, height)
 }
 
-fn draw(app: &mut App, width: u16, height: u16) -> Terminal<TestBackend> {
+pub(crate) fn draw(app: &mut App, width: u16, height: u16) -> Terminal<TestBackend> {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     let theme = Theme::builtin_default();
     terminal
@@ -31,7 +31,7 @@ fn draw(app: &mut App, width: u16, height: u16) -> Terminal<TestBackend> {
     terminal
 }
 
-fn type_query(app: &mut App, query: &str) {
+pub(crate) fn type_query(app: &mut App, query: &str) {
     act(app, [Action::StartFilter]);
     act(app, query.chars().map(Action::FilterInput));
 }
