@@ -89,6 +89,8 @@ pub enum Action {
     CycleSort,
     /// Gather the list's rows the next way: by day, by source, not at all.
     CycleGrouping,
+    /// Look at the library folders again now (they are watched, so this is rarely needed).
+    Reload,
     /// Show the articles by the selected article's author.
     FilterByAuthor,
     /// Show the articles of the selected article's day.
@@ -202,6 +204,7 @@ impl Action {
             Action::HistoryNewer => "later query",
             Action::CycleSort => "next sort order",
             Action::CycleGrouping => "group by day, source, none",
+            Action::Reload => "look at the library again",
             Action::FilterByAuthor => "more by this author",
             Action::FilterBySameDay => "more from this day",
             Action::AcceptFilter => "keep the filter",

@@ -209,9 +209,9 @@ const HELP_THREE_COLUMNS: u16 = 132;
 pub fn help_columns(width: u16) -> &'static [&'static [Mode]] {
     if width >= HELP_THREE_COLUMNS {
         &[
-            &[Mode::List, Mode::Anywhere],
+            &[Mode::List],
             &[Mode::Reader],
-            &[Mode::Filter],
+            &[Mode::Filter, Mode::Anywhere],
         ]
     } else if width >= HELP_TWO_COLUMNS {
         &[&[Mode::List, Mode::Anywhere], &[Mode::Reader, Mode::Filter]]

@@ -12,6 +12,7 @@ use crate::article::Source;
 use crate::article::date;
 use crate::article::sanitize::display_path;
 use crate::layout;
+use crate::library::Origin;
 use crate::line::LineEdit;
 use crate::query;
 use crate::state::Change;
@@ -205,6 +206,16 @@ impl App {
                 self.list.sort = self.list.sort.next();
                 self.search(self.selected_article());
             }
+            A::Reload => match self.library.origin {
+                Origin::Folders(_) => {
+                    self.effects.push(Effect::Reload);
+                    self.notice = Some("Looking at the library again…".to_string());
+                }
+                Origin::Sample { .. } => {
+                    self.notice =
+                        Some("The sample library is built in; it does not change.".to_string())
+                }
+            },
             A::CycleGrouping => {
                 self.list.grouping = self.list.grouping.next();
                 self.arrange_list();

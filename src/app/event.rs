@@ -77,6 +77,9 @@ pub enum Effect {
     Open(String),
     /// Put this address on the clipboard.
     Copy(String),
+    /// Check the library folders again now; the news comes back as [`Event::Checking`],
+    /// [`Event::Library`] or [`Event::Reported`].
+    Reload,
 }
 
 impl PartialEq for Effect {
@@ -98,6 +101,7 @@ impl PartialEq for Effect {
             (Effect::Page(a), Effect::Page(b)) => a == b,
             (Effect::Edit(a), Effect::Edit(b)) => a == b,
             (Effect::Open(a), Effect::Open(b)) | (Effect::Copy(a), Effect::Copy(b)) => a == b,
+            (Effect::Reload, Effect::Reload) => true,
             _ => false,
         }
     }

@@ -85,6 +85,19 @@ impl App {
                 (None, _) => None,
             }
         };
+        // What changed, said when a check of the user's folders finds it (not while a first
+        // scan fills an empty list).
+        let kept = (old.articles.iter())
+            .filter(|a| new_positions.contains_key(a.id.as_str()))
+            .count();
+        let (added, gone) = (
+            self.library.articles.len() - kept,
+            old.articles.len() - kept,
+        );
+        let mut news = (complete && !old.articles.is_empty())
+            .then(|| changes(added, gone))
+            .flatten()
+            .filter(|_| matches!(old.origin, Origin::Folders(_)));
         let open = self.reading.holding();
         match open.map(|i| (i, moved(i))) {
             Some((_, Some(now))) => self.reading.reindex(now),
@@ -92,11 +105,17 @@ impl App {
                 self.reading.clear();
                 // The samples giving way to the user's own articles is not news to report.
                 if matches!(old.origin, Origin::Folders(_)) {
-                    self.notice =
-                        Some("The article you were reading is no longer in the library.".into());
+                    let gone = "The article you were reading is no longer in the library.";
+                    news = Some(match news {
+                        Some(news) => format!("{news} {gone}"),
+                        None => gone.to_string(),
+                    });
                 }
             }
             None => {}
+        }
+        if news.is_some() {
+            self.notice = news;
         }
         let opened = self.marks.opened().and_then(moved);
         self.marks.open(opened);
@@ -111,6 +130,32 @@ impl App {
         self.index = Arc::new(Index::build(&self.library.articles));
         // The hits shown now are the old search's, moved; search again in the new library.
         self.search(self.selected_article());
+    }
+}
+
+/// The news of a library that changed: `2 new articles, 1 gone.`; `None` when only articles
+/// already listed changed.
+fn changes(added: usize, gone: usize) -> Option<String> {
+    let count = |n: usize, one: &str, many: &str| {
+        let n_text = crate::reading::reflow::thousands(n);
+        if n == 1 {
+            format!("{n_text} {one}")
+        } else {
+            format!("{n_text} {many}")
+        }
+    };
+    match (added, gone) {
+        (0, 0) => None,
+        (added, 0) => Some(format!("{}.", count(added, "new article", "new articles"))),
+        (0, gone) => Some(format!(
+            "{} gone from the library.",
+            count(gone, "article", "articles")
+        )),
+        (added, gone) => Some(format!(
+            "{}, {} gone.",
+            count(added, "new article", "new articles"),
+            count(gone, "article", "articles")
+        )),
     }
 }
 

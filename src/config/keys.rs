@@ -135,6 +135,7 @@ const DECLARED: &[Declared] = &[
     ch(LIST, 'S', A::ShowStarred),
     ch(PANES, 's', A::CycleSort),
     ch(LIST, 'b', A::CycleGrouping),
+    ch(PANES, 'r', A::Reload),
     ch(PANES, 'v', A::SwitchLayout),
     ch(PANES, '>', A::GrowList),
     ch(PANES, '<', A::ShrinkList),

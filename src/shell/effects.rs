@@ -77,6 +77,8 @@ pub struct Performer {
     handovers: Vec<Effect>,
     /// Saving has failed already, so the warning shows once, not on every change.
     save_failed: bool,
+    /// Asks for the library folders to be checked again (`r`), when they can be.
+    reload: Option<Box<dyn Fn()>>,
 }
 
 impl Performer {
@@ -88,7 +90,13 @@ impl Performer {
             pending: Vec::new(),
             handovers: Vec::new(),
             save_failed: false,
+            reload: None,
         }
+    }
+
+    /// Calls `reload` when the app asks for the library to be checked again.
+    pub fn reload_with(&mut self, reload: impl Fn() + 'static) {
+        self.reload = Some(Box::new(reload));
     }
 
     /// Reads and sets articles on a thread of their own, answering through `answer`: a large
@@ -157,6 +165,12 @@ impl Performer {
                     }
                     Effect::Open(address) if text_browser().is_some() => {
                         self.handovers.push(Effect::Open(address));
+                        None
+                    }
+                    Effect::Reload => {
+                        if let Some(reload) = &self.reload {
+                            reload();
+                        }
                         None
                     }
                     effect => {
@@ -256,7 +270,7 @@ fn perform(effect: Effect, state: &State, save_failed: &mut bool) -> Option<Stri
             Err(err) => format!("Could not copy: {err}"),
         }),
         // Answered by `settle`.
-        Effect::Search(_) | Effect::Load(_) | Effect::Typeset(_) => None,
+        Effect::Search(_) | Effect::Load(_) | Effect::Typeset(_) | Effect::Reload => None,
         // Handed to the loop that owns the terminal.
         Effect::Page(_) | Effect::Edit(_) => None,
     }

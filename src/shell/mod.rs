@@ -16,3 +16,4 @@ pub mod run;
 pub mod search;
 pub(crate) mod terminal;
 pub(crate) mod tui;
+pub(crate) mod watch;

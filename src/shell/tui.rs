@@ -29,11 +29,12 @@ use crate::article::date;
 use crate::config::settings::Settings;
 use crate::config::theme::Theme;
 use crate::library::cache;
-use crate::library::{Library, LibrarySource, Look};
+use crate::library::{Library, LibrarySource};
 use crate::query::run::Done;
 use crate::shell::effects::{self, Performer};
 use crate::shell::search::Searcher;
 use crate::shell::terminal;
+use crate::shell::watch::{self, Found};
 use crate::state::{Snapshot, State};
 use crate::ui;
 
@@ -138,7 +139,7 @@ pub fn run(start: Start, settings: &Settings) -> io::Result<()> {
     });
     let read = sender.clone();
     let mut performer = Performer::new(searcher, state).with_reader(move |event| {
-        let _ = read.send(Message::Read(Box::new(event)));
+        let _ = read.send(Message::Event(Box::new(event)));
     });
     let size = terminal.size()?;
     let area = Rect::new(0, 0, size.width, size.height);
@@ -167,9 +168,34 @@ pub fn run(start: Start, settings: &Settings) -> io::Result<()> {
     // The first screen is drawn before the check starts taking the cores.
     let mut drawn = None;
     draw(&mut terminal, &app, &theme, &mut drawn)?;
-    if let Some(roots) = check {
-        spawn_check(source, roots, index, footers, sender.clone());
-    }
+    // The folders are checked now, and again whenever they change or `r` asks.
+    let _watch = check.map(|roots| {
+        let told = sender.clone();
+        let folders = watch::Folders {
+            source,
+            roots: roots.clone(),
+            index,
+            footers,
+        };
+        let asks = watch::spawn_checker(folders, move |found| {
+            let _ = told.send(match found {
+                Found::Checking { done, total } => Message::Checking { done, total },
+                Found::Library { library, complete } => Message::Library {
+                    library: Box::new(library),
+                    complete,
+                },
+                Found::Event(event) => Message::Event(Box::new(event)),
+            });
+        });
+        let (watching, trouble) = watch::watch(&roots, asks.clone());
+        if let Some(message) = trouble {
+            app.update(Event::Reported(message));
+        }
+        performer.reload_with(move || {
+            let _ = asks.send(watch::Ask::ByHand);
+        });
+        watching
+    });
     let gate = Arc::new(Gate::default());
     spawn_event_reader(sender.clone(), Arc::clone(&gate));
     spawn_signal_waker(sender)?;
@@ -235,7 +261,7 @@ pub fn run(start: Start, settings: &Settings) -> io::Result<()> {
                 let event = match message {
                     Message::Input(input) => event_of(input?),
                     Message::Searched(done) => Some(Event::Searched(done)),
-                    Message::Read(event) => Some(*event),
+                    Message::Event(event) => Some(*event),
                     Message::Signal => None,
                     Message::Checking { done, total } => Some(Event::Checking { done, total }),
                     Message::Library { library, complete } => Some(Event::Library {
@@ -324,8 +350,8 @@ enum Message {
     Input(io::Result<TermEvent>),
     /// The search worker has hits ready.
     Searched(Done),
-    /// The reader thread read or set an article.
-    Read(Box<Event>),
+    /// The reader thread read or set an article, or the checker has news.
+    Event(Box<Event>),
     /// A signal came: the loop looks at its flags.
     Signal,
     /// The library check has looked at `done` of `total` files.
@@ -336,11 +362,6 @@ enum Message {
         complete: bool,
     },
 }
-
-/// How soon a first scan (no index yet) first shows the articles it has read so far; each
-/// later showing waits twice as long as the one before, since each costs the app a new index
-/// of everything read so far (a handful in all, however large the library).
-const FIRST_PARTIAL: Duration = Duration::from_millis(300);
 
 /// The library to draw first: from the index, or empty while a first scan reads it (the sample
 /// library for a data folder that does not exist); and the folders to check, if any.
@@ -357,58 +378,6 @@ fn first_library(source: &LibrarySource, index: Option<&Path>) -> (Library, Opti
         Library::from_scanned(source, known)
     };
     (library, Some(roots))
-}
-
-/// Checks the library folders on a thread of its own: reports progress, the articles read so
-/// far on a first scan, the library when it differs from the index (which it then updates),
-/// and the end of the check.
-fn spawn_check(
-    source: LibrarySource,
-    roots: Vec<PathBuf>,
-    index: Option<PathBuf>,
-    footers: Vec<String>,
-    sender: mpsc::Sender<Message>,
-) {
-    thread::spawn(move || {
-        // Read again here rather than shared: the first screen did not wait for a copy.
-        let known = index
-            .as_deref()
-            .and_then(|path| cache::load(path).ok())
-            .unwrap_or_default();
-        let first = known.is_empty();
-        let (mut shown, mut wait) = (Instant::now(), FIRST_PARTIAL);
-        let mut total = 0;
-        let (scanned, changed) = Library::check(&roots, known, Look::Files, |progress, partial| {
-            total = progress.total;
-            let _ = sender.send(Message::Checking {
-                done: progress.done.min(progress.total.saturating_sub(1)),
-                total: progress.total,
-            });
-            if first && shown.elapsed() >= wait {
-                shown = Instant::now();
-                wait *= 2;
-                let named = LibrarySource::Named(roots.clone());
-                let library =
-                    Library::from_scanned(&named, partial.to_vec()).with_footers(footers.clone());
-                let _ = sender.send(Message::Library {
-                    library: Box::new(library),
-                    complete: false,
-                });
-            }
-        });
-        if changed {
-            if let Some(index) = &index {
-                // A cache: failing to write it costs the next start time, nothing else.
-                let _ = cache::save(index, &scanned);
-            }
-            let library = Library::from_scanned(&source, scanned).with_footers(footers);
-            let _ = sender.send(Message::Library {
-                library: Box::new(library),
-                complete: true,
-            });
-        }
-        let _ = sender.send(Message::Checking { done: total, total });
-    });
 }
 
 /// Reads terminal events on a thread of its own and sends them to `sender`.

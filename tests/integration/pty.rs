@@ -898,3 +898,72 @@ fn show_on_a_terminal_pages_a_long_article_and_prints_a_short_one() {
     assert!(session.wait_exit());
     assert!(!o.join("page.txt").exists(), "a short article is not paged");
 }
+
+#[test]
+fn files_added_changed_and_removed_show_up_while_reading() {
+    let lib = TempLibrary::new();
+    let home = tempfile::tempdir().unwrap();
+    let body: String = (1..=40)
+        .map(|i| format!("Paragraph {i} of the ferry story.\n\n"))
+        .collect();
+    lib.article(
+        "ferry.txt",
+        "Night ferry returns",
+        "Ada Quinn",
+        "3 March 2021",
+        &body,
+    );
+    lib.article(
+        "tram.txt",
+        "City tram line",
+        "Bo Okafor",
+        "9 July 2019",
+        "The tram.",
+    );
+    let mut session = Session::start(home.path(), &[lib.path().to_str().unwrap()]);
+    session.wait_for("1/2 · 2 articles");
+    // Reading the ferry story, a page down.
+    session.send("\r");
+    session.send(" ");
+    session.wait_for("Paragraph 12 of");
+    // A new file: listed, said, the place kept.
+    let start = Instant::now();
+    lib.article(
+        "reef.txt",
+        "Reef survey finds recovery",
+        "Lu Brennan",
+        "4 April 2022",
+        "Coral.",
+    );
+    session.wait_for("Reef survey finds recovery");
+    let took = start.elapsed();
+    session.wait_for("1 new article.");
+    assert!(
+        session.contents().contains("Paragraph 12 of"),
+        "still where it was"
+    );
+    // An editor's save: a new file renamed over the old one.
+    let tram = lib.path().join("tram.txt");
+    let swap = lib.path().join(".tram.txt.swp");
+    std::fs::write(
+        &swap,
+        "City tram line extended\nBy Bo Okafor\n9 July 2019\n\nThe tram.\n",
+    )
+    .unwrap();
+    std::fs::rename(&swap, &tram).unwrap();
+    session.wait_for("City tram line extended");
+    // Removed: gone from the list.
+    std::fs::remove_file(lib.path().join("reef.txt")).unwrap();
+    session.wait_until_gone("Reef survey finds recovery");
+    session.wait_for("1 article gone from the library.");
+    assert!(
+        session.contents().contains("Paragraph 12 of"),
+        "still where it was"
+    );
+    // `r` by hand, nothing changed: said so.
+    session.send("r");
+    session.wait_for("The library is as it was");
+    eprintln!("a new file showed after {took:?}");
+    session.send("q");
+    assert!(session.wait_exit());
+}

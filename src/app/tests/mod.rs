@@ -1938,3 +1938,46 @@ fn grouped_rows_are_clicked_as_drawn_and_moves_skip_the_headers() {
     assert_eq!(app.grouping(), Grouping::None);
     assert_eq!(app.notice(), Some("Not grouped."));
 }
+
+#[test]
+fn r_asks_for_the_library_again_and_changes_are_told() {
+    let mut app = on(own(), 100, 30);
+    app.take_effects();
+    app.update(key('r'));
+    assert_eq!(app.take_effects(), [Effect::Reload]);
+    assert_eq!(app.notice(), Some("Looking at the library again…"));
+    // A check finding one article added and one gone says so; the selection stays.
+    let selected = app.selected_article().unwrap();
+    let id = app.library().articles[selected].id.clone();
+    let leave_out = app.library().articles[app.hits()[5].index].id.clone();
+    app.update(Event::Library {
+        library: reshuffled(&leave_out),
+        complete: true,
+    });
+    assert_eq!(app.notice(), Some("1 new article, 1 article gone."));
+    assert_eq!(
+        app.library().articles[app.selected_article().unwrap()].id,
+        id
+    );
+    // The article being read going away is told too (the one left out before is back).
+    app.update(Event::Library {
+        library: reshuffled(&id),
+        complete: true,
+    });
+    assert_eq!(
+        app.notice(),
+        Some(
+            "1 new article, 1 article gone. The article you were reading is no longer in the \
+             library."
+        )
+    );
+    // The samples do not change.
+    let mut sample_app = super::tests::app();
+    sample_app.take_effects();
+    sample_app.update(key('r'));
+    assert!(sample_app.take_effects().is_empty());
+    assert_eq!(
+        sample_app.notice(),
+        Some("The sample library is built in; it does not change.")
+    );
+}
