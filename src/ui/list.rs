@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use super::text::cell;
 use crate::action::{Action, Mode};
-use crate::app::{App, Group, Row};
+use crate::app::{App, Group, Grouping, Row};
 use crate::article::date;
 use crate::article::sanitize::display_path;
 use crate::config::theme::Theme;
@@ -49,7 +49,15 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let mut widths = app.list_widths();
     // Measured as 1 when any row has a date: the form says how wide.
     widths.date = if widths.date > 0 { date_width } else { 0 };
-    let columns = layout::list_columns(inner.width as usize - gutter, app.list_columns(), &widths);
+    // Grouped by day or source, the header says what the column would on every row.
+    let asked: Vec<ListColumn> = (app.list_columns().iter().copied())
+        .filter(|c| match app.grouping() {
+            Grouping::Day => *c != ListColumn::Date,
+            Grouping::Source => *c != ListColumn::Source,
+            Grouping::None => true,
+        })
+        .collect();
+    let columns = layout::list_columns(inner.width as usize - gutter, &asked, &widths);
     let rows = (app.list_offset()..).map_while(|row| app.list_row(row));
     for (y, row_at) in (inner.y..inner.bottom()).zip(rows) {
         let position = match row_at {
