@@ -26,6 +26,16 @@ pub const STACKED_MIN_HEIGHT: u16 = 14;
 pub const MIN_WIDTH: u16 = 20;
 pub const MIN_HEIGHT: u16 = 6;
 
+/// The name a table of names gives `value` (every value has one).
+fn name_in<T: Copy + PartialEq>(names: &[(T, &'static str)], value: T) -> &'static str {
+    names.iter().find(|(v, _)| *v == value).map_or("", |(_, n)| n)
+}
+
+/// The value a table of names calls `name`, if any.
+fn named_in<T: Copy>(names: &[(T, &'static str)], name: &str) -> Option<T> {
+    names.iter().find(|(_, n)| *n == name).map(|(v, _)| *v)
+}
+
 /// How the two panes share the screen.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Arrangement {
@@ -45,17 +55,11 @@ impl Arrangement {
     ];
 
     pub fn name(self) -> &'static str {
-        Self::NAMES
-            .iter()
-            .find(|(a, _)| *a == self)
-            .map_or("auto", |(_, n)| n)
+        name_in(&Self::NAMES, self)
     }
 
     pub fn from_name(name: &str) -> Option<Arrangement> {
-        Self::NAMES
-            .iter()
-            .find(|(_, n)| *n == name)
-            .map(|(a, _)| *a)
+        named_in(&Self::NAMES, name)
     }
 }
 
@@ -309,17 +313,11 @@ impl Grouping {
     ];
 
     pub fn name(self) -> &'static str {
-        Self::NAMES
-            .iter()
-            .find(|(g, _)| *g == self)
-            .map_or("none", |(_, n)| n)
+        name_in(&Self::NAMES, self)
     }
 
     pub fn from_name(name: &str) -> Option<Grouping> {
-        Self::NAMES
-            .iter()
-            .find(|(_, n)| *n == name)
-            .map(|(g, _)| *g)
+        named_in(&Self::NAMES, name)
     }
 
     /// The next grouping in turn: none, day, source, none…
@@ -354,17 +352,11 @@ impl ListColumn {
     pub const DEFAULT: [ListColumn; 2] = [ListColumn::Author, ListColumn::Date];
 
     pub fn name(self) -> &'static str {
-        Self::NAMES
-            .iter()
-            .find(|(c, _)| *c == self)
-            .map_or("author", |(_, n)| n)
+        name_in(&Self::NAMES, self)
     }
 
     pub fn from_name(name: &str) -> Option<ListColumn> {
-        Self::NAMES
-            .iter()
-            .find(|(_, n)| *n == name)
-            .map(|(c, _)| *c)
+        named_in(&Self::NAMES, name)
     }
 
     /// Every name, for the config's errors.
