@@ -23,10 +23,11 @@ use crate::query::Query;
 use crate::query::rank::Sort;
 use crate::reading::reflow::Setting;
 use crate::shell::cli::{
-    Cli, ColorChoice, Command, ConfigArgs, ListArgs, StateCommand, TypesetArgs,
+    Cli, ColorChoice, Command, ConfigArgs, ImportArgs, ListArgs, StateCommand, TypesetArgs,
 };
 use crate::shell::commands::{Only, Select};
 use crate::shell::error::CliError;
+use crate::shell::import::{ImportPlan, Input};
 use crate::shell::listing::{Format, Output};
 
 /// What byline reads from the process, read once.
@@ -111,6 +112,10 @@ pub enum Plan {
         index_dir: Option<PathBuf>,
         rebuild: bool,
     },
+    /// `byline import`: write a feed's entries into a library folder.
+    Import(ImportPlan),
+    /// `byline import --opml`: list the feeds an OPML file names.
+    Opml(PathBuf),
     /// `byline config`: print the default config, or say where the config is read from.
     Config(ConfigPlan),
     /// `byline themes`: list the builtin themes and the user's, in `user_dir`.
@@ -296,6 +301,7 @@ pub fn resolve(cli: Cli, env: &Env, settings: &Settings) -> Result<Plan, CliErro
             index_dir: env.cache_dir.clone(),
             rebuild: args.rebuild,
         },
+        Command::Import(args) => import(args, env, settings)?,
         Command::Config(ConfigArgs { default: true, .. }) => Plan::Config(ConfigPlan::PrintDefault),
         Command::Config(ConfigArgs { write: true, .. }) => Plan::Config(ConfigPlan::Write(config)),
         Command::Config(_) => Plan::Config(ConfigPlan::SayWhere(config)),
@@ -363,6 +369,43 @@ fn list(
             },
         },
         state,
+    }))
+}
+
+/// `byline import`, resolved: `--into`, else the first library folder named by
+/// `BYLINE_LIBRARY` or the config. The data folder is not a default: an import writes only
+/// where the user has said the library is.
+fn import(args: ImportArgs, env: &Env, settings: &Settings) -> Result<Plan, CliError> {
+    if let Some(opml) = args.opml {
+        return Ok(Plan::Opml(opml));
+    }
+    let into = match args.into {
+        Some(into) => into,
+        None => match source(Vec::new(), env, settings) {
+            LibrarySource::Named(roots) if !roots.is_empty() => roots[0].clone(),
+            _ => {
+                return Err(CliError::Usage(
+                    "no library folder is configured to import into: pass --into DIR (or set \
+                     `library` in the config, or BYLINE_LIBRARY)"
+                        .to_string(),
+                ));
+            }
+        },
+    };
+    let input = match args.file {
+        Some(file) if file.as_os_str() == "-" => Input::Stdin,
+        Some(file) => Input::File(file),
+        None => {
+            return Err(CliError::Usage(
+                "name the feed's FILE, or - for stdin".to_string(),
+            ));
+        }
+    };
+    Ok(Plan::Import(ImportPlan {
+        input,
+        into,
+        dry_run: args.dry_run,
+        update: args.update,
     }))
 }
 

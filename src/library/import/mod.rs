@@ -104,6 +104,8 @@ pub fn read_feed(bytes: &[u8]) -> Result<Feed, FeedError> {
         .id_generator(|_, _, _| String::new())
         .sanitize_content(false)
         .build();
+    let atom_03 = atom_03_as_1_0(bytes);
+    let bytes = atom_03.as_deref().unwrap_or(bytes);
     let feed = parser.parse(bytes).map_err(|e| feed_error(bytes, e))?;
     let title = feed.title.as_ref().map(|t| line(&t.content, MAX_FIELD));
     let address = (feed.links.iter())
@@ -120,6 +122,53 @@ pub fn read_feed(bytes: &[u8]) -> Result<Feed, FeedError> {
         entries,
         dropped,
     })
+}
+
+/// The namespace of Atom 0.3, which feed-rs does not know.
+const ATOM_03: &[u8] = b"http://purl.org/atom/ns#";
+
+/// An Atom 0.3 document as the Atom 1.0 it nearly is, for feed-rs: the 1.0 namespace, and the
+/// elements 1.0 renamed (`issued` is `published`, `modified` is `updated`, `tagline` is
+/// `subtitle`, `copyright` is `rights`). `None` for any other document.
+fn atom_03_as_1_0(bytes: &[u8]) -> Option<Vec<u8>> {
+    let head = &bytes[..bytes.len().min(4096)];
+    if !contains(head, ATOM_03) {
+        return None;
+    }
+    let mut out = replace(bytes, ATOM_03, b"http://www.w3.org/2005/Atom");
+    for (old, new) in [
+        ("issued", "published"),
+        ("modified", "updated"),
+        ("tagline", "subtitle"),
+        ("copyright", "rights"),
+    ] {
+        for (open, close) in [("<", ">"), ("</", ">"), ("<", " ")] {
+            let from = format!("{open}{old}{close}");
+            let to = format!("{open}{new}{close}");
+            out = replace(&out, from.as_bytes(), to.as_bytes());
+        }
+    }
+    Some(out)
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+/// `bytes` with every `from` replaced by `to`, in one pass.
+fn replace(bytes: &[u8], from: &[u8], to: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i..].starts_with(from) {
+            out.extend_from_slice(to);
+            i += from.len();
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    out
 }
 
 /// A one-line field, cleaned and cut to `cap` characters.
