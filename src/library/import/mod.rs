@@ -609,3 +609,219 @@ fn article(feed: &Feed, entry: &Entry, title: &str) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fixture(name: &str) -> Vec<u8> {
+        let path = format!("{}/tests/fixtures/feeds/{name}", env!("CARGO_MANIFEST_DIR"));
+        std::fs::read(&path).expect(&path)
+    }
+
+    /// What a folder holds after `plan`'s files are written into it.
+    fn written(plan: &Plan, mut known: Known) -> Known {
+        for write in &plan.writes {
+            known.file(&write.name, &write.text);
+        }
+        known
+    }
+
+    #[test]
+    fn importing_again_writes_nothing() {
+        for name in [
+            "rss2.xml",
+            "atom.xml",
+            "feed.json",
+            "missing.xml",
+            "hostile.xml",
+        ] {
+            let feed = read_feed(&fixture(name)).unwrap();
+            let first = plan(&feed, Known::default(), false);
+            assert!(!first.writes.is_empty(), "{name}");
+            let again = plan(&feed, written(&first, Known::default()), true);
+            assert!(again.writes.is_empty(), "{name}: {:?}", again.writes);
+            assert_eq!(again.already, first.writes.len(), "{name}");
+            assert_eq!(
+                again.summary(),
+                format!("0 new, {} already there", first.writes.len())
+            );
+        }
+    }
+
+    #[test]
+    fn a_newer_version_is_written_beside_the_old_only_with_update() {
+        let first = plan(
+            &read_feed(&fixture("atom.xml")).unwrap(),
+            Known::default(),
+            false,
+        );
+        let known = written(&first, Known::default());
+        let newer = read_feed(&fixture("atom-updated.xml")).unwrap();
+        let without = plan(&newer, known.clone(), false);
+        assert!(without.writes.is_empty());
+        assert_eq!((without.updated_left, without.already), (1, 1));
+        assert!(
+            without.summary().contains("--update"),
+            "{}",
+            without.summary()
+        );
+        let with = plan(&newer, known.clone(), true);
+        assert_eq!(with.writes.len(), 1);
+        assert!(with.writes[0].updated);
+        assert!(!first.writes.iter().any(|w| w.name == with.writes[0].name));
+        assert!(
+            with.writes[0]
+                .text
+                .contains("updated: \"2026-05-03T12:00:00Z\"")
+        );
+        assert_eq!(with.summary(), "0 new, 1 updated, 1 already there");
+        // Once written, the newer version is what the folder knows.
+        let after = plan(&newer, written(&with, known), true);
+        assert!(after.writes.is_empty());
+    }
+
+    #[test]
+    fn identity_is_the_id_else_the_link_else_title_and_date() {
+        let feed = read_feed(&fixture("duplicates.xml")).unwrap();
+        let ids: Vec<&str> = feed.entries.iter().map(|e| e.identity.as_str()).collect();
+        assert_eq!(
+            ids,
+            [
+                "echo-1",
+                "echo-1",
+                "https://echo.example/a",
+                "https://echo.example/b"
+            ]
+        );
+        let plan = plan(&feed, Known::default(), false);
+        assert_eq!((plan.writes.len(), plan.duplicates), (3, 1));
+        let bare = br#"<rss version="2.0"><channel><title>T</title>
+            <item><title>No id</title><pubDate>Mon, 02 Mar 2026 10:00:00 GMT</pubDate></item>
+        </channel></rss>"#;
+        let feed = read_feed(bare).unwrap();
+        assert_eq!(feed.entries[0].identity, "No id|2026-03-02T10:00:00Z");
+    }
+
+    #[test]
+    fn entries_without_title_or_date_are_written_and_reported() {
+        let plan = plan(
+            &read_feed(&fixture("missing.xml")).unwrap(),
+            Known::default(),
+            false,
+        );
+        assert_eq!(plan.writes.len(), 3);
+        assert_eq!((plan.untitled, plan.undated), (2, 2));
+        assert_eq!(plan.notes.len(), 4, "{:?}", plan.notes);
+        assert!(plan.writes[0].name.starts_with("undated-entry-"));
+        assert!(plan.writes[0].title.starts_with("An entry with no title"));
+        for write in &plan.writes {
+            let parsed = crate::library::markdown::parse(&write.text).expect("reads back");
+            assert_eq!(parsed.title, write.title);
+        }
+    }
+
+    #[test]
+    fn the_encoding_the_prolog_declares_is_used() {
+        let feed = read_feed(&fixture("latin1.xml")).unwrap();
+        assert_eq!(feed.title.as_deref(), Some("Café Journal"));
+        assert_eq!(
+            feed.entries[0].title.as_deref(),
+            Some("Résumé of the naïve garçon")
+        );
+        assert_eq!(feed.entries[0].blocks[0].text(), "Crème brûlée for £5.");
+    }
+
+    #[test]
+    fn every_kind_of_feed_is_read() {
+        for (name, title) in [
+            ("rss091.xml", "Telegraph restored"),
+            ("rdf.xml", "Patchy recovery"),
+            ("atom03.xml", "Harrowmoor named a reserve"),
+            ("feed.json", "Teenager takes the open title"),
+        ] {
+            let feed = read_feed(&fixture(name)).unwrap();
+            assert_eq!(feed.entries[0].title.as_deref(), Some(title), "{name}");
+        }
+        let atom03 = read_feed(&fixture("atom03.xml")).unwrap();
+        assert_eq!(
+            atom03.entries[0].date.unwrap().to_string(),
+            "2026-01-04T00:00:00Z"
+        );
+        assert_eq!(atom03.entries[0].blocks[0].text(), "Stars, at last.");
+    }
+
+    #[test]
+    fn html_content_is_read_as_a_saved_page_is() {
+        let feed = read_feed(&fixture("rss2.xml")).unwrap();
+        let blocks = &feed.entries[0].blocks;
+        let texts: Vec<String> = blocks.iter().map(Block::text).collect();
+        // The heading that repeats the title, the navigation and the script are left out.
+        assert_eq!(
+            texts[0],
+            "The first tram ran at dawn, and the route map is online."
+        );
+        assert!(
+            !texts
+                .iter()
+                .any(|t| t.contains("Home") || t.contains("alert"))
+        );
+        assert!(matches!(blocks[1], Block::Heading(_)));
+        assert!(matches!(blocks[2], Block::Quote(_)));
+        assert!(matches!(blocks[3], Block::Item { .. }));
+        let last = blocks.last().unwrap();
+        assert_eq!(
+            last.spans()[1].link.as_deref(),
+            Some("https://gazette.example/audio/tram.mp3"),
+            "the enclosure is a link"
+        );
+        let atom = read_feed(&fixture("atom.xml")).unwrap();
+        let link = atom.entries[0].blocks[1]
+            .spans()
+            .iter()
+            .find(|s| s.link.is_some());
+        assert_eq!(
+            link.and_then(|s| s.link.as_deref()),
+            Some("https://notes.example/history")
+        );
+    }
+
+    #[test]
+    fn a_broken_feed_says_where() {
+        let error = read_feed(&fixture("broken.xml")).unwrap_err();
+        assert_eq!((error.line, error.column), (Some(7), Some(5)), "{error}");
+        assert!(
+            error
+                .to_string()
+                .starts_with("line 7, column 5: broken XML")
+        );
+        let error =
+            read_feed(b"{\"version\": \"https://jsonfeed.org/version/1.1\",\n \"items\": [}")
+                .unwrap_err();
+        assert_eq!(error.line, Some(2), "{error}");
+        let error = read_feed(b"plain words").unwrap_err();
+        assert_eq!(error.line, None);
+        assert!(error.message.contains("not a feed"));
+    }
+
+    #[test]
+    fn hostile_titles_stay_text_and_names_stay_safe() {
+        let feed = read_feed(&fixture("hostile.xml")).unwrap();
+        let plan = plan(&feed, Known::default(), false);
+        assert_eq!(plan.folder, "etc");
+        for write in &plan.writes {
+            assert!(
+                write.name.len() < 100
+                    && write.name.ends_with(".md")
+                    && (write.name.trim_end_matches(".md").bytes())
+                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'),
+                "{}",
+                write.name
+            );
+            assert!(!write.text.chars().any(|c| c.is_control() && c != '\n'));
+            assert!(write.title.chars().count() <= MAX_TITLE);
+        }
+        assert_eq!(plan.writes[0].title, "../../x");
+        assert_eq!(plan.writes[3].name, "undated-con.md");
+    }
+}
