@@ -915,4 +915,58 @@ mod tests {
         assert!(runs_on_a_bad_config(&cli(&["themes"])));
         assert!(!runs_on_a_bad_config(&cli(&["list"])));
     }
+
+    fn import_plan(args: &[&str], env: &Env, settings: &Settings) -> Result<Plan, CliError> {
+        resolve(cli(args), env, settings)
+    }
+
+    #[test]
+    fn import_goes_into_the_flag_else_the_first_library_folder_never_the_data_folder() {
+        let settings = Settings {
+            library: vec![PathBuf::from("~/news"), PathBuf::from("/srv/archive")],
+            ..Settings::default()
+        };
+        let into = |plan| match plan {
+            Ok(Plan::Import(plan)) => plan.into,
+            other => panic!("not import: {other:?}"),
+        };
+        let plan = import_plan(&["import", "f.xml", "--into", "/x"], &test_env(), &settings);
+        assert_eq!(into(plan), PathBuf::from("/x"));
+        let plan = import_plan(&["import", "f.xml"], &test_env(), &settings);
+        assert_eq!(into(plan), PathBuf::from("/home/u/news"));
+        let with_var = Env {
+            library: Some(OsString::from("/env/a:/env/b")),
+            ..test_env()
+        };
+        let plan = import_plan(&["import", "-"], &with_var, &settings);
+        assert_eq!(into(plan), PathBuf::from("/env/a"));
+        match import_plan(&["import", "-"], &test_env(), &Settings::default()) {
+            Err(CliError::Usage(message)) => assert!(message.contains("--into"), "{message}"),
+            other => panic!("not a usage error: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn import_reads_a_file_or_stdin_and_opml_lists() {
+        let env = test_env();
+        let settings = Settings::default();
+        match import_plan(
+            &["import", "-", "--into", "/x", "--dry-run"],
+            &env,
+            &settings,
+        ) {
+            Ok(Plan::Import(plan)) => {
+                assert_eq!(plan.input, Input::Stdin);
+                assert!(plan.dry_run && !plan.update);
+            }
+            other => panic!("not import: {other:?}"),
+        }
+        match import_plan(&["import", "--opml", "subs.opml"], &env, &settings) {
+            Ok(Plan::Opml(path)) => assert_eq!(path, PathBuf::from("subs.opml")),
+            other => panic!("not opml: {other:?}"),
+        }
+        let both = Cli::try_parse_from(["byline", "import", "f.xml", "--opml", "s.opml"]);
+        assert!(both.is_err());
+        assert!(Cli::try_parse_from(["byline", "import"]).is_err());
+    }
 }
