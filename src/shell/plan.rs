@@ -386,7 +386,7 @@ fn import(args: ImportArgs, env: &Env, settings: &Settings) -> Result<Plan, CliE
             _ => {
                 return Err(CliError::Usage(
                     "no library folder is configured to import into: pass --into DIR (or set \
-                     `library` in the config, or BYLINE_LIBRARY)"
+                     [library] paths in the config, or BYLINE_LIBRARY)"
                         .to_string(),
                 ));
             }
