@@ -62,7 +62,9 @@ pub fn body(blocks: &[Block]) -> String {
     let mut last_was_item = false;
     for block in blocks {
         let is_item = matches!(block, Block::Item { .. });
-        if !out.is_empty() && !(is_item && last_was_item) {
+        // Items of one list follow each other; every other block is set apart by a blank line.
+        let same_list = is_item && last_was_item;
+        if !out.is_empty() && !same_list {
             out.push('\n');
         }
         last_was_item = is_item;

@@ -310,7 +310,7 @@ fn enclosures(entry: &model::Entry) -> Vec<Block> {
         let Some(url) = &content.url else { continue };
         let address = line(url.as_str(), MAX_FIELD);
         let kind = (content.content_type.as_ref())
-            .map(|t| format!("enclosure ({})", line(&t.to_string(), 100)))
+            .map(|t| format!("enclosure ({})", line(t.as_ref(), 100)))
             .unwrap_or_else(|| "enclosure".to_string());
         blocks.push(Block::Paragraph(vec![
             Span::new(format!("{kind}: "), Inline::Plain),
