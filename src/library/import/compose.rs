@@ -275,6 +275,8 @@ fn line_start(line: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
     use crate::library::markdown;
     use crate::library::yaml::{self, Value};
@@ -372,5 +374,23 @@ mod tests {
         assert_eq!(link.link.as_deref(), Some("https://ex.org/a%20b?c=(d)"));
         let styles: Vec<Inline> = back[0].spans().iter().map(|s| s.style).collect();
         assert!(styles.contains(&Inline::Emphasis) && styles.contains(&Inline::Strong));
+    }
+
+    proptest! {
+        // Any one-line text, as a title and as a paragraph, reads back as itself.
+        #[test]
+        fn any_text_reads_back_as_itself(text in "[ -~éü“”]{1,40}") {
+            let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            prop_assume!(!text.is_empty());
+            let front = front_matter(&[("title", Some(Field::Text(&text)))]);
+            let page = format!("{front}\n{}", body(&[Block::Paragraph(vec![Span::new(
+                text.clone(),
+                Inline::Plain,
+            )])]));
+            let parsed = markdown::parse(&page).expect("parses");
+            prop_assert_eq!(&parsed.title, &text);
+            prop_assert_eq!(parsed.body.blocks.len(), 1);
+            prop_assert_eq!(parsed.body.blocks[0].text(), text);
+        }
     }
 }

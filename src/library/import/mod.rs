@@ -612,7 +612,11 @@ fn article(feed: &Feed, entry: &Entry, title: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
+
+    use crate::library::markdown;
 
     fn fixture(name: &str) -> Vec<u8> {
         let path = format!("{}/tests/fixtures/feeds/{name}", env!("CARGO_MANIFEST_DIR"));
@@ -716,7 +720,7 @@ mod tests {
         assert!(plan.writes[0].name.starts_with("undated-entry-"));
         assert!(plan.writes[0].title.starts_with("An entry with no title"));
         for write in &plan.writes {
-            let parsed = crate::library::markdown::parse(&write.text).expect("reads back");
+            let parsed = markdown::parse(&write.text).expect("reads back");
             assert_eq!(parsed.title, write.title);
         }
     }
@@ -823,5 +827,26 @@ mod tests {
         }
         assert_eq!(plan.writes[0].title, "../../x");
         assert_eq!(plan.writes[3].name, "undated-con.md");
+    }
+
+    proptest! {
+        #[test]
+        fn never_panics_on_any_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
+            if let Ok(feed) = read_feed(&bytes) {
+                let _ = plan(&feed, Known::default(), true);
+            }
+        }
+
+        #[test]
+        fn never_panics_on_feed_soup(
+            text in r#"<rss version="2.0"><channel>(<(/)?(item|title|link|guid|pubDate|description|category|author)>|[a-z &;<>#0-9:/.\n]{0,8}){0,40}"#
+        ) {
+            if let Ok(feed) = read_feed(text.as_bytes()) {
+                let plan = plan(&feed, Known::default(), false);
+                for write in &plan.writes {
+                    prop_assert!(markdown::parse(&write.text).is_ok(), "{}", write.text);
+                }
+            }
+        }
     }
 }

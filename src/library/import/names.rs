@@ -128,6 +128,8 @@ pub fn free_name(stem: &str, taken: &mut HashSet<String>) -> String {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
 
     fn safe(name: &str) -> bool {
@@ -207,5 +209,15 @@ mod tests {
         assert_eq!(free_name("A", &mut taken), "A-2.md");
         assert_eq!(free_name("a", &mut taken), "a-3.md");
         assert_eq!(free_name("b", &mut taken), "b.md");
+    }
+
+    proptest! {
+        #[test]
+        fn any_title_makes_a_safe_name(title in any::<String>(), id in any::<String>()) {
+            let folder = folder(Some(&title), None);
+            prop_assert!(safe(&folder) && folder.len() <= MAX_SLUG + 2, "{folder:?}");
+            let stem = stem(Some(jiff::civil::date(2026, 1, 2)), &title, &id);
+            prop_assert!(safe(&stem) && stem.len() <= MAX_SLUG + 11, "{stem:?}");
+        }
     }
 }
