@@ -50,14 +50,19 @@ pub struct ImportPlan {
 /// Why an import stopped.
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
+    /// The feed, or the feed's folder, could not be read.
     #[error("{name}: {error}")]
     Read { name: String, error: io::Error },
+    /// The feed is over [`MAX_FEED`] bytes.
     #[error("{name}: larger than {MAX_FEED} bytes, not read")]
     TooLarge { name: String },
+    /// The feed is not one byline can read: where, when the parser says.
     #[error("{name}: {error}")]
     Feed { name: String, error: FeedError },
+    /// A folder could not be made or a file written.
     #[error("{}: {error}", display_path(.path))]
     Write { path: PathBuf, error: io::Error },
+    /// The feed's folder leads outside the folder imported into (a link), or is not a folder.
     #[error("{}: not a folder inside {}; nothing written", display_path(.path), display_path(.into))]
     Outside { path: PathBuf, into: PathBuf },
 }
