@@ -8,6 +8,7 @@
 pub mod cache;
 mod decode;
 mod html;
+pub mod import;
 mod inline;
 mod json;
 mod markdown;

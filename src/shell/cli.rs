@@ -190,6 +190,29 @@ Examples:
         #[arg(value_name = "COMMAND")]
         command: Option<String>,
     },
+    /// Write a feed's entries into the library as Markdown articles (RSS, Atom, JSON Feed).
+    #[command(after_help = "\
+Reads an RSS 0.9x/1.0/2.0, Atom 0.3/1.0 or JSON Feed document from FILE, or from standard input
+with -, and writes each entry as a Markdown article with front matter under
+<DIR>/<feed name>/<YYYY-MM-DD>-<title>.md. DIR is --into, else the first library folder the
+config or $BYLINE_LIBRARY names. This is the only command that writes into a library: it never
+writes over a file and never outside DIR.
+
+Importing again writes only the entries not imported before (known by their id, else their link,
+else their title and date). An entry the feed has a newer version of is written beside the old
+one with --update, and only counted without it.
+
+Prints a line per file written (path, a tab, the title) and a summary; notes on entries without
+a title or date go to stderr. Exits 1 when the feed holds no entries, 2 when it cannot be read.
+
+byline never fetches from the network: fetch with your own tools. --opml FILE lists the feeds an
+OPML subscription list names (title, a tab, the address), to fetch each.
+
+Examples:
+  curl -s https://example.org/feed.xml | byline import - --into ~/news
+  byline import saved-feed.xml --dry-run
+  byline import --opml subscriptions.opml")]
+    Import(ImportArgs),
     /// List the themes: built in, and yours in <config dir>/byline/themes/.
     #[command(after_help = "\
 Examples:
@@ -219,6 +242,25 @@ Examples:
   byline state export > byline-state.json
   byline state export | jq '.starred | length'")]
     Export,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The feed's file, or - for standard input.
+    #[arg(value_name = "FILE|-", required_unless_present = "opml")]
+    pub file: Option<PathBuf>,
+    /// The folder to write into (the feed gets a folder of its own inside it).
+    #[arg(long, value_name = "DIR", conflicts_with = "opml")]
+    pub into: Option<PathBuf>,
+    /// Print what would be written, and write nothing.
+    #[arg(long, conflicts_with = "opml")]
+    pub dry_run: bool,
+    /// Write newer versions of entries imported before, beside them.
+    #[arg(long, conflicts_with = "opml")]
+    pub update: bool,
+    /// List the feeds an OPML file names instead (title and address, a line each).
+    #[arg(long, value_name = "FILE", conflicts_with = "file")]
+    pub opml: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -15,6 +15,7 @@ use crate::config::settings::ConfigError;
 use crate::config::theme::LoadError;
 use crate::query::QueryError;
 use crate::shell::commands::ShowError;
+use crate::shell::import::ImportError;
 
 /// Why byline stopped.
 #[derive(Debug, thiserror::Error)]
@@ -50,6 +51,9 @@ pub enum CliError {
     /// `byline show` could not show the article.
     #[error("{0}")]
     Show(ShowError),
+    /// `byline import` could not read the feed or write an article.
+    #[error(transparent)]
+    Import(#[from] ImportError),
     /// Reading or writing failed (stdout, the terminal).
     #[error(transparent)]
     Io(#[from] io::Error),

@@ -10,6 +10,7 @@ pub mod cli;
 pub(crate) mod commands;
 pub mod effects;
 pub mod error;
+pub(crate) mod import;
 pub(crate) mod listing;
 pub(crate) mod plan;
 pub mod run;

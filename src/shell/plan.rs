@@ -23,10 +23,11 @@ use crate::query::Query;
 use crate::query::rank::Sort;
 use crate::reading::reflow::Setting;
 use crate::shell::cli::{
-    Cli, ColorChoice, Command, ConfigArgs, ListArgs, StateCommand, TypesetArgs,
+    Cli, ColorChoice, Command, ConfigArgs, ImportArgs, ListArgs, StateCommand, TypesetArgs,
 };
 use crate::shell::commands::{Only, Select};
 use crate::shell::error::CliError;
+use crate::shell::import::{ImportPlan, Input};
 use crate::shell::listing::{Format, Output};
 
 /// What byline reads from the process, read once.
@@ -111,6 +112,10 @@ pub enum Plan {
         index_dir: Option<PathBuf>,
         rebuild: bool,
     },
+    /// `byline import`: write a feed's entries into a library folder.
+    Import(ImportPlan),
+    /// `byline import --opml`: list the feeds an OPML file names.
+    Opml(PathBuf),
     /// `byline config`: print the default config, or say where the config is read from.
     Config(ConfigPlan),
     /// `byline themes`: list the builtin themes and the user's, in `user_dir`.
@@ -296,6 +301,7 @@ pub fn resolve(cli: Cli, env: &Env, settings: &Settings) -> Result<Plan, CliErro
             index_dir: env.cache_dir.clone(),
             rebuild: args.rebuild,
         },
+        Command::Import(args) => import(args, env, settings)?,
         Command::Config(ConfigArgs { default: true, .. }) => Plan::Config(ConfigPlan::PrintDefault),
         Command::Config(ConfigArgs { write: true, .. }) => Plan::Config(ConfigPlan::Write(config)),
         Command::Config(_) => Plan::Config(ConfigPlan::SayWhere(config)),
@@ -363,6 +369,43 @@ fn list(
             },
         },
         state,
+    }))
+}
+
+/// `byline import`, resolved: `--into`, else the first library folder named by
+/// `BYLINE_LIBRARY` or the config. The data folder is not a default: an import writes only
+/// where the user has said the library is.
+fn import(args: ImportArgs, env: &Env, settings: &Settings) -> Result<Plan, CliError> {
+    if let Some(opml) = args.opml {
+        return Ok(Plan::Opml(opml));
+    }
+    let into = match args.into {
+        Some(into) => into,
+        None => match source(Vec::new(), env, settings) {
+            LibrarySource::Named(roots) if !roots.is_empty() => roots[0].clone(),
+            _ => {
+                return Err(CliError::Usage(
+                    "no library folder is configured to import into: pass --into DIR (or set \
+                     [library] paths in the config, or BYLINE_LIBRARY)"
+                        .to_string(),
+                ));
+            }
+        },
+    };
+    let input = match args.file {
+        Some(file) if file.as_os_str() == "-" => Input::Stdin,
+        Some(file) => Input::File(file),
+        None => {
+            return Err(CliError::Usage(
+                "name the feed's FILE, or - for stdin".to_string(),
+            ));
+        }
+    };
+    Ok(Plan::Import(ImportPlan {
+        input,
+        into,
+        dry_run: args.dry_run,
+        update: args.update,
     }))
 }
 
@@ -871,5 +914,59 @@ mod tests {
         );
         assert!(runs_on_a_bad_config(&cli(&["themes"])));
         assert!(!runs_on_a_bad_config(&cli(&["list"])));
+    }
+
+    fn import_plan(args: &[&str], env: &Env, settings: &Settings) -> Result<Plan, CliError> {
+        resolve(cli(args), env, settings)
+    }
+
+    #[test]
+    fn import_goes_into_the_flag_else_the_first_library_folder_never_the_data_folder() {
+        let settings = Settings {
+            library: vec![PathBuf::from("~/news"), PathBuf::from("/srv/archive")],
+            ..Settings::default()
+        };
+        let into = |plan| match plan {
+            Ok(Plan::Import(plan)) => plan.into,
+            other => panic!("not import: {other:?}"),
+        };
+        let plan = import_plan(&["import", "f.xml", "--into", "/x"], &test_env(), &settings);
+        assert_eq!(into(plan), PathBuf::from("/x"));
+        let plan = import_plan(&["import", "f.xml"], &test_env(), &settings);
+        assert_eq!(into(plan), PathBuf::from("/home/u/news"));
+        let with_var = Env {
+            library: Some(OsString::from("/env/a:/env/b")),
+            ..test_env()
+        };
+        let plan = import_plan(&["import", "-"], &with_var, &settings);
+        assert_eq!(into(plan), PathBuf::from("/env/a"));
+        match import_plan(&["import", "-"], &test_env(), &Settings::default()) {
+            Err(CliError::Usage(message)) => assert!(message.contains("--into"), "{message}"),
+            other => panic!("not a usage error: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn import_reads_a_file_or_stdin_and_opml_lists() {
+        let env = test_env();
+        let settings = Settings::default();
+        match import_plan(
+            &["import", "-", "--into", "/x", "--dry-run"],
+            &env,
+            &settings,
+        ) {
+            Ok(Plan::Import(plan)) => {
+                assert_eq!(plan.input, Input::Stdin);
+                assert!(plan.dry_run && !plan.update);
+            }
+            other => panic!("not import: {other:?}"),
+        }
+        match import_plan(&["import", "--opml", "subs.opml"], &env, &settings) {
+            Ok(Plan::Opml(path)) => assert_eq!(path, PathBuf::from("subs.opml")),
+            other => panic!("not opml: {other:?}"),
+        }
+        let both = Cli::try_parse_from(["byline", "import", "f.xml", "--opml", "s.opml"]);
+        assert!(both.is_err());
+        assert!(Cli::try_parse_from(["byline", "import"]).is_err());
     }
 }

@@ -20,6 +20,7 @@ use crate::library::{ArticleError, Library, LibrarySource, Look, cache};
 use crate::shell::cli::{Cli, Command};
 use crate::shell::commands::{self, ShowError};
 use crate::shell::error::CliError;
+use crate::shell::import::{self, ImportError};
 use crate::shell::plan::{self, ConfigPlan, Env, ListPlan, Plan, ReaderPlan, ShowPlan, ThemePlan};
 use crate::shell::{effects, tui};
 use crate::state::{Snapshot, State};
@@ -47,6 +48,28 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
             index_dir,
             rebuild,
         } => run_index(&source, index_dir.as_deref(), rebuild),
+        Plan::Import(plan) => {
+            let bytes = import::read_input(&plan.input)?;
+            let mut found = None;
+            write_or_pipe_closed(|out| {
+                found = Some(import::import(&plan, &bytes, out, &mut io::stderr()));
+                Ok(())
+            })?;
+            Ok(found.unwrap_or(Ok(ExitCode::SUCCESS))?)
+        }
+        Plan::Opml(path) => {
+            let name = display_path(&path);
+            let bytes = import::read_input(&import::Input::File(path))?;
+            let feeds = crate::library::import::opml::subscriptions(&bytes)
+                .map_err(|error| ImportError::Feed { name, error })?;
+            write_or_pipe_closed(|out| {
+                for feed in &feeds {
+                    writeln!(out, "{}\t{}", feed.title, feed.address)?;
+                }
+                Ok(())
+            })?;
+            Ok(ExitCode::SUCCESS)
+        }
         Plan::Config(ConfigPlan::PrintDefault) => {
             write_or_pipe_closed(|out| out.write_all(settings::DEFAULT_CONFIG.as_bytes()))?;
             Ok(ExitCode::SUCCESS)

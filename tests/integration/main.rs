@@ -5,6 +5,7 @@ mod docs;
 mod formats;
 mod hostile;
 mod hostile_corpus;
+mod import;
 mod index;
 mod library;
 mod pty;
