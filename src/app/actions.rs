@@ -529,7 +529,7 @@ impl App {
                 .map_or_else(|| "again".to_string(), |key| format!("{key} again"));
             let n = crate::reading::reflow::thousands(marked.len());
             self.notice = Some(format!(
-                "Mark {n} articles read, more than the screen shows? {again} to do it, any other key not to."
+                "Mark all {n} read? {again}: yes, any other key: no"
             ));
             self.mark_all_asked = true;
             return;

@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use super::App;
+use super::{App, Focus};
 use crate::article::Source;
 use crate::article::sanitize::display_path;
 use crate::library::{FileRead, Library, Origin};
@@ -104,8 +104,18 @@ impl App {
             Some((_, None)) => {
                 self.reading.clear();
                 // The samples giving way to the user's own articles is not news to report.
+                let reading = self.reading_focused();
+                if reading {
+                    // The article that takes its place in the list is not opened in its
+                    // place: it would become read without being seen.
+                    self.focus = Focus::List;
+                }
                 if matches!(old.origin, Origin::Folders(_)) {
-                    let gone = "The article you were reading is no longer in the library.";
+                    let gone = if reading {
+                        "The article you were reading is no longer in the library."
+                    } else {
+                        "The selected article is no longer in the library."
+                    };
                     news = Some(match news {
                         Some(news) => format!("{news} {gone}"),
                         None => gone.to_string(),

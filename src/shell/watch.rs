@@ -88,7 +88,7 @@ fn checker(folders: Folders, asked: mpsc::Receiver<Ask>, tell: impl Fn(Found)) {
         kept = next;
         if by_hand && !changed {
             tell(Found::Event(Event::Reported(
-                "The library is as it was: nothing added, changed or removed.".into(),
+                "The library has not changed.".into(),
             )));
         }
         first = false;
@@ -327,7 +327,7 @@ mod tests {
             // By hand, with nothing changed: said so.
             asks.send(Ask::ByHand).unwrap();
             let said = next_news(&found).unwrap();
-            assert!(said.starts_with("The library is as it was"), "{said}");
+            assert!(said.starts_with("The library has not changed"), "{said}");
             // Quietly, with nothing changed: nothing said.
             asks.send(Ask::Changed).unwrap();
             // Polling from now on is no change in itself.

@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use super::text::cell;
 use crate::action::{Action, Mode};
-use crate::app::{App, Group, Grouping, Row};
+use crate::app::{App, Group, Grouping, Row, View};
 use crate::article::date;
 use crate::article::sanitize::display_path;
 use crate::config::theme::Theme;
@@ -264,6 +264,21 @@ fn empty_note(app: &App) -> String {
         return "Reading the library…".to_string();
     }
     let clear = super::key(app, Mode::List, Action::ClearFilter);
+    // A view that leaves articles out is why the list is empty, not the library.
+    let view = match app.view() {
+        View::All => None,
+        View::Unread => Some(("unread", Action::ShowUnread)),
+        View::Starred => Some(("starred", Action::ShowStarred)),
+    };
+    if let Some((which, action)) = view {
+        let all = super::key(app, Mode::List, action);
+        let matching = if app.query().is_empty() {
+            String::new()
+        } else {
+            format!(" match “{}”", app.query())
+        };
+        return format!("No {which} articles{matching}. Press {all} to show all articles.");
+    }
     if app.query_error().is_some() {
         return format!(
             "No article matched the query before the marked mistake. Mend it, or press {clear} \

@@ -8,7 +8,7 @@ use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
 use crate::action::{Action, Mode};
-use crate::app::{App, Focus};
+use crate::app::{App, Focus, View};
 use crate::config::theme::Theme;
 use crate::query::rank::Sort;
 use crate::reading::reflow::thousands;
@@ -182,8 +182,10 @@ pub fn render_status_bar(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer)
     });
     let (extra, sample, hints) = chosen.copied().unwrap_or((&none, &none, &none));
     let hints_width = spans_width(hints) as u16;
-    let left = Line::from([counts, sort.clone(), extra.clone(), terms, sample.clone()].concat());
-    left.render(area, buf);
+    let left = [counts, sort.clone(), extra.clone(), terms, sample.clone()].concat();
+    // Cut at the edge with an ellipsis, so a cut message reads as one.
+    let room = width.saturating_sub(usize::from(hints_width));
+    Line::from(cut(left, room)).render(area, buf);
     if hints_width > 0 && hints_width < area.width {
         let x = area.right() - hints_width;
         let right = Rect {
@@ -193,6 +195,34 @@ pub fn render_status_bar(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer)
         };
         Line::from(hints.clone()).render(right, buf);
     }
+}
+
+/// `spans` cut to `room` columns, the last character an ellipsis when anything was cut.
+fn cut(spans: Vec<Span<'static>>, room: usize) -> Vec<Span<'static>> {
+    use unicode_segmentation::UnicodeSegmentation;
+    if spans_width(&spans) <= room || room == 0 {
+        return spans;
+    }
+    let mut left = room - 1;
+    let mut kept = Vec::new();
+    for span in spans {
+        let mut text = String::new();
+        for grapheme in span.content.graphemes(true) {
+            let width = grapheme.width();
+            if width > left {
+                break;
+            }
+            left -= width;
+            text.push_str(grapheme);
+        }
+        let whole = text.len() == span.content.len();
+        kept.push(Span::styled(text, span.style));
+        if !whole {
+            kept.push(Span::styled("…", span.style));
+            break;
+        }
+    }
+    kept
 }
 
 /// Position, matches, unread and problems: ` 3/12 · 12 of 14 match · 2 unread · 2 problems (!
@@ -241,6 +271,16 @@ fn counts(app: &App, theme: &Theme) -> Vec<Span<'static>> {
     }
     // After where you are in the article, which a narrow bar keeps first.
     spans.push(Span::raw(format!(" · {} unread", app.unread_shown())));
+    // A view that leaves articles out says so, or a list could look emptier than the library.
+    let view = match app.view() {
+        View::All => None,
+        View::Unread => Some("unread only"),
+        View::Starred => Some("starred only"),
+    };
+    if let Some(view) = view {
+        spans.push(Span::raw(" · "));
+        spans.push(Span::styled(view, theme.status_key.style()));
+    }
     let problems = app.library().problems.len();
     if problems > 0 {
         spans.push(Span::raw(" · "));

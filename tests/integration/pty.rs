@@ -962,7 +962,7 @@ fn files_added_changed_and_removed_show_up_while_reading() {
     );
     // `r` by hand, nothing changed: said so.
     session.send("r");
-    session.wait_for("The library is as it was");
+    session.wait_for("The library has not changed");
     eprintln!("a new file showed after {took:?}");
     session.send("q");
     assert!(session.wait_exit());

@@ -1001,7 +1001,7 @@ fn marking_more_than_a_screenful_read_asks_first() {
     assert!(app.take_effects().is_empty());
     let asked = app.notice().unwrap().to_string();
     assert!(
-        asked.starts_with("Mark 14 articles read, more than the screen shows? A again"),
+        asked == "Mark all 14 read? A again: yes, any other key: no",
         "{asked}"
     );
     // Any other key says no; the question is asked again next time.
@@ -1595,7 +1595,7 @@ fn a_changed_library_keeps_the_article_you_are_on_and_the_query() {
     });
     assert_eq!(
         app.notice(),
-        Some("The article you were reading is no longer in the library.")
+        Some("The selected article is no longer in the library.")
     );
     assert!(
         matches!(app.reader(), ReaderContent::Article { .. }),
@@ -1966,11 +1966,29 @@ fn r_asks_for_the_library_again_and_changes_are_told() {
     });
     assert_eq!(
         app.notice(),
-        Some(
-            "1 new article, 1 article gone. The article you were reading is no longer in the \
-             library."
-        )
+        Some("1 new article, 1 article gone. The selected article is no longer in the library.")
     );
+    // Gone while being read: back to the list, and the article now selected is not opened
+    // in its place, so it does not become read unseen.
+    app.update(Action::FocusReader);
+    let reading = app.library().articles[app.selected_article().unwrap()]
+        .id
+        .clone();
+    app.update(Event::Library {
+        library: reshuffled(&reading),
+        complete: true,
+    });
+    assert!(
+        app.notice()
+            .unwrap()
+            .ends_with("The article you were reading is no longer in the library.")
+    );
+    assert_eq!(app.focus(), Focus::List);
+    let start = Instant::now();
+    app.tick(start);
+    app.tick(start + READ_AFTER * 3);
+    let now = app.selected_article().unwrap();
+    assert!(!app.is_read(now), "shown beside the list, never opened");
     // The samples do not change.
     let mut sample_app = super::tests::app();
     sample_app.take_effects();
