@@ -16,7 +16,9 @@
 //! byline ranks with `query::rank::filter` (what `byline list --query` and the reader use), no
 //! field scopes; `fzf --filter` ranks the same `title | author | date` lines. The rank of the
 //! target gives MRR (the mean of 1/rank, 0 when not found), % first, % in the top 10 and % not
-//! found. Each figure is the mean over the seeds, with the lowest and highest seed after it.
+//! found. Each figure is the mean over the seeds, with the lowest and highest seed after it. A
+//! last line takes the typo queries whose word is misspelt rather than cut short (no word of the
+//! title starts with them): how many of those each tool finds at all, and in its top 10.
 
 #[path = "support/generator.rs"]
 #[allow(dead_code)] // gen_library uses parts this example does not
@@ -82,6 +84,8 @@ fn main() -> ExitCode {
     // [kind][seed] → figures.
     let mut ours = vec![Vec::new(); KINDS.len()];
     let mut theirs = vec![Vec::new(); KINDS.len()];
+    // The typo queries whose word is misspelt (not cut short), byline's and fzf's ranks.
+    let mut misspelt: (Vec<Option<usize>>, Vec<Option<usize>>) = (Vec::new(), Vec::new());
     for &seed in &args.seeds {
         let g = Generator::new(seed);
         let headers: Vec<Header> = (0..args.articles).map(|i| g.header(i)).collect();
@@ -120,6 +124,12 @@ fn main() -> ExitCode {
                 ranks[k].0.push(r);
                 if let Some(f) = theirs {
                     ranks[k].1.push(f);
+                }
+                if KINDS[k] == "typo" && is_misspelt(&query, &headers[target].title) {
+                    misspelt.0.push(r);
+                    if let Some(f) = theirs {
+                        misspelt.1.push(f);
+                    }
                 }
             }
         }
@@ -166,7 +176,31 @@ fn main() -> ExitCode {
             cell(&f, |f| f.missing, true),
         );
     }
+    let (b, f) = (Figures::of(&misspelt.0), Figures::of(&misspelt.1));
+    let found = |f: &Figures| format!("{:.0}%", (1.0 - f.missing) * 100.0);
+    let top10 = |f: &Figures| format!("{:.0}%", f.top10 * 100.0);
+    let (fzf_found, fzf_top10) = if fzf.is_some() {
+        (found(&f), top10(&f))
+    } else {
+        ("-".to_string(), "-".to_string())
+    };
+    println!(
+        "\nMisspelt words ({} of the typo queries, all seeds): found by byline {}, by fzf {}; \
+         in the top 10 {} and {}",
+        misspelt.0.len(),
+        found(&b),
+        fzf_found,
+        top10(&b),
+        fzf_top10,
+    );
     ExitCode::SUCCESS
+}
+
+/// Whether a typo query is a misspelt word rather than the start of one of the title's words.
+fn is_misspelt(query: &str, title: &str) -> bool {
+    !title
+        .split(|c: char| !c.is_alphabetic())
+        .any(|w| w.to_lowercase().starts_with(query))
 }
 
 /// An article with just the header, as the index needs it.
@@ -455,6 +489,15 @@ mod tests {
                 assert!(!parsed.is_empty(), "{line:?}");
             }
         }
+    }
+
+    #[test]
+    fn a_misspelt_word_is_no_start_of_a_title_word() {
+        let title = "Pensioners march on Lima";
+        assert!(!is_misspelt("pensio", title), "cut short");
+        assert!(!is_misspelt("lima", title), "whole");
+        assert!(is_misspelt("pesnio", title));
+        assert!(is_misspelt("marhc", title));
     }
 
     #[test]
