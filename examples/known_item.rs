@@ -17,6 +17,12 @@
 //! field scopes; `fzf --filter` ranks the same `title | author | date` lines. The rank of the
 //! target gives MRR (the mean of 1/rank, 0 when not found), % first, % in the top 10 and % not
 //! found. Each figure is the mean over the seeds, with the lowest and highest seed after it.
+//!
+//! Then what ties cost byline: the MRR it would have if each target came first among the
+//! articles it scores the same, and on average over their orders (which is the best any
+//! tie-break can do that does not know the target). A last line takes the typo queries whose
+//! word is misspelt rather than cut short (no word of the title starts with them): how many of
+//! those each tool finds at all, and in its top 10.
 
 #[path = "support/generator.rs"]
 #[allow(dead_code)] // gen_library uses parts this example does not
@@ -82,6 +88,11 @@ fn main() -> ExitCode {
     // [kind][seed] → figures.
     let mut ours = vec![Vec::new(); KINDS.len()];
     let mut theirs = vec![Vec::new(); KINDS.len()];
+    // [kind] → (MRR with the target first among the articles byline scores the same, MRR of a
+    // fair draw among them), one pair per query.
+    let mut ties: Vec<Vec<(f64, f64)>> = vec![Vec::new(); KINDS.len()];
+    // The typo queries whose word is misspelt (not cut short), byline's and fzf's ranks.
+    let mut misspelt: (Vec<Option<usize>>, Vec<Option<usize>>) = (Vec::new(), Vec::new());
     for &seed in &args.seeds {
         let g = Generator::new(seed);
         let headers: Vec<Header> = (0..args.articles).map(|i| g.header(i)).collect();
@@ -102,7 +113,10 @@ fn main() -> ExitCode {
             };
             picked += 1;
             for (k, query) in queries.into_iter().enumerate() {
-                let (r, top) = byline_rank(&index, &query, target);
+                let (r, top, tied) = byline_rank(&index, &query, target);
+                if let Some((above, same)) = tied {
+                    ties[k].push(tie_bounds(above, same));
+                }
                 let theirs = fzf.is_some().then(|| fzf_rank(&lines, &query, target));
                 if let Some(worse) = args.show_worse_than
                     && r.is_none_or(|r| r > worse)
@@ -120,6 +134,12 @@ fn main() -> ExitCode {
                 ranks[k].0.push(r);
                 if let Some(f) = theirs {
                     ranks[k].1.push(f);
+                }
+                if KINDS[k] == "typo" && is_misspelt(&query, &headers[target].title) {
+                    misspelt.0.push(r);
+                    if let Some(f) = theirs {
+                        misspelt.1.push(f);
+                    }
                 }
             }
         }
@@ -166,7 +186,48 @@ fn main() -> ExitCode {
             cell(&f, |f| f.missing, true),
         );
     }
+    // What ties cost: no order that does not know the target does better than a fair draw
+    // among the articles that score the same.
+    println!(
+        "\n| query kind | byline MRR, the target first among its ties | a fair draw among them |"
+    );
+    println!("|---|---|---|");
+    let mean = |of: &[(f64, f64)]| {
+        let n = of.len().max(1) as f64;
+        let (first, draw) = of.iter().fold((0.0, 0.0), |s, t| (s.0 + t.0, s.1 + t.1));
+        (first / n, draw / n)
+    };
+    let each: Vec<(f64, f64)> = ties.iter().map(|t| mean(t)).collect();
+    let names = KINDS.iter().copied().chain(["all four"]);
+    for (name, (first, draw)) in names.zip(each.iter().copied().chain([mean(&each)])) {
+        println!("| {name} | {first:.2} | {draw:.2} |");
+    }
+
+    let (b, f) = (Figures::of(&misspelt.0), Figures::of(&misspelt.1));
+    let found = |f: &Figures| format!("{:.0}%", (1.0 - f.missing) * 100.0);
+    let top10 = |f: &Figures| format!("{:.0}%", f.top10 * 100.0);
+    let (fzf_found, fzf_top10) = if fzf.is_some() {
+        (found(&f), top10(&f))
+    } else {
+        ("-".to_string(), "-".to_string())
+    };
+    println!(
+        "\nMisspelt words ({} of the typo queries, all seeds): found by byline {}, by fzf {}; \
+         in the top 10 {} and {}",
+        misspelt.0.len(),
+        found(&b),
+        fzf_found,
+        top10(&b),
+        fzf_top10,
+    );
     ExitCode::SUCCESS
+}
+
+/// Whether a typo query is a misspelt word rather than the start of one of the title's words.
+fn is_misspelt(query: &str, title: &str) -> bool {
+    !title
+        .split(|c: char| !c.is_alphabetic())
+        .any(|w| w.to_lowercase().starts_with(query))
 }
 
 /// An article with just the header, as the index needs it.
@@ -293,14 +354,33 @@ fn misspell(rng: &mut Rng, word: &[char]) -> String {
     out.into_iter().collect()
 }
 
-/// Where byline ranks `target` for `query` (from 1), if it finds it, and what it ranks first.
-fn byline_rank(index: &Index, query: &str, target: usize) -> (Option<usize>, Option<usize>) {
+/// The reciprocal rank of a target with `above` articles scored higher and `same` scored the
+/// same (itself included): when it comes first among those, and on average over their orders.
+fn tie_bounds(above: usize, same: usize) -> (f64, f64) {
+    let same = same.max(1);
+    let draw = (1..=same).map(|i| 1.0 / (above + i) as f64).sum::<f64>() / same as f64;
+    (1.0 / (above + 1) as f64, draw)
+}
+
+/// Where byline ranks `target` for `query` (from 1), if it finds it; what it ranks first; and
+/// how many articles it scores above the target and the same as it (the target included).
+fn byline_rank(
+    index: &Index,
+    query: &str,
+    target: usize,
+) -> (Option<usize>, Option<usize>, Option<(usize, usize)>) {
     let today = date(2026, 12, 1);
     let query = Query::parse(query, today).expect("the benchmark's queries are valid");
     let hits = filter(&Matcher::default(), index, &query, Sort::Newest, None);
+    let tied = hits.iter().find(|h| h.index == target).map(|t| {
+        let above = hits.iter().filter(|h| h.score > t.score).count();
+        let same = hits.iter().filter(|h| h.score == t.score).count();
+        (above, same)
+    });
     (
         hits.iter().position(|h| h.index == target).map(|p| p + 1),
         hits.first().map(|h| h.index),
+        tied,
     )
 }
 
@@ -455,6 +535,24 @@ mod tests {
                 assert!(!parsed.is_empty(), "{line:?}");
             }
         }
+    }
+
+    #[test]
+    fn a_misspelt_word_is_no_start_of_a_title_word() {
+        let title = "Pensioners march on Lima";
+        assert!(!is_misspelt("pensio", title), "cut short");
+        assert!(!is_misspelt("lima", title), "whole");
+        assert!(is_misspelt("pesnio", title));
+        assert!(is_misspelt("marhc", title));
+    }
+
+    #[test]
+    fn ties_bound_the_reciprocal_rank() {
+        assert_eq!(tie_bounds(0, 1), (1.0, 1.0));
+        // Third of three behind one: 1/2 at best, (1/2 + 1/3 + 1/4) / 3 on average.
+        let (first, draw) = tie_bounds(1, 3);
+        assert_eq!(first, 0.5);
+        assert!((draw - (0.5 + 1.0 / 3.0 + 0.25) / 3.0).abs() < 1e-9);
     }
 
     #[test]

@@ -14,7 +14,8 @@
 //! Where in the field the word sits does not count: a surname scores the same as a first word.
 //! A capital inside a word starts a word too (`fooBarBaz`). The caller adds a title bonus (a
 //! twenty-fifth, and a little for a short title: less than any gap between bands, so it settles
-//! only like against like) and sums the terms.
+//! only like against like), gives a whole word more the larger its share of the field's words
+//! (a surname is half of "Ada Quinn", a title word one of eight), and sums the terms.
 //!
 //! Typos: a term of four or more letters also matches a word whose start is one edit away
 //! (a letter dropped, added, replaced, or two swapped), never at the first letter, which people
