@@ -185,7 +185,7 @@ impl Action {
             Action::ScrollBottom => "end of article",
             Action::FocusReader => "read the article",
             Action::FocusList => "back to the list",
-            Action::Back => "end the search, or back to the list",
+            Action::Back => "back to the list",
             Action::ToggleFocus => "switch pane",
             Action::StartFilter => "filter the list",
             Action::FilterInput(_) => "type to filter",

@@ -43,8 +43,23 @@ impl App {
         }
         if self.screen.overlay.is_some() {
             match action {
-                Action::ScrollDown => self.screen.scroll_overlay(true, self.overlay_lines()),
-                Action::ScrollUp => self.screen.scroll_overlay(false, self.overlay_lines()),
+                Action::ScrollDown
+                | Action::ScrollUp
+                | Action::ScrollPageDown
+                | Action::ScrollPageUp
+                | Action::ScrollTop
+                | Action::ScrollBottom => {
+                    let page = self.screen.overlay_page();
+                    let by = match action {
+                        Action::ScrollDown => 1,
+                        Action::ScrollUp => -1,
+                        Action::ScrollPageDown => page,
+                        Action::ScrollPageUp => -page,
+                        Action::ScrollTop => isize::MIN / 2,
+                        _ => isize::MAX / 2,
+                    };
+                    self.screen.scroll_overlay(by, self.overlay_lines());
+                }
                 // Any other key closes the overlay.
                 _ => self.screen.overlay = None,
             }
@@ -384,11 +399,17 @@ impl App {
     }
 
     fn edit_filter(&mut self, action: Action) {
+        let came_back = std::mem::take(&mut self.filter.came_back);
         if let Some(edit) = line_edit(action) {
             self.edit_line(edit);
             return;
         }
         match action {
+            // The last session's query is replaced by what is typed first, not added to.
+            Action::FilterInput(c) if !c.is_control() && came_back => self.edit_line(|l| {
+                l.set("");
+                l.insert(c);
+            }),
             Action::FilterInput(c) if !c.is_control() => self.edit_line(|l| l.insert(c)),
             Action::HistoryOlder | Action::HistoryNewer => {
                 let recalled = if action == Action::HistoryOlder {

@@ -19,6 +19,9 @@ pub struct FilterLine {
     pending: bool,
     /// The day relative dates (`d:<30d`) count from, from the shell's clock.
     pub(super) today: Date,
+    /// The line is the last session's: the first letter typed starts a new query instead of
+    /// adding to it (as a selected text is replaced); any other edit keeps it.
+    pub(super) came_back: bool,
 }
 
 impl FilterLine {
@@ -30,6 +33,7 @@ impl FilterLine {
             error: None,
             pending: false,
             today,
+            came_back: false,
         }
     }
 

@@ -236,6 +236,16 @@ impl App {
         if let Some(session) = session {
             app.filter.edit(|line| line.set(&session.query));
             app.filter.parse(true);
+            if !session.query.is_empty() {
+                app.filter.came_back = true;
+                if app.notice.is_none() {
+                    let clear = app.key_for(Mode::List, Action::ClearFilter);
+                    let clear = clear
+                        .map(|k| format!(" ({k} clears it)"))
+                        .unwrap_or_default();
+                    app.notice = Some(format!("The last filter is back{clear}."));
+                }
+            }
             let id = session.article.as_ref();
             keep = (app.library.articles.iter()).position(|a| Some(&a.id) == id);
         }

@@ -190,14 +190,15 @@ impl Screen {
         self.overlay_scroll = 0;
     }
 
-    /// Scrolls the overlay by one line, no further than until its last of `lines` shows.
-    pub fn scroll_overlay(&mut self, down: bool, lines: usize) {
+    /// Scrolls the overlay by `by` lines, no further than until its last of `lines` shows.
+    pub fn scroll_overlay(&mut self, by: isize, lines: usize) {
         let most = layout::overlay_max_scroll(lines, self.area.height);
-        self.overlay_scroll = if down {
-            (self.overlay_scroll + 1).min(most)
-        } else {
-            self.overlay_scroll.saturating_sub(1).min(most)
-        };
+        self.overlay_scroll = self.overlay_scroll.saturating_add_signed(by).min(most);
+    }
+
+    /// Rows of the overlay's text a page moves.
+    pub fn overlay_page(&self) -> isize {
+        self.area.height.saturating_sub(4).max(1) as isize
     }
 
     /// Switches between side by side and stacked, judged on the layout without zoom (which

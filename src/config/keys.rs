@@ -172,6 +172,13 @@ const DECLARED: &[Declared] = &[
     key(OVERLAY, K::Down, A::ScrollDown),
     ch(OVERLAY, 'k', A::ScrollUp),
     key(OVERLAY, K::Up, A::ScrollUp),
+    ch(OVERLAY, ' ', A::ScrollPageDown),
+    key(OVERLAY, K::PageDown, A::ScrollPageDown),
+    key(OVERLAY, K::PageUp, A::ScrollPageUp),
+    ch(OVERLAY, 'g', A::ScrollTop),
+    key(OVERLAY, K::Home, A::ScrollTop),
+    ch(OVERLAY, 'G', A::ScrollBottom),
+    key(OVERLAY, K::End, A::ScrollBottom),
 ];
 
 /// The key bindings in force: the defaults, with the config's on top.

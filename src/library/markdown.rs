@@ -39,11 +39,27 @@ pub fn parse(text: &str) -> Result<Parsed, FormatError> {
             ));
         };
         parsed.title = body.remove(first).0.text().trim().to_string();
+    } else if let Some((Block::Heading(_), _)) = body.first()
+        && same_words(&body[0].0.text(), &parsed.title)
+    {
+        // A body that opens with the front matter's title as a heading would show it twice.
+        body.remove(0);
     }
     let mut blocks: Vec<Block> = body.into_iter().map(|(b, _)| b).collect();
     blocks.extend(notes);
     parsed.body = Body { blocks };
     Ok(parsed)
+}
+
+/// Whether two lines say the same words, whatever the case, punctuation and spacing.
+fn same_words(a: &str, b: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    words(a) == words(b)
 }
 
 /// Article metadata from front matter.
@@ -664,6 +680,18 @@ mod tests {
             parsed.body.blocks[1].spans(),
             [Span::link("[image: logo]", "https://x.org/home")]
         );
+    }
+
+    #[test]
+    fn a_heading_repeating_the_front_matter_title_is_not_shown_twice() {
+        let text = "---\ntitle: \"Ferry Strike: Talks Resume\"\n---\n\n# Ferry strike — talks resume\n\nText.\n\n## Later\n\nMore.\n";
+        let parsed = parse(text).unwrap();
+        assert_eq!(parsed.title, "Ferry Strike: Talks Resume");
+        let texts: Vec<String> = parsed.body.blocks.iter().map(Block::text).collect();
+        assert_eq!(texts, ["Text.", "Later", "More."]);
+        // Another heading first stays.
+        let other = parse("---\ntitle: Ferry\n---\n\n# Background\n\nText.\n").unwrap();
+        assert_eq!(other.body.blocks[0].text(), "Background");
     }
 
     #[test]

@@ -106,10 +106,11 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
         }
         Plan::Completions(shell) => {
             let mut command = Cli::command();
-            write_or_pipe_closed(|out| {
-                clap_complete::generate(shell, &mut command, "byline", out);
-                Ok(())
-            })?;
+            // clap_complete panics when its writer fails (a closed pipe): it writes to memory,
+            // and the script is printed as everything else is.
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut command, "byline", &mut script);
+            write_or_pipe_closed(|out| out.write_all(&script))?;
             Ok(ExitCode::SUCCESS)
         }
         Plan::Man(name) => {

@@ -362,9 +362,12 @@ mod tests {
         for i in 0..200 {
             fs::write(dir.path().join(format!("n{i}.txt")), article("New")).unwrap();
         }
+        let first = asked.recv_timeout(Duration::from_secs(5));
+        assert_eq!(first, Ok(Ask::Changed));
         thread::sleep(SETTLE * 4);
-        let asks: Vec<Ask> = asked.try_iter().collect();
-        assert!(!asks.is_empty() && asks.len() <= 5, "{} asks", asks.len());
+        // Each settled batch is one ask (on a busy machine the writes span a few batches).
+        let more = asked.try_iter().count();
+        assert!(more < 20, "{} asks for 200 files", more + 1);
         // The folder itself replaced: polling from now on.
         let old = dir.path().with_extension("old");
         fs::rename(dir.path(), &old).unwrap();

@@ -102,8 +102,10 @@ fn column(keys: &Keymap, theme: &Theme, modes: &[Mode]) -> Vec<Line<'static>> {
             .unwrap_or(0)
             .clamp(8, 18);
         for (keys, what) in rows {
+            // Keys longer than the column still leave a space before what they do.
+            let width = keys_width.max(keys.chars().count() + 1);
             lines.push(Line::from(vec![
-                Span::styled(format!("{keys:<keys_width$}"), theme.help_key.style()),
+                Span::styled(format!("{keys:<width$}"), theme.help_key.style()),
                 Span::raw(what),
             ]));
         }

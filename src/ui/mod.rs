@@ -90,7 +90,8 @@ fn overlay_frame(
     let how = if rows > visible {
         let down = key(app, Mode::Overlay, Action::ScrollDown);
         let up = key(app, Mode::Overlay, Action::ScrollUp);
-        format!("{down}/{up} scroll · other keys close")
+        let page = key(app, Mode::Overlay, Action::ScrollPageDown);
+        format!("{down}/{up} {page} scroll · other keys close")
     } else {
         "any key closes".to_string()
     };

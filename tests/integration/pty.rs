@@ -839,7 +839,12 @@ fn the_last_filter_comes_back_after_a_restart_and_fresh_starts_clean() {
 
     let mut again = Session::start(lib.path(), &[path]);
     again.wait_for("1/1 · 1 of 2 match");
-    again.wait_for("any:ferry");
+    again.wait_for("The last filter is back (Esc clears it).");
+    again.wait_for("/ ferry");
+    // The first letters typed start a new filter rather than adding to the one back.
+    again.send("/tram\r");
+    again.wait_for("any:tram");
+    again.wait_for("1/1 · 1 of 2 match");
     again.send("q");
     assert!(again.wait_exit());
 

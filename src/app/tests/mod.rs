@@ -1246,8 +1246,12 @@ fn the_last_session_comes_back_unless_asked_not_to() {
             ..Init::new(Arc::new(sample()), area, TODAY)
         })
     };
-    let back = again(true);
+    let mut back = again(true);
     assert_eq!(back.query(), "harbour");
+    assert_eq!(
+        back.notice(),
+        Some("The last filter is back (Esc clears it).")
+    );
     assert_eq!(back.sort(), Sort::Oldest);
     assert_eq!(back.view(), View::Starred);
     assert_eq!(back.grouping(), Grouping::Day);
@@ -1256,6 +1260,15 @@ fn the_last_session_comes_back_unless_asked_not_to() {
         Some(true)
     );
     assert_eq!(back.selected_article(), Some(chosen));
+    // Typing a new query replaces the one that came back; an edit first keeps it.
+    back.update(Action::StartFilter);
+    type_in(&mut back, "tram");
+    assert_eq!(back.query(), "tram");
+    let mut edited = again(true);
+    edited.update(Action::StartFilter);
+    edited.update(Action::CursorEnd);
+    type_in(&mut edited, " line");
+    assert_eq!(edited.query(), "harbour line");
     // `--fresh` (or `restore_session = false`): a clean start, the marks kept.
     let fresh = again(false);
     assert_eq!(fresh.query(), "");
