@@ -185,6 +185,16 @@ struct LayoutSection {
     mouse: Option<bool>,
 }
 
+/// The key of the `key = value` line at byte `at` of `source`, if that line is one.
+fn key_at(source: &str, at: usize) -> Option<&str> {
+    let at = at.min(source.len());
+    let start = source[..at].rfind('\n').map_or(0, |i| i + 1);
+    let line = source[start..].lines().next()?;
+    let (key, _) = line.split_once('=')?;
+    let key = key.trim().trim_matches('"');
+    (!key.is_empty() && !key.starts_with('[') && !key.starts_with('#')).then_some(key)
+}
+
 /// Reads the config at `path`; a missing file is the defaults. A theme it names must be built
 /// in or in `themes` (the user's themes folder).
 pub fn load(path: &Path, themes: Option<&Path>) -> Result<Settings, ConfigError> {
@@ -217,7 +227,17 @@ pub fn parse(file: &str, source: &str, themes: &[String]) -> Result<Settings, Co
         line: span.map_or(0, |s| line_of(source, s.start)),
         message,
     };
-    let raw: File = toml::from_str(source).map_err(|e| error(e.span(), e.message().to_string()))?;
+    let raw: File = toml::from_str(source).map_err(|e| {
+        // toml names the value's type, not its key: the key is on the line the value is on.
+        let key = e.span().and_then(|span| key_at(source, span.start));
+        let message = match key {
+            Some(key) if !e.message().contains(&format!("`{key}`")) => {
+                format!("{key}: {}", e.message())
+            }
+            _ => e.message().to_string(),
+        };
+        error(e.span(), message)
+    })?;
     let mut settings = Settings {
         library: raw.library.paths,
         footers: raw.library.footers,
@@ -601,7 +621,8 @@ mouse = false
         let cases = [
             ("theme = \"grene\"", 1, "unknown theme 'grene'"),
             ("\n[reading]\nmeasure = 5", 3, "measure 5 is out of range"),
-            ("\n\n[reading]\nmeasure = \"wide\"", 4, "invalid type"),
+            ("\n\n[reading]\nmeasure = \"wide\"", 4, "measure: invalid type"),
+            ("[reading]\nskip_read = \"yes\"", 2, "skip_read: invalid type"),
             ("[list]\nsort = \"random\"", 2, "unknown sort 'random'"),
             (
                 "[reading]\nmark_read = \"glance\"",
