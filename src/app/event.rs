@@ -8,6 +8,7 @@ use jiff::civil::Date;
 use crate::action::Action;
 use crate::article::Parsed;
 use crate::library::{FileRead, Library};
+use crate::query::index::Index;
 use crate::query::run::{Done, Request};
 use crate::reading::Typeset;
 use crate::state::Change;
@@ -44,8 +45,14 @@ pub enum Event {
     /// A check of the library folders has looked at `done` of `total` files; `done == total`
     /// ends it.
     Checking { done: usize, total: usize },
-    /// The library as a check found it: what it has read so far, or all of it (`complete`).
-    Library { library: Library, complete: bool },
+    /// The library as a check found it: what it has read so far, or all of it (`complete`),
+    /// with its index, built where the check ran (a second of work at 100,000 articles that
+    /// the keys do not wait for): [`Event::library`] makes one.
+    Library {
+        library: Library,
+        index: Index,
+        complete: bool,
+    },
     /// byline is about to end (quit, a signal, a lost terminal): remember what is open.
     Closing,
 }
@@ -53,6 +60,18 @@ pub enum Event {
 impl From<Action> for Event {
     fn from(action: Action) -> Self {
         Event::Action(action)
+    }
+}
+
+impl Event {
+    /// The news of a library found by a check, its index built here.
+    pub fn library(library: Library, complete: bool) -> Self {
+        let index = Index::build(&library.articles);
+        Event::Library {
+            library,
+            index,
+            complete,
+        }
     }
 }
 

@@ -317,7 +317,11 @@ impl App {
             Event::FileChanged { index, file } => self.file_changed(index, file),
             Event::Reported(message) => self.notice = Some(message),
             Event::Checking { done, total } => self.checking(done, total),
-            Event::Library { library, complete } => self.replace_library(library, complete),
+            Event::Library {
+                library,
+                index,
+                complete,
+            } => self.replace_library(library, Some(index), complete),
             // Where you were in the open article is kept for next time, however byline ends.
             Event::Closing => {
                 self.save_place();

@@ -32,14 +32,14 @@ impl App {
         let Some(old) = (self.library.articles.get(index)).filter(
             |a| matches!(&a.source, Source::File(p) | Source::Record(p, _) if *p == file_path),
         ) else {
-            self.replace_library(library, false);
+            self.replace_library(library, None, false);
             return;
         };
         let path = old.path.clone();
         let successor = successor(&self.library, index, &library);
         let again = self.changing.as_ref() == Some(&path);
         self.changing = Some(path.clone());
-        self.swap_library(library, false, successor);
+        self.swap_library(library, None, false, successor);
         let shown = display_path(&path);
         // Changed again while being read again: a file being written. It is read when it is
         // selected again, not in a loop now.
@@ -54,8 +54,14 @@ impl App {
     }
 
     /// Shows `library` from now on; `complete` when the check that read it has finished.
-    pub(super) fn replace_library(&mut self, library: Library, complete: bool) {
-        self.swap_library(library, complete, None);
+    /// `index` is the library's, built where it was found (`None`: built here).
+    pub(super) fn replace_library(
+        &mut self,
+        library: Library,
+        index: Option<Index>,
+        complete: bool,
+    ) {
+        self.swap_library(library, index, complete, None);
     }
 
     /// Shows `library`, the article at `successor.0` in the old taking the place of
@@ -63,6 +69,7 @@ impl App {
     fn swap_library(
         &mut self,
         library: Library,
+        index: Option<Index>,
         complete: bool,
         successor: Option<(usize, usize)>,
     ) {
@@ -137,7 +144,7 @@ impl App {
         drop(old);
         self.arrange_list();
         self.index = Arc::default();
-        self.index = Arc::new(Index::build(&self.library.articles));
+        self.index = Arc::new(index.unwrap_or_else(|| Index::build(&self.library.articles)));
         // The hits shown now are the old search's, moved; search again in the new library.
         self.search(self.selected_article());
     }

@@ -621,8 +621,16 @@ mouse = false
         let cases = [
             ("theme = \"grene\"", 1, "unknown theme 'grene'"),
             ("\n[reading]\nmeasure = 5", 3, "measure 5 is out of range"),
-            ("\n\n[reading]\nmeasure = \"wide\"", 4, "measure: invalid type"),
-            ("[reading]\nskip_read = \"yes\"", 2, "skip_read: invalid type"),
+            (
+                "\n\n[reading]\nmeasure = \"wide\"",
+                4,
+                "measure: invalid type",
+            ),
+            (
+                "[reading]\nskip_read = \"yes\"",
+                2,
+                "skip_read: invalid type",
+            ),
             ("[list]\nsort = \"random\"", 2, "unknown sort 'random'"),
             (
                 "[reading]\nmark_read = \"glance\"",

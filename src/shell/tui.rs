@@ -180,10 +180,6 @@ pub fn run(start: Start, settings: &Settings) -> io::Result<()> {
         let asks = watch::spawn_checker(folders, move |found| {
             let _ = told.send(match found {
                 Found::Checking { done, total } => Message::Checking { done, total },
-                Found::Library { library, complete } => Message::Library {
-                    library: Box::new(library),
-                    complete,
-                },
                 Found::Event(event) => Message::Event(Box::new(event)),
             });
         });
@@ -264,10 +260,6 @@ pub fn run(start: Start, settings: &Settings) -> io::Result<()> {
                     Message::Event(event) => Some(*event),
                     Message::Signal => None,
                     Message::Checking { done, total } => Some(Event::Checking { done, total }),
-                    Message::Library { library, complete } => Some(Event::Library {
-                        library: *library,
-                        complete,
-                    }),
                 };
                 if let Some(event) = event {
                     #[cfg(debug_assertions)]
@@ -356,11 +348,6 @@ enum Message {
     Signal,
     /// The library check has looked at `done` of `total` files.
     Checking { done: usize, total: usize },
-    /// The library check found this library (so far, or `complete`).
-    Library {
-        library: Box<Library>,
-        complete: bool,
-    },
 }
 
 /// The library to draw first: from the index, or empty while a first scan reads it (the sample

@@ -48,9 +48,7 @@ pub enum Ask {
 pub enum Found {
     /// Looked at `done` of `total` files (all: the check is over).
     Checking { done: usize, total: usize },
-    /// The library as found (so far, or `complete`).
-    Library { library: Library, complete: bool },
-    /// Something to tell the user.
+    /// The library as found (`Event::Library`, with its index), or something to tell the user.
     Event(Event),
 }
 
@@ -152,10 +150,7 @@ fn check(
             let named = LibrarySource::Named(roots.clone());
             let library = Library::from_scanned(&named, partial.to_vec())
                 .with_footers(folders.footers.clone());
-            tell(Found::Library {
-                library,
-                complete: false,
-            });
+            tell(Found::Event(Event::library(library, false)));
         }
     });
     let saved = changed
@@ -166,10 +161,8 @@ fn check(
         let next = (!saved).then(|| scanned.clone());
         let library =
             Library::from_scanned(&folders.source, scanned).with_footers(folders.footers.clone());
-        tell(Found::Library {
-            library,
-            complete: true,
-        });
+        // The index too is built here, not on the thread the keys wait on.
+        tell(Found::Event(Event::library(library, true)));
         next
     } else {
         // Unchanged: the index says what it found, when there is one.
@@ -283,7 +276,9 @@ mod tests {
         while let Ok(news) = found.recv_timeout(Duration::from_secs(5)) {
             match news {
                 Found::Checking { .. } => continue,
-                Found::Library { library, complete } => {
+                Found::Event(Event::Library {
+                    library, complete, ..
+                }) => {
                     let mut titles: Vec<&str> =
                         library.articles.iter().map(|a| a.title.as_str()).collect();
                     titles.sort();

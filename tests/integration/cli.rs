@@ -551,7 +551,7 @@ fn a_bad_config_stops_byline_naming_the_file_line_and_value() {
         ("bad-theme.toml", "bad-theme.toml:2: unknown theme 'grene'"),
         (
             "bad-type.toml",
-            "bad-type.toml:3: invalid type: string \"wide\"",
+            "bad-type.toml:3: measure: invalid type: string \"wide\"",
         ),
         (
             "unknown-key.toml",

@@ -1571,10 +1571,7 @@ fn a_changed_library_keeps_the_article_you_are_on_and_the_query() {
     let other = app.library().articles[app.hits()[0].index].id.clone();
     app.take_effects();
 
-    app.update(Event::Library {
-        library: reshuffled(&other),
-        complete: true,
-    });
+    app.update(Event::library(reshuffled(&other), true));
     assert_eq!(
         app.check_progress(),
         None,
@@ -1602,10 +1599,7 @@ fn a_changed_library_keeps_the_article_you_are_on_and_the_query() {
     let open = app.library().articles[app.selected_article().unwrap()]
         .id
         .clone();
-    app.update(Event::Library {
-        library: reshuffled(&open),
-        complete: false,
-    });
+    app.update(Event::library(reshuffled(&open), false));
     assert_eq!(
         app.notice(),
         Some("The selected article is no longer in the library.")
@@ -1625,10 +1619,7 @@ fn the_samples_give_way_to_the_users_articles_without_a_word() {
     for article in &mut own.articles {
         article.id.push_str("-own");
     }
-    app.update(Event::Library {
-        library: own,
-        complete: true,
-    });
+    app.update(Event::library(own, true));
     assert_eq!(app.notice(), None);
     assert_eq!(app.hits().len(), 3);
     assert_eq!(
@@ -1963,20 +1954,14 @@ fn r_asks_for_the_library_again_and_changes_are_told() {
     let selected = app.selected_article().unwrap();
     let id = app.library().articles[selected].id.clone();
     let leave_out = app.library().articles[app.hits()[5].index].id.clone();
-    app.update(Event::Library {
-        library: reshuffled(&leave_out),
-        complete: true,
-    });
+    app.update(Event::library(reshuffled(&leave_out), true));
     assert_eq!(app.notice(), Some("1 new article, 1 article gone."));
     assert_eq!(
         app.library().articles[app.selected_article().unwrap()].id,
         id
     );
     // The article being read going away is told too (the one left out before is back).
-    app.update(Event::Library {
-        library: reshuffled(&id),
-        complete: true,
-    });
+    app.update(Event::library(reshuffled(&id), true));
     assert_eq!(
         app.notice(),
         Some("1 new article, 1 article gone. The selected article is no longer in the library.")
@@ -1987,10 +1972,7 @@ fn r_asks_for_the_library_again_and_changes_are_told() {
     let reading = app.library().articles[app.selected_article().unwrap()]
         .id
         .clone();
-    app.update(Event::Library {
-        library: reshuffled(&reading),
-        complete: true,
-    });
+    app.update(Event::library(reshuffled(&reading), true));
     assert!(
         app.notice()
             .unwrap()
