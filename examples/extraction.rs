@@ -4,7 +4,7 @@
 //! `expected.html` body and `expected-metadata.json`).
 //!
 //! ```text
-//! cargo run --release --example extraction [-- PATH] [--pages] [--dom-smoothie]
+//! cargo run --release --example extraction [-- PATH] [--pages] [--only NAME] [--dom-smoothie]
 //! ```
 //!
 //! Per page, the words of byline's body (lowercased runs of letters and digits, counted with
@@ -34,6 +34,9 @@ struct Args {
     /// Print a line per page (recall, precision, metadata found and expected).
     #[arg(long)]
     pages: bool,
+    /// Only pages whose folder name contains this; with it, each page's body is printed too.
+    #[arg(long)]
+    only: Option<String>,
     /// Score dom_smoothie alone instead of byline.
     #[arg(long)]
     dom_smoothie: bool,
@@ -98,6 +101,9 @@ fn main() -> ExitCode {
         }
     };
     dirs.sort();
+    if let Some(only) = &args.only {
+        dirs.retain(|d| d.file_name().is_some_and(|n| n.to_string_lossy().contains(only)));
+    }
 
     let (mut recall, mut precision, mut f1) = (0.0, 0.0, 0.0);
     let (mut titles, mut authors, mut dates) = (Tally::default(), Tally::default(), Tally::default());
@@ -139,7 +145,10 @@ fn main() -> ExitCode {
         titles.add(expected.title.as_deref(), got.title.as_deref(), words_only);
         authors.add(expected.author.as_deref(), got.author.as_deref(), author_words);
         dates.add(expected.date.as_deref(), got.date.as_deref(), day);
-        if args.pages {
+        if args.only.is_some() {
+            println!("{}\n", got.body);
+        }
+        if args.pages || args.only.is_some() {
             let name = dir.file_name().unwrap_or_default().to_string_lossy();
             println!(
                 "{name:40} R {:5.1} P {:5.1} | title {:?} / {:?} | author {:?} / {:?} | date {:?} / {:?}",
@@ -185,7 +194,14 @@ fn byline_reads(source: &[u8]) -> Extracted {
     let Some((_, parsed)) = records.articles.pop() else {
         return Extracted::default();
     };
-    let body: Vec<String> = parsed.body.blocks.iter().map(|b| b.text()).collect();
+    // Image placeholders (`[image: description]`) are not text: Readability keeps the image.
+    let body: Vec<String> = (parsed.body.blocks.iter())
+        .map(|b| {
+            let spans = b.runs().into_iter().flatten();
+            let text = spans.filter(|s| !s.text.starts_with("[image"));
+            text.map(|s| s.text.as_str()).collect::<Vec<_>>().join(" ")
+        })
+        .collect();
     Extracted {
         body: body.join("\n"),
         title: Some(parsed.title),

@@ -19,9 +19,10 @@ use scraper::{ElementRef, Html, Node};
 
 mod body;
 mod depth;
+mod extract;
 mod notes;
 
-use self::body::read_body;
+use self::body::{Start, read_body};
 use self::depth::{limit_depth, limit_formatting};
 use super::FormatError;
 use crate::article::date;
@@ -35,7 +36,9 @@ const AUTHOR_MAX_CHARS: usize = 100;
 ///
 /// Fails only when the page names no title anywhere (`og:title`, `<title>` or an `<h1>`).
 pub fn parse(text: &str) -> Result<Parsed, FormatError> {
-    let html = Html::parse_document(&limit_formatting(&limit_depth(text)));
+    let shallow = limit_depth(text);
+    let limited = limit_formatting(&shallow);
+    let html = Html::parse_document(&limited);
     let no_title = || FormatError::new("HTML page without a title");
     let root = html
         .tree
@@ -46,9 +49,17 @@ pub fn parse(text: &str) -> Result<Parsed, FormatError> {
     let page = Page::scan(root);
 
     let title = page.title().ok_or_else(no_title)?;
-    let content = page.article.or(page.main).or(page.body).unwrap_or(root);
+    let plain = page.article.or(page.main).or(page.body).unwrap_or(root);
+    let plain = read_body(plain, &title, Start::Page);
+    let body = match extract::choose(&limited) {
+        Some(chosen) => extract::better(
+            read_body(chosen.root_element(), &title, Start::Chosen),
+            plain,
+        ),
+        None => plain,
+    };
     Ok(Parsed {
-        body: read_body(content, &title),
+        body,
         author: page.author(),
         date: page.date(),
         url: page.url(),
