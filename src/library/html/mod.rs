@@ -1123,6 +1123,16 @@ mod tests {
         );
     }
 
+    #[test]
+    fn an_unclosed_anchor_in_a_heading_loses_no_text() {
+        // scraper#147: html5ever's tree builder moves the open <a> along ("adoption agency"),
+        // and the paragraphs after it were lost.
+        let page = "<title>T</title><h2><a name=\"x\">Head</h2>\n<blockquote>\n<p>One.\n<p>Two <a href=\"/y\">y</a>. three\n";
+        let blocks = parse(page).unwrap().body.blocks;
+        let all = texts(&blocks).join(" / ");
+        assert!(all.contains("Two y. three"), "{all}");
+    }
+
     proptest! {
         #[test]
         fn never_panics_on_any_text(text in any::<String>()) {
