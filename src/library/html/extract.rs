@@ -10,19 +10,24 @@
 //!   article (`<article>`, else `<main>`, else `<body>`) when that reads better;
 //! - elements whose class or id names boilerplate (share bars, newsletter and related boxes,
 //!   author cards) are left out of the choice, and a tail of such blocks at its end is cut;
+//! - the article's lead or standfirst, when scoring left it out (it sits in the article's
+//!   `<header>`, beside the block that scored best), is put back before the text;
 //! - a page too large to score (over [`MAX_ELEMENTS`] elements) keeps the plain choice.
 //!
 //! Scoring never sees more than the depth-limited text (`depth.rs`), so its walks are as bounded
 //! as the walker's.
 
-use scraper::Html;
 use scraper::node::Element;
+use scraper::{ElementRef, Html};
 
-use crate::article::{Block, Body, Inline};
+use super::{Kind, Visit, kind, walk};
+use crate::article::sanitize::one_line;
+use crate::article::{Block, Body, Inline, Span};
 
 /// Pages with more elements than this are not scored: scoring walks the tree several times, and
-/// real pages have a few thousand.
-const MAX_ELEMENTS: usize = 60_000;
+/// real pages have a few thousand (the largest of the development pages, a long Wikipedia
+/// article, 10,000).
+const MAX_ELEMENTS: usize = 20_000;
 
 /// Fewer characters of text than this (a short paragraph), and the chosen article may be a
 /// teaser or a notice. Characters, not words: Chinese and Japanese are not written in words.
@@ -31,9 +36,13 @@ const SHORT_CHARS: usize = 250;
 /// A choice with more of its text in links than this is a list of links, not an article.
 const LINK_HEAVY: f64 = 0.5;
 
-/// The article's part of `text` (a whole page, depth-limited) as Readability's scoring chooses
-/// it, parsed; `None` when it finds none or the page is too large to score.
-pub(super) fn choose(text: &str) -> Option<Html> {
+/// The article's part of `text` (a whole page, depth-limited, of `elements` elements) as
+/// Readability's scoring chooses it, parsed; `None` when it finds none or the page is too large
+/// to score (then it is not parsed a second time either).
+pub(super) fn choose(text: &str, elements: usize) -> Option<Html> {
+    if elements > MAX_ELEMENTS {
+        return None;
+    }
     let config = dom_smoothie::Config {
         // byline reads metadata itself, from more places; classes tell boilerplate apart.
         disable_json_ld: true,
@@ -198,4 +207,242 @@ fn opens_tail(block: &Block) -> bool {
         text.strip_prefix(opener)
             .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
     })
+}
+
+/// Parts of class and id names that mark an article's lead or standfirst.
+const LEAD_HINTS: &[&str] = &[
+    "standfirst",
+    "lede",
+    "lead",
+    "dek",
+    "intro",
+    "summary",
+    "subtitle",
+    "subheadline",
+    "sub-headline",
+    "excerpt",
+    "description",
+];
+
+/// The most characters of a lead: longer, the element holds more than a standfirst.
+const MAX_LEAD_CHARS: usize = 1_000;
+
+/// The most leads put back.
+const MAX_LEADS: usize = 3;
+
+/// The lead or standfirst of the article that `body` was chosen from, when scoring left it out:
+/// elements named as one (`class="standfirst"`, `article__dek`) in the same `<article>` or
+/// `<main>` as the body's first paragraph, before it, and not already in the body.
+pub(super) fn lead(root: ElementRef<'_>, body: &Body) -> Vec<Block> {
+    let Some(first) = body
+        .blocks
+        .iter()
+        .find(|b| matches!(b, Block::Paragraph(_)) && b.text().split_whitespace().count() >= 8)
+    else {
+        return Vec::new();
+    };
+    let key: String = first.text().chars().take(60).collect();
+    let mut hinted = Vec::new();
+    let mut found = None;
+    walk(root, |visit| {
+        let Visit::Open(element) = visit else {
+            return false;
+        };
+        let el = element.value();
+        // Nothing inside a navigation bar, an aside or a script; nothing after the paragraph.
+        if found.is_some() || (kind(el) == Kind::Skip && el.name() != "header") {
+            return false;
+        }
+        if el.name() == "p" && one_line(&element.text().collect::<String>()).starts_with(&key) {
+            found = Some(element);
+            return false;
+        }
+        if hinted.len() < 16 && el.name() != "h1" && is_hinted(el) {
+            hinted.push(element);
+        }
+        true
+    });
+    let Some(found) = found else {
+        return Vec::new();
+    };
+    let Some(article) = found
+        .ancestors()
+        .filter_map(ElementRef::wrap)
+        .find(|a| matches!(a.value().name(), "article" | "main"))
+    else {
+        return Vec::new();
+    };
+    let known: Vec<String> = body.blocks.iter().map(Block::text).collect();
+    let mut leads: Vec<Block> = Vec::new();
+    for element in hinted {
+        if leads.len() == MAX_LEADS || !element.ancestors().any(|a| a.id() == article.id()) {
+            continue;
+        }
+        let mut chars = 0;
+        let short = element.text().all(|t| {
+            chars += t.len();
+            chars <= MAX_LEAD_CHARS
+        });
+        if !short {
+            continue;
+        }
+        let text = one_line(&element.text().collect::<String>());
+        // Already in the body, or in a lead taken (an element inside another that was).
+        let repeated = text.contains(&key)
+            || known.iter().any(|k| k.contains(&text))
+            || leads.iter().any(|l| l.text().contains(&text));
+        if text.split_whitespace().count() >= 5 && !repeated {
+            leads.push(Block::Paragraph(vec![Span::new(text, Inline::Plain)]));
+        }
+    }
+    leads
+}
+
+/// True when `element`'s class or id names a lead (`standfirst`, `article__dek`, `lede-text`).
+fn is_hinted(element: &Element) -> bool {
+    let names = element.attr("class").into_iter().chain(element.attr("id"));
+    names.flat_map(str::split_ascii_whitespace).any(|name| {
+        let name = name.to_ascii_lowercase();
+        name.split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|part| LEAD_HINTS.contains(&part))
+            || LEAD_HINTS
+                .iter()
+                .any(|h| h.contains('-') && name.contains(h))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::article::{Align, Block};
+
+    /// Paragraphs of ordinary prose, `n` of them, each naming its number.
+    fn prose(n: usize) -> String {
+        (1..=n)
+            .map(|i| {
+                format!(
+                    "<p>Paragraph {i} of the report, in which the harbour committee, after a long \
+                     evening of questions, agreed that the ferry timetable would change in spring, \
+                     that the fares would stay as they are, and that the council would pay for it.</p>"
+                )
+            })
+            .collect()
+    }
+
+    fn read(body: &str) -> Vec<String> {
+        let page = format!(
+            "<!DOCTYPE html><html><head><title>Ferry plan</title></head><body>{body}</body></html>"
+        );
+        let parsed = super::super::parse(&page).unwrap();
+        parsed.body.blocks.iter().map(Block::text).collect()
+    }
+
+    #[test]
+    fn the_article_is_chosen_by_its_text_not_by_its_tag() {
+        // The first <article> is a teaser card; the story is in a <div>.
+        let page = format!(
+            "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav>\
+             <article class='card'><h3><a href='/other'>Another story</a></h3></article>\
+             <div class='story'>{}</div>\
+             <div class='share-bar'>Share this on <a href='/fb'>Facebook</a> or by mail, now</div>\
+             <div id='comments'><p>First! <a href='/u'>user</a></p></div>",
+            prose(6)
+        );
+        let texts = read(&page);
+        assert!(
+            texts[0].starts_with("Paragraph 1 of the report"),
+            "{texts:?}"
+        );
+        assert!(texts.iter().any(|t| t.starts_with("Paragraph 6")));
+        for absent in ["Another story", "Home", "Share this", "First!"] {
+            assert!(
+                !texts.iter().any(|t| t.contains(absent)),
+                "{absent}: {texts:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_lead_in_the_articles_header_is_kept() {
+        let page = format!(
+            "<article><header><h1>Ferry plan</h1>\
+             <p class='article__standfirst'>The harbour gets a new timetable, and the fares stay.</p>\
+             <span class='byline'>By Ada Writer</span></header>\
+             <div class='article-body'>{}</div></article>",
+            prose(6)
+        );
+        let texts = read(&page);
+        assert_eq!(
+            texts[0],
+            "The harbour gets a new timetable, and the fares stay."
+        );
+        assert!(texts[1].starts_with("Paragraph 1"), "{texts:?}");
+        assert_eq!(
+            texts
+                .iter()
+                .filter(|t| t.contains("timetable, and"))
+                .count(),
+            1
+        );
+    }
+
+    #[test]
+    fn a_tail_of_related_stories_and_sign_ups_is_cut() {
+        let page = format!(
+            "<div class='story'>{}<h2>Related stories</h2>\
+             <p><a href='/a'>Bridge closes for repairs</a></p>\
+             <p><a href='/b'>Council votes on budget</a></p></div>",
+            prose(8)
+        );
+        let texts = read(&page);
+        assert!(
+            texts.last().unwrap().starts_with("Paragraph 8"),
+            "{texts:?}"
+        );
+    }
+
+    #[test]
+    fn a_short_page_keeps_the_plain_choice() {
+        let texts =
+            read("<p>Outside.</p><main><p>Main.</p><article><p>Article.</p></article></main>");
+        assert_eq!(texts, ["Article."]);
+    }
+
+    #[test]
+    fn tables_in_the_chosen_part_keep_their_alignment() {
+        let page = format!(
+            "<div class='story'>{}<table><tr><th>City</th><th align=right>Rain</th></tr>\
+             <tr><td>Lisbon</td><td style='text-align: right'>712</td></tr>\
+             <tr><td>Faro</td><td style='text-align: right'>450</td></tr></table>{}</div>",
+            prose(4),
+            prose(2)
+        );
+        let page = format!(
+            "<!DOCTYPE html><html><head><title>Ferry plan</title></head><body>{page}</body></html>"
+        );
+        let blocks = super::super::parse(&page).unwrap().body.blocks;
+        let aligns = blocks.iter().find_map(|b| match b {
+            Block::Table { aligns, .. } => Some(aligns.clone()),
+            _ => None,
+        });
+        assert_eq!(aligns, Some(vec![Align::Auto, Align::Right]), "{blocks:?}");
+    }
+
+    #[test]
+    fn boilerplate_names_match_whole_parts() {
+        use scraper::Html;
+        let named = |class: &str| {
+            let html = Html::parse_fragment(&format!("<div class='{class}'></div>"));
+            let div = html
+                .root_element()
+                .first_child()
+                .and_then(scraper::ElementRef::wrap);
+            div.is_some_and(|d| super::is_boilerplate(d.value()))
+        };
+        assert!(named("share-bar"));
+        assert!(named("related_links"));
+        assert!(named("Newsletter"));
+        assert!(!named("shareholders"));
+        assert!(!named("unrelated"));
+        assert!(!named("story"));
+    }
 }

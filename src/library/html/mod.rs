@@ -50,11 +50,14 @@ pub fn parse(text: &str) -> Result<Parsed, FormatError> {
     let title = page.title(&ld).ok_or_else(no_title)?;
     let plain = page.article.or(page.main).or(page.body).unwrap_or(root);
     let plain = read_body(plain, &title, Start::Page);
-    let body = match extract::choose(&limited) {
-        Some(chosen) => extract::better(
-            read_body(chosen.root_element(), &title, Start::Chosen),
-            plain,
-        ),
+    let elements = html.tree.nodes().filter(|n| n.value().is_element()).count();
+    let body = match extract::choose(&limited, elements) {
+        Some(chosen) => {
+            let mut chosen = read_body(chosen.root_element(), &title, Start::Chosen);
+            let lead = extract::lead(root, &chosen);
+            chosen.blocks.splice(0..0, lead);
+            extract::better(chosen, plain)
+        }
         None => plain,
     };
     Ok(Parsed {
