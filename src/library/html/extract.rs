@@ -76,15 +76,20 @@ fn keep_alignment(document: &dom_query::Document) {
 }
 
 /// The better of the scored choice and the plain one: the scored one unless it is short (a
-/// page too small to score, a teaser) or mostly links and the plain one is not.
-pub(super) fn better(chosen: Body, plain: Body) -> Body {
+/// page too small to score, a teaser) or mostly links and the plain one is not. The plain one
+/// is read only when the scored one is in doubt.
+pub(super) fn better(chosen: Body, plain: impl FnOnce() -> Body) -> Body {
     let (chars, links) = measure(&chosen);
-    let (plain_chars, plain_links) = measure(&plain);
     let density = |links: usize, chars: usize| links as f64 / chars.max(1) as f64;
-    let short = chars < SHORT_CHARS && plain_chars > 0;
-    let link_heavy =
-        density(links, chars) > LINK_HEAVY && density(plain_links, plain_chars) <= LINK_HEAVY;
-    if short || link_heavy { plain } else { chosen }
+    let (short, link_heavy) = (chars < SHORT_CHARS, density(links, chars) > LINK_HEAVY);
+    if !short && !link_heavy {
+        return chosen;
+    }
+    let plain = plain();
+    let (plain_chars, plain_links) = measure(&plain);
+    let plain_better = (short && plain_chars > 0)
+        || (link_heavy && density(plain_links, plain_chars) <= LINK_HEAVY);
+    if plain_better { plain } else { chosen }
 }
 
 /// Characters of text in a body (spaces left out), and how many of them are in links.

@@ -49,7 +49,7 @@ pub fn parse(text: &str) -> Result<Parsed, FormatError> {
 
     let title = page.title(&ld).ok_or_else(no_title)?;
     let plain = page.article.or(page.main).or(page.body).unwrap_or(root);
-    let plain = read_body(plain, &title, Start::Page);
+    let plain = || read_body(plain, &title, Start::Page);
     let elements = html.tree.nodes().filter(|n| n.value().is_element()).count();
     let body = match extract::choose(&limited, elements) {
         Some(chosen) => {
@@ -58,7 +58,7 @@ pub fn parse(text: &str) -> Result<Parsed, FormatError> {
             chosen.blocks.splice(0..0, lead);
             extract::better(chosen, plain)
         }
-        None => plain,
+        None => plain(),
     };
     Ok(Parsed {
         body,
