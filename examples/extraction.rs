@@ -65,11 +65,14 @@ struct Tally {
     /// Pages with an expected value, and those byline agreed on.
     stated: usize,
     agreed: usize,
+    /// Pages that state none where one was found.
+    extra: usize,
 }
 
 impl Tally {
     fn add(&mut self, expected: Option<&str>, found: Option<&str>, norm: fn(&str) -> String) {
         let Some(expected) = expected.map(norm).filter(|e| !e.is_empty()) else {
+            self.extra += usize::from(found.is_some());
             return;
         };
         self.stated += 1;
@@ -80,10 +83,11 @@ impl Tally {
 
     fn share(&self) -> String {
         format!(
-            "{:.1}% ({}/{})",
+            "{:.1}% ({}/{}; {} more where none is stated)",
             percent(self.agreed, self.stated),
             self.agreed,
-            self.stated
+            self.stated,
+            self.extra
         )
     }
 }

@@ -578,6 +578,16 @@ mod tests {
         assert_eq!(a.author.as_deref(), Some("Ada L"));
         let a = page("en", "<meta name='DC.creator' content='Grace H'>", "");
         assert_eq!(a.author.as_deref(), Some("Grace H"));
+        // Elements named as bylines in the ways sites name them; an empty avatar gives way.
+        let a = page(
+            "en",
+            "",
+            "<div class='author-avatar'><img src=a.png></div>\
+             <span class='pb-byline'>By <a href='/e'>Erin Writer</a></span>",
+        );
+        assert_eq!(a.author.as_deref(), Some("Erin Writer"));
+        let a = page("en", "", "<p id='authorship'>By Nobody Here</p>");
+        assert_eq!(a.author, None);
     }
 
     #[test]

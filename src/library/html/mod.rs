@@ -92,6 +92,9 @@ struct Page<'a> {
     rel_author: Option<ElementRef<'a>>,
     class_author: Option<ElementRef<'a>>,
     class_byline: Option<ElementRef<'a>>,
+    /// The first few elements whose class or id has `byline` or `author` as a part
+    /// (`pb-byline`, `author_name`, `c-byline__author`).
+    bylines: Vec<ElementRef<'a>>,
     /// The first `<article>` and `<main>` outside the parts of a page that are never the article.
     article: Option<ElementRef<'a>>,
     main: Option<ElementRef<'a>>,
@@ -206,6 +209,9 @@ impl<'a> Page<'a> {
         if has_token(el.attr("class"), "byline") {
             first(&mut self.class_byline, element);
         }
+        if self.bylines.len() < MAX_BYLINES && names_byline(el) {
+            self.bylines.push(element);
+        }
     }
 
     /// The contents of every `<meta>` named `key`, cleaned, skipping empty ones.
@@ -264,6 +270,7 @@ impl<'a> Page<'a> {
             .chain(self.itemprop_author.and_then(itemprop_author));
         let shown = [self.rel_author, self.class_author, self.class_byline]
             .into_iter()
+            .chain(self.bylines.iter().copied().map(Some))
             .filter_map(text_of);
         let sites = self.site_names(ld);
         let key = |s: &str| s.to_lowercase();
@@ -360,6 +367,22 @@ fn itemprop_author(element: ElementRef<'_>) -> Option<String> {
         .filter_map(ElementRef::wrap)
         .find(|e| has_token(e.value().attr("itemprop"), "name"));
     text_of(name).or_else(|| text_of(Some(element)))
+}
+
+/// The most elements named as bylines that are looked at for an author.
+const MAX_BYLINES: usize = 8;
+
+/// True when a part of `element`'s class or id names (split at `-` and `_`) is `byline`,
+/// `author` or `authors`.
+fn names_byline(element: &Element) -> bool {
+    let names = element.attr("class").into_iter().chain(element.attr("id"));
+    names.flat_map(str::split_ascii_whitespace).any(|name| {
+        name.split(['-', '_']).any(|part| {
+            ["byline", "author", "authors"]
+                .iter()
+                .any(|b| part.eq_ignore_ascii_case(b))
+        })
+    })
 }
 
 /// True for an element that holds a page's comments (`id="comments"`, `class="comment-list"`).
