@@ -131,7 +131,7 @@ pub(super) fn json_ld(blocks: &[String]) -> JsonLd {
 }
 
 /// An object's `@type`s (a string or an array of them).
-fn types<'v>(object: &'v serde_json::Map<String, Value>) -> impl Iterator<Item = &'v str> {
+fn types(object: &serde_json::Map<String, Value>) -> impl Iterator<Item = &str> {
     let one = object.get("@type").and_then(Value::as_str);
     let many = object.get("@type").and_then(Value::as_array);
     one.into_iter()
