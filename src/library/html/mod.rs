@@ -1,12 +1,14 @@
 //! Saved web pages (`.html`, `.htm`): a page's metadata and the readable text of its article.
 //!
 //! A saved page holds far more than its article: menus, banners, related links, forms and
-//! scripts. Metadata comes first from what the page declares for sharing (Open Graph and
-//! `article:` tags, `<meta name>`), then from what it shows (`<title>`, `<h1>`, a byline). The
-//! body is read from the element that most plainly holds the article (`<article>`, else `<main>`,
-//! else `<body>`), leaving out the parts of a page that are never the article (navigation, headers,
-//! footers, asides, forms, scripts). Text is set as a browser sets it: whitespace collapsed, block
-//! elements as blocks, `<br>` as a break, never guessed at beyond that.
+//! scripts. Metadata comes first from what the page declares (JSON-LD, Open Graph and `article:`
+//! tags, `<meta name>`, Dublin Core, `itemprop`), then from what it shows (`<title>`, `<h1>`, a
+//! byline), cleaned in `meta.rs`. The body is the part of the page that scoring chooses
+//! (`extract.rs`), or the element that most plainly holds the article (`<article>`, else
+//! `<main>`, else `<body>`) when that reads better, leaving out the parts of a page that are
+//! never the article (navigation, the site's header, footers, asides, forms, scripts). Text is
+//! set as a browser sets it: whitespace collapsed, block elements as blocks, `<br>` as a break,
+//! never guessed at beyond that.
 //!
 //! Trees are walked with an explicit stack, never by recursion, so a page nested 100,000 deep is
 //! read like any other. Characters that could steer the terminal are dropped here too, since an
@@ -32,7 +34,8 @@ use crate::article::{Inline, Parsed};
 
 /// Parses a saved web page into one article.
 ///
-/// Fails only when the page names no title anywhere (`og:title`, `<title>` or an `<h1>`).
+/// Fails only when the page names no title anywhere (`og:title`, `<title>`, a JSON-LD
+/// `headline` or an `<h1>`).
 pub fn parse(text: &str) -> Result<Parsed, FormatError> {
     let shallow = limit_depth(text);
     let limited = limit_formatting(&shallow);
@@ -253,9 +256,10 @@ impl<'a> Page<'a> {
         Some(meta::strip_site(&title, &self.site_names(ld)))
     }
 
-    /// The first person named by the JSON-LD, `<meta name="author">`, `article:author`,
-    /// `itemprop="author"`, Dublin Core, or a byline element (`rel="author"`, `class="author"`,
-    /// `class="byline"`); what names the site itself is not a person.
+    /// The first person named by the JSON-LD, Dublin Core, `<meta name="author">`,
+    /// `article:author` (and the names other sites give it), `itemprop="author"`, or a byline
+    /// element (`rel="author"`, `class="author"`, `class="byline"`, then classes and ids with
+    /// `byline` or `author` as a part); what names the site itself is not a person.
     fn author(&self, ld: &JsonLd) -> Option<String> {
         let declared = (ld.author.clone().into_iter())
             .chain(self.metas("dc:creator"))
