@@ -54,8 +54,7 @@ pub(super) fn choose(text: &str, elements: usize) -> Option<Html> {
     keep_alignment(&document);
     let mut readability =
         dom_smoothie::Readability::with_document(document, None, Some(config)).ok()?;
-    let article = readability.parse();
-    let article = article.ok()?;
+    let article = readability.parse().ok()?;
     Some(Html::parse_fragment(&article.content))
 }
 
