@@ -394,3 +394,53 @@ fn every_article_reads_again_as_it_was_listed() {
         assert_eq!(parsed.body.word_count(), article.words, "{}", article.title);
     }
 }
+
+#[test]
+fn a_saved_page_in_its_own_encoding_gives_its_article_and_metadata() {
+    // Issue 16: a Czech page saved in windows-1250, its metadata in JSON-LD, its title with the
+    // site's name, its story among a teaser, a share bar and navigation.
+    let paragraphs: String = (1..=6)
+        .map(|i| {
+            format!(
+                "<p>Odstavec {i}: kůň běžel po louce a obec rozhodla, že přívozní řád se na \
+                 jaře změní, ceny zůstanou a zaplatí je město.</p>"
+            )
+        })
+        .collect();
+    let page = format!(
+        "<!DOCTYPE html><html lang=cs><head><meta charset=\"windows-1250\">\
+         <title>Příliš žluťoučký kůň | Kurýr</title>\
+         <meta property=\"og:site_name\" content=\"Kurýr\">\
+         <script type=\"application/ld+json\">{{\"@type\":\"NewsArticle\",\
+         \"author\":[{{\"@type\":\"Person\",\"name\":\"Jana Nováková\"}}],\
+         \"datePublished\":\"10.12.2022, 07:00:03\"}}</script></head><body>\
+         <nav><a href=\"/\">Domů</a></nav>\
+         <article class=card><a href=\"/jine\">Jiný článek</a></article>\
+         <div class=story>{paragraphs}</div>\
+         <div class=share-bar>Sdílejte na <a href=/fb>Facebooku</a></div></body></html>"
+    );
+    let (bytes, _, unmappable) = encoding_rs::WINDOWS_1250.encode(&page);
+    assert!(!unmappable);
+    assert!(
+        std::str::from_utf8(&bytes).is_err(),
+        "the page is not UTF-8"
+    );
+    let lib = TempLibrary::new();
+    lib.file("kun.html", &bytes);
+    let path = lib.path().to_str().unwrap();
+    let output = byline(&["list", "--json", "--library", path]);
+    assert!(output.status.success(), "{output:?}");
+    let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let article = &json[0];
+    assert_eq!(article["title"], "Příliš žluťoučký kůň");
+    assert_eq!(article["author"], "Jana Nováková");
+    assert_eq!(article["date"], "2022-12-10");
+    let id = article["id"].as_str().unwrap();
+    let shown = byline(&["show", id, "--library", path]);
+    let text = String::from_utf8(shown.stdout).unwrap();
+    assert!(text.contains("Odstavec 1: kůň běžel"), "{text}");
+    assert!(text.contains("Odstavec 6"), "{text}");
+    for absent in ["Domů", "Jiný článek", "Facebooku"] {
+        assert!(!text.contains(absent), "{absent} in {text}");
+    }
+}

@@ -11,18 +11,36 @@
 use scraper::ElementRef;
 use scraper::node::Element;
 
+use super::extract;
 use super::notes::{Notes, is_note_list};
 use super::{Kind, Visit, kind, walk};
 use crate::article::sanitize::{is_invisible_or_control, one_line};
 use crate::article::{Align, Block, Body, Inline, Span, image_placeholder};
 use crate::library::notes::{notes_list, superscript};
 
+/// The most elements named as boilerplate measured in one chosen part; later ones are read.
+const BOILERPLATE_CHECKS: usize = 64;
+
 /// Columns between tab stops in preformatted text.
 const TAB_WIDTH: usize = 4;
 
-/// Reads the blocks of the article under `content`.
-pub(super) fn read_body(content: ElementRef<'_>, title: &str) -> Body {
-    let mut reader = Reader::new(title, Notes::find(content));
+/// Where the walk starts: at the part of a page that scoring chose, or at an element that holds
+/// the whole article and the page around it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Start {
+    /// Scoring's choice: its `<header>` is the article's own (its standfirst, its lead), and
+    /// elements named as boilerplate are left out.
+    Chosen,
+    /// `<article>`, `<main>` or `<body>`: every `<header>` is the site's.
+    Page,
+}
+
+/// Reads the blocks of the article under `content`; a tail of boilerplate at its end is cut.
+pub(super) fn read_body(content: ElementRef<'_>, title: &str, start: Start) -> Body {
+    let mut reader = Reader::new(title, Notes::find(content), start);
+    if start == Start::Chosen {
+        reader.chosen_chars = content.text().map(str::len).sum();
+    }
     walk(content, |visit| match visit {
         Visit::Open(element) => reader.open(element),
         Visit::Close(element) => {
@@ -35,9 +53,12 @@ pub(super) fn read_body(content: ElementRef<'_>, title: &str) -> Body {
         }
     });
     reader.flush();
-    let mut blocks = reader.blocks;
-    blocks.extend(notes_list(reader.notes_read));
-    Body { blocks }
+    let mut body = Body {
+        blocks: reader.blocks,
+    };
+    extract::cut_tail(&mut body);
+    body.blocks.extend(notes_list(reader.notes_read));
+    body
 }
 
 /// How a cell or `<col>` says its text sits: `style="text-align: …"`, else `align="…"`.
@@ -48,13 +69,14 @@ fn align(element: &Element) -> Align {
         "right" | "end" => Some(Align::Right),
         _ => None,
     };
-    let style = element.attr("style").and_then(|style| {
+    let attr = |kept, said| element.attr(kept).or_else(|| element.attr(said));
+    let style = attr(extract::KEPT_STYLE, "style").and_then(|style| {
         (style.split(';').filter_map(|d| d.split_once(':')))
             .filter(|(name, _)| name.trim().eq_ignore_ascii_case("text-align"))
             .find_map(|(_, value)| said(value.trim_end_matches("!important")))
     });
     style
-        .or_else(|| element.attr("align").and_then(said))
+        .or_else(|| attr(extract::KEPT_ALIGN, "align").and_then(said))
         .unwrap_or_default()
 }
 
@@ -118,6 +140,11 @@ struct Cell {
 /// Sets text into blocks as the walk goes, one element or text node at a time.
 struct Reader<'t, 'a> {
     title: &'t str,
+    start: Start,
+    /// The bytes of text in the chosen part, and how many more elements named as boilerplate
+    /// may be measured against it.
+    chosen_chars: usize,
+    checks_left: usize,
     blocks: Vec<Block>,
     /// The block being set.
     run: Vec<Span>,
@@ -150,9 +177,12 @@ struct Reader<'t, 'a> {
 }
 
 impl<'t, 'a> Reader<'t, 'a> {
-    fn new(title: &'t str, notes: Notes) -> Self {
+    fn new(title: &'t str, notes: Notes, start: Start) -> Self {
         Self {
             title,
+            start,
+            chosen_chars: 0,
+            checks_left: BOILERPLATE_CHECKS,
             blocks: Vec::new(),
             run: Vec::new(),
             space: None,
@@ -174,14 +204,46 @@ impl<'t, 'a> Reader<'t, 'a> {
         }
     }
 
+    /// What `element` does to the text inside it, where this walk started.
+    fn kind(&self, element: &Element) -> Kind {
+        match kind(element) {
+            Kind::Skip if self.start == Start::Chosen && element.name() == "header" => Kind::Block,
+            // Readability makes an `<h1>` an `<h2>`: any heading that repeats the title goes.
+            Kind::Heading { .. } if self.start == Start::Chosen => Kind::Heading { top: true },
+            kind => kind,
+        }
+    }
+
+    /// True for an element of the chosen part that is named as boilerplate and holds less than
+    /// a third of its text: a share bar, not the article wrapper that a site named `social`.
+    fn is_boilerplate(&mut self, element: ElementRef<'a>) -> bool {
+        if self.start != Start::Chosen
+            || self.checks_left == 0
+            || !extract::is_boilerplate(element.value())
+        {
+            return false;
+        }
+        // Each check reads at most a third of the text: a budget of checks bounds the work.
+        self.checks_left -= 1;
+        let third = self.chosen_chars / 3;
+        let mut read = 0;
+        element.text().all(|t| {
+            read += t.len();
+            read <= third
+        })
+    }
+
     /// Handles an element's start; returns whether to read what is inside it.
     fn open(&mut self, element: ElementRef<'a>) -> bool {
+        if self.is_boilerplate(element) {
+            return false;
+        }
         if !self.notes.numbers.is_empty()
             && let Some(enter) = self.open_note(element)
         {
             return enter;
         }
-        match kind(element.value()) {
+        match self.kind(element.value()) {
             Kind::Skip => return false,
             Kind::Block | Kind::Break => self.flush(),
             Kind::Heading { top } => {
@@ -362,7 +424,7 @@ impl<'t, 'a> Reader<'t, 'a> {
         if (self.note.is_some() || self.note_list.is_some()) && self.close_note(element) {
             return;
         }
-        match kind(element.value()) {
+        match self.kind(element.value()) {
             Kind::Skip | Kind::Inline | Kind::Image => {}
             Kind::Block | Kind::Break => self.flush(),
             Kind::Heading { .. } => {

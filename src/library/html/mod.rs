@@ -1,12 +1,14 @@
 //! Saved web pages (`.html`, `.htm`): a page's metadata and the readable text of its article.
 //!
 //! A saved page holds far more than its article: menus, banners, related links, forms and
-//! scripts. Metadata comes first from what the page declares for sharing (Open Graph and
-//! `article:` tags, `<meta name>`), then from what it shows (`<title>`, `<h1>`, a byline). The
-//! body is read from the element that most plainly holds the article (`<article>`, else `<main>`,
-//! else `<body>`), leaving out the parts of a page that are never the article (navigation, headers,
-//! footers, asides, forms, scripts). Text is set as a browser sets it: whitespace collapsed, block
-//! elements as blocks, `<br>` as a break, never guessed at beyond that.
+//! scripts. Metadata comes first from what the page declares (JSON-LD, Open Graph and `article:`
+//! tags, `<meta name>`, Dublin Core, `itemprop`), then from what it shows (`<title>`, `<h1>`, a
+//! byline), cleaned in `meta.rs`. The body is the part of the page that scoring chooses
+//! (`extract.rs`), or the element that most plainly holds the article (`<article>`, else
+//! `<main>`, else `<body>`) when that reads better, leaving out the parts of a page that are
+//! never the article (navigation, the site's header, footers, asides, forms, scripts). Text is
+//! set as a browser sets it: whitespace collapsed, block elements as blocks, `<br>` as a break,
+//! never guessed at beyond that.
 //!
 //! Trees are walked with an explicit stack, never by recursion, so a page nested 100,000 deep is
 //! read like any other. Characters that could steer the terminal are dropped here too, since an
@@ -19,23 +21,25 @@ use scraper::{ElementRef, Html, Node};
 
 mod body;
 mod depth;
+mod extract;
+mod meta;
 mod notes;
 
-use self::body::read_body;
+use self::body::{Start, read_body};
 use self::depth::{limit_depth, limit_formatting};
+use self::meta::{JsonLd, Order};
 use super::FormatError;
-use crate::article::date;
 use crate::article::sanitize::one_line;
 use crate::article::{Inline, Parsed};
 
-/// Longer than this, a byline element holds more than a name (a whole paragraph, a bio).
-const AUTHOR_MAX_CHARS: usize = 100;
-
 /// Parses a saved web page into one article.
 ///
-/// Fails only when the page names no title anywhere (`og:title`, `<title>` or an `<h1>`).
+/// Fails only when the page names no title anywhere (`og:title`, `<title>`, a JSON-LD
+/// `headline` or an `<h1>`).
 pub fn parse(text: &str) -> Result<Parsed, FormatError> {
-    let html = Html::parse_document(&limit_formatting(&limit_depth(text)));
+    let shallow = limit_depth(text);
+    let limited = limit_formatting(&shallow);
+    let html = Html::parse_document(&limited);
     let no_title = || FormatError::new("HTML page without a title");
     let root = html
         .tree
@@ -44,15 +48,27 @@ pub fn parse(text: &str) -> Result<Parsed, FormatError> {
         .find_map(ElementRef::wrap)
         .ok_or_else(no_title)?;
     let page = Page::scan(root);
+    let ld = meta::json_ld(&page.json_ld);
 
-    let title = page.title().ok_or_else(no_title)?;
-    let content = page.article.or(page.main).or(page.body).unwrap_or(root);
+    let title = page.title(&ld).ok_or_else(no_title)?;
+    let plain = page.article.or(page.main).or(page.body).unwrap_or(root);
+    let plain = || read_body(plain, &title, Start::Page);
+    let elements = html.tree.nodes().filter(|n| n.value().is_element()).count();
+    let body = match extract::choose(&limited, elements) {
+        Some(chosen) => {
+            let mut chosen = read_body(chosen.root_element(), &title, Start::Chosen);
+            let lead = extract::lead(root, &chosen);
+            chosen.blocks.splice(0..0, lead);
+            extract::better(chosen, plain)
+        }
+        None => plain(),
+    };
     Ok(Parsed {
-        body: read_body(content, &title),
-        author: page.author(),
-        date: page.date(),
+        body,
+        author: page.author(&ld),
+        date: page.date(&ld),
         url: page.url(),
-        source: page.first_meta("og:site_name"),
+        source: page.first_meta("og:site_name").or(ld.publisher),
         tags: page.tags(),
         title,
     })
@@ -66,11 +82,22 @@ struct Page<'a> {
     title: Option<ElementRef<'a>>,
     h1: Option<ElementRef<'a>>,
     canonical: Option<&'a str>,
-    /// The `datetime` of the first `<time>` that has one.
+    /// The `datetime` of the first `<time>` that has one, outside comments and the parts of a
+    /// page that are never the article.
     time: Option<&'a str>,
+    /// The text of each JSON-LD block, up to [`meta::MAX_JSON_LD`] bytes in all.
+    json_ld: Vec<String>,
+    /// The `<html>`'s `lang`.
+    lang: Option<&'a str>,
+    /// The first elements marked `itemprop="datePublished"` and `itemprop="author"`.
+    itemprop_date: Option<ElementRef<'a>>,
+    itemprop_author: Option<ElementRef<'a>>,
     rel_author: Option<ElementRef<'a>>,
     class_author: Option<ElementRef<'a>>,
     class_byline: Option<ElementRef<'a>>,
+    /// The first few elements whose class or id has `byline` or `author` as a part
+    /// (`pb-byline`, `author_name`, `c-byline__author`).
+    bylines: Vec<ElementRef<'a>>,
     /// The first `<article>` and `<main>` outside the parts of a page that are never the article.
     article: Option<ElementRef<'a>>,
     main: Option<ElementRef<'a>>,
@@ -80,11 +107,15 @@ struct Page<'a> {
 impl<'a> Page<'a> {
     fn scan(root: ElementRef<'a>) -> Self {
         let mut page = Page::default();
-        // How many elements that are never the article enclose the current one.
+        // How many elements that are never the article, or are comments, enclose the current one.
         let mut aside = 0usize;
+        let mut comments = 0usize;
         walk(root, |visit| match visit {
             Visit::Open(element) => {
                 let el = element.value();
+                if el.name() == "script" {
+                    page.note_script(element);
+                }
                 if matches!(
                     el.name(),
                     "script" | "style" | "noscript" | "template" | "svg" | "math" | "iframe"
@@ -94,12 +125,18 @@ impl<'a> Page<'a> {
                 if kind(el) == Kind::Skip {
                     aside += 1;
                 }
-                page.note(element, aside == 0);
+                if is_comments(el) {
+                    comments += 1;
+                }
+                page.note(element, aside == 0, comments == 0);
                 true
             }
             Visit::Close(element) => {
                 if kind(element.value()) == Kind::Skip {
                     aside = aside.saturating_sub(1);
+                }
+                if is_comments(element.value()) {
+                    comments = comments.saturating_sub(1);
                 }
                 true
             }
@@ -108,15 +145,45 @@ impl<'a> Page<'a> {
         page
     }
 
+    /// Keeps the text of a JSON-LD block, within the page's allowance.
+    fn note_script(&mut self, element: ElementRef<'a>) {
+        let is_ld = element
+            .value()
+            .attr("type")
+            .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
+        let used: usize = self.json_ld.iter().map(String::len).sum();
+        if is_ld && used < meta::MAX_JSON_LD {
+            let mut text = String::new();
+            for t in element.text() {
+                if used + text.len() + t.len() > meta::MAX_JSON_LD {
+                    return;
+                }
+                text.push_str(t);
+            }
+            self.json_ld.push(text);
+        }
+    }
+
     /// Records what `element` tells about the page; `in_content` is false inside a navigation
-    /// bar, footer or the like.
-    fn note(&mut self, element: ElementRef<'a>, in_content: bool) {
+    /// bar, footer or the like, `outside_comments` false inside a page's comments.
+    fn note(&mut self, element: ElementRef<'a>, in_content: bool, outside_comments: bool) {
         let el = element.value();
+        if let Some(prop) = el.attr("itemprop") {
+            if has_token(Some(prop), "datePublished") {
+                first(&mut self.itemprop_date, element);
+            }
+            if has_token(Some(prop), "author") && outside_comments {
+                first(&mut self.itemprop_author, element);
+            }
+        }
         match el.name() {
+            "html" => self.lang = self.lang.or(el.attr("lang")),
             "meta" => {
                 if let Some(content) = el.attr("content") {
-                    for key in [el.attr("property"), el.attr("name")].into_iter().flatten() {
-                        self.metas.push((key.trim().to_ascii_lowercase(), content));
+                    // `property="dc:creator og:author"` names the content twice.
+                    let keys = [el.attr("property"), el.attr("name")].into_iter().flatten();
+                    for key in keys.flat_map(str::split_ascii_whitespace) {
+                        self.metas.push((key.to_ascii_lowercase(), content));
                     }
                 }
             }
@@ -125,11 +192,16 @@ impl<'a> Page<'a> {
             "link" if has_token(el.attr("rel"), "canonical") => {
                 self.canonical = self.canonical.or(el.attr("href"));
             }
-            "time" => self.time = self.time.or(el.attr("datetime")),
+            "time" if in_content && outside_comments => {
+                self.time = self.time.or(el.attr("datetime"));
+            }
             "article" if in_content => first(&mut self.article, element),
             "main" if in_content => first(&mut self.main, element),
             "body" => first(&mut self.body, element),
             _ => {}
+        }
+        if !outside_comments {
+            return;
         }
         if has_token(el.attr("rel"), "author") {
             first(&mut self.rel_author, element);
@@ -139,6 +211,9 @@ impl<'a> Page<'a> {
         }
         if has_token(el.attr("class"), "byline") {
             first(&mut self.class_byline, element);
+        }
+        if self.bylines.len() < MAX_BYLINES && names_byline(el) {
+            self.bylines.push(element);
         }
     }
 
@@ -155,30 +230,90 @@ impl<'a> Page<'a> {
         self.metas(key).next()
     }
 
-    fn title(&self) -> Option<String> {
-        self.first_meta("og:title")
-            .or_else(|| text_of(self.title))
-            .or_else(|| text_of(self.h1))
+    /// The names a page's site goes by: `og:site_name`, its JSON-LD publisher, its
+    /// `application-name`, its address's host.
+    fn site_names(&self, ld: &JsonLd) -> Vec<String> {
+        let host = self.url().and_then(|u| {
+            let host = url::Url::parse(&u).ok()?.host_str()?.to_string();
+            Some(host.trim_start_matches("www.").to_string())
+        });
+        (self
+            .metas("og:site_name")
+            .chain(self.metas("application-name")))
+        .chain(ld.publisher.clone())
+        .chain(host)
+        .collect()
     }
 
-    fn author(&self) -> Option<String> {
-        let declared = self.metas("author").chain(self.metas("article:author"));
+    /// `og:title`, `<title>`, the JSON-LD headline (some sites put a summary there), the first
+    /// `<h1>`: the first there is, without its site's name.
+    fn title(&self, ld: &JsonLd) -> Option<String> {
+        let title = self
+            .first_meta("og:title")
+            .or_else(|| text_of(self.title))
+            .or_else(|| ld.title.clone())
+            .or_else(|| text_of(self.h1))?;
+        Some(meta::strip_site(&title, &self.site_names(ld)))
+    }
+
+    /// The first person named by the JSON-LD, Dublin Core, `<meta name="author">`,
+    /// `article:author` (and the names other sites give it), `itemprop="author"`, or a byline
+    /// element (`rel="author"`, `class="author"`, `class="byline"`, then classes and ids with
+    /// `byline` or `author` as a part); what names the site itself is not a person.
+    fn author(&self, ld: &JsonLd) -> Option<String> {
+        let declared = (ld.author.clone().into_iter())
+            .chain(self.metas("dc:creator"))
+            .chain(self.metas("dc.creator"))
+            .chain(self.metas("dcterms:creator"))
+            .chain(self.metas("dcterm:creator"))
+            .chain(self.metas("author"))
+            .chain(self.metas("article:author"))
+            .chain(self.metas("byl"))
+            .chain(self.metas("parsely-author"))
+            .chain(self.metas("sailthru.author"))
+            .chain(self.itemprop_author.and_then(itemprop_author));
         let shown = [self.rel_author, self.class_author, self.class_byline]
             .into_iter()
-            .filter_map(text_of)
-            .map(|text| strip_by(&text).to_string());
-        // `article:author` is often a profile address, and a byline element may hold a whole
-        // paragraph; neither is a name.
-        declared.chain(shown).find(|name| {
-            !name.is_empty() && !name.contains("://") && name.chars().count() <= AUTHOR_MAX_CHARS
-        })
+            .chain(self.bylines.iter().copied().map(Some))
+            .filter_map(text_of);
+        let sites = self.site_names(ld);
+        let key = |s: &str| s.to_lowercase();
+        declared
+            .chain(shown)
+            .filter_map(|name| meta::clean_author(&name))
+            .find(|name| !sites.iter().any(|site| key(site) == key(name)))
     }
 
-    fn date(&self) -> Option<jiff::civil::Date> {
-        self.metas("article:published_time")
+    /// The first date that reads from the JSON-LD `datePublished`, `article:published_time` (and
+    /// the names other sites give it), `itemprop="datePublished"`, Dublin Core, the first
+    /// `<time datetime>` in the page's content, `<meta name="date">`, or the address.
+    fn date(&self, ld: &JsonLd) -> Option<jiff::civil::Date> {
+        let order = Order::of_lang(self.lang);
+        let itemprop = self.itemprop_date.and_then(|e| {
+            let el = e.value();
+            (el.attr("content").or(el.attr("datetime")).map(one_line)).or_else(|| text_of(Some(e)))
+        });
+        (ld.date.clone().into_iter())
+            .chain(self.metas("article:published_time"))
+            .chain(self.metas("og:article:published_time"))
+            .chain(self.metas("og:published_time"))
+            .chain(self.metas("datepublished"))
+            .chain(self.metas("pubdate"))
+            .chain(self.metas("publishdate"))
+            .chain(self.metas("parsely-pub-date"))
+            .chain(self.metas("sailthru.date"))
+            .chain(itemprop)
+            .chain(self.metas("dc.date"))
+            .chain(self.metas("dc:date"))
+            .chain(self.metas("dcterms.issued"))
+            .chain(self.metas("dcterms:issued"))
+            .chain(self.metas("dcterms.created"))
+            .chain(self.metas("dcterms:created"))
+            .chain(self.metas("dc.date.issued"))
             .chain(self.time.map(one_line))
             .chain(self.metas("date"))
-            .find_map(|d| date::parse(&d))
+            .find_map(|d| meta::parse_date(&d, order))
+            .or_else(|| self.url().as_deref().and_then(meta::date_in_url))
     }
 
     fn url(&self) -> Option<String> {
@@ -225,11 +360,41 @@ fn text_of(element: Option<ElementRef<'_>>) -> Option<String> {
     (!text.is_empty()).then_some(text)
 }
 
-fn strip_by(text: &str) -> &str {
-    match text.get(..3) {
-        Some(by) if by.eq_ignore_ascii_case("by ") => text[3..].trim(),
-        _ => text,
+/// The name an `itemprop="author"` element gives: its `content`, else the text of the
+/// `itemprop="name"` inside it, else its text.
+fn itemprop_author(element: ElementRef<'_>) -> Option<String> {
+    if let Some(content) = element.value().attr("content") {
+        return Some(one_line(content));
     }
+    let name = element
+        .descendants()
+        .filter_map(ElementRef::wrap)
+        .find(|e| has_token(e.value().attr("itemprop"), "name"));
+    text_of(name).or_else(|| text_of(Some(element)))
+}
+
+/// The most elements named as bylines that are looked at for an author.
+const MAX_BYLINES: usize = 8;
+
+/// True when a part of `element`'s class or id names (split at `-` and `_`) is `byline`,
+/// `author` or `authors`.
+fn names_byline(element: &Element) -> bool {
+    let names = element.attr("class").into_iter().chain(element.attr("id"));
+    names.flat_map(str::split_ascii_whitespace).any(|name| {
+        name.split(['-', '_']).any(|part| {
+            ["byline", "author", "authors"]
+                .iter()
+                .any(|b| part.eq_ignore_ascii_case(b))
+        })
+    })
+}
+
+/// True for an element that holds a page's comments (`id="comments"`, `class="comment-list"`).
+fn is_comments(element: &Element) -> bool {
+    let names = element.attr("id").into_iter().chain(element.attr("class"));
+    names
+        .flat_map(str::split_ascii_whitespace)
+        .any(|name| name.to_ascii_lowercase().starts_with("comment"))
 }
 
 /// One step of a walk through an element tree.
@@ -986,6 +1151,16 @@ mod tests {
                 "It names no author and gives no date."
             ]
         );
+    }
+
+    #[test]
+    fn an_unclosed_anchor_in_a_heading_loses_no_text() {
+        // scraper#147: html5ever's tree builder moves the open <a> along ("adoption agency"),
+        // and the paragraphs after it were lost.
+        let page = "<title>T</title><h2><a name=\"x\">Head</h2>\n<blockquote>\n<p>One.\n<p>Two <a href=\"/y\">y</a>. three\n";
+        let blocks = parse(page).unwrap().body.blocks;
+        let all = texts(&blocks).join(" / ");
+        assert!(all.contains("Two y. three"), "{all}");
     }
 
     proptest! {

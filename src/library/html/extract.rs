@@ -1,0 +1,452 @@
+//! Which part of a page is its article: chosen by scoring, as Readability does, with byline's
+//! own checks around the choice.
+//!
+//! `dom_smoothie` (a Rust port of Mozilla's Readability) scores the page's blocks by their text,
+//! commas, link density and class and id hints, and gives the best subtree with its siblings,
+//! cleaned of share, comment and related widgets. byline reads that subtree with its own walker
+//! (`body.rs`), so sanitising, links, tables, notes and every cap stay as they are. Around it:
+//!
+//! - a choice that is short, or mostly links, gives way to the element that plainly holds the
+//!   article (`<article>`, else `<main>`, else `<body>`) when that reads better;
+//! - elements whose class or id names boilerplate (share bars, newsletter and related boxes,
+//!   author cards) are left out of the choice, and a tail of such blocks at its end is cut;
+//! - the article's lead or standfirst, when scoring left it out (it sits in the article's
+//!   `<header>`, beside the block that scored best), is put back before the text;
+//! - a page too large to score (over [`MAX_ELEMENTS`] elements) keeps the plain choice.
+//!
+//! Scoring never sees more than the depth-limited text (`depth.rs`), so its walks are as bounded
+//! as the walker's.
+
+use scraper::node::Element;
+use scraper::{ElementRef, Html};
+
+use super::{Kind, Visit, kind, walk};
+use crate::article::sanitize::one_line;
+use crate::article::{Block, Body, Inline, Span};
+
+/// Pages with more elements than this are not scored: scoring walks the tree several times, and
+/// real pages have a few thousand (the largest of the development pages, a long Wikipedia
+/// article, 10,000).
+const MAX_ELEMENTS: usize = 20_000;
+
+/// Fewer characters of text than this (a short paragraph), and the chosen article may be a
+/// teaser or a notice. Characters, not words: Chinese and Japanese are not written in words.
+const SHORT_CHARS: usize = 250;
+
+/// A choice with more of its text in links than this is a list of links, not an article.
+const LINK_HEAVY: f64 = 0.5;
+
+/// The article's part of `text` (a whole page, depth-limited, of `elements` elements) as
+/// Readability's scoring chooses it, parsed; `None` when it finds none or the page is too large
+/// to score (then it is not parsed a second time either).
+pub(super) fn choose(text: &str, elements: usize) -> Option<Html> {
+    if elements > MAX_ELEMENTS {
+        return None;
+    }
+    let config = dom_smoothie::Config {
+        // byline reads metadata itself, from more places; classes tell boilerplate apart.
+        disable_json_ld: true,
+        keep_classes: true,
+        max_elements_to_parse: MAX_ELEMENTS,
+        ..dom_smoothie::Config::default()
+    };
+    let document = dom_query::Document::from(text);
+    keep_alignment(&document);
+    let mut readability =
+        dom_smoothie::Readability::with_document(document, None, Some(config)).ok()?;
+    let article = readability.parse().ok()?;
+    Some(Html::parse_fragment(&article.content))
+}
+
+/// Where a cell's `style` and `align` are kept through Readability's cleaning, which drops both.
+pub(super) const KEPT_STYLE: &str = "data-byline-style";
+pub(super) const KEPT_ALIGN: &str = "data-byline-align";
+
+/// Copies the `style` and `align` of table cells and columns to attributes that Readability's
+/// cleaning leaves alone, so the chosen part's tables keep their alignment.
+fn keep_alignment(document: &dom_query::Document) {
+    for cell in document.select("td, th, col").iter() {
+        for (said, kept) in [("style", KEPT_STYLE), ("align", KEPT_ALIGN)] {
+            if let Some(value) = cell.attr(said) {
+                cell.set_attr(kept, &value);
+            }
+        }
+    }
+}
+
+/// The better of the scored choice and the plain one: the scored one unless it is short (a
+/// page too small to score, a teaser) or mostly links and the plain one is not. The plain one
+/// is read only when the scored one is in doubt.
+pub(super) fn better(chosen: Body, plain: impl FnOnce() -> Body) -> Body {
+    let (chars, links) = measure(&chosen);
+    let density = |links: usize, chars: usize| links as f64 / chars.max(1) as f64;
+    let (short, link_heavy) = (chars < SHORT_CHARS, density(links, chars) > LINK_HEAVY);
+    if !short && !link_heavy {
+        return chosen;
+    }
+    let plain = plain();
+    let (plain_chars, plain_links) = measure(&plain);
+    let plain_better = (short && plain_chars > 0)
+        || (link_heavy && density(plain_links, plain_chars) <= LINK_HEAVY);
+    if plain_better { plain } else { chosen }
+}
+
+/// Characters of text in a body (spaces left out), and how many of them are in links.
+fn measure(body: &Body) -> (usize, usize) {
+    let (mut chars, mut links) = (0, 0);
+    for block in &body.blocks {
+        for span in block.runs().into_iter().flatten() {
+            let n = span.text.chars().filter(|c| !c.is_whitespace()).count();
+            chars += n;
+            if span.style == Inline::Link || span.link.is_some() {
+                links += n;
+            }
+        }
+    }
+    (chars, links)
+}
+
+/// Parts of class and id names that mark what is never the article, inside the chosen part.
+const BOILERPLATE: &[&str] = &[
+    "share",
+    "sharing",
+    "social",
+    "newsletter",
+    "subscribe",
+    "subscription",
+    "related",
+    "recommended",
+    "promo",
+    "author-bio",
+    "author-box",
+    "authorbox",
+    "author-card",
+    "bio-box",
+    "comments",
+    "paywall",
+    "cookie",
+    "advert",
+    "more-stories",
+    "read-more",
+    "readmore",
+];
+
+/// True when `element`'s class or id names boilerplate (`share-bar`, `related_links`,
+/// `newsletter`): a part of a name between `-`, `_`, digits or its ends matches, so
+/// `shareholders` and `unrelated` do not.
+pub(super) fn is_boilerplate(element: &Element) -> bool {
+    let names = element.attr("class").into_iter().chain(element.attr("id"));
+    names.flat_map(str::split_ascii_whitespace).any(|name| {
+        let name = name.to_ascii_lowercase();
+        BOILERPLATE.iter().any(|b| {
+            name.match_indices(b).any(|(at, _)| {
+                let before = name[..at].chars().next_back();
+                let after = name[at + b.len()..].chars().next();
+                let edge = |c: Option<char>| c.is_none_or(|c| !c.is_ascii_alphabetic());
+                edge(before) && edge(after)
+            })
+        })
+    })
+}
+
+/// Lines that open a tail of boilerplate at the end of an article.
+const TAIL_OPENERS: &[&str] = &[
+    "related",
+    "related articles",
+    "related stories",
+    "related posts",
+    "read more",
+    "read next",
+    "more from",
+    "more stories",
+    "more on this",
+    "recommended",
+    "you may also like",
+    "you might also like",
+    "share this",
+    "share this article",
+    "share this story",
+    "share on",
+    "follow us",
+    "sign up",
+    "subscribe",
+    "about the author",
+    "comments",
+    "leave a comment",
+];
+
+/// Cuts a tail of boilerplate from the end of `body`: a short block that opens one (`Related
+/// stories`, `Share this article`, `Sign up for our newsletter`) in the last fifth of the text,
+/// and everything after it.
+pub(super) fn cut_tail(body: &mut Body) {
+    let words: Vec<usize> = body
+        .blocks
+        .iter()
+        .map(|b| b.text().split_whitespace().count())
+        .collect();
+    let total: usize = words.iter().sum();
+    let mut after = 0;
+    let mut cut = None;
+    for (i, block) in body.blocks.iter().enumerate().rev() {
+        if after * 5 > total {
+            break;
+        }
+        if words[i] <= 8 && opens_tail(block) {
+            cut = Some(i);
+        }
+        after += words[i];
+    }
+    if let Some(at) = cut {
+        body.blocks.truncate(at);
+    }
+}
+
+fn opens_tail(block: &Block) -> bool {
+    if matches!(block, Block::Table { .. }) {
+        return false;
+    }
+    let text = block.text().to_lowercase();
+    let text = text.trim_end_matches([':', '.', '!', ' ']);
+    TAIL_OPENERS.iter().any(|opener| {
+        text.strip_prefix(opener)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+    })
+}
+
+/// Parts of class and id names that mark an article's lead or standfirst.
+const LEAD_HINTS: &[&str] = &[
+    "standfirst",
+    "lede",
+    "lead",
+    "dek",
+    "intro",
+    "summary",
+    "subtitle",
+    "subheadline",
+    "sub-headline",
+    "excerpt",
+    "description",
+];
+
+/// The most characters of a lead: longer, the element holds more than a standfirst.
+const MAX_LEAD_CHARS: usize = 1_000;
+
+/// The most leads put back.
+const MAX_LEADS: usize = 3;
+
+/// The lead or standfirst of the article that `body` was chosen from, when scoring left it out:
+/// elements named as one (`class="standfirst"`, `article__dek`) in the same `<article>` or
+/// `<main>` as the body's first paragraph, before it, and not already in the body.
+pub(super) fn lead(root: ElementRef<'_>, body: &Body) -> Vec<Block> {
+    let Some(first) = body
+        .blocks
+        .iter()
+        .find(|b| matches!(b, Block::Paragraph(_)) && b.text().split_whitespace().count() >= 8)
+    else {
+        return Vec::new();
+    };
+    let key: String = first.text().chars().take(60).collect();
+    let mut hinted = Vec::new();
+    let mut found = None;
+    walk(root, |visit| {
+        let Visit::Open(element) = visit else {
+            return false;
+        };
+        let el = element.value();
+        // Nothing inside a navigation bar, an aside or a script; nothing after the paragraph.
+        if found.is_some() || (kind(el) == Kind::Skip && el.name() != "header") {
+            return false;
+        }
+        if el.name() == "p" && one_line(&element.text().collect::<String>()).starts_with(&key) {
+            found = Some(element);
+            return false;
+        }
+        if hinted.len() < 16 && el.name() != "h1" && is_hinted(el) {
+            hinted.push(element);
+        }
+        true
+    });
+    let Some(found) = found else {
+        return Vec::new();
+    };
+    let Some(article) = found
+        .ancestors()
+        .filter_map(ElementRef::wrap)
+        .find(|a| matches!(a.value().name(), "article" | "main"))
+    else {
+        return Vec::new();
+    };
+    let known: Vec<String> = body.blocks.iter().map(Block::text).collect();
+    let mut leads: Vec<Block> = Vec::new();
+    for element in hinted {
+        if leads.len() == MAX_LEADS || !element.ancestors().any(|a| a.id() == article.id()) {
+            continue;
+        }
+        let mut chars = 0;
+        let short = element.text().all(|t| {
+            chars += t.len();
+            chars <= MAX_LEAD_CHARS
+        });
+        if !short {
+            continue;
+        }
+        let text = one_line(&element.text().collect::<String>());
+        // Already in the body, or in a lead taken (an element inside another that was).
+        let repeated = text.contains(&key)
+            || known.iter().any(|k| k.contains(&text))
+            || leads.iter().any(|l| l.text().contains(&text));
+        if text.split_whitespace().count() >= 5 && !repeated {
+            leads.push(Block::Paragraph(vec![Span::new(text, Inline::Plain)]));
+        }
+    }
+    leads
+}
+
+/// True when `element`'s class or id names a lead (`standfirst`, `article__dek`, `lede-text`).
+fn is_hinted(element: &Element) -> bool {
+    let names = element.attr("class").into_iter().chain(element.attr("id"));
+    names.flat_map(str::split_ascii_whitespace).any(|name| {
+        let name = name.to_ascii_lowercase();
+        name.split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|part| LEAD_HINTS.contains(&part))
+            || LEAD_HINTS
+                .iter()
+                .any(|h| h.contains('-') && name.contains(h))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::article::{Align, Block};
+
+    /// Paragraphs of ordinary prose, `n` of them, each naming its number.
+    fn prose(n: usize) -> String {
+        (1..=n)
+            .map(|i| {
+                format!(
+                    "<p>Paragraph {i} of the report, in which the harbour committee, after a long \
+                     evening of questions, agreed that the ferry timetable would change in spring, \
+                     that the fares would stay as they are, and that the council would pay for it.</p>"
+                )
+            })
+            .collect()
+    }
+
+    fn read(body: &str) -> Vec<String> {
+        let page = format!(
+            "<!DOCTYPE html><html><head><title>Ferry plan</title></head><body>{body}</body></html>"
+        );
+        let parsed = super::super::parse(&page).unwrap();
+        parsed.body.blocks.iter().map(Block::text).collect()
+    }
+
+    #[test]
+    fn the_article_is_chosen_by_its_text_not_by_its_tag() {
+        // The first <article> is a teaser card; the story is in a <div>.
+        let page = format!(
+            "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav>\
+             <article class='card'><h3><a href='/other'>Another story</a></h3></article>\
+             <div class='story'>{}</div>\
+             <div class='share-bar'>Share this on <a href='/fb'>Facebook</a> or by mail, now</div>\
+             <div id='comments'><p>First! <a href='/u'>user</a></p></div>",
+            prose(6)
+        );
+        let texts = read(&page);
+        assert!(
+            texts[0].starts_with("Paragraph 1 of the report"),
+            "{texts:?}"
+        );
+        assert!(texts.iter().any(|t| t.starts_with("Paragraph 6")));
+        for absent in ["Another story", "Home", "Share this", "First!"] {
+            assert!(
+                !texts.iter().any(|t| t.contains(absent)),
+                "{absent}: {texts:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_lead_in_the_articles_header_is_kept() {
+        let page = format!(
+            "<article><header><h1>Ferry plan</h1>\
+             <p class='article__standfirst'>The harbour gets a new timetable, and the fares stay.</p>\
+             <span class='byline'>By Ada Writer</span></header>\
+             <div class='article-body'>{}</div></article>",
+            prose(6)
+        );
+        let texts = read(&page);
+        assert_eq!(
+            texts[0],
+            "The harbour gets a new timetable, and the fares stay."
+        );
+        assert!(texts[1].starts_with("Paragraph 1"), "{texts:?}");
+        assert_eq!(
+            texts
+                .iter()
+                .filter(|t| t.contains("timetable, and"))
+                .count(),
+            1
+        );
+    }
+
+    #[test]
+    fn a_tail_of_related_stories_and_sign_ups_is_cut() {
+        let page = format!(
+            "<div class='story'>{}<h2>Related stories</h2>\
+             <p><a href='/a'>Bridge closes for repairs</a></p>\
+             <p><a href='/b'>Council votes on budget</a></p></div>",
+            prose(8)
+        );
+        let texts = read(&page);
+        assert!(
+            texts.last().unwrap().starts_with("Paragraph 8"),
+            "{texts:?}"
+        );
+    }
+
+    #[test]
+    fn a_short_page_keeps_the_plain_choice() {
+        let texts =
+            read("<p>Outside.</p><main><p>Main.</p><article><p>Article.</p></article></main>");
+        assert_eq!(texts, ["Article."]);
+    }
+
+    #[test]
+    fn tables_in_the_chosen_part_keep_their_alignment() {
+        let page = format!(
+            "<div class='story'>{}<table><tr><th>City</th><th align=right>Rain</th></tr>\
+             <tr><td>Lisbon</td><td style='text-align: right'>712</td></tr>\
+             <tr><td>Faro</td><td style='text-align: right'>450</td></tr></table>{}</div>",
+            prose(4),
+            prose(2)
+        );
+        let page = format!(
+            "<!DOCTYPE html><html><head><title>Ferry plan</title></head><body>{page}</body></html>"
+        );
+        let blocks = super::super::parse(&page).unwrap().body.blocks;
+        let aligns = blocks.iter().find_map(|b| match b {
+            Block::Table { aligns, .. } => Some(aligns.clone()),
+            _ => None,
+        });
+        assert_eq!(aligns, Some(vec![Align::Auto, Align::Right]), "{blocks:?}");
+    }
+
+    #[test]
+    fn boilerplate_names_match_whole_parts() {
+        use scraper::Html;
+        let named = |class: &str| {
+            let html = Html::parse_fragment(&format!("<div class='{class}'></div>"));
+            let div = html
+                .root_element()
+                .first_child()
+                .and_then(scraper::ElementRef::wrap);
+            div.is_some_and(|d| super::is_boilerplate(d.value()))
+        };
+        assert!(named("share-bar"));
+        assert!(named("related_links"));
+        assert!(named("Newsletter"));
+        assert!(!named("shareholders"));
+        assert!(!named("unrelated"));
+        assert!(!named("story"));
+    }
+}
