@@ -71,7 +71,8 @@ const READER: &[Mode] = &[Mode::Reader];
 /// Keys that do the same in the list and in the reading pane, declared once.
 const PANES: &[Mode] = &[Mode::List, Mode::Reader];
 const FILTER: &[Mode] = &[Mode::Filter];
-const OVERLAY: &[Mode] = &[Mode::Overlay];
+/// Keys that scroll the reading pane and an overlay alike, declared once.
+const SCROLLING: &[Mode] = &[Mode::Reader, Mode::Overlay];
 
 /// The default key bindings; each mode's in the order the help overlay lists them.
 const DECLARED: &[Declared] = &[
@@ -95,19 +96,19 @@ const DECLARED: &[Declared] = &[
     key(LIST, K::Tab, A::ToggleFocus),
     ch(LIST, '/', A::StartFilter),
     key(LIST, K::Esc, A::ClearFilter),
-    ch(READER, 'j', A::ScrollDown),
-    key(READER, K::Down, A::ScrollDown),
-    ch(READER, 'k', A::ScrollUp),
-    key(READER, K::Up, A::ScrollUp),
-    ch(READER, ' ', A::ScrollPageDown),
-    key(READER, K::PageDown, A::ScrollPageDown),
-    key(READER, K::PageUp, A::ScrollPageUp),
+    ch(SCROLLING, 'j', A::ScrollDown),
+    key(SCROLLING, K::Down, A::ScrollDown),
+    ch(SCROLLING, 'k', A::ScrollUp),
+    key(SCROLLING, K::Up, A::ScrollUp),
+    ch(SCROLLING, ' ', A::ScrollPageDown),
+    key(SCROLLING, K::PageDown, A::ScrollPageDown),
+    key(SCROLLING, K::PageUp, A::ScrollPageUp),
     ctrl(READER, 'd', A::ScrollHalfPageDown),
     ctrl(READER, 'u', A::ScrollHalfPageUp),
-    ch(READER, 'g', A::ScrollTop),
-    key(READER, K::Home, A::ScrollTop),
-    ch(READER, 'G', A::ScrollBottom),
-    key(READER, K::End, A::ScrollBottom),
+    ch(SCROLLING, 'g', A::ScrollTop),
+    key(SCROLLING, K::Home, A::ScrollTop),
+    ch(SCROLLING, 'G', A::ScrollBottom),
+    key(SCROLLING, K::End, A::ScrollBottom),
     ch(READER, 'h', A::FocusList),
     key(READER, K::Left, A::FocusList),
     key(READER, K::Esc, A::Back),
@@ -168,17 +169,6 @@ const DECLARED: &[Declared] = &[
     alt(FILTER, K::Backspace, A::FilterDeleteWord),
     ctrl(FILTER, 'u', A::FilterDeleteToStart),
     ctrl(FILTER, 'k', A::FilterDeleteToEnd),
-    ch(OVERLAY, 'j', A::ScrollDown),
-    key(OVERLAY, K::Down, A::ScrollDown),
-    ch(OVERLAY, 'k', A::ScrollUp),
-    key(OVERLAY, K::Up, A::ScrollUp),
-    ch(OVERLAY, ' ', A::ScrollPageDown),
-    key(OVERLAY, K::PageDown, A::ScrollPageDown),
-    key(OVERLAY, K::PageUp, A::ScrollPageUp),
-    ch(OVERLAY, 'g', A::ScrollTop),
-    key(OVERLAY, K::Home, A::ScrollTop),
-    ch(OVERLAY, 'G', A::ScrollBottom),
-    key(OVERLAY, K::End, A::ScrollBottom),
 ];
 
 /// The key bindings in force: the defaults, with the config's on top.
