@@ -811,12 +811,7 @@ fn trim(spans: &mut Vec<Span>) {
 mod tests {
     use super::*;
 
-    /// The blocks of a titled page whose body is `body`.
-    fn body(body: &str) -> Vec<Block> {
-        let page =
-            format!("<!DOCTYPE html><html><head><title>T</title></head><body>{body}</body></html>");
-        super::super::parse(&page).unwrap().body.blocks
-    }
+    use super::super::tests::body;
 
     fn aligns(html: &str) -> Vec<Align> {
         match &body(html)[..] {

@@ -537,8 +537,9 @@ mod tests {
         format!("<!DOCTYPE html><html><head>{head}</head><body>{body}</body></html>")
     }
 
-    /// A titled page whose body is `body`.
-    fn body(body: &str) -> Vec<Block> {
+    /// The blocks of a titled page whose body is `body` (the walker's and the notes' tests
+    /// read pages this way too).
+    pub(super) fn body(body: &str) -> Vec<Block> {
         parse(&page("<title>T</title>", body)).unwrap().body.blocks
     }
 

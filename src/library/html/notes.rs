@@ -115,12 +115,7 @@ mod tests {
 
     use super::MAX_NOTES;
 
-    /// The blocks of a titled page whose body is `body`.
-    fn body(body: &str) -> Vec<Block> {
-        let page =
-            format!("<!DOCTYPE html><html><head><title>T</title></head><body>{body}</body></html>");
-        super::super::parse(&page).unwrap().body.blocks
-    }
+    use super::super::tests::body;
 
     fn texts(blocks: &[Block]) -> Vec<String> {
         blocks.iter().map(Block::text).collect()
