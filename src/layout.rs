@@ -454,8 +454,25 @@ pub fn list_columns(width: usize, asked: &[ListColumn], widths: &ListWidths) -> 
             room -= take + 1;
         }
     }
+    // Titles a little too long for their share are shown whole when the other columns can
+    // give up that much (each down to 8, the last first): a title cut by two characters to show
+    // an author in full reads worse than an author written with initials.
+    let mut title = title_keeps + room;
+    let short = widths.title.saturating_sub(title);
+    // What a column of width `given` can give up (a date, nothing).
+    let slack = |c: ListColumn, given: usize| given - c.least(given);
+    let spare: usize = (asked.iter().zip(&given)).map(|(&c, &g)| slack(c, g)).sum();
+    if short > 0 && short <= spare {
+        let mut owed = short;
+        for i in (0..asked.len()).rev() {
+            let give = slack(asked[i], given[i]).min(owed);
+            given[i] -= give;
+            owed -= give;
+        }
+        title += short;
+    }
     ListColumns {
-        title: title_keeps + room,
+        title,
         shown: (asked.iter().zip(given))
             .filter(|(_, w)| *w > 0)
             .map(|(c, w)| (*c, w))
@@ -505,6 +522,20 @@ mod tests {
         let narrow = list_columns(25, &ListColumn::DEFAULT, &widths(90, 16, 0, 0));
         assert!(shown(&narrow).is_empty());
         assert_eq!(narrow.title, 25);
+    }
+
+    #[test]
+    fn a_title_a_little_too_long_takes_from_the_others() {
+        use ListColumn::*;
+        // 75 columns: the title keeps 45, the date 10, the author 18; a 47-column title is
+        // shown whole with the author two columns narrower.
+        let columns = list_columns(75, &ListColumn::DEFAULT, &widths(47, 18, 0, 0));
+        assert_eq!(shown(&columns), [(Author, 16), (Date, 10)]);
+        assert_eq!(columns.title, 47);
+        // Far too long: the others keep their width.
+        let columns = list_columns(75, &ListColumn::DEFAULT, &widths(90, 18, 0, 0));
+        assert_eq!(shown(&columns), [(Author, 18), (Date, 10)]);
+        assert_eq!(columns.title, 45);
     }
 
     #[test]
