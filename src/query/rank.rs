@@ -10,6 +10,7 @@
 //! [`Matcher`] so it can be measured and swapped in one place.
 
 use std::cmp::Ordering;
+use std::collections::HashMap;
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
@@ -17,7 +18,7 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 use crate::parallel;
 use crate::query::index::{Entry, Field, Index};
 use crate::query::score::{self, FieldMatch};
-use crate::query::{Atom, Query, Scope, Test, Text};
+use crate::query::{Atom, Query, Scope, Test, Text, Words};
 
 /// An article that matched, and how well.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -172,6 +173,8 @@ impl Matcher {
                 return (!found).then_some(0);
             }
             Test::Text(t) => self.best_field(entry, t, atom.scope),
+            // Answered from the full-text hits, which only `filter_with` knows.
+            Test::Words(_) => return None,
         };
         matched.map(|(_, found)| found.score)
     }
@@ -206,7 +209,7 @@ fn fields_for(scope: Scope, entry: &Entry) -> impl Iterator<Item = Field> {
         Scope::Author => &[Field::Author],
         Scope::Date => &Field::DATES,
         Scope::Source => &[Field::Source],
-        Scope::Tag => &[],
+        Scope::Tag | Scope::Text => &[],
     };
     let tags = if scope == Scope::Tag {
         entry.tags.len()
@@ -228,13 +231,29 @@ pub fn filter(
     sort: Sort,
     within: Option<&[Hit]>,
 ) -> Vec<Hit> {
+    filter_with(matcher, index, query, sort, within, &TextHits::default())
+}
+
+/// [`filter`], with the articles each `text:` term matched, found beforehand by the shell
+/// (the full-text index, or the files read): a text term matches the articles in its set and
+/// adds their relevance to the score.
+pub fn filter_with(
+    matcher: &Matcher,
+    index: &Index,
+    query: &Query,
+    sort: Sort,
+    within: Option<&[Hit]>,
+    texts: &TextHits,
+) -> Vec<Hit> {
     let score = |i: usize| {
-        let score = matcher.entry_score(&index.entries[i], query)?;
+        let score = matcher.entry_score_with(i, &index.entries[i], query, texts)?;
         Some(Hit { index: i, score })
     };
     let mut candidates: Vec<usize> = match within {
         Some(previous) => previous.iter().map(|h| h.index).collect(),
-        None => (0..index.entries.len()).collect(),
+        None => texts
+            .narrowest(query)
+            .unwrap_or_else(|| (0..index.entries.len()).collect()),
     };
     // In library order, the entries are read front to back.
     candidates.sort_unstable();
@@ -284,6 +303,8 @@ pub fn highlights(matcher: &Matcher, entry: &Entry, query: &Query, column: Colum
     for atom in query.atoms().filter(|a| !a.negated) {
         let t = match &atom.test {
             Test::Text(t) => t,
+            // Body words are lit in the article, not in the list.
+            Test::Words(_) => continue,
             // A date condition that holds lights the whole date.
             Test::Date(range) => {
                 if column == Column::Date && entry.date.is_some_and(|d| range.contains(d)) {
@@ -349,6 +370,102 @@ fn iso_positions(written: &str, found: &[usize]) -> Vec<usize> {
         }
     }
     out
+}
+
+/// The articles each `text:` term of a query matched, and how relevant each is: what the shell
+/// found (in the full-text index, or by reading the files) before ranking, so ranking stays pure.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TextHits {
+    terms: HashMap<Words, HashMap<usize, i64>>,
+}
+
+impl TextHits {
+    /// Records that `term` matched article `index` with this relevance (see [`relevance`]).
+    pub fn insert(&mut self, term: &Words, index: usize, relevance: i64) {
+        self.terms
+            .entry(term.clone())
+            .or_default()
+            .insert(index, relevance);
+    }
+
+    /// Records that `term` was looked for (an empty set is an answer: it matched nothing).
+    pub fn searched(&mut self, term: &Words) {
+        self.terms.entry(term.clone()).or_default();
+    }
+
+    /// Whether `term` has been looked for.
+    pub fn knows(&self, term: &Words) -> bool {
+        self.terms.contains_key(term)
+    }
+
+    /// The relevance of article `index` for `term`, if it matched.
+    pub fn score(&self, term: &Words, index: usize) -> Option<i64> {
+        self.terms.get(term)?.get(&index).copied()
+    }
+
+    /// The articles `term` matched.
+    pub fn articles(&self, term: &Words) -> impl Iterator<Item = usize> + '_ {
+        self.terms.get(term).into_iter().flat_map(|m| m.keys().copied())
+    }
+
+    /// The fewest candidates a query can have: the articles of its smallest positive text term
+    /// that stands alone in its group (every hit must be among them); `None` when it has none.
+    fn narrowest(&self, query: &Query) -> Option<Vec<usize>> {
+        let smallest = query
+            .groups
+            .iter()
+            .filter_map(|g| match &g.atoms[..] {
+                [
+                    Atom {
+                        negated: false,
+                        test: Test::Words(w),
+                        ..
+                    },
+                ] => self.terms.get(w),
+                _ => None,
+            })
+            .min_by_key(|m| m.len())?;
+        Some(smallest.keys().copied().collect())
+    }
+}
+
+/// A text term's score from its BM25 rank (SQLite's `bm25()`, more negative is better): above
+/// a scattered fuzzy match, at most a whole word's, so a body word adds up with title terms.
+pub fn relevance(bm25: f64) -> i64 {
+    score::FUZZY + ((-bm25) * 60.0).clamp(0.0, (score::WHOLE - score::FUZZY) as f64) as i64
+}
+
+impl Matcher {
+    /// [`Matcher::entry_score`] for article `index`, its `text:` terms answered by `texts`.
+    pub fn entry_score_with(
+        &self,
+        index: usize,
+        entry: &Entry,
+        query: &Query,
+        texts: &TextHits,
+    ) -> Option<i64> {
+        query
+            .groups
+            .iter()
+            .map(|group| {
+                group
+                    .atoms
+                    .iter()
+                    .filter_map(|atom| match &atom.test {
+                        Test::Words(w) => {
+                            let found = texts.score(w, index);
+                            match (found, atom.negated) {
+                                (Some(score), false) => Some(score),
+                                (None, true) => Some(0),
+                                _ => None,
+                            }
+                        }
+                        _ => self.atom_score(entry, atom),
+                    })
+                    .max()
+            })
+            .sum()
+    }
 }
 
 #[cfg(test)]
