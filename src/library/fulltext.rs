@@ -32,6 +32,11 @@ use crate::query::words;
 /// Changes whenever the tables change shape or what is indexed changes meaning.
 const SCHEMA: i64 = 1;
 
+/// Up to this many articles, a term's hits are ranked by BM25. A word in more articles than
+/// this says little about any of them (its BM25 weight is near nothing), and ranking costs a
+/// look at every article's length: such a term only decides which articles match.
+pub const RANKED_UP_TO: usize = 20_000;
+
 /// Files parsed per transaction: progress is reported, and kept on disk, after each batch.
 const BATCH: usize = 512;
 
@@ -149,6 +154,9 @@ impl TextIndex {
         }
         let conn = Connection::open(path)?;
         conn.busy_timeout(Duration::from_secs(5))?;
+        // A cache: what a power cut could lose is rebuilt, and not waiting on the disk after
+        // every batch makes building it several times quicker.
+        conn.execute_batch("PRAGMA synchronous = OFF")?;
         let schema: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
         let version: Option<String> = conn
             .query_row("SELECT value FROM meta WHERE key = 'version'", [], |r| {
@@ -188,7 +196,7 @@ impl TextIndex {
     fn init(&self) -> Result<(), Error> {
         self.conn.execute_batch(&format!(
             "PRAGMA journal_mode = WAL;
-             PRAGMA synchronous = NORMAL;
+             PRAGMA synchronous = OFF;
              BEGIN;
              CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
              CREATE TABLE IF NOT EXISTS files (
@@ -200,7 +208,7 @@ impl TextIndex {
              CREATE INDEX IF NOT EXISTS docs_file ON docs(file);
              CREATE VIRTUAL TABLE IF NOT EXISTS body USING fts5(
                  text, content = '', contentless_delete = 1,
-                 tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
+                 tokenize = 'unicode61 remove_diacritics 2');
              INSERT OR REPLACE INTO meta VALUES ('version', '{}');
              PRAGMA user_version = {SCHEMA};
              COMMIT;",
@@ -255,33 +263,41 @@ impl TextIndex {
         done.deleted = gone.len();
         let total = to_index.len();
         progress(Progress { done: 0, total });
-        for batch in to_index.chunks(BATCH) {
-            let read: Vec<FileText> = parallel::chunks(batch, 2, |part| {
-                part.iter().map(|(path, _)| FileText::read(path)).collect()
-            });
-            let tx = self.conn.transaction()?;
-            for file in &read {
-                if let Some((id, _)) = known.get(&file.path) {
-                    delete_file(&tx, *id)?;
+        // Files are read and parsed (on every core) a batch ahead of the batch being written.
+        let conn = &mut self.conn;
+        std::thread::scope(|scope| -> Result<(), Error> {
+            let (batches, inbox) = std::sync::mpsc::sync_channel::<Vec<FileText>>(1);
+            scope.spawn(move || {
+                for batch in to_index.chunks(BATCH) {
+                    let read = parallel::chunks(batch, 2, |part| {
+                        part.iter().map(|(path, _)| FileText::read(path)).collect()
+                    });
+                    if batches.send(read).is_err() {
+                        return;
+                    }
                 }
-                file.insert(&tx)?;
-            }
-            tx.commit()?;
-            done.indexed += read.len();
-            progress(Progress {
-                done: done.indexed,
-                total,
             });
-        }
+            for read in inbox {
+                let tx = conn.transaction()?;
+                for file in &read {
+                    if let Some((id, _)) = known.get(&file.path) {
+                        delete_file(&tx, *id)?;
+                    }
+                    file.insert(&tx)?;
+                }
+                tx.commit()?;
+                done.indexed += read.len();
+                progress(Progress {
+                    done: done.indexed,
+                    total,
+                });
+            }
+            Ok(())
+        })?;
         self.conn.execute(
             "INSERT OR REPLACE INTO meta VALUES ('updated', ?1)",
             params![now_seconds().to_string()],
         )?;
-        if done.indexed + done.deleted > 0 {
-            // Merges the segments a refresh left, so queries read fewer.
-            self.conn
-                .execute("INSERT INTO body(body) VALUES ('optimize')", [])?;
-        }
         Ok(done)
     }
 
@@ -356,15 +372,24 @@ impl TextIndex {
         Ok(Coverage { rows, missing })
     }
 
-    /// The rows whose body holds `term`, with their BM25 rank (more negative is better). Case
-    /// is not checked here: the index ignores it.
+    /// The rows whose body holds `term`, with their BM25 rank (more negative is better; 0 for
+    /// a term in more than [`RANKED_UP_TO`] articles). Case is not checked here: the index
+    /// ignores it.
     pub fn search(&self, term: &Words) -> Result<Vec<(i64, f64)>, Error> {
-        let mut statement = self
+        let expression = match_expression(term);
+        let mut rows = self
+            .conn
+            .prepare_cached("SELECT rowid FROM body WHERE body MATCH ?1")?;
+        let found: Vec<i64> = rows
+            .query_map([&expression], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        if found.len() > RANKED_UP_TO {
+            return Ok(found.into_iter().map(|row| (row, 0.0)).collect());
+        }
+        let mut ranked = self
             .conn
             .prepare_cached("SELECT rowid, bm25(body) FROM body WHERE body MATCH ?1")?;
-        let rows = statement.query_map([match_expression(term)], |r| {
-            Ok((r.get(0)?, r.get(1)?))
-        })?;
+        let rows = ranked.query_map([&expression], |r| Ok((r.get(0)?, r.get(1)?)))?;
         rows.collect()
     }
 

@@ -376,21 +376,17 @@ fn iso_positions(written: &str, found: &[usize]) -> Vec<usize> {
 /// found (in the full-text index, or by reading the files) before ranking, so ranking stays pure.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TextHits {
-    terms: HashMap<Words, HashMap<usize, i64>>,
+    /// Per term, the articles it matched and their relevance, in library order.
+    terms: HashMap<Words, Vec<(usize, i64)>>,
 }
 
 impl TextHits {
-    /// Records that `term` matched article `index` with this relevance (see [`relevance`]).
-    pub fn insert(&mut self, term: &Words, index: usize, relevance: i64) {
-        self.terms
-            .entry(term.clone())
-            .or_default()
-            .insert(index, relevance);
-    }
-
-    /// Records that `term` was looked for (an empty set is an answer: it matched nothing).
-    pub fn searched(&mut self, term: &Words) {
-        self.terms.entry(term.clone()).or_default();
+    /// Records the articles `term` matched, each with its relevance (see [`relevance`]); an
+    /// empty set is an answer too: the term matched nothing.
+    pub fn set(&mut self, term: &Words, mut found: Vec<(usize, i64)>) {
+        found.sort_unstable();
+        found.dedup_by_key(|(i, _)| *i);
+        self.terms.insert(term.clone(), found);
     }
 
     /// Whether `term` has been looked for.
@@ -400,12 +396,17 @@ impl TextHits {
 
     /// The relevance of article `index` for `term`, if it matched.
     pub fn score(&self, term: &Words, index: usize) -> Option<i64> {
-        self.terms.get(term)?.get(&index).copied()
+        let found = self.terms.get(term)?;
+        let at = found.binary_search_by_key(&index, |(i, _)| *i).ok()?;
+        Some(found[at].1)
     }
 
-    /// The articles `term` matched.
+    /// The articles `term` matched, in library order.
     pub fn articles(&self, term: &Words) -> impl Iterator<Item = usize> + '_ {
-        self.terms.get(term).into_iter().flat_map(|m| m.keys().copied())
+        self.terms
+            .get(term)
+            .into_iter()
+            .flat_map(|found| found.iter().map(|(i, _)| *i))
     }
 
     /// The fewest candidates a query can have: the articles of its smallest positive text term
@@ -424,8 +425,8 @@ impl TextHits {
                 ] => self.terms.get(w),
                 _ => None,
             })
-            .min_by_key(|m| m.len())?;
-        Some(smallest.keys().copied().collect())
+            .min_by_key(|found| found.len())?;
+        Some(smallest.iter().map(|(i, _)| *i).collect())
     }
 }
 

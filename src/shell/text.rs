@@ -1,0 +1,143 @@
+//! `text:` terms answered before ranking: the full-text index for the articles it holds as they
+//! are, the files themselves for the rest (no index yet, files new or changed since), and the
+//! files again for a term that respects case (the index ignores case). Ranking
+//! ([`crate::query::rank::filter_with`]) then only looks the answers up, and stays pure.
+//!
+//! A finder belongs to one library: it opens the index and learns which rows stand for which
+//! articles on the first text term, and keeps each term's answer while the library is the same,
+//! so typing more terms after `x:word` does not ask again.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::library::Library;
+use crate::library::fulltext::{self, Coverage, TextIndex};
+use crate::query::rank::{self, TextHits};
+use crate::query::words;
+use crate::query::{Query, Test, Words};
+
+/// Finds the articles of one library that `text:` terms match.
+pub struct TextFinder {
+    library: Arc<Library>,
+    /// Where the library's full-text index is, if it has one.
+    path: Option<PathBuf>,
+    /// The index opened, and which articles it holds; `None` until the first text term, and
+    /// when there is no index (every article is then read).
+    opened: Option<Option<(TextIndex, Coverage)>>,
+    answers: HashMap<Words, Vec<(usize, i64)>>,
+}
+
+impl std::fmt::Debug for TextFinder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TextFinder")
+            .field("path", &self.path)
+            .finish()
+    }
+}
+
+impl TextFinder {
+    /// A finder for `library`, using the full-text index at `path` when there is a sound one.
+    pub fn new(library: Arc<Library>, path: Option<&Path>) -> Self {
+        Self {
+            library,
+            path: path.map(Path::to_path_buf),
+            opened: None,
+            answers: HashMap::new(),
+        }
+    }
+
+    /// The library this finder answers for.
+    pub fn library(&self) -> &Arc<Library> {
+        &self.library
+    }
+
+    /// The answers to every `text:` term of `query`.
+    pub fn resolve(&mut self, query: &Query) -> TextHits {
+        let mut hits = TextHits::default();
+        for atom in query.atoms() {
+            let Test::Words(term) = &atom.test else {
+                continue;
+            };
+            if hits.knows(term) {
+                continue;
+            }
+            let found = self.answer(term).to_vec();
+            hits.set(term, found);
+        }
+        hits
+    }
+
+    /// One term's articles and relevance, from the index and the files.
+    fn answer(&mut self, term: &Words) -> &[(usize, i64)] {
+        if !self.answers.contains_key(term) {
+            let found = self.find(term);
+            self.answers.insert(term.clone(), found);
+        }
+        &self.answers[term]
+    }
+
+    fn find(&mut self, term: &Words) -> Vec<(usize, i64)> {
+        let library = Arc::clone(&self.library);
+        let opened = self.opened.get_or_insert_with(|| {
+            let index = TextIndex::open_existing(self.path.as_deref()?)?;
+            let coverage = index.coverage(&library).ok()?;
+            Some((index, coverage))
+        });
+        let (mut found, missing): (Vec<(usize, i64)>, Vec<usize>) = match opened {
+            Some((index, coverage)) => match index.search(term) {
+                Ok(rows) => (
+                    rows.into_iter()
+                        .filter_map(|(row, bm25)| {
+                            Some((coverage.article(row)?, rank::relevance(bm25)))
+                        })
+                        .collect(),
+                    coverage.missing.clone(),
+                ),
+                Err(_) => (Vec::new(), (0..library.articles.len()).collect()),
+            },
+            None => (Vec::new(), (0..library.articles.len()).collect()),
+        };
+        if term.case_sensitive && !found.is_empty() {
+            // The index found the word in any case: keep the articles that have it as typed.
+            let candidates: Vec<usize> = found.iter().map(|&(i, _)| i).collect();
+            let exact: std::collections::HashSet<usize> = fulltext::scan(&library, &candidates, term)
+                .into_iter()
+                .map(|(i, _)| i)
+                .collect();
+            found.retain(|(i, _)| exact.contains(i));
+        }
+        // Read to answer: a word's count stands in for BM25, as for a short article.
+        found.extend(
+            fulltext::scan(&library, &missing, term)
+                .into_iter()
+                .map(|(i, count)| (i, rank::relevance(-(count as f64).ln_1p() * 2.0))),
+        );
+        found
+    }
+}
+
+/// One line of the article's body around the first place `query`'s text terms match, and the
+/// places in it (bytes of the line); `None` when the query has no text term or it is not there.
+pub fn snippet(library: &Library, index: usize, query: &Query, width: usize) -> Option<(String, Vec<std::ops::Range<usize>>)> {
+    let terms: Vec<&Words> = query
+        .atoms()
+        .filter(|a| !a.negated)
+        .filter_map(|a| match &a.test {
+            Test::Words(w) => Some(w),
+            _ => None,
+        })
+        .collect();
+    if terms.is_empty() {
+        return None;
+    }
+    let parsed = library.read(index).ok()?;
+    let text: Vec<String> = parsed.body.blocks.iter().map(|b| b.text()).collect();
+    let text = text.join("\n");
+    let mut found: Vec<std::ops::Range<usize>> = terms
+        .iter()
+        .flat_map(|t| words::find(&text, t, 100))
+        .collect();
+    found.sort_by_key(|r| r.start);
+    words::snippet(&text, &found, width)
+}
