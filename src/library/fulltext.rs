@@ -167,12 +167,16 @@ impl TextIndex {
             return Err(Error::InvalidQuery);
         }
         // The tables are all there and the FTS table answers.
-        conn.query_row("SELECT count(*) FROM body WHERE body MATCH 'a'", [], |r| {
-            r.get::<_, i64>(0)
-        })?;
-        conn.query_row("SELECT count(*) FROM docs JOIN files ON files.id = docs.file", [], |r| {
-            r.get::<_, i64>(0)
-        })?;
+        conn.query_row(
+            "SELECT count(*) FROM (SELECT rowid FROM body WHERE body MATCH 'a' LIMIT 1)",
+            [],
+            |r| r.get::<_, i64>(0),
+        )?;
+        conn.query_row(
+            "SELECT count(*) FROM (SELECT 1 FROM docs JOIN files ON files.id = docs.file LIMIT 1)",
+            [],
+            |r| r.get::<_, i64>(0),
+        )?;
         Ok(TextIndex {
             conn,
             path: Some(path.to_path_buf()),

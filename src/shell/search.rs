@@ -4,16 +4,27 @@
 //! The worker skips to the newest request waiting, so a burst of keys costs one search; the app
 //! drops results older than its newest request (see [`crate::query::run`]).
 
+use std::path::PathBuf;
 use std::sync::mpsc::{self, Sender};
+use std::sync::{Arc, Mutex};
 use std::thread;
 
+use crate::library::Library;
+use crate::query::Test;
 use crate::query::run::{BACKGROUND_FROM, Done, Request, Runner};
+use crate::shell::text::TextFinder;
+
+/// A finder shared by the loop and the worker: whoever runs the search answers its text terms.
+type Finder = Arc<Mutex<TextFinder>>;
 
 /// Runs search requests: inline for an index below [`BACKGROUND_FROM`] articles, else on a
 /// worker thread (started the first time one is that large) which hands results to `deliver`.
 pub struct Searcher {
     runner: Runner,
     worker: Worker,
+    /// Where the library's full-text index is, and the finder for the library now shown.
+    text_index: Option<PathBuf>,
+    finder: Option<Finder>,
 }
 
 enum Worker {
@@ -21,7 +32,7 @@ enum Worker {
     None,
     /// Not started yet: the callback for its results.
     Ready(Box<dyn Fn(Done) + Send>),
-    Started(Sender<Request>),
+    Started(Sender<(Request, Option<Finder>)>),
 }
 
 impl std::fmt::Debug for Searcher {
@@ -41,6 +52,26 @@ impl Searcher {
         Self {
             runner: Runner::default(),
             worker: Worker::None,
+            text_index: None,
+            finder: None,
+        }
+    }
+
+    /// Answers `text:` terms from the full-text index at `path` (and the files it lacks).
+    pub fn with_text_index(mut self, path: Option<PathBuf>) -> Self {
+        self.text_index = path;
+        self
+    }
+
+    /// The library that searches' `text:` terms are answered in (the app's, as it is now).
+    pub fn library(&mut self, library: &Arc<Library>) {
+        let same = self.finder.as_ref().is_some_and(|f| {
+            f.lock()
+                .is_ok_and(|finder| Arc::ptr_eq(finder.library(), library))
+        });
+        if !same {
+            let finder = TextFinder::new(Arc::clone(library), self.text_index.as_deref());
+            self.finder = Some(Arc::new(Mutex::new(finder)));
         }
     }
 
@@ -50,13 +81,20 @@ impl Searcher {
         Self {
             runner: Runner::default(),
             worker: Worker::Ready(Box::new(deliver)),
+            text_index: None,
+            finder: None,
         }
     }
 
     /// Starts a search: the result now if it runs inline (small, or `now` asked for), else
     /// later through the worker's callback.
-    pub fn run(&mut self, request: Request, now: bool) -> Option<Done> {
+    pub fn run(&mut self, mut request: Request, now: bool) -> Option<Done> {
+        let finder = self
+            .finder
+            .clone()
+            .filter(|_| request.query.atoms().any(|a| matches!(a.test, Test::Words(_))));
         if now || request.index.entries.len() < BACKGROUND_FROM {
+            resolve(&mut request, finder.as_ref());
             return Some(self.runner.run(request));
         }
         if let Worker::Ready(_) = self.worker {
@@ -68,27 +106,39 @@ impl Searcher {
         match &self.worker {
             Worker::Started(requests) => {
                 // A send fails only if the worker died; the last results then stay on screen.
-                let _ = requests.send(request);
+                let _ = requests.send((request, finder));
                 None
             }
-            Worker::None | Worker::Ready(_) => Some(self.runner.run(request)),
+            Worker::None | Worker::Ready(_) => {
+                resolve(&mut request, finder.as_ref());
+                Some(self.runner.run(request))
+            }
         }
     }
 }
 
 /// A worker that answers the newest request waiting, skipping those typed over meanwhile.
-fn spawn(deliver: Box<dyn Fn(Done) + Send>) -> Sender<Request> {
-    let (requests, inbox) = mpsc::channel::<Request>();
+fn spawn(deliver: Box<dyn Fn(Done) + Send>) -> Sender<(Request, Option<Finder>)> {
+    let (requests, inbox) = mpsc::channel::<(Request, Option<Finder>)>();
     thread::spawn(move || {
         let mut runner = Runner::default();
-        while let Ok(mut request) = inbox.recv() {
+        while let Ok(mut next) = inbox.recv() {
             while let Ok(newer) = inbox.try_recv() {
-                request = newer;
+                next = newer;
             }
+            let (mut request, finder) = next;
+            resolve(&mut request, finder.as_ref());
             deliver(runner.run(request));
         }
     });
     requests
+}
+
+/// Answers the request's `text:` terms, when it has any and there is a library to look in.
+fn resolve(request: &mut Request, finder: Option<&Finder>) {
+    if let Some(Ok(mut finder)) = finder.map(|f| f.lock()) {
+        request.texts = finder.resolve(&request.query);
+    }
 }
 
 #[cfg(test)]
@@ -124,6 +174,7 @@ mod tests {
             query: Query::parse(line, date(2026, 11, 28)).unwrap(),
             sort: Sort::Newest,
             keep: None,
+            texts: Default::default(),
         }
     }
 
