@@ -648,6 +648,10 @@ impl App {
                 if let Some(at) = self.marks.place(&self.library.articles[index].id) {
                     self.reading.go_to(at, rows);
                 }
+                // Found by words of its text: at the first of them, all lit (`n`/`N` move on).
+                if let Some(pattern) = self.filter.query().text_pattern() {
+                    self.reading.find_from_start(&pattern, rows);
+                }
                 self.marks.open(Some(index));
             }
             Err(reason) => self.reading.fail(index, reason),

@@ -286,6 +286,15 @@ impl Query {
         self.groups.is_empty()
     }
 
+    /// The words of the first `text:` term that is not excluded, as the search inside an
+    /// article looks for them (`x:"intelligence sharing"` → `intelligence sharing`).
+    pub fn text_pattern(&self) -> Option<String> {
+        self.atoms().find_map(|a| match &a.test {
+            Test::Words(w) if !a.negated => Some(w.words.join(" ")),
+            _ => None,
+        })
+    }
+
     /// Every term, in order.
     pub fn atoms(&self) -> impl Iterator<Item = &Atom> {
         self.groups.iter().flat_map(|g| g.atoms.iter())

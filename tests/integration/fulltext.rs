@@ -1,7 +1,8 @@
 //! Searching inside the articles (`text:`, `x:`) as a user does it: `byline index` builds the
 //! full-text index, `byline list --query 'x:…'` answers from it (and from the files it does not
 //! hold yet), `--json` carries a snippet, `--status` says how big and fresh it is; a damaged
-//! index is rebuilt; the reader's search answers text terms too.
+//! index is rebuilt; the reader's search answers text terms too, and opens the article found
+//! with the words lit.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -245,6 +246,10 @@ fn the_reader_answers_text_terms_by_reading_the_files() {
         .map(|h| app.library().articles[h.index].title.clone())
         .collect();
     assert_eq!(shown, ["Talks resume"]);
+    // The article opened at the words it was found by, every place lit (`n`/`N` move on).
+    let find = app.reading().find().expect("a search inside the article");
+    assert_eq!(find.line.text(), "intelligence sharing");
+    assert_eq!((find.hits.len(), find.current), (1, 0));
 }
 
 fn key(c: char) -> crossterm::event::KeyEvent {
