@@ -28,7 +28,10 @@ pub const MIN_HEIGHT: u16 = 6;
 
 /// The name a table of names gives `value` (every value has one).
 fn name_in<T: Copy + PartialEq>(names: &[(T, &'static str)], value: T) -> &'static str {
-    names.iter().find(|(v, _)| *v == value).map_or("", |(_, n)| n)
+    names
+        .iter()
+        .find(|(v, _)| *v == value)
+        .map_or("", |(_, n)| n)
 }
 
 /// The value a table of names calls `name`, if any.

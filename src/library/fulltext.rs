@@ -53,7 +53,9 @@ pub struct TextIndex {
 
 impl std::fmt::Debug for TextIndex {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("TextIndex").field("path", &self.path).finish()
+        f.debug_struct("TextIndex")
+            .field("path", &self.path)
+            .finish()
     }
 }
 
@@ -435,11 +437,7 @@ impl TextIndex {
 /// An FTS5 query for a term: each word quoted (so nothing in it is FTS5 syntax), the words a
 /// phrase, `*` after it for a prefix.
 pub fn match_expression(term: &Words) -> String {
-    let quoted: Vec<String> = term
-        .words
-        .iter()
-        .map(|w| w.replace('"', "\"\""))
-        .collect();
+    let quoted: Vec<String> = term.words.iter().map(|w| w.replace('"', "\"\"")).collect();
     let star = if term.prefix { " *" } else { "" };
     format!("\"{}\"{star}", quoted.join(" "))
 }
@@ -489,9 +487,8 @@ impl FileText {
             ],
         )?;
         let file = tx.last_insert_rowid();
-        let mut doc = tx.prepare_cached(
-            "INSERT INTO docs (file, record, bytes) VALUES (?1, ?2, ?3)",
-        )?;
+        let mut doc =
+            tx.prepare_cached("INSERT INTO docs (file, record, bytes) VALUES (?1, ?2, ?3)")?;
         let mut body = tx.prepare_cached("INSERT INTO body (rowid, text) VALUES (?1, ?2)")?;
         for (record, text) in &self.bodies {
             doc.execute(params![file, *record as i64, text.len() as i64])?;
@@ -693,8 +690,14 @@ mod tests {
         let mut index = TextIndex::open(&dir.path().join("lib.text"));
         let done = index.refresh(&library, |_| {}).unwrap();
         assert_eq!(done.indexed, 3);
-        assert_eq!(found(&index, &library, "x:pyongyang"), set(&["Talks resume"]));
-        assert_eq!(found(&index, &library, "x:pyŏngyang"), set(&["Talks resume"]));
+        assert_eq!(
+            found(&index, &library, "x:pyongyang"),
+            set(&["Talks resume"])
+        );
+        assert_eq!(
+            found(&index, &library, "x:pyŏngyang"),
+            set(&["Talks resume"])
+        );
         assert_eq!(
             found(&index, &library, "x:pyong*"),
             set(&["Talks resume", "Sponsored post"])
@@ -753,7 +756,10 @@ mod tests {
             found(&index, &library, "x:strike"),
             set(&["Harbour news", "Ferry"])
         );
-        assert!(found(&index, &library, "x:harbour").is_empty(), "the old text is gone");
+        assert!(
+            found(&index, &library, "x:harbour").is_empty(),
+            "the old text is gone"
+        );
         assert!(found(&index, &library, "x:sponsor").is_empty());
         let status = index.status(&library).unwrap();
         assert_eq!((status.articles, status.fresh), (3, 3));

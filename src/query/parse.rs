@@ -964,13 +964,25 @@ mod tests {
             ("x:THAAD", (false, w(&["THAAD"]), false, true)),
             ("x:Pyŏngyang", (false, w(&["Pyongyang"]), false, true)),
             ("x:pyŏng*", (false, w(&["pyong"]), true, false)),
-            ("x:\"intelligence sharing\"", (false, w(&["intelligence", "sharing"]), false, false)),
-            ("x:\"Intelligence  sharing\"", (false, w(&["Intelligence", "sharing"]), false, true)),
-            ("x:\"nuclear tal\"*", (false, w(&["nuclear", "tal"]), true, false)),
+            (
+                "x:\"intelligence sharing\"",
+                (false, w(&["intelligence", "sharing"]), false, false),
+            ),
+            (
+                "x:\"Intelligence  sharing\"",
+                (false, w(&["Intelligence", "sharing"]), false, true),
+            ),
+            (
+                "x:\"nuclear tal\"*",
+                (false, w(&["nuclear", "tal"]), true, false),
+            ),
             ("x:o'brien", (false, w(&["o", "brien"]), false, false)),
             ("!x:sponsored", (true, w(&["sponsored"]), false, false)),
             ("x:!sponsored", (true, w(&["sponsored"]), false, false)),
-            ("!x:\"paid post\"", (true, w(&["paid", "post"]), false, false)),
+            (
+                "!x:\"paid post\"",
+                (true, w(&["paid", "post"]), false, false),
+            ),
         ];
         for (line, expected) in table {
             assert_eq!(&words(line), expected, "{line:?}");
@@ -1012,7 +1024,10 @@ mod tests {
     fn an_unclosed_phrase_is_an_error_from_its_quote() {
         assert_eq!(
             error("t:korea x:\"intelligence sha"),
-            ("a phrase needs its closing \"".into(), "\"intelligence sha".into())
+            (
+                "a phrase needs its closing \"".into(),
+                "\"intelligence sha".into()
+            )
         );
         assert_eq!(error("x:\"").1, "\"");
         assert_eq!(error("!x:\"a b  ").1, "\"a b  ");

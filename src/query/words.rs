@@ -68,9 +68,13 @@ pub fn find(text: &str, term: &Words, cap: usize) -> Vec<Range<usize>> {
         if window.len() < n {
             continue;
         }
-        let all = window.iter().zip(&term.words).enumerate().all(|(i, ((_, w), p))| {
-            word_matches(w, p, term.prefix && i == n - 1, term.case_sensitive)
-        });
+        let all = window
+            .iter()
+            .zip(&term.words)
+            .enumerate()
+            .all(|(i, ((_, w), p))| {
+                word_matches(w, p, term.prefix && i == n - 1, term.case_sensitive)
+            });
         if all {
             found.push(window[0].0.start..window[n - 1].0.end);
             if found.len() >= cap {
@@ -103,7 +107,11 @@ pub fn contains(text: &str, term: &Words) -> bool {
 
 /// One line of `text` around its first place in `found`, at most about `width` characters,
 /// with the places inside it, in bytes of the line returned.
-pub fn snippet(text: &str, found: &[Range<usize>], width: usize) -> Option<(String, Vec<Range<usize>>)> {
+pub fn snippet(
+    text: &str,
+    found: &[Range<usize>],
+    width: usize,
+) -> Option<(String, Vec<Range<usize>>)> {
     let first = found.first()?;
     let before = width / 3;
     // Back `before` characters from the hit, and on to `width` characters in all.
@@ -184,14 +192,19 @@ mod tests {
 
     #[test]
     fn words_are_letters_and_digits_folded() {
-        let words: Vec<String> = split("Pyŏngyang's THAAD, 2014—Straße").map(|(_, w)| w).collect();
+        let words: Vec<String> = split("Pyŏngyang's THAAD, 2014—Straße")
+            .map(|(_, w)| w)
+            .collect();
         assert_eq!(words, ["Pyongyang", "s", "THAAD", "2014", "Strasse"]);
     }
 
     #[test]
     fn whole_words_prefixes_and_phrases() {
         let text = "Intelligence sharing with Pyŏngyang; the pyongyanger sharing.";
-        assert_eq!(places(text, &term(&["pyongyang"], false, false)), ["Pyŏngyang"]);
+        assert_eq!(
+            places(text, &term(&["pyongyang"], false, false)),
+            ["Pyŏngyang"]
+        );
         assert_eq!(
             places(text, &term(&["pyong"], true, false)),
             ["Pyŏngyang", "pyongyanger"]
@@ -215,7 +228,8 @@ mod tests {
 
     #[test]
     fn snippets_are_one_line_around_the_first_hit() {
-        let text = "First line.\n\nThen the word Pyongyang\nappears here and goes on for a while longer.";
+        let text =
+            "First line.\n\nThen the word Pyongyang\nappears here and goes on for a while longer.";
         let found = find(text, &term(&["pyongyang"], false, false), 10);
         let (line, lit) = snippet(text, &found, 30).unwrap();
         assert!(!line.contains('\n'), "{line}");

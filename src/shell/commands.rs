@@ -76,7 +76,10 @@ pub fn list(
             Only::Starred => state.starred.contains(&a.id),
         })
         .take(select.limit.unwrap_or(usize::MAX));
-    let snippets = matches!(output.format, listing::Format::Json | listing::Format::Jsonl);
+    let snippets = matches!(
+        output.format,
+        listing::Format::Json | listing::Format::Jsonl
+    );
     let rows = articles.map(|(i, a)| {
         let snippet = snippets
             .then(|| text::snippet(library, i, &select.query, SNIPPET_WIDTH))

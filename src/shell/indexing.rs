@@ -128,7 +128,10 @@ pub fn status(source: &LibrarySource, index_dir: Option<&Path>) -> Result<ExitCo
         thousands(status.fresh),
         thousands(library.articles.len()),
         if stale > 0 {
-            format!(" ({} new or changed: byline index adds them)", thousands(stale))
+            format!(
+                " ({} new or changed: byline index adds them)",
+                thousands(stale)
+            )
         } else {
             String::new()
         }

@@ -16,7 +16,7 @@ pub(crate) mod listing;
 pub(crate) mod plan;
 pub mod run;
 pub mod search;
-pub(crate) mod text;
 pub(crate) mod terminal;
+pub(crate) mod text;
 pub(crate) mod tui;
 pub(crate) mod watch;

@@ -277,8 +277,8 @@ fn run_list(plan: ListPlan) -> Result<ExitCode, CliError> {
         &plan.source,
         plan.index_dir.as_deref(),
     ));
-    let text_index = index_path(&plan.source, plan.index_dir.as_deref())
-        .map(|p| fulltext::path_beside(&p));
+    let text_index =
+        index_path(&plan.source, plan.index_dir.as_deref()).map(|p| fulltext::path_beside(&p));
     let snapshot = load_state(&plan.state)?;
     let found = write_or_pipe_closed(|out| {
         commands::list(

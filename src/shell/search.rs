@@ -89,10 +89,12 @@ impl Searcher {
     /// Starts a search: the result now if it runs inline (small, or `now` asked for), else
     /// later through the worker's callback.
     pub fn run(&mut self, mut request: Request, now: bool) -> Option<Done> {
-        let finder = self
-            .finder
-            .clone()
-            .filter(|_| request.query.atoms().any(|a| matches!(a.test, Test::Words(_))));
+        let finder = self.finder.clone().filter(|_| {
+            request
+                .query
+                .atoms()
+                .any(|a| matches!(a.test, Test::Words(_)))
+        });
         if now || request.index.entries.len() < BACKGROUND_FROM {
             resolve(&mut request, finder.as_ref());
             return Some(self.runner.run(request));

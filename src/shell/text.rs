@@ -101,10 +101,11 @@ impl TextFinder {
         if term.case_sensitive && !found.is_empty() {
             // The index found the word in any case: keep the articles that have it as typed.
             let candidates: Vec<usize> = found.iter().map(|&(i, _)| i).collect();
-            let exact: std::collections::HashSet<usize> = fulltext::scan(&library, &candidates, term)
-                .into_iter()
-                .map(|(i, _)| i)
-                .collect();
+            let exact: std::collections::HashSet<usize> =
+                fulltext::scan(&library, &candidates, term)
+                    .into_iter()
+                    .map(|(i, _)| i)
+                    .collect();
             found.retain(|(i, _)| exact.contains(i));
         }
         // Read to answer: a word's count stands in for BM25, as for a short article.
@@ -119,7 +120,12 @@ impl TextFinder {
 
 /// One line of the article's body around the first place `query`'s text terms match, and the
 /// places in it (bytes of the line); `None` when the query has no text term or it is not there.
-pub fn snippet(library: &Library, index: usize, query: &Query, width: usize) -> Option<(String, Vec<std::ops::Range<usize>>)> {
+pub fn snippet(
+    library: &Library,
+    index: usize,
+    query: &Query,
+    width: usize,
+) -> Option<(String, Vec<std::ops::Range<usize>>)> {
     let terms: Vec<&Words> = query
         .atoms()
         .filter(|a| !a.negated)

@@ -131,7 +131,13 @@ fn a_stale_index_is_completed_by_reading_new_and_changed_files() {
         "4 May 2012",
         "The ferry strike goes on.",
     );
-    lib.article("d.txt", "Ferry", "Cy Scribe", "1 May 2020", "A second ferry strike.");
+    lib.article(
+        "d.txt",
+        "Ferry",
+        "Cy Scribe",
+        "1 May 2020",
+        "A second ferry strike.",
+    );
     fs::remove_file(lib.path().join("c.txt")).unwrap();
     assert_eq!(
         sorted(titles(home.path(), lib.path(), "x:strike")),
@@ -140,9 +146,17 @@ fn a_stale_index_is_completed_by_reading_new_and_changed_files() {
     assert!(titles(home.path(), lib.path(), "x:harbour").is_empty());
     let status = stdout(&byline(
         home.path(),
-        &["index", "--status", "--library", &lib.path().display().to_string()],
+        &[
+            "index",
+            "--status",
+            "--library",
+            &lib.path().display().to_string(),
+        ],
     ));
-    assert!(status.contains("1 of the library's 3 up to date"), "{status}");
+    assert!(
+        status.contains("1 of the library's 3 up to date"),
+        "{status}"
+    );
     let said = index(home.path(), lib.path(), &[]);
     assert!(
         said.contains("2 files indexed, 1 deleted, 1 unchanged"),
@@ -150,10 +164,21 @@ fn a_stale_index_is_completed_by_reading_new_and_changed_files() {
     );
     let status = stdout(&byline(
         home.path(),
-        &["index", "--status", "--library", &lib.path().display().to_string()],
+        &[
+            "index",
+            "--status",
+            "--library",
+            &lib.path().display().to_string(),
+        ],
     ));
-    assert!(status.contains("3 articles indexed; 3 of the library's 3 up to date"), "{status}");
-    assert!(status.contains("full-text index:") && status.contains("updated"), "{status}");
+    assert!(
+        status.contains("3 articles indexed; 3 of the library's 3 up to date"),
+        "{status}"
+    );
+    assert!(
+        status.contains("full-text index:") && status.contains("updated"),
+        "{status}"
+    );
 }
 
 #[test]
@@ -163,21 +188,20 @@ fn a_corrupt_index_is_rebuilt_and_never_a_crash() {
     let path = text_index(home.path());
     fs::write(&path, b"SQLite format 3\0 and then nonsense".repeat(200)).unwrap();
     // Unusable: the files answer.
-    assert_eq!(
-        titles(home.path(), lib.path(), "x:seoul"),
-        ["Talks resume"]
-    );
+    assert_eq!(titles(home.path(), lib.path(), "x:seoul"), ["Talks resume"]);
     let status = stdout(&byline(
         home.path(),
-        &["index", "--status", "--library", &lib.path().display().to_string()],
+        &[
+            "index",
+            "--status",
+            "--library",
+            &lib.path().display().to_string(),
+        ],
     ));
     assert!(status.contains("not built, or unusable"), "{status}");
     let said = index(home.path(), lib.path(), &[]);
     assert!(said.contains("3 files indexed"), "{said}");
-    assert_eq!(
-        titles(home.path(), lib.path(), "x:seoul"),
-        ["Talks resume"]
-    );
+    assert_eq!(titles(home.path(), lib.path(), "x:seoul"), ["Talks resume"]);
 }
 
 #[test]
@@ -204,7 +228,13 @@ fn json_lists_carry_a_snippet_around_the_hit() {
     // No text term, no snippet.
     let output = byline(
         home.path(),
-        &["list", "--library", &lib.path().display().to_string(), "--format", "jsonl"],
+        &[
+            "list",
+            "--library",
+            &lib.path().display().to_string(),
+            "--format",
+            "jsonl",
+        ],
     );
     assert!(!stdout(&output).contains("snippet"));
 }
@@ -224,7 +254,10 @@ fn an_unclosed_phrase_is_a_query_error_at_its_quote() {
     );
     assert_eq!(output.status.code(), Some(2));
     let err = String::from_utf8_lossy(&output.stderr);
-    assert!(err.contains("column 11") && err.contains("closing"), "{err}");
+    assert!(
+        err.contains("column 11") && err.contains("closing"),
+        "{err}"
+    );
 }
 
 #[test]
