@@ -943,8 +943,10 @@ mod tests {
         assert!(text("a:!mcgrath").0);
     }
 
-    /// A `text:` term: negated, its words, prefix, case.
-    fn words(line: &str) -> (bool, Vec<String>, bool, bool) {
+    /// A `text:` term as read: negated, its words, prefix, case.
+    type Read = (bool, Vec<String>, bool, bool);
+
+    fn words(line: &str) -> Read {
         let a = one(line);
         assert_eq!(a.scope, Scope::Text, "{line:?}");
         let Test::Words(w) = a.test else {
@@ -956,7 +958,7 @@ mod tests {
     #[test]
     fn text_terms_are_words_prefixes_and_phrases() {
         let w = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-        let table: &[(&str, (bool, Vec<String>, bool, bool))] = &[
+        let table: &[(&str, Read)] = &[
             ("x:thaad", (false, w(&["thaad"]), false, false)),
             ("text:thaad", (false, w(&["thaad"]), false, false)),
             ("X:thaad", (false, w(&["thaad"]), false, false)),
