@@ -166,6 +166,7 @@ impl TextIndex {
             })
             .optional()?;
         if schema != SCHEMA || version.as_deref() != Some(env!("CARGO_PKG_VERSION")) {
+            // Another schema or byline: not this index, whatever SQLite thinks of the file.
             return Err(Error::InvalidQuery);
         }
         // The tables are all there and the FTS table answers.

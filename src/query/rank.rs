@@ -401,14 +401,6 @@ impl TextHits {
         Some(found[at].1)
     }
 
-    /// The articles `term` matched, in library order.
-    pub fn articles(&self, term: &Words) -> impl Iterator<Item = usize> + '_ {
-        self.terms
-            .get(term)
-            .into_iter()
-            .flat_map(|found| found.iter().map(|(i, _)| *i))
-    }
-
     /// The fewest candidates a query can have: the articles of its smallest positive text term
     /// that stands alone in its group (every hit must be among them); `None` when it has none.
     fn narrowest(&self, query: &Query) -> Option<Vec<usize>> {

@@ -22,9 +22,10 @@ type Finder = Arc<Mutex<TextFinder>>;
 pub struct Searcher {
     runner: Runner,
     worker: Worker,
-    /// Where the library's full-text index is, and the finder for the library now shown.
+    /// Where the library's full-text index is, and the finder for the library now shown (kept
+    /// beside it, so asking which library it is never waits for the worker using it).
     text_index: Option<PathBuf>,
-    finder: Option<Finder>,
+    finder: Option<(Arc<Library>, Finder)>,
 }
 
 enum Worker {
@@ -65,13 +66,13 @@ impl Searcher {
 
     /// The library that searches' `text:` terms are answered in (the app's, as it is now).
     pub fn library(&mut self, library: &Arc<Library>) {
-        let same = self.finder.as_ref().is_some_and(|f| {
-            f.lock()
-                .is_ok_and(|finder| Arc::ptr_eq(finder.library(), library))
-        });
+        let same = self
+            .finder
+            .as_ref()
+            .is_some_and(|(shown, _)| Arc::ptr_eq(shown, library));
         if !same {
             let finder = TextFinder::new(Arc::clone(library), self.text_index.as_deref());
-            self.finder = Some(Arc::new(Mutex::new(finder)));
+            self.finder = Some((Arc::clone(library), Arc::new(Mutex::new(finder))));
         }
     }
 
@@ -89,12 +90,15 @@ impl Searcher {
     /// Starts a search: the result now if it runs inline (small, or `now` asked for), else
     /// later through the worker's callback.
     pub fn run(&mut self, mut request: Request, now: bool) -> Option<Done> {
-        let finder = self.finder.clone().filter(|_| {
-            request
-                .query
-                .atoms()
-                .any(|a| matches!(a.test, Test::Words(_)))
-        });
+        let texts = request
+            .query
+            .atoms()
+            .any(|a| matches!(a.test, Test::Words(_)));
+        let finder = self
+            .finder
+            .as_ref()
+            .filter(|_| texts)
+            .map(|(_, finder)| Arc::clone(finder));
         if now || request.index.entries.len() < BACKGROUND_FROM {
             resolve(&mut request, finder.as_ref());
             return Some(self.runner.run(request));

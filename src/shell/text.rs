@@ -47,11 +47,6 @@ impl TextFinder {
         }
     }
 
-    /// The library this finder answers for.
-    pub fn library(&self) -> &Arc<Library> {
-        &self.library
-    }
-
     /// The answers to every `text:` term of `query`.
     pub fn resolve(&mut self, query: &Query) -> TextHits {
         let mut hits = TextHits::default();
