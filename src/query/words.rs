@@ -203,7 +203,10 @@ mod tests {
         assert_eq!(places(text, &term(&["THAAD"], false, true)), ["THAAD"]);
         assert_eq!(places(text, &term(&["thaad"], false, false)).len(), 2);
         assert!(places("thaad", &term(&["THAAD"], false, true)).is_empty());
-        assert_eq!(places("xx THAAD", &term(&["thaad"], false, false)), ["THAAD"]);
+        assert_eq!(
+            places("xx THAAD", &term(&["thaad"], false, false)),
+            ["THAAD"]
+        );
     }
 
     #[test]
