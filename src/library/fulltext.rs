@@ -20,7 +20,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 
 use super::scan::Stamp;
 use super::{Format, Library, parse_bytes, read_bytes_as_listed};
@@ -262,7 +262,9 @@ impl TextIndex {
             .filter(|(path, _)| !seen.contains(path.as_path()))
             .map(|(_, (id, _))| *id)
             .collect();
-        let tx = self.conn.transaction()?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
         for id in &gone {
             delete_file(&tx, *id)?;
         }
@@ -285,10 +287,19 @@ impl TextIndex {
                 }
             });
             for read in inbox {
-                let tx = conn.transaction()?;
+                let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
                 for file in &read {
-                    if let Some((id, _)) = known.get(&file.path) {
-                        delete_file(&tx, *id)?;
+                    // By path, not by the row read before: another byline may have indexed
+                    // the file meanwhile.
+                    let row: Option<i64> = tx
+                        .query_row(
+                            "SELECT id FROM files WHERE path = ?1",
+                            [file.path.as_os_str().as_encoded_bytes()],
+                            |r| r.get(0),
+                        )
+                        .optional()?;
+                    if let Some(id) = row {
+                        delete_file(&tx, id)?;
                     }
                     file.insert(&tx)?;
                 }

@@ -261,5 +261,11 @@ fn two_processes_updating_the_index_at_once_leave_a_sound_one() {
         let path = index_file(home.path());
         let loaded = cache::load(&path).expect("a whole index");
         assert_eq!(loaded[0].files(), 300);
+        // The full-text index beside it holds every file once, whoever wrote it.
+        let found = byline(
+            home.path(),
+            &["list", "--library", &library, "--query", "x:body"],
+        );
+        assert_eq!(stdout(&found).lines().count(), 300, "round {round}");
     }
 }
