@@ -44,6 +44,9 @@ pub enum Event {
     /// A check of the library folders has looked at `done` of `total` files; `done == total`
     /// ends it.
     Checking { done: usize, total: usize },
+    /// The full-text index is being brought up to date: `done` of `total` files indexed;
+    /// `done == total` ends it.
+    Indexing { done: usize, total: usize },
     /// The library as a check found it: what it has read so far, or all of it (`complete`).
     Library { library: Library, complete: bool },
     /// byline is about to end (quit, a signal, a lost terminal): remember what is open.

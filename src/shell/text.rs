@@ -8,8 +8,10 @@
 //! so typing more terms after `x:word` does not ask again.
 
 use std::collections::HashMap;
+use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::time::SystemTime;
 
 use crate::library::Library;
 use crate::library::fulltext::{self, Coverage, TextIndex};
@@ -25,6 +27,9 @@ pub struct TextFinder {
     /// The index opened, and which articles it holds; `None` until the first text term, and
     /// when there is no index (every article is then read).
     opened: Option<Option<(TextIndex, Coverage)>>,
+    /// When the index file (and its write-ahead log) last changed, as last seen: a new time
+    /// (the checker indexing in the background) means opening it again.
+    seen: Option<(Option<SystemTime>, Option<SystemTime>)>,
     answers: HashMap<Words, Vec<(usize, i64)>>,
 }
 
@@ -43,13 +48,31 @@ impl TextFinder {
             library,
             path: path.map(Path::to_path_buf),
             opened: None,
+            seen: None,
             answers: HashMap::new(),
         }
+    }
+
+    /// Forgets the opened index and every answer when the index file changed since.
+    fn forget_if_changed(&mut self) {
+        let Some(path) = &self.path else {
+            return;
+        };
+        let modified = |p: &Path| fs::metadata(p).and_then(|m| m.modified()).ok();
+        let now = (modified(path), modified(&path.with_extension("text-wal")));
+        if self.seen.is_some_and(|seen| seen != now) {
+            self.opened = None;
+            self.answers.clear();
+        }
+        self.seen = Some(now);
     }
 
     /// The answers to every `text:` term of `query`.
     pub fn resolve(&mut self, query: &Query) -> TextHits {
         let mut hits = TextHits::default();
+        if query.atoms().any(|a| matches!(a.test, Test::Words(_))) {
+            self.forget_if_changed();
+        }
         for atom in query.atoms() {
             let Test::Words(term) = &atom.test else {
                 continue;
