@@ -62,9 +62,6 @@ impl std::fmt::Debug for TextIndex {
     }
 }
 
-/// An article of the library, as the index knows it: its file and record.
-type Key = (PathBuf, usize);
-
 /// How far a refresh has got: files indexed of those to index.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Progress {
@@ -348,40 +345,31 @@ impl TextIndex {
     /// Which of `library`'s articles the index holds as their files are now.
     pub fn coverage(&self, library: &Library) -> Result<Coverage, Error> {
         let files = self.files()?;
-        let mut by_key: HashMap<Key, usize> = HashMap::new();
-        let mut fresh_files: HashSet<i64> = HashSet::new();
+        // (file row, record) → article, for the files indexed as they are now.
+        let mut by_key: HashMap<(i64, usize), usize> = HashMap::new();
         let mut missing = Vec::new();
         for (i, article) in library.articles.iter().enumerate() {
-            let key = match &article.source {
-                Source::File(path) => (path.clone(), 0),
-                Source::Record(path, record) => (path.clone(), *record),
+            let (path, record) = match &article.source {
+                Source::File(path) => (path, 0),
+                Source::Record(path, record) => (path, *record),
                 Source::Sample(_) => {
                     missing.push(i);
                     continue;
                 }
             };
-            match (files.get(&key.0), library.stamp(i)) {
+            match (files.get(path), library.stamp(i)) {
                 (Some((id, was)), Some(now)) if *was == now => {
-                    fresh_files.insert(*id);
-                    by_key.insert(key, i);
+                    by_key.insert((*id, record), i);
                 }
                 _ => missing.push(i),
             }
         }
-        let ids: HashMap<i64, &PathBuf> = files.iter().map(|(p, (id, _))| (*id, p)).collect();
-        let mut rows = HashMap::new();
+        let mut rows = HashMap::with_capacity(by_key.len());
         let mut statement = self.conn.prepare("SELECT id, file, record FROM docs")?;
         let mut query = statement.query([])?;
         while let Some(row) = query.next()? {
-            let file: i64 = row.get(1)?;
-            if !fresh_files.contains(&file) {
-                continue;
-            }
-            let Some(path) = ids.get(&file) else {
-                continue;
-            };
-            let record = row.get::<_, i64>(2)? as usize;
-            if let Some(&article) = by_key.get(&((*path).clone(), record)) {
+            let key = (row.get::<_, i64>(1)?, row.get::<_, i64>(2)? as usize);
+            if let Some(&article) = by_key.get(&key) {
                 rows.insert(row.get::<_, i64>(0)?, article);
             }
         }
