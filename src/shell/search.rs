@@ -11,6 +11,7 @@ use std::thread;
 
 use crate::library::Library;
 use crate::query::Test;
+use crate::query::rank::{self, Matcher, TextHits};
 use crate::query::run::{BACKGROUND_FROM, Done, Request, Runner};
 use crate::shell::text::TextFinder;
 
@@ -128,16 +129,55 @@ fn spawn(deliver: Box<dyn Fn(Done) + Send>) -> Sender<(Request, Option<Finder>)>
     let (requests, inbox) = mpsc::channel::<(Request, Option<Finder>)>();
     thread::spawn(move || {
         let mut runner = Runner::default();
-        while let Ok(mut next) = inbox.recv() {
+        let matcher = Matcher::default();
+        // A request that came while files were being read for an older one.
+        let mut waiting = None;
+        loop {
+            let Some(mut next) = waiting.take().or_else(|| inbox.recv().ok()) else {
+                return;
+            };
             while let Ok(newer) = inbox.try_recv() {
                 next = newer;
             }
             let (mut request, finder) = next;
-            resolve(&mut request, finder.as_ref());
+            if let Some(Ok(mut finder)) = finder.as_ref().map(|f| f.lock()) {
+                // Hits found so far are shown while files are read (no index, or new files),
+                // until a newer request takes over.
+                let resolved = finder.resolve_streaming(&request.query, |so_far| {
+                    if let Ok(newer) = inbox.try_recv() {
+                        waiting = Some(newer);
+                        return false;
+                    }
+                    deliver(partial(&matcher, &request, so_far));
+                    true
+                });
+                match resolved {
+                    Some(texts) => request.texts = texts,
+                    None => continue,
+                }
+            }
             deliver(runner.run(request));
         }
     });
     requests
+}
+
+/// What `request` finds with the text hits found so far: shown, never narrowed on.
+fn partial(matcher: &Matcher, request: &Request, texts: &TextHits) -> Done {
+    let hits = rank::filter_with(
+        matcher,
+        &request.index,
+        &request.query,
+        request.sort,
+        None,
+        texts,
+    );
+    Done {
+        generation: request.generation,
+        hits,
+        keep: request.keep,
+        narrowed: false,
+    }
 }
 
 /// Answers the request's `text:` terms, when it has any and there is a library to look in.
@@ -182,6 +222,43 @@ mod tests {
             keep: None,
             texts: Default::default(),
         }
+    }
+
+    #[test]
+    fn text_hits_read_from_the_files_stream_in_before_the_last() {
+        // No full-text index: the worker reads the files a part at a time, showing each.
+        let dir = tempfile::tempdir().unwrap();
+        for i in 0..BACKGROUND_FROM {
+            let body = if i % 10 == 0 {
+                "the harbour wall"
+            } else {
+                "the ferry"
+            };
+            let text = format!("Article {i}\nBy Ann Lee\n3 March 2014\n\n{body}.\n");
+            std::fs::write(dir.path().join(format!("{i:05}.txt")), text).unwrap();
+        }
+        let library = Arc::new(Library::scan(&[dir.path().to_path_buf()]));
+        let index = Arc::new(Index::build(&library.articles));
+        let (sender, results) = mpsc::channel();
+        let mut searcher = Searcher::with_worker(move |done| {
+            let _ = sender.send(done);
+        });
+        searcher.library(&library);
+        assert!(
+            searcher
+                .run(request(&index, 1, "x:harbour"), false)
+                .is_none()
+        );
+        let mut seen = Vec::new();
+        while let Ok(done) = results.recv_timeout(Duration::from_secs(60)) {
+            seen.push(done.hits.len());
+            if done.hits.len() == BACKGROUND_FROM / 10 {
+                break;
+            }
+        }
+        assert!(seen.len() >= 2, "hits came in parts: {seen:?}");
+        assert!(seen.windows(2).all(|w| w[0] <= w[1]), "{seen:?}");
+        assert_eq!(seen.last(), Some(&(BACKGROUND_FROM / 10)));
     }
 
     #[test]

@@ -19,6 +19,10 @@ use crate::query::rank::{self, TextHits};
 use crate::query::words;
 use crate::query::{Query, Test, Words};
 
+/// Articles read per part when a term is answered from the files: what is found is shown after
+/// each part, and a newer search can take over between two.
+pub const STREAM_EVERY: usize = 1_000;
+
 /// Finds the articles of one library that `text:` terms match.
 pub struct TextFinder {
     library: Arc<Library>,
@@ -69,6 +73,18 @@ impl TextFinder {
 
     /// The answers to every `text:` term of `query`.
     pub fn resolve(&mut self, query: &Query) -> TextHits {
+        self.resolve_streaming(query, |_| true)
+            .expect("a search that is never stopped finishes")
+    }
+
+    /// [`TextFinder::resolve`], telling `partial` what is found so far while files are read
+    /// (after each [`STREAM_EVERY`] articles); `partial` returning false stops the search
+    /// (a newer one is waiting), which then answers `None` and keeps nothing.
+    pub fn resolve_streaming(
+        &mut self,
+        query: &Query,
+        mut partial: impl FnMut(&TextHits) -> bool,
+    ) -> Option<TextHits> {
         let mut hits = TextHits::default();
         if query.atoms().any(|a| matches!(a.test, Test::Words(_))) {
             self.forget_if_changed();
@@ -80,22 +96,24 @@ impl TextFinder {
             if hits.knows(term) {
                 continue;
             }
-            let found = self.answer(term).to_vec();
-            hits.set(term, found);
+            if !self.answers.contains_key(term) {
+                let found = self.find(term, |so_far| {
+                    let mut shown = hits.clone();
+                    shown.set(term, so_far.to_vec());
+                    partial(&shown)
+                })?;
+                self.answers.insert(term.clone(), found);
+            }
+            hits.set(term, self.answers[term].clone());
         }
-        hits
+        Some(hits)
     }
 
-    /// One term's articles and relevance, from the index and the files.
-    fn answer(&mut self, term: &Words) -> &[(usize, i64)] {
-        if !self.answers.contains_key(term) {
-            let found = self.find(term);
-            self.answers.insert(term.clone(), found);
-        }
-        &self.answers[term]
-    }
-
-    fn find(&mut self, term: &Words) -> Vec<(usize, i64)> {
+    fn find(
+        &mut self,
+        term: &Words,
+        mut partial: impl FnMut(&[(usize, i64)]) -> bool,
+    ) -> Option<Vec<(usize, i64)>> {
         let library = Arc::clone(&self.library);
         let opened = self.opened.get_or_insert_with(|| {
             let index = TextIndex::open_existing(self.path.as_deref()?)?;
@@ -126,13 +144,21 @@ impl TextFinder {
                     .collect();
             found.retain(|(i, _)| exact.contains(i));
         }
-        // Read to answer: a word's count stands in for BM25, as for a short article.
-        found.extend(
-            fulltext::scan(&library, &missing, term)
-                .into_iter()
-                .map(|(i, count)| (i, rank::relevance(-(count as f64).ln_1p() * 2.0))),
-        );
-        found
+        // Read to answer: a word's count stands in for BM25, as for a short article. Many
+        // files are read a part at a time, what is found so far shown after each.
+        let parts = missing.chunks(STREAM_EVERY);
+        let streamed = missing.len() > STREAM_EVERY;
+        for part in parts {
+            found.extend(
+                fulltext::scan(&library, part, term)
+                    .into_iter()
+                    .map(|(i, count)| (i, rank::relevance(-(count as f64).ln_1p() * 2.0))),
+            );
+            if streamed && !partial(&found) {
+                return None;
+            }
+        }
+        Some(found)
     }
 }
 
