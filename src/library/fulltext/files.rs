@@ -25,7 +25,9 @@ pub fn scan(library: &Library, articles: &[usize], term: &Words) -> Vec<(usize, 
             Source::Sample(_) => samples.push(i),
         }
     }
-    let files: Vec<(&Path, Vec<(usize, usize)>)> = by_file.into_iter().collect();
+    // In path order: files of a folder are read together, as they lie on the disk.
+    let mut files: Vec<(&Path, Vec<(usize, usize)>)> = by_file.into_iter().collect();
+    files.sort_unstable_by(|a, b| a.0.cmp(b.0));
     let finder = term.words.first().filter(|w| w.is_ascii()).and_then(|w| {
         aho_corasick::AhoCorasick::builder()
             .ascii_case_insensitive(true)
