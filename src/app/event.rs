@@ -45,6 +45,9 @@ pub enum Event {
     /// A check of the library folders has looked at `done` of `total` files; `done == total`
     /// ends it.
     Checking { done: usize, total: usize },
+    /// The full-text index is being brought up to date: `done` of `total` files indexed;
+    /// `done == total` ends it.
+    Indexing { done: usize, total: usize },
     /// The library as a check found it: what it has read so far, or all of it (`complete`),
     /// with its index, built where the check ran (a second of work at 100,000 articles that
     /// the keys do not wait for): [`Event::library`] makes one.

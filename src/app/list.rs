@@ -238,6 +238,7 @@ impl List {
             query: query.clone(),
             sort: self.sort,
             keep,
+            texts: Default::default(),
         }
     }
 

@@ -172,6 +172,8 @@ pub struct App {
     loading: Option<usize>,
     /// A check of the library folders is under way: files looked at, of how many.
     checking: Option<(usize, usize)>,
+    /// The full-text index is being brought up to date: files indexed, of how many.
+    indexing: Option<(usize, usize)>,
     /// The file (as listed) read again because it changed, until an article is read: should
     /// it change again meanwhile, it is being written, and is not read again in a loop.
     changing: Option<PathBuf>,
@@ -226,6 +228,7 @@ impl App {
             effects: Vec::new(),
             loading: None,
             checking: init.checking.then_some((0, 0)),
+            indexing: None,
             changing: None,
             mark_all_asked: false,
             quit: false,
@@ -317,6 +320,9 @@ impl App {
             Event::FileChanged { index, file } => self.file_changed(index, file),
             Event::Reported(message) => self.notice = Some(message),
             Event::Checking { done, total } => self.checking(done, total),
+            Event::Indexing { done, total } => {
+                self.indexing = (done < total).then_some((done, total))
+            }
             Event::Library {
                 library,
                 index,
@@ -531,6 +537,11 @@ impl App {
         self.checking
     }
 
+    /// While the full-text index is being brought up to date: files indexed, of how many.
+    pub fn index_progress(&self) -> Option<(usize, usize)> {
+        self.indexing
+    }
+
     pub fn reader(&self) -> &ReaderContent {
         self.reading.content()
     }
@@ -661,6 +672,10 @@ impl App {
                 self.effects.extend(typeset.map(Effect::Typeset));
                 if let Some(at) = self.marks.place(&self.library.articles[index].id) {
                     self.reading.go_to(at, rows);
+                }
+                // Found by words of its text: at the first of them, all lit (`n`/`N` move on).
+                if let Some(pattern) = self.filter.query().text_pattern() {
+                    self.reading.find_from_start(&pattern, rows);
                 }
                 self.marks.open(Some(index));
             }

@@ -7,6 +7,7 @@
 
 pub mod cache;
 mod decode;
+pub mod fulltext;
 mod html;
 pub mod import;
 mod inline;
@@ -337,6 +338,11 @@ impl Library {
     pub fn with_footers(mut self, footers: Vec<String>) -> Self {
         self.footers = footers;
         self
+    }
+
+    /// What the article's file was when it was listed (none for a sample).
+    pub fn stamp(&self, index: usize) -> Option<Stamp> {
+        self.stamps.get(index).copied().flatten()
     }
 
     /// Reads an article's full text again, for the reading pane or `byline show`, without a

@@ -8,7 +8,8 @@
 //!   tag, the source), built once;
 //! - [`rank`]: matching a parsed query against the index and ranking the hits;
 //! - `score`: how well one term matches one field (the ranking model, typos);
-//! - [`run`]: a search request and its result, narrowing on the last hits.
+//! - [`run`]: a search request and its result, narrowing on the last hits;
+//! - [`words`]: the words of a body as `text:` terms and the full-text index see them.
 
 mod dates;
 pub(crate) mod fold;
@@ -17,5 +18,6 @@ mod parse;
 pub mod rank;
 pub mod run;
 mod score;
+pub mod words;
 
 pub use parse::*;

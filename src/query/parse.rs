@@ -3,7 +3,8 @@
 //! A line is space-separated terms that must all match; `a | b` matches either (OR binds
 //! tighter than AND, as in fzf). A term is an fzf extended-search atom (`word` fuzzy, `'word`
 //! exact, `^word` prefix, `word$` suffix, `!word` excluded), optionally limited to one field
-//! (`t:`, `a:`, `d:`, `tag:` or `#`, `source:` or `s:`), or a date condition (`d:2014-12`, `d:>=2014-06`, `d:2014..2015-01`,
+//! (`t:`, `a:`, `d:`, `tag:` or `#`, `source:` or `s:`), words of the body (`text:` or `x:`: a
+//! whole word, `x:pyong*` a prefix, `x:"intelligence sharing"` a phrase), or a date condition (`d:2014-12`, `d:>=2014-06`, `d:2014..2015-01`,
 //! `d:<30d`). Parsing resolves everything it can once (folding, smart case, relative ages
 //! against today) so matching a hundred thousand articles only compares.
 //!
@@ -18,7 +19,7 @@ use jiff::civil::Date;
 
 use crate::article::date;
 use crate::query::fold::{fold, lower};
-use crate::query::{dates, score};
+use crate::query::{dates, score, words};
 
 /// The query syntax in brief, for the help overlay: an example and what it does.
 pub const SYNTAX: &[(&str, &str)] = &[
@@ -30,6 +31,8 @@ pub const SYNTAX: &[(&str, &str)] = &[
     ("a | b", "either"),
     ("t: a: d:", "in one field"),
     ("#tag s:site", "tag, source"),
+    ("x:word", "in the text"),
+    ("x:\"a b\" x:a*", "phrase, prefix"),
     ("d:2014-12", "a month"),
     ("d:>2014-06", "from July 2014"),
     ("d:2014..2015", "from, to"),
@@ -73,6 +76,8 @@ pub enum Scope {
     Tag,
     /// `source:`, `s:`: where the article was published.
     Source,
+    /// `text:`, `x:`: the article's body, word by word ([`Test::Words`]).
+    Text,
 }
 
 impl Scope {
@@ -85,6 +90,7 @@ impl Scope {
             Scope::Date => "date",
             Scope::Tag => "tag",
             Scope::Source => "source",
+            Scope::Text => "text",
         }
     }
 }
@@ -95,6 +101,23 @@ pub enum Test {
     Text(Text),
     /// The article's date lies in this range (both ends inclusive; `None` is open).
     Date(DateRange),
+    /// Words of the article's body, answered by the full-text index (`text:`, `x:`).
+    Words(Words),
+}
+
+/// A `text:` term: whole words of the body, in order.
+///
+/// The words are split and folded as the full-text index splits the body
+/// ([`crate::query::words`]): letters and digits, accents off.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Words {
+    /// The words, folded, and lower case unless the term respects case; more than one is a
+    /// phrase (`x:"intelligence sharing"`, or `x:o'brien`, two words together).
+    pub words: Vec<String>,
+    /// `x:pyong*`: the last word is the start of a word.
+    pub prefix: bool,
+    /// Smart case: a term with a capital letter respects case.
+    pub case_sensitive: bool,
 }
 
 /// A text pattern.
@@ -154,6 +177,13 @@ impl Atom {
         let not = if self.negated { "!" } else { "" };
         let what = match &self.test {
             Test::Date(range) => range.to_string(),
+            Test::Words(w) => {
+                let star = if w.prefix { "*" } else { "" };
+                match &w.words[..] {
+                    [one] => format!("{one}{star}"),
+                    many => format!("\"{}\"{star}", many.join(" ")),
+                }
+            }
             Test::Text(t) => {
                 let p = &t.pattern;
                 match t.kind {
@@ -255,6 +285,15 @@ impl Query {
 
     pub fn is_empty(&self) -> bool {
         self.groups.is_empty()
+    }
+
+    /// The words of the first `text:` term that is not excluded, as the search inside an
+    /// article looks for them (`x:"intelligence sharing"` → `intelligence sharing`).
+    pub fn text_pattern(&self) -> Option<String> {
+        self.atoms().find_map(|a| match &a.test {
+            Test::Words(w) if !a.negated => Some(w.words.join(" ")),
+            _ => None,
+        })
     }
 
     /// Every term, in order.
@@ -426,6 +465,8 @@ struct Char {
 struct Token {
     chars: Vec<Char>,
     span: Range<usize>,
+    /// Where a `"` opened a phrase that the line never closed.
+    open_quote: Option<usize>,
 }
 
 impl Token {
@@ -442,17 +483,62 @@ impl Token {
 }
 
 /// Splits the line at unescaped whitespace; `\x` is a literal `x` (`\ ` a space).
+///
+/// After `text:` or `x:`, a `"` opens a phrase that runs to the next `"`, spaces included
+/// (`x:"intelligence sharing"`); its characters are literal. Elsewhere `"` is a character,
+/// as it always was.
 fn tokens(line: &str) -> Vec<Token> {
     let mut out = Vec::new();
     let mut chars: Vec<Char> = Vec::new();
     let mut start = 0;
+    let mut quote: Option<usize> = None;
     let mut iter = line.char_indices().peekable();
     while let Some((at, c)) = iter.next() {
+        if let Some(opened) = quote {
+            if full_width_to_ascii(c) == '"' {
+                quote = None;
+            } else if iter.peek().is_none() {
+                chars.push(Char {
+                    c,
+                    escaped: true,
+                    at,
+                    end: at + c.len_utf8(),
+                });
+                out.push(Token {
+                    chars: std::mem::take(&mut chars),
+                    span: start..line.len(),
+                    open_quote: Some(opened),
+                });
+            } else {
+                chars.push(Char {
+                    c,
+                    escaped: true,
+                    at,
+                    end: at + c.len_utf8(),
+                });
+            }
+            continue;
+        }
+        if full_width_to_ascii(c) == '"' && opens_phrase(&chars) {
+            if chars.is_empty() {
+                start = at;
+            }
+            quote = Some(at);
+            if iter.peek().is_none() {
+                out.push(Token {
+                    chars: std::mem::take(&mut chars),
+                    span: start..line.len(),
+                    open_quote: Some(at),
+                });
+            }
+            continue;
+        }
         if c.is_whitespace() {
             if !chars.is_empty() {
                 out.push(Token {
                     chars: std::mem::take(&mut chars),
                     span: start..at,
+                    open_quote: None,
                 });
             }
             continue;
@@ -463,6 +549,7 @@ fn tokens(line: &str) -> Vec<Token> {
                 out.push(Token {
                     chars: std::mem::take(&mut chars),
                     span: start..at,
+                    open_quote: None,
                 });
             }
             out.push(Token {
@@ -473,6 +560,7 @@ fn tokens(line: &str) -> Vec<Token> {
                     end: at + c.len_utf8(),
                 }],
                 span: at..at + c.len_utf8(),
+                open_quote: None,
             });
             continue;
         }
@@ -499,18 +587,35 @@ fn tokens(line: &str) -> Vec<Token> {
             }),
         }
     }
-    if !chars.is_empty() {
+    if !chars.is_empty() && quote.is_none() {
         out.push(Token {
             chars,
             span: start..line.len(),
+            open_quote: None,
         });
     }
     out
 }
 
+/// Whether a `"` after `chars` opens a phrase: they are a text scope, with or without `!`.
+fn opens_phrase(chars: &[Char]) -> bool {
+    let mut rest = chars;
+    if starts_with(rest, "!") {
+        rest = &rest[1..];
+    }
+    let Some(&(prefix, _)) = SCOPES
+        .iter()
+        .find(|(p, s)| *s == Scope::Text && starts_with(rest, p))
+    else {
+        return false;
+    };
+    rest = &rest[prefix.len()..];
+    rest.is_empty() || (rest.len() == 1 && starts_with(rest, "!"))
+}
+
 /// The field prefixes, long forms first. `#` needs no colon, as tags are written in feeds and
 /// notes (`#energy`); a `#` inside a word (`c#`) is a character.
-const SCOPES: [(&str, Scope); 10] = [
+const SCOPES: [(&str, Scope); 12] = [
     ("title:", Scope::Title),
     ("t:", Scope::Title),
     ("author:", Scope::Author),
@@ -521,6 +626,8 @@ const SCOPES: [(&str, Scope); 10] = [
     ("#", Scope::Tag),
     ("source:", Scope::Source),
     ("s:", Scope::Source),
+    ("text:", Scope::Text),
+    ("x:", Scope::Text),
 ];
 
 /// Whether `chars` start with `prefix`, unescaped (letters in either case: `T:` is `t:`).
@@ -549,10 +656,24 @@ fn atom(token: &Token, today: Date) -> Result<Option<Atom>, QueryError> {
         negated = true;
         rest = &rest[1..];
     }
+    if let Some(at) = token.open_quote {
+        return Err(QueryError::new(
+            "a phrase needs its closing \"",
+            at..token.span.end,
+        ));
+    }
     let Some(first) = rest.first() else {
         return Ok(None);
     };
     let span = token.span.clone();
+    if scope == Scope::Text {
+        return Ok(words_test(rest).map(|words| Atom {
+            negated,
+            scope,
+            test: Test::Words(words),
+            span,
+        }));
+    }
     // `d:` and a number or comparison is a date condition; `d:dec`, `d:'dec` and `d:2014$` are
     // text matched in the written dates.
     let suffix = matches!(
@@ -589,6 +710,39 @@ fn atom(token: &Token, today: Date) -> Result<Option<Atom>, QueryError> {
         test: Test::Text(text),
         span,
     }))
+}
+
+/// A `text:` term's words, a trailing unescaped `*` making the last a prefix; `None` if no
+/// word is left (`x:*`, `x:"`).
+fn words_test(mut rest: &[Char]) -> Option<Words> {
+    let mut prefix = false;
+    if let [
+        init @ ..,
+        Char {
+            c: '*',
+            escaped: false,
+            ..
+        },
+    ] = rest
+    {
+        prefix = true;
+        rest = init;
+    }
+    let raw: String = rest.iter().map(|c| c.c).collect();
+    let folded: Vec<String> = words::split(&raw).map(|(_, w)| w).collect();
+    if folded.is_empty() {
+        return None;
+    }
+    let case_sensitive = folded.iter().any(|w| w.chars().any(char::is_uppercase));
+    Some(Words {
+        words: if case_sensitive {
+            folded
+        } else {
+            folded.iter().map(|w| lower(w)).collect()
+        },
+        prefix,
+        case_sensitive,
+    })
 }
 
 /// A text pattern with its `'`, `^` and `$` read; `None` if nothing is left.
@@ -777,17 +931,109 @@ mod tests {
             ("s:ledger", Scope::Source),
             ("S:ledger", Scope::Source),
             ("Source:ledger", Scope::Source),
-            ("x:korea", Scope::Any),
+            ("y:korea", Scope::Any),
             ("c#", Scope::Any),
             (r"\#energy", Scope::Any),
         ];
         for (line, scope) in table {
             assert_eq!(text(line).1, scope, "{line:?}");
         }
-        assert_eq!(text("x:korea").3, "x:korea", "unknown prefixes are text");
+        assert_eq!(text("y:korea").3, "y:korea", "unknown prefixes are text");
         assert_eq!(text("t:'korea").2, Kind::Exact);
         assert_eq!(text("t:!korea"), text("!t:korea"));
         assert!(text("a:!mcgrath").0);
+    }
+
+    /// A `text:` term as read: negated, its words, prefix, case.
+    type Read = (bool, Vec<String>, bool, bool);
+
+    fn words(line: &str) -> Read {
+        let a = one(line);
+        assert_eq!(a.scope, Scope::Text, "{line:?}");
+        let Test::Words(w) = a.test else {
+            panic!("{line:?} is not a text term");
+        };
+        (a.negated, w.words, w.prefix, w.case_sensitive)
+    }
+
+    #[test]
+    fn text_terms_are_words_prefixes_and_phrases() {
+        let w = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let table: &[(&str, Read)] = &[
+            ("x:thaad", (false, w(&["thaad"]), false, false)),
+            ("text:thaad", (false, w(&["thaad"]), false, false)),
+            ("X:thaad", (false, w(&["thaad"]), false, false)),
+            ("TEXT:thaad", (false, w(&["thaad"]), false, false)),
+            ("x:THAAD", (false, w(&["THAAD"]), false, true)),
+            ("x:Pyŏngyang", (false, w(&["Pyongyang"]), false, true)),
+            ("x:pyŏng*", (false, w(&["pyong"]), true, false)),
+            (
+                "x:\"intelligence sharing\"",
+                (false, w(&["intelligence", "sharing"]), false, false),
+            ),
+            (
+                "x:\"Intelligence  sharing\"",
+                (false, w(&["Intelligence", "sharing"]), false, true),
+            ),
+            (
+                "x:\"nuclear tal\"*",
+                (false, w(&["nuclear", "tal"]), true, false),
+            ),
+            ("x:o'brien", (false, w(&["o", "brien"]), false, false)),
+            ("!x:sponsored", (true, w(&["sponsored"]), false, false)),
+            ("x:!sponsored", (true, w(&["sponsored"]), false, false)),
+            (
+                "!x:\"paid post\"",
+                (true, w(&["paid", "post"]), false, false),
+            ),
+        ];
+        for (line, expected) in table {
+            assert_eq!(&words(line), expected, "{line:?}");
+        }
+        // Nothing to look for yet: skipped, as `t:` is.
+        for line in ["x:", "x:*", "x:\"\"", "!x:", "x:\"...\"", "x:\\*"] {
+            assert!(parse(line).is_empty(), "{line:?}");
+        }
+        // A quote elsewhere is a character, as before.
+        assert_eq!(text("\"tram").3, "\"tram");
+        assert_eq!(text("t:\"tram").3, "\"tram");
+        assert_eq!(
+            parse("x:pyong* !x:\"paid post\"").describe(),
+            "text:pyong*  !text:\"paid post\""
+        );
+    }
+
+    #[test]
+    fn text_terms_combine_with_every_other_term() {
+        let q = parse("a:mcgrath x:\"six party\" d:2014.. | x:talks !x:sponsored #korea");
+        let scopes: Vec<Vec<Scope>> = q
+            .groups
+            .iter()
+            .map(|g| g.atoms.iter().map(|a| a.scope).collect())
+            .collect();
+        assert_eq!(
+            scopes,
+            [
+                vec![Scope::Author],
+                vec![Scope::Text],
+                vec![Scope::Date, Scope::Text],
+                vec![Scope::Text],
+                vec![Scope::Tag],
+            ]
+        );
+    }
+
+    #[test]
+    fn an_unclosed_phrase_is_an_error_from_its_quote() {
+        assert_eq!(
+            error("t:korea x:\"intelligence sha"),
+            (
+                "a phrase needs its closing \"".into(),
+                "\"intelligence sha".into()
+            )
+        );
+        assert_eq!(error("x:\"").1, "\"");
+        assert_eq!(error("!x:\"a b  ").1, "\"a b  ");
     }
 
     #[test]

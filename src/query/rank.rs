@@ -11,6 +11,7 @@
 //! The fuzzy matcher sits behind [`Matcher`] so it can be measured and swapped in one place.
 
 use std::cmp::Ordering;
+use std::collections::HashMap;
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
@@ -18,7 +19,7 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 use crate::parallel;
 use crate::query::index::{Entry, Field, Index};
 use crate::query::score::{self, FieldMatch};
-use crate::query::{Atom, Query, Scope, Test, Text};
+use crate::query::{Atom, Query, Scope, Test, Text, Words};
 
 /// An article that matched, and how well.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -178,6 +179,8 @@ impl Matcher {
                 return (!found).then_some(0);
             }
             Test::Text(t) => self.best_field(entry, t, atom.scope),
+            // Answered from the full-text hits, which only `filter_with` knows.
+            Test::Words(_) => return None,
         };
         matched.map(|(_, found)| found.score)
     }
@@ -231,7 +234,7 @@ fn fields_for(scope: Scope, entry: &Entry) -> impl Iterator<Item = Field> {
         Scope::Author => &[Field::Author],
         Scope::Date => &Field::DATES,
         Scope::Source => &[Field::Source],
-        Scope::Tag => &[],
+        Scope::Tag | Scope::Text => &[],
     };
     let tags = if scope == Scope::Tag {
         entry.tags.len()
@@ -253,13 +256,29 @@ pub fn filter(
     sort: Sort,
     within: Option<&[Hit]>,
 ) -> Vec<Hit> {
+    filter_with(matcher, index, query, sort, within, &TextHits::default())
+}
+
+/// [`filter`], with the articles each `text:` term matched, found beforehand by the shell
+/// (the full-text index, or the files read): a text term matches the articles in its set and
+/// adds their relevance to the score.
+pub fn filter_with(
+    matcher: &Matcher,
+    index: &Index,
+    query: &Query,
+    sort: Sort,
+    within: Option<&[Hit]>,
+    texts: &TextHits,
+) -> Vec<Hit> {
     let score = |i: usize| {
-        let score = matcher.entry_score(&index.entries[i], query)?;
+        let score = matcher.entry_score_with(i, &index.entries[i], query, texts)?;
         Some(Hit { index: i, score })
     };
     let mut candidates: Vec<usize> = match within {
         Some(previous) => previous.iter().map(|h| h.index).collect(),
-        None => (0..index.entries.len()).collect(),
+        None => texts
+            .narrowest(query)
+            .unwrap_or_else(|| (0..index.entries.len()).collect()),
     };
     // In library order, the entries are read front to back.
     candidates.sort_unstable();
@@ -309,6 +328,8 @@ pub fn highlights(matcher: &Matcher, entry: &Entry, query: &Query, column: Colum
     for atom in query.atoms().filter(|a| !a.negated) {
         let t = match &atom.test {
             Test::Text(t) => t,
+            // Body words are lit in the article, not in the list.
+            Test::Words(_) => continue,
             // A date condition that holds lights the whole date.
             Test::Date(range) => {
                 if column == Column::Date && entry.date.is_some_and(|d| range.contains(d)) {
@@ -374,6 +395,95 @@ fn iso_positions(written: &str, found: &[usize]) -> Vec<usize> {
         }
     }
     out
+}
+
+/// The articles each `text:` term of a query matched, and how relevant each is: what the shell
+/// found (in the full-text index, or by reading the files) before ranking, so ranking stays pure.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TextHits {
+    /// Per term, the articles it matched and their relevance, in library order.
+    terms: HashMap<Words, Vec<(usize, i64)>>,
+}
+
+impl TextHits {
+    /// Records the articles `term` matched, each with its relevance (see [`relevance`]); an
+    /// empty set is an answer too: the term matched nothing.
+    pub fn set(&mut self, term: &Words, mut found: Vec<(usize, i64)>) {
+        found.sort_unstable();
+        found.dedup_by_key(|(i, _)| *i);
+        self.terms.insert(term.clone(), found);
+    }
+
+    /// Whether `term` has been looked for.
+    pub fn knows(&self, term: &Words) -> bool {
+        self.terms.contains_key(term)
+    }
+
+    /// The relevance of article `index` for `term`, if it matched.
+    pub fn score(&self, term: &Words, index: usize) -> Option<i64> {
+        let found = self.terms.get(term)?;
+        let at = found.binary_search_by_key(&index, |(i, _)| *i).ok()?;
+        Some(found[at].1)
+    }
+
+    /// The fewest candidates a query can have: the articles of its smallest positive text term
+    /// that stands alone in its group (every hit must be among them); `None` when it has none.
+    fn narrowest(&self, query: &Query) -> Option<Vec<usize>> {
+        let smallest = query
+            .groups
+            .iter()
+            .filter_map(|g| match &g.atoms[..] {
+                [
+                    Atom {
+                        negated: false,
+                        test: Test::Words(w),
+                        ..
+                    },
+                ] => self.terms.get(w),
+                _ => None,
+            })
+            .min_by_key(|found| found.len())?;
+        Some(smallest.iter().map(|(i, _)| *i).collect())
+    }
+}
+
+/// A text term's score from its BM25 rank (SQLite's `bm25()`, more negative is better): above
+/// a scattered fuzzy match, at most a whole word's, so a body word adds up with title terms.
+pub fn relevance(bm25: f64) -> i64 {
+    score::FUZZY + ((-bm25) * 60.0).clamp(0.0, (score::WHOLE - score::FUZZY) as f64) as i64
+}
+
+impl Matcher {
+    /// [`Matcher::entry_score`] for article `index`, its `text:` terms answered by `texts`.
+    pub fn entry_score_with(
+        &self,
+        index: usize,
+        entry: &Entry,
+        query: &Query,
+        texts: &TextHits,
+    ) -> Option<i64> {
+        query
+            .groups
+            .iter()
+            .map(|group| {
+                group
+                    .atoms
+                    .iter()
+                    .filter_map(|atom| match &atom.test {
+                        Test::Words(w) => {
+                            let found = texts.score(w, index);
+                            match (found, atom.negated) {
+                                (Some(score), false) => Some(score),
+                                (None, true) => Some(0),
+                                _ => None,
+                            }
+                        }
+                        _ => self.atom_score(entry, atom),
+                    })
+                    .max()
+            })
+            .sum()
+    }
 }
 
 #[cfg(test)]

@@ -12,7 +12,7 @@ use std::sync::Arc;
 
 use crate::query::Query;
 use crate::query::index::Index;
-use crate::query::rank::{self, Hit, Matcher, Sort};
+use crate::query::rank::{self, Hit, Matcher, Sort, TextHits};
 
 /// From this many articles on, the reader matches on a worker thread: below it a search takes
 /// under a few milliseconds (see `cargo bench`), quicker than a frame.
@@ -28,6 +28,9 @@ pub struct Request {
     pub sort: Sort,
     /// The library index of an article to keep selected, if it is still among the hits.
     pub keep: Option<usize>,
+    /// The articles the query's `text:` terms matched: the app leaves it empty, the shell
+    /// fills it in (from the full-text index) before the search runs.
+    pub texts: TextHits,
 }
 
 /// A finished search.
@@ -58,12 +61,13 @@ impl Runner {
             })
             .map(|(_, _, hits)| hits.as_slice());
         let narrowed = within.is_some();
-        let hits = rank::filter(
+        let hits = rank::filter_with(
             &self.matcher,
             &request.index,
             &request.query,
             request.sort,
             within,
+            &request.texts,
         );
         self.last = Some((request.index, request.query, hits.clone()));
         Done {
@@ -106,6 +110,7 @@ mod tests {
             query: Query::parse(line, date(2026, 11, 28)).unwrap(),
             sort: Sort::Newest,
             keep,
+            texts: TextHits::default(),
         }
     }
 

@@ -444,6 +444,17 @@ impl Reading {
         self.show_current(rows);
     }
 
+    /// Searches for `pattern` from the article's start: its hits lit, the first current and in
+    /// view (an article opened from a `text:` term, at the words it was found by).
+    pub fn find_from_start(&mut self, pattern: &str, rows: usize) {
+        self.find = Some(Find::default());
+        self.edit_find(|line| line.set(pattern), rows);
+        if let Some(find) = &mut self.find {
+            find.current = 0;
+        }
+        self.show_current(rows);
+    }
+
     /// Ends the search and its highlights.
     pub fn clear_find(&mut self) {
         self.find = None;

@@ -151,9 +151,15 @@ Linux) and reads again only the files whose size, modification time or inode cha
 is a cache: deleting it loses nothing. --rebuild reads every file again, for the rare edit the
 check cannot see (a file rewritten in place within the same second, keeping its size).
 
+Beside it goes the full-text index that `text:` (`x:`) terms search (docs/query.md): every
+article's body, word by word, in SQLite FTS5. It too is refreshed file by file, shows its
+progress on a terminal, and is rebuilt when damaged or from another version. --status says
+how big and how fresh both are, changing nothing.
+
 Examples:
   byline index
-  byline index --rebuild --library ~/news")]
+  byline index --rebuild --library ~/news
+  byline index --status")]
     Index(IndexArgs),
     /// What byline remembers: read marks, stars, places in articles, queries.
     #[command(subcommand)]
@@ -274,8 +280,11 @@ pub struct IndexArgs {
     #[command(flatten)]
     pub library: LibraryArgs,
     /// Forget the index and read every file again.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "status")]
     pub rebuild: bool,
+    /// Say how big the indexes are and how fresh, without changing them.
+    #[arg(long)]
+    pub status: bool,
 }
 
 #[derive(Debug, Args)]

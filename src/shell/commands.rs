@@ -6,6 +6,7 @@
 
 use std::io::{self, Write};
 use std::path::Path;
+use std::sync::Arc;
 
 use crossterm::style::Stylize;
 
@@ -20,6 +21,7 @@ use crate::query::rank::{self, Matcher, Sort};
 use crate::reading::links;
 use crate::reading::reflow::{self, Header, Tone};
 use crate::shell::listing;
+use crate::shell::text::{self, TextFinder};
 use crate::state::Snapshot;
 
 /// Which articles `byline list` prints, besides the query.
@@ -39,35 +41,53 @@ pub struct Select {
     pub limit: Option<usize>,
 }
 
+/// How many characters of the body a snippet shows.
+const SNIPPET_WIDTH: usize = 120;
+
 /// Prints the articles `select` picks, in the reader's order, as `output` says; returns how
-/// many there were.
+/// many there were. `text:` terms are answered from the full-text index at `text_index` (and
+/// the files it does not hold); JSON gains each printed article's snippet.
 pub fn list(
-    library: &Library,
+    library: &Arc<Library>,
+    text_index: Option<&Path>,
     select: &Select,
     state: &Snapshot,
     output: &listing::Output,
     out: &mut dyn Write,
 ) -> io::Result<usize> {
     let index = Index::build(&library.articles);
-    let hits = rank::filter(
+    let texts = TextFinder::new(Arc::clone(library), text_index).resolve(&select.query);
+    let hits = rank::filter_with(
         &Matcher::default(),
         &index,
         &select.query,
         select.sort,
         None,
+        &texts,
     );
     // The process ends after this: freeing 100,000 entries one by one would only add time.
     std::mem::forget(index);
     let articles = hits
         .iter()
-        .map(|h| &library.articles[h.index])
-        .filter(|a| match select.only {
+        .map(|h| (h.index, &library.articles[h.index]))
+        .filter(|(_, a)| match select.only {
             Only::All => true,
             Only::Unread => !state.read.contains(&a.id),
             Only::Starred => state.starred.contains(&a.id),
         })
         .take(select.limit.unwrap_or(usize::MAX));
-    listing::write(articles, state, output, out)
+    let snippets = matches!(
+        output.format,
+        listing::Format::Json | listing::Format::Jsonl
+    );
+    let rows = articles.map(|(i, a)| {
+        let snippet = snippets
+            .then(|| text::snippet(library, i, &select.query, SNIPPET_WIDTH))
+            .flatten()
+            .map(|(line, _)| line);
+        (a, snippet)
+    });
+    listing::write(rows, state, output, out)
 }
 
 /// Prints `path: reason` for each file that could not be used; returns how many there were.

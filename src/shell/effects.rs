@@ -33,7 +33,10 @@ pub fn settle(
         }
         for effect in effects {
             let answer = match effect {
-                Effect::Search(request) => searcher.run(request, true).map(Event::Searched),
+                Effect::Search(request) => {
+                    searcher.library(app.shared_library());
+                    searcher.run(request, true).map(Event::Searched)
+                }
                 Effect::Load(index) => Some(read(app.library(), index)),
                 Effect::Typeset(job) => Some(Event::Typeset(job.run())),
                 effect => other(effect),
@@ -117,6 +120,7 @@ impl Performer {
             for effect in effects {
                 match effect {
                     Effect::Search(request) => {
+                        self.searcher.library(app.shared_library());
                         if let Some(done) = self.searcher.run(request, now) {
                             app.update(Event::Searched(done));
                         }

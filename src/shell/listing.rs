@@ -130,9 +130,11 @@ fn value<'a>(article: &'a Article, field: Field, state: &Snapshot) -> Value<'a> 
     }
 }
 
-/// Writes `articles` as `output` says; returns how many there were.
+/// Writes `articles` as `output` says; returns how many there were. An article's snippet (one
+/// line of its body around a `text:` term's hit, for the rows written only) goes into JSON as
+/// `"snippet"`.
 pub fn write<'a>(
-    articles: impl Iterator<Item = &'a Article>,
+    articles: impl Iterator<Item = (&'a Article, Option<String>)>,
     state: &Snapshot,
     output: &Output,
     out: &mut dyn Write,
@@ -141,7 +143,7 @@ pub fn write<'a>(
     let mut count = 0;
     match output.format {
         Format::Tsv => {
-            for article in articles {
+            for (article, _) in articles {
                 for (i, &field) in fields.iter().enumerate() {
                     if i > 0 {
                         out.write_all(b"\t")?;
@@ -154,23 +156,23 @@ pub fn write<'a>(
             }
         }
         Format::Jsonl => {
-            for article in articles {
-                json_object(article, fields, state, out)?;
+            for (article, snippet) in articles {
+                json_object(article, fields, state, snippet.as_deref(), out)?;
                 writeln!(out)?;
                 count += 1;
             }
         }
         Format::Json => {
-            for article in articles {
+            for (article, snippet) in articles {
                 out.write_all(if count == 0 { b"[\n  " } else { b",\n  " })?;
-                json_object(article, fields, state, out)?;
+                json_object(article, fields, state, snippet.as_deref(), out)?;
                 count += 1;
             }
             out.write_all(if count == 0 { b"[]\n" } else { b"\n]\n" })?;
         }
         Format::Table => {
             let rows: Vec<Vec<String>> = articles
-                .map(|a| {
+                .map(|(a, _)| {
                     let cells = fields.iter();
                     cells
                         .map(|&f| text_of(a, f, state, ", ", "✓", ""))
@@ -226,11 +228,12 @@ fn tsv_escape(text: &str) -> Cow<'_, str> {
 }
 
 /// One article as a JSON object of `fields`, in their order: a missing value is `null`, tags
-/// an array.
+/// an array; then its snippet, when there is one.
 fn json_object(
     article: &Article,
     fields: &[Field],
     state: &Snapshot,
+    snippet: Option<&str>,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     out.write_all(b"{")?;
@@ -250,6 +253,10 @@ fn json_object(
             Value::List(items) => serde_json::to_writer(&mut *out, items),
         };
         written.map_err(io::Error::from)?;
+    }
+    if let Some(snippet) = snippet {
+        out.write_all(b",\"snippet\":")?;
+        serde_json::to_writer(&mut *out, snippet).map_err(io::Error::from)?;
     }
     out.write_all(b"}")
 }
@@ -388,7 +395,13 @@ mod tests {
 
     fn written(articles: &[Article], output: &Output) -> String {
         let mut out = Vec::new();
-        let count = write(articles.iter(), &Snapshot::default(), output, &mut out).unwrap();
+        let count = write(
+            articles.iter().map(|a| (a, None)),
+            &Snapshot::default(),
+            output,
+            &mut out,
+        )
+        .unwrap();
         assert_eq!(count, articles.len());
         String::from_utf8(out).unwrap()
     }

@@ -111,6 +111,8 @@ pub enum Plan {
         source: LibrarySource,
         index_dir: Option<PathBuf>,
         rebuild: bool,
+        /// `--status`: only say how big and fresh the indexes are.
+        status: bool,
     },
     /// `byline import`: write a feed's entries into a library folder.
     Import(ImportPlan),
@@ -300,6 +302,7 @@ pub fn resolve(cli: Cli, env: &Env, settings: &Settings) -> Result<Plan, CliErro
             source: source(args.library.library, env, settings),
             index_dir: env.cache_dir.clone(),
             rebuild: args.rebuild,
+            status: args.status,
         },
         Command::Import(args) => import(args, env, settings)?,
         Command::Config(ConfigArgs { default: true, .. }) => Plan::Config(ConfigPlan::PrintDefault),

@@ -9,6 +9,7 @@
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use clap::CommandFactory;
 
@@ -16,13 +17,13 @@ use crate::article::sanitize::{display_path, printable};
 use crate::config::paths;
 use crate::config::settings::{self, Settings};
 use crate::config::theme::{self, Theme};
-use crate::library::{ArticleError, Library, LibrarySource, Look, cache};
+use crate::library::{ArticleError, Library, LibrarySource, Look, cache, fulltext};
 use crate::shell::cli::{Cli, Command};
 use crate::shell::commands::{self, ShowError};
 use crate::shell::error::CliError;
 use crate::shell::import::{self, ImportError};
 use crate::shell::plan::{self, ConfigPlan, Env, ListPlan, Plan, ReaderPlan, ShowPlan, ThemePlan};
-use crate::shell::{effects, tui};
+use crate::shell::{effects, indexing, tui};
 use crate::state::{Snapshot, State};
 
 /// Runs byline as the command line asks; returns the exit code of a run that did its work.
@@ -47,7 +48,15 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
             source,
             index_dir,
             rebuild,
-        } => run_index(&source, index_dir.as_deref(), rebuild),
+            status,
+        } => {
+            let index = index_dir.as_deref();
+            if status {
+                indexing::status(&source, index)
+            } else {
+                indexing::refresh(&source, index, rebuild)
+            }
+        }
         Plan::Import(plan) => {
             let bytes = import::read_input(&plan.input)?;
             let mut found = None;
@@ -265,10 +274,22 @@ fn load_theme(plan: &ThemePlan) -> Result<Theme, CliError> {
 
 /// `byline list`: exit status 1 when nothing matched, as grep's.
 fn run_list(plan: ListPlan) -> Result<ExitCode, CliError> {
-    let library = open_reporting_problems(&plan.source, plan.index_dir.as_deref());
+    let library = Arc::new(open_reporting_problems(
+        &plan.source,
+        plan.index_dir.as_deref(),
+    ));
+    let text_index =
+        index_path(&plan.source, plan.index_dir.as_deref()).map(|p| fulltext::path_beside(&p));
     let snapshot = load_state(&plan.state)?;
     let found = write_or_pipe_closed(|out| {
-        commands::list(&library, &plan.select, &snapshot, &plan.output, out)
+        commands::list(
+            &library,
+            text_index.as_deref(),
+            &plan.select,
+            &snapshot,
+            &plan.output,
+            out,
+        )
     })?;
     // The process ends after this: freeing 100,000 articles one by one would only add time.
     std::mem::forget(library);
@@ -358,44 +379,7 @@ fn open(source: &LibrarySource, index_dir: Option<&Path>, look: Look) -> Library
     Library::open_indexed(source, index_path(source, index_dir).as_deref(), look)
 }
 
-/// `byline index`: the index brought up to date (from nothing with `rebuild`), and where it is.
-fn run_index(
-    source: &LibrarySource,
-    index_dir: Option<&Path>,
-    rebuild: bool,
-) -> Result<ExitCode, CliError> {
-    let (Some(roots), Some(index_dir)) = (source.roots(), index_dir) else {
-        say("no index: the library has no folder to index, or this system no cache folder")?;
-        return Ok(ExitCode::SUCCESS);
-    };
-    let path = cache::path_for(index_dir, &roots);
-    let known = if rebuild {
-        Vec::new()
-    } else {
-        cache::load(&path).unwrap_or_default()
-    };
-    let mut read = 0;
-    let (scanned, changed) = Library::check(&roots, known, Look::Files, |progress, _| {
-        read = progress.read
-    });
-    if changed || rebuild {
-        cache::save(&path, &scanned).map_err(CliError::Io)?;
-    }
-    let files: usize = scanned.iter().map(|s| s.files()).sum();
-    let library = Library::from_scanned(source, scanned);
-    say(&format!(
-        "{}: {} article{}, {} problem{}; read {read} of {files} file{}",
-        path.display(),
-        library.articles.len(),
-        plural(library.articles.len()),
-        library.problems.len(),
-        plural(library.problems.len()),
-        plural(files),
-    ))?;
-    Ok(ExitCode::SUCCESS)
-}
-
-fn plural(n: usize) -> &'static str {
+pub(crate) fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
 
@@ -423,7 +407,7 @@ fn load_state(path: &Path) -> Result<Snapshot, CliError> {
 }
 
 /// Prints one line of a message on stdout; a closed pipe is a normal end.
-fn say(line: &str) -> io::Result<()> {
+pub(crate) fn say(line: &str) -> io::Result<()> {
     write_or_pipe_closed(|out| writeln!(out, "{line}")).map(drop)
 }
 

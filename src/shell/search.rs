@@ -4,16 +4,29 @@
 //! The worker skips to the newest request waiting, so a burst of keys costs one search; the app
 //! drops results older than its newest request (see [`crate::query::run`]).
 
+use std::path::PathBuf;
 use std::sync::mpsc::{self, Sender};
+use std::sync::{Arc, Mutex};
 use std::thread;
 
+use crate::library::Library;
+use crate::query::Test;
+use crate::query::rank::{self, Matcher, TextHits};
 use crate::query::run::{BACKGROUND_FROM, Done, Request, Runner};
+use crate::shell::text::TextFinder;
+
+/// A finder shared by the loop and the worker: whoever runs the search answers its text terms.
+type Finder = Arc<Mutex<TextFinder>>;
 
 /// Runs search requests: inline for an index below [`BACKGROUND_FROM`] articles, else on a
 /// worker thread (started the first time one is that large) which hands results to `deliver`.
 pub struct Searcher {
     runner: Runner,
     worker: Worker,
+    /// Where the library's full-text index is, and the finder for the library now shown (kept
+    /// beside it, so asking which library it is never waits for the worker using it).
+    text_index: Option<PathBuf>,
+    finder: Option<(Arc<Library>, Finder)>,
 }
 
 enum Worker {
@@ -21,7 +34,7 @@ enum Worker {
     None,
     /// Not started yet: the callback for its results.
     Ready(Box<dyn Fn(Done) + Send>),
-    Started(Sender<Request>),
+    Started(Sender<(Request, Option<Finder>)>),
 }
 
 impl std::fmt::Debug for Searcher {
@@ -41,6 +54,26 @@ impl Searcher {
         Self {
             runner: Runner::default(),
             worker: Worker::None,
+            text_index: None,
+            finder: None,
+        }
+    }
+
+    /// Answers `text:` terms from the full-text index at `path` (and the files it lacks).
+    pub fn with_text_index(mut self, path: Option<PathBuf>) -> Self {
+        self.text_index = path;
+        self
+    }
+
+    /// The library that searches' `text:` terms are answered in (the app's, as it is now).
+    pub fn library(&mut self, library: &Arc<Library>) {
+        let same = self
+            .finder
+            .as_ref()
+            .is_some_and(|(shown, _)| Arc::ptr_eq(shown, library));
+        if !same {
+            let finder = TextFinder::new(Arc::clone(library), self.text_index.as_deref());
+            self.finder = Some((Arc::clone(library), Arc::new(Mutex::new(finder))));
         }
     }
 
@@ -50,13 +83,25 @@ impl Searcher {
         Self {
             runner: Runner::default(),
             worker: Worker::Ready(Box::new(deliver)),
+            text_index: None,
+            finder: None,
         }
     }
 
     /// Starts a search: the result now if it runs inline (small, or `now` asked for), else
     /// later through the worker's callback.
-    pub fn run(&mut self, request: Request, now: bool) -> Option<Done> {
+    pub fn run(&mut self, mut request: Request, now: bool) -> Option<Done> {
+        let texts = request
+            .query
+            .atoms()
+            .any(|a| matches!(a.test, Test::Words(_)));
+        let finder = self
+            .finder
+            .as_ref()
+            .filter(|_| texts)
+            .map(|(_, finder)| Arc::clone(finder));
         if now || request.index.entries.len() < BACKGROUND_FROM {
+            resolve(&mut request, finder.as_ref());
             return Some(self.runner.run(request));
         }
         if let Worker::Ready(_) = self.worker {
@@ -68,27 +113,78 @@ impl Searcher {
         match &self.worker {
             Worker::Started(requests) => {
                 // A send fails only if the worker died; the last results then stay on screen.
-                let _ = requests.send(request);
+                let _ = requests.send((request, finder));
                 None
             }
-            Worker::None | Worker::Ready(_) => Some(self.runner.run(request)),
+            Worker::None | Worker::Ready(_) => {
+                resolve(&mut request, finder.as_ref());
+                Some(self.runner.run(request))
+            }
         }
     }
 }
 
 /// A worker that answers the newest request waiting, skipping those typed over meanwhile.
-fn spawn(deliver: Box<dyn Fn(Done) + Send>) -> Sender<Request> {
-    let (requests, inbox) = mpsc::channel::<Request>();
+fn spawn(deliver: Box<dyn Fn(Done) + Send>) -> Sender<(Request, Option<Finder>)> {
+    let (requests, inbox) = mpsc::channel::<(Request, Option<Finder>)>();
     thread::spawn(move || {
         let mut runner = Runner::default();
-        while let Ok(mut request) = inbox.recv() {
+        let matcher = Matcher::default();
+        // A request that came while files were being read for an older one.
+        let mut waiting = None;
+        loop {
+            let Some(mut next) = waiting.take().or_else(|| inbox.recv().ok()) else {
+                return;
+            };
             while let Ok(newer) = inbox.try_recv() {
-                request = newer;
+                next = newer;
+            }
+            let (mut request, finder) = next;
+            if let Some(Ok(mut finder)) = finder.as_ref().map(|f| f.lock()) {
+                // Hits found so far are shown while files are read (no index, or new files),
+                // until a newer request takes over.
+                let resolved = finder.resolve_streaming(&request.query, |so_far| {
+                    if let Ok(newer) = inbox.try_recv() {
+                        waiting = Some(newer);
+                        return false;
+                    }
+                    deliver(partial(&matcher, &request, so_far));
+                    true
+                });
+                match resolved {
+                    Some(texts) => request.texts = texts,
+                    None => continue,
+                }
             }
             deliver(runner.run(request));
         }
     });
     requests
+}
+
+/// What `request` finds with the text hits found so far: shown, never narrowed on.
+fn partial(matcher: &Matcher, request: &Request, texts: &TextHits) -> Done {
+    let hits = rank::filter_with(
+        matcher,
+        &request.index,
+        &request.query,
+        request.sort,
+        None,
+        texts,
+    );
+    Done {
+        generation: request.generation,
+        hits,
+        keep: request.keep,
+        narrowed: false,
+    }
+}
+
+/// Answers the request's `text:` terms, when it has any and there is a library to look in.
+fn resolve(request: &mut Request, finder: Option<&Finder>) {
+    if let Some(Ok(mut finder)) = finder.map(|f| f.lock()) {
+        request.texts = finder.resolve(&request.query);
+    }
 }
 
 #[cfg(test)]
@@ -124,7 +220,45 @@ mod tests {
             query: Query::parse(line, date(2026, 11, 28)).unwrap(),
             sort: Sort::Newest,
             keep: None,
+            texts: Default::default(),
         }
+    }
+
+    #[test]
+    fn text_hits_read_from_the_files_stream_in_before_the_last() {
+        // No full-text index: the worker reads the files a part at a time, showing each.
+        let dir = tempfile::tempdir().unwrap();
+        for i in 0..BACKGROUND_FROM {
+            let body = if i % 10 == 0 {
+                "the harbour wall"
+            } else {
+                "the ferry"
+            };
+            let text = format!("Article {i}\nBy Ann Lee\n3 March 2014\n\n{body}.\n");
+            std::fs::write(dir.path().join(format!("{i:05}.txt")), text).unwrap();
+        }
+        let library = Arc::new(Library::scan(&[dir.path().to_path_buf()]));
+        let index = Arc::new(Index::build(&library.articles));
+        let (sender, results) = mpsc::channel();
+        let mut searcher = Searcher::with_worker(move |done| {
+            let _ = sender.send(done);
+        });
+        searcher.library(&library);
+        assert!(
+            searcher
+                .run(request(&index, 1, "x:harbour"), false)
+                .is_none()
+        );
+        let mut seen = Vec::new();
+        while let Ok(done) = results.recv_timeout(Duration::from_secs(60)) {
+            seen.push(done.hits.len());
+            if done.hits.len() == BACKGROUND_FROM / 10 {
+                break;
+            }
+        }
+        assert!(seen.len() >= 2, "hits came in parts: {seen:?}");
+        assert!(seen.windows(2).all(|w| w[0] <= w[1]), "{seen:?}");
+        assert_eq!(seen.last(), Some(&(BACKGROUND_FROM / 10)));
     }
 
     #[test]

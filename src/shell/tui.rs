@@ -28,8 +28,8 @@ use crate::app::{App, Event, Init, Typesetting};
 use crate::article::date;
 use crate::config::settings::Settings;
 use crate::config::theme::Theme;
-use crate::library::cache;
 use crate::library::{Library, LibrarySource};
+use crate::library::{cache, fulltext};
 use crate::query::run::Done;
 use crate::shell::effects::{self, Performer};
 use crate::shell::search::Searcher;
@@ -136,7 +136,8 @@ pub fn run(start: Start, settings: &Settings) -> io::Result<()> {
     let found = sender.clone();
     let searcher = Searcher::with_worker(move |done| {
         let _ = found.send(Message::Searched(done));
-    });
+    })
+    .with_text_index(index.as_deref().map(fulltext::path_beside));
     let read = sender.clone();
     let mut performer = Performer::new(searcher, state).with_reader(move |event| {
         let _ = read.send(Message::Event(Box::new(event)));

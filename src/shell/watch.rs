@@ -18,6 +18,7 @@ use notify::{EventKind, RecursiveMode};
 use notify_debouncer_full::{DebounceEventResult, new_debouncer};
 
 use crate::app::Event;
+use crate::library::fulltext::{self, TextIndex};
 use crate::library::scan::Scanned;
 use crate::library::{Library, LibrarySource, Look, cache};
 
@@ -153,6 +154,11 @@ fn check(
             tell(Found::Event(Event::library(library, false)));
         }
     });
+    // The full-text index follows the library, at start and after every change.
+    let for_text = (folders.index.is_some() && (changed || first)).then(|| {
+        Library::from_scanned(&folders.source, scanned.clone())
+            .with_footers(folders.footers.clone())
+    });
     let saved = changed
         && (folders.index.as_deref())
             // A cache: failing to write it costs a start (and a check) time, nothing else.
@@ -171,7 +177,32 @@ fn check(
     if loud {
         tell(Found::Checking { done: total, total });
     }
+    if let (Some(library), Some(index)) = (for_text, folders.index.as_deref()) {
+        refresh_text(&fulltext::path_beside(index), &library, tell);
+    }
     (changed, next)
+}
+
+/// Brings the full-text index up to date with `library`, its progress told to the status bar.
+/// A cache: failing costs `text:` terms time (the files are read instead), nothing else.
+fn refresh_text(path: &Path, library: &Library, tell: &impl Fn(Found)) {
+    let mut index = TextIndex::open(path);
+    let mut last = 0;
+    let done = index.refresh(library, |p| {
+        if p.total > 0 {
+            last = p.total;
+            tell(Found::Event(Event::Indexing {
+                done: p.done.min(p.total - 1),
+                total: p.total,
+            }));
+        }
+    });
+    if last > 0 || done.is_err() {
+        tell(Found::Event(Event::Indexing {
+            done: last,
+            total: last,
+        }));
+    }
 }
 
 /// Something that keeps the watch on the folders while it lives.
@@ -275,7 +306,7 @@ mod tests {
     fn next_news(found: &mpsc::Receiver<Found>) -> Option<String> {
         while let Ok(news) = found.recv_timeout(Duration::from_secs(5)) {
             match news {
-                Found::Checking { .. } => continue,
+                Found::Checking { .. } | Found::Event(Event::Indexing { .. }) => continue,
                 Found::Event(Event::Library {
                     library, complete, ..
                 }) => {
@@ -293,6 +324,40 @@ mod tests {
 
     fn article(title: &str) -> String {
         format!("{title}\nBy Ann Author\n1 May 2020\n\nText of it.\n")
+    }
+
+    #[test]
+    fn the_checker_brings_the_full_text_index_up_to_date_and_says_how_far_it_is() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = tempfile::tempdir().unwrap();
+        for name in ["a", "b", "c"] {
+            fs::write(dir.path().join(format!("{name}.txt")), article(name)).unwrap();
+        }
+        let index = cache.path().join("library.index");
+        let folders = Folders {
+            source: LibrarySource::Named(vec![dir.path().to_path_buf()]),
+            roots: vec![dir.path().to_path_buf()],
+            index: Some(index.clone()),
+            footers: Vec::new(),
+        };
+        let (sender, found) = mpsc::channel();
+        let _asks = spawn_checker(folders, move |news| {
+            let _ = sender.send(news);
+        });
+        let mut told = Vec::new();
+        while let Ok(news) = found.recv_timeout(Duration::from_secs(10)) {
+            if let Found::Event(Event::Indexing { done, total }) = news {
+                told.push((done, total));
+                if done == total {
+                    break;
+                }
+            }
+        }
+        assert_eq!(told.first(), Some(&(0, 3)));
+        assert_eq!(told.last(), Some(&(3, 3)));
+        let text = TextIndex::open_existing(&fulltext::path_beside(&index)).expect("built");
+        let library = Library::scan(&[dir.path().to_path_buf()]);
+        assert_eq!(text.status(&library).unwrap().fresh, 3);
     }
 
     #[test]

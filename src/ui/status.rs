@@ -255,6 +255,13 @@ fn counts(app: &App, theme: &Theme) -> Vec<Span<'static>> {
             format!(" · checking {}/{}", thousands(done), thousands(total))
         }));
     }
+    if let Some((done, total)) = app.index_progress() {
+        spans.push(Span::raw(format!(
+            " · indexing {}/{}",
+            thousands(done),
+            thousands(total)
+        )));
+    }
     if matches!(app.focus(), Focus::Reader | Focus::Find | Focus::Link)
         && let Some(percent) = app.percent_read()
     {

@@ -136,18 +136,21 @@ fn only_new_and_changed_files_are_read_again() {
             &lib.path().display().to_string(),
         ],
     );
+    // The first line is the metadata index's; the full-text index's follows.
     assert!(
-        stdout(&output).ends_with("read 3 of 3 files\n"),
+        stdout(&output).contains("read 3 of 3 files\n"),
         "{output:?}"
     );
 }
 
-/// The one index file of `lib` in `home`'s cache folder.
+/// The one metadata index file of `lib` in `home`'s cache folder (the full-text index beside
+/// it is `fulltext.rs`'s business).
 fn index_file(home: &Path) -> PathBuf {
     let dir = home.join(".cache/byline");
     let files: Vec<PathBuf> = fs::read_dir(&dir)
         .unwrap()
         .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "index"))
         .collect();
     assert_eq!(files.len(), 1, "{files:?}");
     files[0].clone()
@@ -258,5 +261,11 @@ fn two_processes_updating_the_index_at_once_leave_a_sound_one() {
         let path = index_file(home.path());
         let loaded = cache::load(&path).expect("a whole index");
         assert_eq!(loaded[0].files(), 300);
+        // The full-text index beside it holds every file once, whoever wrote it.
+        let found = byline(
+            home.path(),
+            &["list", "--library", &library, "--query", "x:body"],
+        );
+        assert_eq!(stdout(&found).lines().count(), 300, "round {round}");
     }
 }

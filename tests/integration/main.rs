@@ -3,6 +3,7 @@
 mod cli;
 mod docs;
 mod formats;
+mod fulltext;
 mod hostile;
 mod hostile_corpus;
 mod import;
