@@ -91,7 +91,14 @@ fn overlay_frame(
         let down = key(app, Mode::Overlay, Action::ScrollDown);
         let up = key(app, Mode::Overlay, Action::ScrollUp);
         let page = key(app, Mode::Overlay, Action::ScrollPageDown);
-        format!("{down}/{up} {page} scroll · other keys close")
+        let long = format!("{down}/{up} {page} scroll · other keys close");
+        // The title's frame: ` Keys · ` before, a space and two corners after.
+        let room = usize::from(popup.width).saturating_sub(name.chars().count() + 6);
+        if long.chars().count() <= room {
+            long
+        } else {
+            format!("{down}/{up} {page} scroll")
+        }
     } else {
         "any key closes".to_string()
     };

@@ -617,3 +617,13 @@ fn tag_and_source_terms_light_their_columns() {
         "the source's and the tag's letters, nothing else"
     );
 }
+
+// At 60 columns the overlay's title ran past its frame ("other keys clos┐").
+#[test]
+fn a_narrow_help_overlay_keeps_its_title_whole() {
+    let mut app = sample_app(60, 16);
+    act(&mut app, [Action::ToggleHelp]);
+    let screen = format!("{}", draw(&mut app, 60, 16).backend());
+    let top = screen.lines().next().unwrap();
+    assert!(top.contains("Keys · j/k Space scroll ─"), "{top}");
+}
