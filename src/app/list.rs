@@ -175,6 +175,11 @@ impl List {
     /// article), the groups in the order their first row came, the rows in the order they
     /// were in; the selected article stays selected.
     pub fn regroup(&mut self, group_of: impl Fn(usize) -> (String, String), page: Option<usize>) {
+        if self.grouping == Grouping::None && self.groups.is_empty() {
+            // One run before and after: nothing to move (and no look for the selection among a
+            // hundred thousand rows after every search).
+            return;
+        }
         let selected = self.selected_article();
         if !self.groups.is_empty() {
             // Grouped before: back to the order the search gave.

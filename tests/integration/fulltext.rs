@@ -144,15 +144,7 @@ fn a_stale_index_is_completed_by_reading_new_and_changed_files() {
         ["Ferry", "Harbour news"]
     );
     assert!(titles(home.path(), lib.path(), "x:harbour").is_empty());
-    let status = stdout(&byline(
-        home.path(),
-        &[
-            "index",
-            "--status",
-            "--library",
-            &lib.path().display().to_string(),
-        ],
-    ));
+    let status = index_status(home.path(), lib.path());
     assert!(
         status.contains("1 of the library's 3 up to date"),
         "{status}"
@@ -162,15 +154,7 @@ fn a_stale_index_is_completed_by_reading_new_and_changed_files() {
         said.contains("2 files indexed, 1 deleted, 1 unchanged"),
         "{said}"
     );
-    let status = stdout(&byline(
-        home.path(),
-        &[
-            "index",
-            "--status",
-            "--library",
-            &lib.path().display().to_string(),
-        ],
-    ));
+    let status = index_status(home.path(), lib.path());
     assert!(
         status.contains("3 articles indexed; 3 of the library's 3 up to date"),
         "{status}"
@@ -189,15 +173,7 @@ fn a_corrupt_index_is_rebuilt_and_never_a_crash() {
     fs::write(&path, b"SQLite format 3\0 and then nonsense".repeat(200)).unwrap();
     // Unusable: the files answer.
     assert_eq!(titles(home.path(), lib.path(), "x:seoul"), ["Talks resume"]);
-    let status = stdout(&byline(
-        home.path(),
-        &[
-            "index",
-            "--status",
-            "--library",
-            &lib.path().display().to_string(),
-        ],
-    ));
+    let status = index_status(home.path(), lib.path());
     assert!(status.contains("not built, or unusable"), "{status}");
     let said = index(home.path(), lib.path(), &[]);
     assert!(said.contains("3 files indexed"), "{said}");
@@ -290,4 +266,10 @@ fn key(c: char) -> crossterm::event::KeyEvent {
         crossterm::event::KeyCode::Char(c),
         crossterm::event::KeyModifiers::NONE,
     )
+}
+
+/// What `byline index --status` says of the library at `lib`.
+fn index_status(home: &Path, lib: &Path) -> String {
+    let library = lib.display().to_string();
+    stdout(&byline(home, &["index", "--status", "--library", &library]))
 }
