@@ -20,6 +20,21 @@ pub fn chunks<T: Sync, R: Send>(
     let threads = thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(MOST_THREADS);
+    chunks_on(threads, items, from, work)
+}
+
+/// Threads that read files: more than the cores, as most of a read can be waiting on the disk
+/// (a cold one answers several reads at once), each thread parsing what it read.
+pub const READERS: usize = 8;
+
+/// [`chunks`] on `threads` threads, whatever the number of cores: for work that waits (files
+/// read from a disk) rather than computes.
+pub fn chunks_on<T: Sync, R: Send>(
+    threads: usize,
+    items: &[T],
+    from: usize,
+    work: impl Fn(&[T]) -> Vec<R> + Sync,
+) -> Vec<R> {
     if threads < 2 || items.len() < from.max(2) {
         return work(items);
     }

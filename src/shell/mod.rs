@@ -17,6 +17,6 @@ pub(crate) mod plan;
 pub mod run;
 pub mod search;
 pub(crate) mod terminal;
-pub(crate) mod text;
+pub mod text;
 pub(crate) mod tui;
 pub(crate) mod watch;

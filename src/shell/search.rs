@@ -73,7 +73,18 @@ impl Searcher {
             .is_some_and(|(shown, _)| Arc::ptr_eq(shown, library));
         if !same {
             let finder = TextFinder::new(Arc::clone(library), self.text_index.as_deref());
-            self.finder = Some((Arc::clone(library), Arc::new(Mutex::new(finder))));
+            let finder = Arc::new(Mutex::new(finder));
+            if self.text_index.is_some() && library.articles.len() >= BACKGROUND_FROM {
+                // Ready before the first text term is typed; a search that needs it sooner
+                // waits for the lock, as it would have done the work itself.
+                let ahead = Arc::clone(&finder);
+                thread::spawn(move || {
+                    if let Ok(mut finder) = ahead.lock() {
+                        finder.prepare();
+                    }
+                });
+            }
+            self.finder = Some((Arc::clone(library), finder));
         }
     }
 

@@ -34,33 +34,34 @@ pub fn scan(library: &Library, articles: &[usize], term: &Words) -> Vec<(usize, 
             .build([w])
             .ok()
     });
-    let mut found: Vec<(usize, usize)> = parallel::chunks(&files, 64, |part| {
-        let mut found = Vec::new();
-        for (path, wanted) in part {
-            let Ok(bytes) = read_bytes_as_listed(path, None) else {
-                continue;
-            };
-            if let Some(finder) = &finder
-                && bytes.is_ascii()
-                && !finder.is_match(&bytes)
-            {
-                continue;
-            }
-            let format = Format::of(path).unwrap_or(Format::Plain);
-            let Ok(records) = parse_bytes(&bytes, format) else {
-                continue;
-            };
-            for (record, parsed) in &records.articles {
-                if let Some(&(_, i)) = wanted.iter().find(|(r, _)| r == record) {
-                    let count = hits_in(parsed, term);
-                    if count > 0 {
-                        found.push((i, count));
+    let mut found: Vec<(usize, usize)> =
+        parallel::chunks_on(parallel::READERS, &files, 16, |part| {
+            let mut found = Vec::new();
+            for (path, wanted) in part {
+                let Ok(bytes) = read_bytes_as_listed(path, None) else {
+                    continue;
+                };
+                if let Some(finder) = &finder
+                    && bytes.is_ascii()
+                    && !finder.is_match(&bytes)
+                {
+                    continue;
+                }
+                let format = Format::of(path).unwrap_or(Format::Plain);
+                let Ok(records) = parse_bytes(&bytes, format) else {
+                    continue;
+                };
+                for (record, parsed) in &records.articles {
+                    if let Some(&(_, i)) = wanted.iter().find(|(r, _)| r == record) {
+                        let count = hits_in(parsed, term);
+                        if count > 0 {
+                            found.push((i, count));
+                        }
                     }
                 }
             }
-        }
-        found
-    });
+            found
+        });
     for i in samples {
         if let Ok(parsed) = library.read(i) {
             let count = hits_in(&parsed, term);
