@@ -12,6 +12,7 @@ use scraper::ElementRef;
 use scraper::node::Element;
 
 use super::extract;
+use super::figure::{self, Figure, Image};
 use super::notes::{Notes, is_note_list};
 use super::{Kind, Visit, kind, walk};
 use crate::article::sanitize::{is_invisible_or_control, one_line};
@@ -174,6 +175,8 @@ struct Reader<'t, 'a> {
     note: Option<(ElementRef<'a>, usize, usize)>,
     /// Each note read, with its number.
     notes_read: Vec<(usize, Vec<Block>)>,
+    /// The `<figure>`s open, innermost last.
+    figures: Vec<Figure>,
 }
 
 impl<'t, 'a> Reader<'t, 'a> {
@@ -201,6 +204,7 @@ impl<'t, 'a> Reader<'t, 'a> {
             note_list: None,
             note: None,
             notes_read: Vec::new(),
+            figures: Vec::new(),
         }
     }
 
@@ -245,7 +249,21 @@ impl<'t, 'a> Reader<'t, 'a> {
         }
         match self.kind(element.value()) {
             Kind::Skip => return false,
-            Kind::Block | Kind::Break => self.flush(),
+            Kind::Block | Kind::Break => {
+                self.flush();
+                match element.value().name() {
+                    "figure" => self.figures.push(Figure::default()),
+                    "figcaption" => {
+                        let at = self.blocks.len();
+                        if let Some(figure) = self.figures.last_mut()
+                            && figure.caption.is_none()
+                        {
+                            figure.caption = Some((at, None));
+                        }
+                    }
+                    _ => {}
+                }
+            }
             Kind::Heading { top } => {
                 self.flush();
                 let title_from = top.then_some(self.blocks.len());
@@ -426,7 +444,21 @@ impl<'t, 'a> Reader<'t, 'a> {
         }
         match self.kind(element.value()) {
             Kind::Skip | Kind::Inline | Kind::Image => {}
-            Kind::Block | Kind::Break => self.flush(),
+            Kind::Block | Kind::Break => {
+                self.flush();
+                match element.value().name() {
+                    "figure" => self.close_figure(),
+                    "figcaption" => {
+                        let at = self.blocks.len();
+                        if let Some(figure) = self.figures.last_mut()
+                            && let Some((_, end @ None)) = &mut figure.caption
+                        {
+                            *end = Some(at);
+                        }
+                    }
+                    _ => {}
+                }
+            }
             Kind::Heading { .. } => {
                 self.flush();
                 if let Some(Role::Heading {
@@ -563,9 +595,31 @@ impl<'t, 'a> Reader<'t, 'a> {
         if tiny("width") || tiny("height") {
             return;
         }
-        let text = image_placeholder(element.attr("alt").unwrap_or_default());
+        let alt = element.attr("alt").unwrap_or_default();
         let src = element.attr("src").or_else(|| element.attr("data-src"));
         let src = src.map(str::trim).filter(|s| !s.is_empty());
+        // A figure's first image waits for its caption, as a block of its own.
+        if self
+            .figures
+            .last()
+            .is_some_and(|f| f.image.is_none() && !f.in_caption())
+        {
+            let src = match self.hrefs.last() {
+                Some(href) if self.link > 0 => Some(href.clone()),
+                _ => src.map(str::to_string),
+            };
+            self.flush();
+            let at = self.blocks.len();
+            if let Some(figure) = self.figures.last_mut() {
+                figure.image = Some(Image {
+                    at,
+                    src,
+                    alt: alt.to_string(),
+                });
+            }
+            return;
+        }
+        let text = image_placeholder(alt);
         if self.space.take().is_some() {
             self.push(' ', Inline::Plain);
         }
@@ -724,6 +778,34 @@ impl<'t, 'a> Reader<'t, 'a> {
         if !table.text().trim().is_empty() {
             self.blocks.push(table);
         }
+    }
+
+    /// Ends a `<figure>`: its first image and its caption become one block where the image was.
+    fn close_figure(&mut self) {
+        let Some(Figure {
+            image: Some(image),
+            caption,
+        }) = self.figures.pop()
+        else {
+            return;
+        };
+        // Tables and notes inside the figure may have moved its blocks: indices are clamped.
+        let len = self.blocks.len();
+        let mut at = image.at.min(len);
+        let mut spans = Vec::new();
+        if let Some((from, Some(to))) = caption {
+            let (from, to) = (from.min(len), to.min(len));
+            if from < to {
+                spans = inline(self.blocks.drain(from..to));
+                if at >= to {
+                    at -= to - from;
+                } else if at > from {
+                    at = from;
+                }
+            }
+        }
+        let block = Block::Paragraph(figure::spans(spans, &image));
+        self.blocks.insert(at, block);
     }
 
     /// Drops the blocks from `from` on when together they only repeat the title.

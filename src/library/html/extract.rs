@@ -91,14 +91,17 @@ pub(super) fn better(chosen: Body, plain: impl FnOnce() -> Body) -> Body {
     if plain_better { plain } else { chosen }
 }
 
-/// Characters of text in a body (spaces left out), and how many of them are in links.
+/// Characters of text in a body (spaces left out), and how many of them are in links. An
+/// image's placeholder, a figure's caption with it, links to the image but is not a link to
+/// another page.
 fn measure(body: &Body) -> (usize, usize) {
     let (mut chars, mut links) = (0, 0);
     for block in &body.blocks {
         for span in block.runs().into_iter().flatten() {
             let n = span.text.chars().filter(|c| !c.is_whitespace()).count();
             chars += n;
-            if span.style == Inline::Link || span.link.is_some() {
+            let image = span.text.starts_with("[image");
+            if !image && (span.style == Inline::Link || span.link.is_some()) {
                 links += n;
             }
         }
@@ -429,6 +432,20 @@ mod tests {
             _ => None,
         });
         assert_eq!(aligns, Some(vec![Align::Auto, Align::Right]), "{blocks:?}");
+    }
+
+    #[test]
+    fn images_and_their_captions_are_not_link_text() {
+        use crate::article::{Body, Inline, Span};
+        // byline read only the article's header of a page of 30 captioned photographs: their
+        // captions, links to the images, made the chosen part look like a list of links.
+        let body = Body {
+            blocks: vec![
+                Block::Paragraph(vec![Span::link("[image: A long caption of a photograph]", "a.jpg")]),
+                Block::Paragraph(vec![Span::new("Text.", Inline::Plain), Span::link("link", "/b")]),
+            ],
+        };
+        assert_eq!(super::measure(&body), (42, 4));
     }
 
     #[test]

@@ -22,6 +22,7 @@ use scraper::{ElementRef, Html, Node};
 mod body;
 mod depth;
 mod extract;
+mod figure;
 mod meta;
 mod notes;
 
@@ -1172,7 +1173,7 @@ mod tests {
 
         #[test]
         fn never_panics_on_tag_soup(
-            text in r"(<(/)?(p|div|ul|ol|li|pre|b|em|a href=x|h1|h2|blockquote|br|script|title|article|nav|ol reversed|table|thead|tr|td|th|td colspan=3|img alt=x src=y|img)>|[a-z &;#0-9\n\t]{0,6}){0,40}"
+            text in r"(<(/)?(p|div|ul|ol|li|pre|b|em|a href=x|h1|h2|blockquote|br|script|title|article|nav|ol reversed|table|thead|tr|td|th|td colspan=3|img alt=x src=y|img|figure|figcaption)>|[a-z &;#0-9\n\t]{0,6}){0,40}"
         ) {
             if let Ok(a) = parse(&text) {
                 prop_assert!(!a.title.is_empty());
