@@ -13,6 +13,7 @@ use scraper::node::Element;
 
 use super::extract;
 use super::figure::{self, Figure, Image};
+use super::noscript::{self, NOSCRIPT};
 use super::notes::{Notes, is_note_list};
 use super::{Kind, Visit, kind, walk};
 use crate::article::sanitize::{is_invisible_or_control, one_line};
@@ -21,6 +22,10 @@ use crate::library::notes::{notes_list, superscript};
 
 /// The most elements named as boilerplate measured in one chosen part; later ones are read.
 const BOILERPLATE_CHECKS: usize = 64;
+
+/// The most `<noscript>`s whose text is looked for in the rest of the page; later ones are not
+/// read unless they hold an image.
+const NOSCRIPT_CHECKS: usize = 16;
 
 /// Columns between tab stops in preformatted text.
 const TAB_WIDTH: usize = 4;
@@ -39,6 +44,7 @@ pub(super) enum Start {
 /// Reads the blocks of the article under `content`; a tail of boilerplate at its end is cut.
 pub(super) fn read_body(content: ElementRef<'_>, title: &str, start: Start) -> Body {
     let mut reader = Reader::new(title, Notes::find(content), start);
+    reader.content = Some(content);
     if start == Start::Chosen {
         reader.chosen_chars = content.text().map(str::len).sum();
     }
@@ -177,6 +183,11 @@ struct Reader<'t, 'a> {
     notes_read: Vec<(usize, Vec<Block>)>,
     /// The `<figure>`s open, innermost last.
     figures: Vec<Figure>,
+    /// Where the walk started, its text outside `<noscript>`s once a `<noscript>` needs it,
+    /// and how many more `<noscript>`s may be looked for in it.
+    content: Option<ElementRef<'a>>,
+    outside_noscript: Option<String>,
+    noscript_checks: usize,
 }
 
 impl<'t, 'a> Reader<'t, 'a> {
@@ -205,6 +216,9 @@ impl<'t, 'a> Reader<'t, 'a> {
             note: None,
             notes_read: Vec::new(),
             figures: Vec::new(),
+            content: None,
+            outside_noscript: None,
+            noscript_checks: NOSCRIPT_CHECKS,
         }
     }
 
@@ -246,6 +260,10 @@ impl<'t, 'a> Reader<'t, 'a> {
             && let Some(enter) = self.open_note(element)
         {
             return enter;
+        }
+        if element.value().name() == NOSCRIPT {
+            // Read as inline content where it stands, as a browser without scripts shows it.
+            return noscript::worth_reading(element, |key| self.said_outside_noscript(key));
         }
         match self.kind(element.value()) {
             Kind::Skip => return false,
@@ -778,6 +796,30 @@ impl<'t, 'a> Reader<'t, 'a> {
         if !table.text().trim().is_empty() {
             self.blocks.push(table);
         }
+    }
+
+    /// True when `key` is in the text outside `<noscript>`s (or too many were looked for).
+    fn said_outside_noscript(&mut self, key: &str) -> bool {
+        if self.noscript_checks == 0 {
+            return true;
+        }
+        self.noscript_checks -= 1;
+        let content = self.content;
+        let text = self.outside_noscript.get_or_insert_with(|| {
+            let mut text = String::new();
+            if let Some(content) = content {
+                walk(content, |visit| match visit {
+                    Visit::Open(e) => !matches!(e.value().name(), "script" | "style") && e.value().name() != NOSCRIPT,
+                    Visit::Text(t) => {
+                        text.push_str(t);
+                        true
+                    }
+                    Visit::Close(_) => true,
+                });
+            }
+            one_line(&text)
+        });
+        text.contains(key)
     }
 
     /// Ends a `<figure>`: its first image and its caption become one block where the image was.

@@ -14,6 +14,7 @@
 //! read like any other. Characters that could steer the terminal are dropped here too, since an
 //! entity such as `&#27;` decodes to one after the file itself was cleaned.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 use scraper::node::Element;
@@ -24,11 +25,13 @@ mod depth;
 mod extract;
 mod figure;
 mod meta;
+mod noscript;
 mod notes;
 
 use self::body::{Start, read_body};
 use self::depth::{limit_depth, limit_formatting};
 use self::meta::{JsonLd, Order};
+use self::noscript::NOSCRIPT;
 use super::FormatError;
 use crate::article::sanitize::one_line;
 use crate::article::{Inline, Parsed};
@@ -38,9 +41,19 @@ use crate::article::{Inline, Parsed};
 /// Fails only when the page names no title anywhere (`og:title`, `<title>`, a JSON-LD
 /// `headline` or an `<h1>`).
 pub fn parse(text: &str) -> Result<Parsed, FormatError> {
+    // Scoring reads the page as it stands; the walker reads what `<noscript>` holds too.
     let shallow = limit_depth(text);
     let limited = limit_formatting(&shallow);
-    let html = Html::parse_document(&limited);
+    let unveiled = noscript::unveil(text);
+    let (shallow_unveiled, limited_unveiled);
+    let walked: &str = if matches!(unveiled, Cow::Borrowed(_)) {
+        &limited
+    } else {
+        shallow_unveiled = limit_depth(&unveiled);
+        limited_unveiled = limit_formatting(&shallow_unveiled);
+        &limited_unveiled
+    };
+    let html = Html::parse_document(walked);
     let no_title = || FormatError::new("HTML page without a title");
     let root = html
         .tree
@@ -119,7 +132,8 @@ impl<'a> Page<'a> {
                 }
                 if matches!(
                     el.name(),
-                    "script" | "style" | "noscript" | "template" | "svg" | "math" | "iframe"
+                    "script" | "style" | "noscript" | NOSCRIPT | "template" | "svg" | "math"
+                        | "iframe"
                 ) {
                     return false;
                 }
@@ -492,8 +506,8 @@ fn kind(element: &Element) -> Kind {
         return Kind::Skip;
     }
     match element.name() {
-        "script" | "style" | "noscript" | "template" | "nav" | "header" | "footer" | "aside"
-        | "form" | "button" | "svg" | "math" | "iframe" | "head" | "title" | "object" | "embed"
+        "script" | "style" | "noscript" | NOSCRIPT | "template" | "nav" | "header" | "footer"
+        | "aside" | "form" | "button" | "svg" | "math" | "iframe" | "head" | "title" | "object" | "embed"
         | "canvas" | "select" | "textarea" | "audio" | "video" | "dialog" => Kind::Skip,
         "h1" => Kind::Heading { top: true },
         "h2" | "h3" | "h4" | "h5" | "h6" => Kind::Heading { top: false },
