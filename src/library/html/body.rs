@@ -15,13 +15,18 @@ use super::extract;
 use super::figure::{self, Figure, Image};
 use super::noscript::{self, NOSCRIPT};
 use super::notes::{Notes, is_note_list};
-use super::{Kind, Visit, kind, walk};
+use super::{
+    Kind, Visit, is_article_header, is_own_header, kind, kind_of, names_byline, walk,
+};
 use crate::article::sanitize::{is_invisible_or_control, one_line};
 use crate::article::{Align, Block, Body, Inline, Span, image_placeholder};
 use crate::library::notes::{notes_list, superscript};
 
 /// The most elements named as boilerplate measured in one chosen part; later ones are read.
 const BOILERPLATE_CHECKS: usize = 64;
+
+/// The most bytes of a byline in an article's header: longer, it holds more.
+const MAX_META_LINE: usize = 200;
 
 /// The most `<noscript>`s whose text is looked for in the rest of the page; later ones are not
 /// read unless they hold an image.
@@ -181,8 +186,9 @@ struct Reader<'t, 'a> {
     note: Option<(ElementRef<'a>, usize, usize)>,
     /// Each note read, with its number.
     notes_read: Vec<(usize, Vec<Block>)>,
-    /// The `<figure>`s open, innermost last.
+    /// The `<figure>`s open, innermost last, and how many headers of the article are open.
     figures: Vec<Figure>,
+    headers: usize,
     /// Where the walk started, its text outside `<noscript>`s once a `<noscript>` needs it,
     /// and how many more `<noscript>`s may be looked for in it.
     content: Option<ElementRef<'a>>,
@@ -216,20 +222,41 @@ impl<'t, 'a> Reader<'t, 'a> {
             note: None,
             notes_read: Vec::new(),
             figures: Vec::new(),
+            headers: 0,
             content: None,
             outside_noscript: None,
             noscript_checks: NOSCRIPT_CHECKS,
         }
     }
 
-    /// What `element` does to the text inside it, where this walk started.
-    fn kind(&self, element: &Element) -> Kind {
-        match kind(element) {
-            Kind::Skip if self.start == Start::Chosen && element.name() == "header" => Kind::Block,
-            // Readability makes an `<h1>` an `<h2>`: any heading that repeats the title goes.
-            Kind::Heading { .. } if self.start == Start::Chosen => Kind::Heading { top: true },
+    /// What `element` does to the text inside it, where this walk started: the chosen part's
+    /// `<header>` is the article's own, as is a `<header>` inside an `<article>` anywhere.
+    fn kind(&self, element: ElementRef<'_>) -> Kind {
+        match kind_of(element) {
+            Kind::Skip if self.start == Start::Chosen && is_own_header(element.value()) => {
+                Kind::Block
+            }
+            Kind::Skip if is_article_header(element) => Kind::Block,
+            // Readability makes an `<h1>` an `<h2>`, and an article's header may title it with
+            // any heading: any heading there that repeats the title goes.
+            Kind::Heading { .. } if self.start == Start::Chosen || self.headers > 0 => {
+                Kind::Heading { top: true }
+            }
             kind => kind,
         }
+    }
+
+    /// True for a short byline (`class="byline"`, `author-name`) in the article's header: the
+    /// article's author, as scoring leaves it out of its choice. A date line stays, as there.
+    fn is_header_byline(&self, element: ElementRef<'_>) -> bool {
+        if self.headers == 0 || !names_byline(element.value()) {
+            return false;
+        }
+        let mut chars = 0;
+        element.text().all(|t| {
+            chars += t.len();
+            chars <= MAX_META_LINE
+        })
     }
 
     /// True for an element of the chosen part that is named as boilerplate and holds less than
@@ -261,15 +288,19 @@ impl<'t, 'a> Reader<'t, 'a> {
         {
             return enter;
         }
+        if self.is_header_byline(element) {
+            return false;
+        }
         if element.value().name() == NOSCRIPT {
             // Read as inline content where it stands, as a browser without scripts shows it.
             return noscript::worth_reading(element, |key| self.said_outside_noscript(key));
         }
-        match self.kind(element.value()) {
+        match self.kind(element) {
             Kind::Skip => return false,
             Kind::Block | Kind::Break => {
                 self.flush();
                 match element.value().name() {
+                    "header" => self.headers += 1,
                     "figure" => self.figures.push(Figure::default()),
                     "figcaption" => {
                         let at = self.blocks.len();
@@ -460,11 +491,12 @@ impl<'t, 'a> Reader<'t, 'a> {
         if (self.note.is_some() || self.note_list.is_some()) && self.close_note(element) {
             return;
         }
-        match self.kind(element.value()) {
+        match self.kind(element) {
             Kind::Skip | Kind::Inline | Kind::Image => {}
             Kind::Block | Kind::Break => {
                 self.flush();
                 match element.value().name() {
+                    "header" => self.headers = self.headers.saturating_sub(1),
                     "figure" => self.close_figure(),
                     "figcaption" => {
                         let at = self.blocks.len();
@@ -936,6 +968,44 @@ mod tests {
     use super::*;
 
     use super::super::tests::body;
+
+    /// The texts of the blocks `read_body` reads from the `<body>` of `html`, as the plain
+    /// choice does, for a page titled "Ferry plan".
+    fn plain(html: &str) -> Vec<String> {
+        let page = scraper::Html::parse_document(html);
+        let selector = scraper::Selector::parse("body").unwrap();
+        let body = page.select(&selector).next().unwrap();
+        let body = read_body(body, "Ferry plan", Start::Page);
+        body.blocks.iter().map(Block::text).collect()
+    }
+
+    #[test]
+    fn an_articles_own_header_is_read_without_its_title_and_byline() {
+        let texts = plain(
+            "<header class=site><a href='/'>Kettleby Courier</a> <p>Your town, daily news</p>\
+             </header><article><header><h2>Ferry plan</h2>\
+             <p class=standfirst>The harbour gets a new timetable, and the fares stay.</p>\
+             <p class=byline>By <a href='/ada'>Ada Writer</a></p>\
+             <time datetime=2024-03-05>5 March 2024</time></header>\
+             <p>The first crossing will leave at six.</p></article>",
+        );
+        assert_eq!(
+            texts,
+            [
+                "The harbour gets a new timetable, and the fares stay.",
+                "5 March 2024",
+                "The first crossing will leave at six."
+            ]
+        );
+        // A header that is more than a byline is read.
+        let texts = plain(
+            "<article><header><div class=author-intro>By Ada Writer, who has covered the \
+             harbour for twenty years and has sailed on every ferry the town has had, from the \
+             first paddle steamer to the catamaran the council bought last spring, and who \
+             knows the skippers by name.</div></header><p>Text.</p></article>",
+        );
+        assert_eq!(texts.len(), 2, "{texts:?}");
+    }
 
     fn aligns(html: &str) -> Vec<Align> {
         match &body(html)[..] {

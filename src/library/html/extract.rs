@@ -20,7 +20,7 @@
 use scraper::node::Element;
 use scraper::{ElementRef, Html};
 
-use super::{Kind, Visit, kind, walk};
+use super::{Kind, Visit, kind_of, walk};
 use crate::article::sanitize::one_line;
 use crate::article::{Block, Body, Inline, Span};
 
@@ -257,7 +257,7 @@ pub(super) fn lead(root: ElementRef<'_>, body: &Body) -> Vec<Block> {
         };
         let el = element.value();
         // Nothing inside a navigation bar, an aside or a script; nothing after the paragraph.
-        if found.is_some() || (kind(el) == Kind::Skip && el.name() != "header") {
+        if found.is_some() || (kind_of(element) == Kind::Skip && el.name() != "header") {
             return false;
         }
         if el.name() == "p" && one_line(&element.text().collect::<String>()).starts_with(&key) {

@@ -137,7 +137,7 @@ impl<'a> Page<'a> {
                 ) {
                     return false;
                 }
-                if kind(el) == Kind::Skip {
+                if kind_of(element) == Kind::Skip && !is_article_header(element) {
                     aside += 1;
                 }
                 if is_comments(el) {
@@ -147,7 +147,7 @@ impl<'a> Page<'a> {
                 true
             }
             Visit::Close(element) => {
-                if kind(element.value()) == Kind::Skip {
+                if kind_of(element) == Kind::Skip && !is_article_header(element) {
                     aside = aside.saturating_sub(1);
                 }
                 if is_comments(element.value()) {
@@ -404,6 +404,21 @@ fn names_byline(element: &Element) -> bool {
     })
 }
 
+/// True for a `<header>` that may be the article's own: not hidden.
+fn is_own_header(element: &Element) -> bool {
+    element.name() == "header" && !is_hidden(element)
+}
+
+/// True for a `<header>` inside an `<article>`: the article's title, standfirst and byline,
+/// not the site's masthead.
+fn is_article_header(element: ElementRef<'_>) -> bool {
+    is_own_header(element.value())
+        && element
+            .ancestors()
+            .filter_map(ElementRef::wrap)
+            .any(|a| a.value().name() == "article")
+}
+
 /// True for an element that holds a page's comments (`id="comments"`, `class="comment-list"`).
 fn is_comments(element: &Element) -> bool {
     let names = element.attr("id").into_iter().chain(element.attr("class"));
@@ -497,12 +512,47 @@ enum Kind {
     Inline,
 }
 
-fn kind(element: &Element) -> Kind {
-    let hidden = element.attr("hidden").is_some()
+/// The most characters of text (outside what is never the article) in a `<form>` that is left
+/// out as one: a search box, a sign-up, a comment form with its notice. A form with more holds
+/// the page (ASP.NET wraps every page in `<form id="aspnetForm">`).
+const FORM_TEXT: usize = 500;
+
+/// What an element does to the text inside it, its content weighed where its tag does not
+/// say: a `<form>` is left out when small, and read as a block when it holds the page.
+fn kind_of(element: ElementRef<'_>) -> Kind {
+    let el = element.value();
+    match kind(el) {
+        Kind::Skip if el.name() == "form" && !is_hidden(el) && !is_small_form(element) => {
+            Kind::Block
+        }
+        kind => kind,
+    }
+}
+
+/// True for a `<form>` with less than [`FORM_TEXT`] characters of text outside what is never
+/// the article; only that much of it is read.
+fn is_small_form(form: ElementRef<'_>) -> bool {
+    let mut chars = 0;
+    walk(form, |visit| match visit {
+        Visit::Open(e) => chars < FORM_TEXT && (e == form || kind(e.value()) != Kind::Skip),
+        Visit::Text(text) => {
+            chars += text.chars().filter(|c| !c.is_whitespace()).count();
+            true
+        }
+        Visit::Close(_) => true,
+    });
+    chars < FORM_TEXT
+}
+
+fn is_hidden(element: &Element) -> bool {
+    element.attr("hidden").is_some()
         || element
             .attr("aria-hidden")
-            .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"));
-    if hidden {
+            .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
+}
+
+fn kind(element: &Element) -> Kind {
+    if is_hidden(element) {
         return Kind::Skip;
     }
     match element.name() {
@@ -730,6 +780,34 @@ mod tests {
              <span aria-hidden='true'>Icon</span><footer>© Courier</footer>",
         );
         assert_eq!(texts(&blocks), ["Kept text."]);
+    }
+
+    #[test]
+    fn a_page_wrapped_in_a_form_keeps_its_text() {
+        // ASP.NET wraps the whole page in one form; byline read nothing of such pages.
+        let story = "<p>The harbour committee agreed on Monday that the ferry timetable will \
+                     change in spring, with a first crossing at six and a last at eleven.</p>"
+            .repeat(6);
+        let blocks = body(&format!(
+            "<form id=aspnetForm action=page.aspx><input type=hidden name=__VIEWSTATE>\
+             <nav><a href='/'>Home</a></nav><article><h2>Timetable</h2>{story}</article>\
+             <footer>© Courier</footer></form>\
+             <form class=signup>Sign up for our newsletter, every morning.<input name=mail>\
+             <button>Go</button></form>"
+        ));
+        assert_eq!(blocks.len(), 7, "{:?}", texts(&blocks));
+        assert_eq!(blocks[0].text(), "Timetable");
+        // The date and the article are found inside it too.
+        let a = parse(&page(
+            "<title>T</title>",
+            &format!(
+                "<form><p>Menu</p><article><time datetime=2024-03-05>5 March</time>{story}\
+                 </article></form>"
+            ),
+        ))
+        .unwrap();
+        assert_eq!(a.date, Some(date(2024, 3, 5)));
+        assert!(!texts(&a.body.blocks).contains(&"Menu".to_string()));
     }
 
     #[test]
