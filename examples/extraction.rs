@@ -185,7 +185,8 @@ fn main() -> ExitCode {
             Extracted::default()
         });
         got.body = images.strip(&got.body);
-        let page_blocks = judge_blocks(&source_blocks(&source), &expected.body, &got.body);
+        let source_blocks = source_blocks(&source);
+        let (page_blocks, wrong) = judge_blocks(&source_blocks, &expected.body, &got.body);
         blocks.add(page_blocks);
         pages_right += usize::from(page_blocks.all_right());
         let (r, p) = overlap(&words(&expected.body), &words(&got.body));
@@ -213,6 +214,10 @@ fn main() -> ExitCode {
         dates.add(expected.date.as_deref(), got.date.as_deref(), day);
         if args.only.is_some() {
             println!("{}\n", got.body);
+            for (main, block) in &wrong {
+                let said = if *main { "main, left out" } else { "boilerplate, kept" };
+                println!("{said}: {}", block.split_whitespace().collect::<Vec<_>>().join(" "));
+            }
         }
         if args.pages || args.only.is_some() {
             let name = dir.file_name().unwrap_or_default().to_string_lossy();
@@ -440,10 +445,12 @@ fn source_blocks(source: &[u8]) -> Vec<String> {
     order
 }
 
-/// How the source page's `blocks` fared, against the `expected` body and the one byline `got`.
-fn judge_blocks(blocks: &[String], expected: &str, got: &str) -> Blocks {
+/// How the source page's `blocks` fared, against the `expected` body and the one byline `got`,
+/// and the blocks that fared wrong (whether each is main, its text).
+fn judge_blocks<'b>(blocks: &'b [String], expected: &str, got: &str) -> (Blocks, Vec<(bool, &'b str)>) {
     let (expected, got) = (pairs(expected), pairs(got));
     let mut judged = Blocks::default();
+    let mut wrong = Vec::new();
     for block in blocks {
         let words = word_list(block);
         if words.len() < BLOCK_WORDS {
@@ -457,16 +464,19 @@ fn judge_blocks(blocks: &[String], expected: &str, got: &str) -> Blocks {
                 .count();
             found * 2 > own.len()
         };
-        let kept = mostly_in(&got);
-        if mostly_in(&expected) {
+        let (main, kept) = (mostly_in(&expected), mostly_in(&got));
+        if main {
             judged.main += 1;
             judged.kept += usize::from(kept);
         } else {
             judged.boilerplate += 1;
             judged.left_out += usize::from(!kept);
         }
+        if main != kept {
+            wrong.push((main, block.as_str()));
+        }
     }
-    judged
+    (judged, wrong)
 }
 
 /// Lowercased runs of letters and digits, in order.

@@ -264,7 +264,7 @@ impl<'t, 'a> Reader<'t, 'a> {
     fn is_boilerplate(&mut self, element: ElementRef<'a>) -> bool {
         if self.start != Start::Chosen
             || self.checks_left == 0
-            || !extract::is_boilerplate(element.value())
+            || !extract::is_boilerplate(element)
         {
             return false;
         }
