@@ -215,8 +215,15 @@ fn main() -> ExitCode {
         if args.only.is_some() {
             println!("{}\n", got.body);
             for (main, block) in &wrong {
-                let said = if *main { "main, left out" } else { "boilerplate, kept" };
-                println!("{said}: {}", block.split_whitespace().collect::<Vec<_>>().join(" "));
+                let said = if *main {
+                    "main, left out"
+                } else {
+                    "boilerplate, kept"
+                };
+                println!(
+                    "{said}: {}",
+                    block.split_whitespace().collect::<Vec<_>>().join(" ")
+                );
             }
         }
         if args.pages || args.only.is_some() {
@@ -340,7 +347,11 @@ impl Images {
             alts: HashSet::new(),
             captions: HashSet::new(),
         };
-        for element in page.root_element().descendants().filter_map(scraper::ElementRef::wrap) {
+        for element in page
+            .root_element()
+            .descendants()
+            .filter_map(scraper::ElementRef::wrap)
+        {
             match element.value().name() {
                 "img" => {
                     let alt = element.value().attr("alt").unwrap_or_default();
@@ -403,10 +414,43 @@ impl Images {
 /// nearest block element of some text, outside what a reader never sees.
 fn source_blocks(source: &[u8]) -> Vec<String> {
     const BLOCKS: &[&str] = &[
-        "address", "article", "aside", "blockquote", "body", "caption", "dd", "details", "div",
-        "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4",
-        "h5", "h6", "header", "legend", "li", "main", "nav", "ol", "p", "pre", "section",
-        "summary", "table", "td", "th", "tr", "ul",
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "caption",
+        "dd",
+        "details",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "legend",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "td",
+        "th",
+        "tr",
+        "ul",
     ];
     const UNSEEN: &[&str] = &[
         "script", "style", "noscript", "template", "head", "title", "svg", "math", "select",
@@ -447,7 +491,11 @@ fn source_blocks(source: &[u8]) -> Vec<String> {
 
 /// How the source page's `blocks` fared, against the `expected` body and the one byline `got`,
 /// and the blocks that fared wrong (whether each is main, its text).
-fn judge_blocks<'b>(blocks: &'b [String], expected: &str, got: &str) -> (Blocks, Vec<(bool, &'b str)>) {
+fn judge_blocks<'b>(
+    blocks: &'b [String],
+    expected: &str,
+    got: &str,
+) -> (Blocks, Vec<(bool, &'b str)>) {
     let (expected, got) = (pairs(expected), pairs(got));
     let mut judged = Blocks::default();
     let mut wrong = Vec::new();

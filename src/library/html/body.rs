@@ -15,9 +15,7 @@ use super::extract;
 use super::figure::{self, Figure, Image};
 use super::noscript::{self, NOSCRIPT};
 use super::notes::{Notes, is_note_list};
-use super::{
-    Kind, Visit, is_article_header, is_own_header, kind, kind_of, names_byline, walk,
-};
+use super::{Kind, Visit, is_article_header, is_own_header, kind, kind_of, names_byline, walk};
 use crate::article::sanitize::{is_invisible_or_control, one_line};
 use crate::article::{Align, Block, Body, Inline, Span, image_placeholder};
 use crate::library::notes::{notes_list, superscript};
@@ -262,9 +260,7 @@ impl<'t, 'a> Reader<'t, 'a> {
     /// True for an element of the chosen part that is named as boilerplate and holds less than
     /// a third of its text: a share bar, not the article wrapper that a site named `social`.
     fn is_boilerplate(&mut self, element: ElementRef<'a>) -> bool {
-        if self.start != Start::Chosen
-            || self.checks_left == 0
-            || !extract::is_boilerplate(element)
+        if self.start != Start::Chosen || self.checks_left == 0 || !extract::is_boilerplate(element)
         {
             return false;
         }
@@ -841,7 +837,10 @@ impl<'t, 'a> Reader<'t, 'a> {
             let mut text = String::new();
             if let Some(content) = content {
                 walk(content, |visit| match visit {
-                    Visit::Open(e) => !matches!(e.value().name(), "script" | "style") && e.value().name() != NOSCRIPT,
+                    Visit::Open(e) => {
+                        !matches!(e.value().name(), "script" | "style")
+                            && e.value().name() != NOSCRIPT
+                    }
                     Visit::Text(t) => {
                         text.push_str(t);
                         true

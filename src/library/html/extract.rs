@@ -159,9 +159,10 @@ pub(super) fn is_boilerplate(element: ElementRef<'_>) -> bool {
 /// True when `id` is the slug of the heading among `element`'s first few children: the same
 /// words, perhaps with a number after them (`evolve-2`).
 fn names_its_heading(element: ElementRef<'_>, id: &str) -> bool {
-    let heading = element.child_elements().take(3).find(|c| {
-        matches!(c.value().name(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
-    });
+    let heading = element
+        .child_elements()
+        .take(3)
+        .find(|c| matches!(c.value().name(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6"));
     let Some(heading) = heading else {
         return false;
     };
@@ -179,7 +180,11 @@ fn names_its_heading(element: ElementRef<'_>, id: &str) -> bool {
         text.push_str(t);
     }
     let (mut slug, title) = (words(id), words(&text));
-    if slug.len() == title.len() + 1 && slug.last().is_some_and(|n| n.chars().all(|c| c.is_ascii_digit())) {
+    if slug.len() == title.len() + 1
+        && slug
+            .last()
+            .is_some_and(|n| n.chars().all(|c| c.is_ascii_digit()))
+    {
         slug.pop();
     }
     !title.is_empty() && slug == title
@@ -476,8 +481,14 @@ mod tests {
         // captions, links to the images, made the chosen part look like a list of links.
         let body = Body {
             blocks: vec![
-                Block::Paragraph(vec![Span::link("[image: A long caption of a photograph]", "a.jpg")]),
-                Block::Paragraph(vec![Span::new("Text.", Inline::Plain), Span::link("link", "/b")]),
+                Block::Paragraph(vec![Span::link(
+                    "[image: A long caption of a photograph]",
+                    "a.jpg",
+                )]),
+                Block::Paragraph(vec![
+                    Span::new("Text.", Inline::Plain),
+                    Span::link("link", "/b"),
+                ]),
             ],
         };
         assert_eq!(super::measure(&body), (42, 4));
@@ -515,7 +526,10 @@ mod tests {
                 .and_then(scraper::ElementRef::wrap);
             div.is_some_and(super::is_boilerplate)
         };
-        assert!(!section("sharing-with-a-single-developer", "Sharing with a single developer"));
+        assert!(!section(
+            "sharing-with-a-single-developer",
+            "Sharing with a single developer"
+        ));
         assert!(!section("related-work-2", "Related work"));
         assert!(section("share-bar", "Share this story"));
         assert!(section("related", "More from the Courier"));

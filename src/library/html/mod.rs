@@ -132,7 +132,13 @@ impl<'a> Page<'a> {
                 }
                 if matches!(
                     el.name(),
-                    "script" | "style" | "noscript" | NOSCRIPT | "template" | "svg" | "math"
+                    "script"
+                        | "style"
+                        | "noscript"
+                        | NOSCRIPT
+                        | "template"
+                        | "svg"
+                        | "math"
                         | "iframe"
                 ) {
                     return false;
@@ -557,8 +563,8 @@ fn kind(element: &Element) -> Kind {
     }
     match element.name() {
         "script" | "style" | "noscript" | NOSCRIPT | "template" | "nav" | "header" | "footer"
-        | "aside" | "form" | "button" | "svg" | "math" | "iframe" | "head" | "title" | "object" | "embed"
-        | "canvas" | "select" | "textarea" | "audio" | "video" | "dialog" => Kind::Skip,
+        | "aside" | "form" | "button" | "svg" | "math" | "iframe" | "head" | "title" | "object"
+        | "embed" | "canvas" | "select" | "textarea" | "audio" | "video" | "dialog" => Kind::Skip,
         "h1" => Kind::Heading { top: true },
         "h2" | "h3" | "h4" | "h5" | "h6" => Kind::Heading { top: false },
         "blockquote" => Kind::Quote,

@@ -78,7 +78,10 @@ const LOOKED_INTO: usize = 64;
 /// Whether to read a renamed `<noscript>`: it holds an image with no twin beside it (the lazy
 /// `<img>` a script fills in), or at least [`MIN_TEXT`] characters of text that do not ask for
 /// JavaScript and that `said_elsewhere` does not find outside it.
-pub(super) fn worth_reading(element: ElementRef<'_>, said_elsewhere: impl FnOnce(&str) -> bool) -> bool {
+pub(super) fn worth_reading(
+    element: ElementRef<'_>,
+    said_elsewhere: impl FnOnce(&str) -> bool,
+) -> bool {
     let has_image = |e: ElementRef<'_>| {
         e.descendants()
             .filter_map(ElementRef::wrap)
