@@ -642,8 +642,7 @@ impl<'t, 'a> Reader<'t, 'a> {
             return;
         }
         let alt = element.attr("alt").unwrap_or_default();
-        let src = element.attr("src").or_else(|| element.attr("data-src"));
-        let src = src.map(str::trim).filter(|s| !s.is_empty());
+        let src = image_source(element);
         // A figure's first image waits for its caption, as a block of its own.
         if self
             .figures
@@ -917,6 +916,26 @@ impl List {
     }
 }
 
+/// Where an `<img>`'s picture is: its `src`, unless a script is to fill that in (it is missing,
+/// or a `data:` placeholder) from `data-src`, `data-lazy-src` or `data-original`.
+fn image_source(element: &Element) -> Option<&str> {
+    let attr = |name| {
+        element
+            .attr(name)
+            .map(str::trim)
+            .filter(|s: &&str| !s.is_empty())
+    };
+    let src = attr("src");
+    let placeholder =
+        src.is_none_or(|s| s.get(..5).is_some_and(|p| p.eq_ignore_ascii_case("data:")));
+    let lazy = || {
+        ["data-src", "data-lazy-src", "data-original"]
+            .into_iter()
+            .find_map(attr)
+    };
+    if placeholder { lazy().or(src) } else { src }
+}
+
 /// The text of `blocks` run together as one cell of a table: blocks apart by a space, a list
 /// item with its marker, a nested table cell by cell.
 fn inline(blocks: impl Iterator<Item = Block>) -> Vec<Span> {
@@ -1004,6 +1023,29 @@ mod tests {
              knows the skippers by name.</div></header><p>Text.</p></article>",
         );
         assert_eq!(texts.len(), 2, "{texts:?}");
+    }
+
+    #[test]
+    fn a_lazy_image_links_to_its_picture_not_its_placeholder() {
+        let link = |html: &str| body(html)[0].spans()[0].link.clone();
+        let gif = "data:image/gif;base64,R0lGODlhAQABAAAAACw=";
+        assert_eq!(
+            link(&format!("<img src='{gif}' data-src='q.jpg' alt=Quay>")).as_deref(),
+            Some("q.jpg")
+        );
+        assert_eq!(
+            link("<img data-lazy-src=' q.jpg ' alt=Quay>").as_deref(),
+            Some("q.jpg")
+        );
+        assert_eq!(
+            link("<img src='a.jpg' data-src='b.jpg' alt=A>").as_deref(),
+            Some("a.jpg")
+        );
+        // With nothing better, the placeholder is what there is.
+        assert_eq!(
+            link(&format!("<img src='{gif}' alt=A>")).as_deref(),
+            Some(gif)
+        );
     }
 
     fn aligns(html: &str) -> Vec<Align> {
