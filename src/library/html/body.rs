@@ -23,12 +23,8 @@ use crate::library::notes::{notes_list, superscript};
 /// The most elements named as boilerplate measured in one chosen part; later ones are read.
 const BOILERPLATE_CHECKS: usize = 64;
 
-/// The most bytes of a byline in an article's header: longer, it holds more.
-const MAX_META_LINE: usize = 200;
-
-/// The most `<noscript>`s whose text is looked for in the rest of the page; later ones are not
-/// read unless they hold an image.
-const NOSCRIPT_CHECKS: usize = 16;
+/// The most bytes of a byline in an article's header: longer, it holds more than a byline.
+const MAX_BYLINE: usize = 200;
 
 /// Columns between tab stops in preformatted text.
 const TAB_WIDTH: usize = 4;
@@ -46,8 +42,7 @@ pub(super) enum Start {
 
 /// Reads the blocks of the article under `content`; a tail of boilerplate at its end is cut.
 pub(super) fn read_body(content: ElementRef<'_>, title: &str, start: Start) -> Body {
-    let mut reader = Reader::new(title, Notes::find(content), start);
-    reader.content = Some(content);
+    let mut reader = Reader::new(content, title, start);
     if start == Start::Chosen {
         reader.chosen_chars = content.text().map(str::len).sum();
     }
@@ -187,15 +182,12 @@ struct Reader<'t, 'a> {
     /// The `<figure>`s open, innermost last, and how many headers of the article are open.
     figures: Vec<Figure>,
     headers: usize,
-    /// Where the walk started, its text outside `<noscript>`s once a `<noscript>` needs it,
-    /// and how many more `<noscript>`s may be looked for in it.
-    content: Option<ElementRef<'a>>,
-    outside_noscript: Option<String>,
-    noscript_checks: usize,
+    /// The text outside `<noscript>`s, where what a `<noscript>` says is looked for.
+    outside_noscript: noscript::Outside<'a>,
 }
 
 impl<'t, 'a> Reader<'t, 'a> {
-    fn new(title: &'t str, notes: Notes, start: Start) -> Self {
+    fn new(content: ElementRef<'a>, title: &'t str, start: Start) -> Self {
         Self {
             title,
             start,
@@ -215,15 +207,13 @@ impl<'t, 'a> Reader<'t, 'a> {
             pre: 0,
             tables: Vec::new(),
             too_deep: 0,
-            notes,
+            notes: Notes::find(content),
             note_list: None,
             note: None,
             notes_read: Vec::new(),
             figures: Vec::new(),
             headers: 0,
-            content: None,
-            outside_noscript: None,
-            noscript_checks: NOSCRIPT_CHECKS,
+            outside_noscript: noscript::Outside::new(content),
         }
     }
 
@@ -253,7 +243,7 @@ impl<'t, 'a> Reader<'t, 'a> {
         let mut chars = 0;
         element.text().all(|t| {
             chars += t.len();
-            chars <= MAX_META_LINE
+            chars <= MAX_BYLINE
         })
     }
 
@@ -289,7 +279,7 @@ impl<'t, 'a> Reader<'t, 'a> {
         }
         if element.value().name() == NOSCRIPT {
             // Read as inline content where it stands, as a browser without scripts shows it.
-            return noscript::worth_reading(element, |key| self.said_outside_noscript(key));
+            return noscript::worth_reading(element, &mut self.outside_noscript);
         }
         match self.kind(element) {
             Kind::Skip => return false,
@@ -823,33 +813,6 @@ impl<'t, 'a> Reader<'t, 'a> {
         if !table.text().trim().is_empty() {
             self.blocks.push(table);
         }
-    }
-
-    /// True when `key` is in the text outside `<noscript>`s (or too many were looked for).
-    fn said_outside_noscript(&mut self, key: &str) -> bool {
-        if self.noscript_checks == 0 {
-            return true;
-        }
-        self.noscript_checks -= 1;
-        let content = self.content;
-        let text = self.outside_noscript.get_or_insert_with(|| {
-            let mut text = String::new();
-            if let Some(content) = content {
-                walk(content, |visit| match visit {
-                    Visit::Open(e) => {
-                        !matches!(e.value().name(), "script" | "style")
-                            && e.value().name() != NOSCRIPT
-                    }
-                    Visit::Text(t) => {
-                        text.push_str(t);
-                        true
-                    }
-                    Visit::Close(_) => true,
-                });
-            }
-            one_line(&text)
-        });
-        text.contains(key)
     }
 
     /// Ends a `<figure>`: its first image and its caption become one block where the image was.

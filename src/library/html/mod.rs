@@ -6,9 +6,11 @@
 //! byline), cleaned in `meta.rs`. The body is the part of the page that scoring chooses
 //! (`extract.rs`), or the element that most plainly holds the article (`<article>`, else
 //! `<main>`, else `<body>`) when that reads better, leaving out the parts of a page that are
-//! never the article (navigation, the site's header, footers, asides, forms, scripts). Text is
-//! set as a browser sets it: whitespace collapsed, block elements as blocks, `<br>` as a break,
-//! never guessed at beyond that.
+//! never the article (navigation, the site's header, footers, asides, small forms, scripts).
+//! Text is set as a browser sets it: whitespace collapsed, block elements as blocks, `<br>` as
+//! a break, never guessed at beyond that; a figure is its image and caption as one block
+//! (`figure.rs`), and what a page shows only without scripts is read where it says what the page
+//! does not say elsewhere (`noscript.rs`).
 //!
 //! Trees are walked with an explicit stack, never by recursion, so a page nested 100,000 deep is
 //! read like any other. Characters that could steer the terminal are dropped here too, since an

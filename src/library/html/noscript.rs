@@ -75,13 +75,54 @@ const LOOKED_AT: usize = 400;
 /// How many elements inside a `<noscript>` are looked at for an image.
 const LOOKED_INTO: usize = 64;
 
+/// The most `<noscript>`s whose text is looked for in the rest of the page; later ones are not
+/// read unless they hold an image.
+const CHECKS: usize = 16;
+
+/// The text of a walk's content outside its `<noscript>`s, read the first time a `<noscript>`
+/// asks, so a page without them costs nothing.
+pub(super) struct Outside<'a> {
+    content: ElementRef<'a>,
+    text: Option<String>,
+    checks_left: usize,
+}
+
+impl<'a> Outside<'a> {
+    pub(super) fn new(content: ElementRef<'a>) -> Self {
+        Self {
+            content,
+            text: None,
+            checks_left: CHECKS,
+        }
+    }
+
+    /// True when the text outside `<noscript>`s holds `key`, or [`CHECKS`] were made already.
+    fn says(&mut self, key: &str) -> bool {
+        if self.checks_left == 0 {
+            return true;
+        }
+        self.checks_left -= 1;
+        let content = self.content;
+        let text = self.text.get_or_insert_with(|| {
+            let mut text = String::new();
+            walk(content, |visit| match visit {
+                Visit::Open(e) => !matches!(e.value().name(), "script" | "style" | NOSCRIPT),
+                Visit::Text(t) => {
+                    text.push_str(t);
+                    true
+                }
+                Visit::Close(_) => true,
+            });
+            one_line(&text)
+        });
+        text.contains(key)
+    }
+}
+
 /// Whether to read a renamed `<noscript>`: it holds an image with no twin beside it (the lazy
 /// `<img>` a script fills in), or at least [`MIN_TEXT`] characters of text that do not ask for
-/// JavaScript and that `said_elsewhere` does not find outside it.
-pub(super) fn worth_reading(
-    element: ElementRef<'_>,
-    said_elsewhere: impl FnOnce(&str) -> bool,
-) -> bool {
+/// JavaScript and that the page does not say `outside` it.
+pub(super) fn worth_reading(element: ElementRef<'_>, outside: &mut Outside<'_>) -> bool {
     let has_image = |e: ElementRef<'_>| {
         e.descendants()
             .filter_map(ElementRef::wrap)
@@ -105,7 +146,7 @@ pub(super) fn worth_reading(
     let text = one_line(&text);
     text.chars().filter(|c| !c.is_whitespace()).count() >= MIN_TEXT
         && !text.to_lowercase().contains("javascript")
-        && !said_elsewhere(&text.chars().take(80).collect::<String>())
+        && !outside.says(&text.chars().take(80).collect::<String>())
 }
 
 #[cfg(test)]
