@@ -796,13 +796,19 @@ mod tests {
         let story = "<p>The harbour committee agreed on Monday that the ferry timetable will \
                      change in spring, with a first crossing at six and a last at eleven.</p>"
             .repeat(6);
-        let blocks = body(&format!(
-            "<form id=aspnetForm action=page.aspx><input type=hidden name=__VIEWSTATE>\
-             <nav><a href='/'>Home</a></nav><article><h2>Timetable</h2>{story}</article>\
-             <footer>© Courier</footer></form>\
-             <form class=signup>Sign up for our newsletter, every morning.<input name=mail>\
-             <button>Go</button></form>"
+        let html = Html::parse_document(&page(
+            "<title>T</title>",
+            &format!(
+                "<form id=aspnetForm action=page.aspx><input type=hidden name=__VIEWSTATE>\
+                 <nav><a href='/'>Home</a></nav><h2>Timetable</h2>{story}\
+                 <footer>© Courier</footer></form>\
+                 <form class=signup>Sign up for our newsletter, every morning.<input name=mail>\
+                 <button>Go</button></form>"
+            ),
         ));
+        let page_body = html.root_element().child_elements().last().unwrap();
+        // Read as the plain choice reads a page: from its `<body>`.
+        let blocks = read_body(page_body, "T", Start::Page).blocks;
         assert_eq!(blocks.len(), 7, "{:?}", texts(&blocks));
         assert_eq!(blocks[0].text(), "Timetable");
         // The date and the article are found inside it too.
@@ -1273,7 +1279,7 @@ mod tests {
 
         #[test]
         fn never_panics_on_tag_soup(
-            text in r"(<(/)?(p|div|ul|ol|li|pre|b|em|a href=x|h1|h2|blockquote|br|script|title|article|nav|ol reversed|table|thead|tr|td|th|td colspan=3|img alt=x src=y|img|figure|figcaption)>|[a-z &;#0-9\n\t]{0,6}){0,40}"
+            text in r"(<(/)?(p|div|ul|ol|li|pre|b|em|a href=x|h1|h2|blockquote|br|script|title|article|nav|ol reversed|table|thead|tr|td|th|td colspan=3|img alt=x src=y|img|figure|figcaption|form|header|noscript)>|[a-z &;#0-9\n\t]{0,6}){0,40}"
         ) {
             if let Ok(a) = parse(&text) {
                 prop_assert!(!a.title.is_empty());
