@@ -50,7 +50,8 @@ struct Args {
     /// Print a line per page (recall, precision, metadata found and expected).
     #[arg(long)]
     pages: bool,
-    /// Only pages whose folder name contains this; with it, each page's body is printed too.
+    /// Only pages whose folder name contains this; with it, each page's body is printed too,
+    /// then the source's blocks that byline got wrong (main ones left out, boilerplate kept).
     #[arg(long)]
     only: Option<String>,
     /// Score dom_smoothie alone instead of byline.
