@@ -397,8 +397,9 @@ impl Images {
             });
             let end = end.unwrap_or(inner.len());
             let description = &inner[..end];
-            let words = words_only(description.trim_end_matches('…'));
-            let caption = self.captions.iter().any(|c| c.starts_with(&words));
+            // A caption is read whole, so it is one of the page's captions as it stands.
+            let words = words_only(description);
+            let caption = self.captions.contains(&words);
             if caption || !self.alts.contains(&words) {
                 out.push(' ');
                 out.push_str(description);

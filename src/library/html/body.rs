@@ -57,6 +57,7 @@ pub(super) fn read_body(content: ElementRef<'_>, title: &str, start: Start) -> B
             true
         }
     });
+    reader.end_waiting_figure();
     reader.flush();
     let mut body = Body {
         blocks: reader.blocks,
@@ -266,6 +267,9 @@ impl<'t, 'a> Reader<'t, 'a> {
 
     /// Handles an element's start; returns whether to read what is inside it.
     fn open(&mut self, element: ElementRef<'a>) -> bool {
+        if element.value().name() != "figcaption" {
+            self.end_waiting_figure();
+        }
         if self.is_boilerplate(element) {
             return false;
         }
@@ -483,13 +487,21 @@ impl<'t, 'a> Reader<'t, 'a> {
                 self.flush();
                 match element.value().name() {
                     "header" => self.headers = self.headers.saturating_sub(1),
-                    "figure" => self.close_figure(),
+                    "figure" => match self.figures.last_mut() {
+                        Some(figure) if figure.waits_for_caption(element) => {
+                            figure.caption_after = true;
+                        }
+                        _ => self.close_figure(),
+                    },
                     "figcaption" => {
                         let at = self.blocks.len();
                         if let Some(figure) = self.figures.last_mut()
                             && let Some((_, end @ None)) = &mut figure.caption
                         {
                             *end = Some(at);
+                            if figure.caption_after {
+                                self.close_figure();
+                            }
                         }
                     }
                     _ => {}
@@ -815,11 +827,23 @@ impl<'t, 'a> Reader<'t, 'a> {
         }
     }
 
+    /// Ends a figure that waited for a caption after it, when that caption was not read.
+    fn end_waiting_figure(&mut self) {
+        if self
+            .figures
+            .last()
+            .is_some_and(|f| f.caption_after && f.caption.is_none())
+        {
+            self.close_figure();
+        }
+    }
+
     /// Ends a `<figure>`: its first image and its caption become one block where the image was.
     fn close_figure(&mut self) {
         let Some(Figure {
             image: Some(image),
             caption,
+            ..
         }) = self.figures.pop()
         else {
             return;

@@ -5,6 +5,8 @@
 //! whole: not cut as an image's `alt` is, and its links are kept. A figure without an image (a
 //! quotation with its source, a code listing) keeps its caption as a paragraph.
 
+use scraper::{ElementRef, Node};
+
 use crate::article::sanitize::one_line;
 use crate::article::{Inline, Span, image_placeholder, run_text};
 
@@ -15,9 +17,26 @@ pub(super) struct Figure {
     pub(super) image: Option<Image>,
     /// Where its first `<figcaption>`'s blocks start, and end once it is closed.
     pub(super) caption: Option<(usize, Option<usize>)>,
+    /// True when the figure has ended and waits for the `<figcaption>` just after it (pages
+    /// put it there, outside the figure) to end too.
+    pub(super) caption_after: bool,
 }
 
 impl Figure {
+    /// True when `figure`, ending, is to wait for a caption written just after it: it has an
+    /// image and no caption of its own, and the next thing after it is a `<figcaption>`.
+    pub(super) fn waits_for_caption(&self, figure: ElementRef<'_>) -> bool {
+        let next = figure.next_siblings().find(|n| match n.value() {
+            Node::Text(text) => !text.trim().is_empty(),
+            node => node.is_element(),
+        });
+        self.image.is_some()
+            && self.caption.is_none()
+            && next
+                .and_then(ElementRef::wrap)
+                .is_some_and(|e| e.value().name() == "figcaption")
+    }
+
     /// True while the figure's caption is being read (an image there is the caption's own).
     pub(super) fn in_caption(&self) -> bool {
         matches!(self.caption, Some((_, None)))
@@ -94,6 +113,36 @@ mod tests {
         );
         // Inside a link, the image opens what the link opens.
         assert_eq!(blocks[0].spans()[0].link.as_deref(), Some("big.jpg"));
+    }
+
+    #[test]
+    fn a_caption_just_after_its_figure_is_its_caption() {
+        let blocks = body(
+            "<figure><img src='q.jpg' alt='Quay'></figure>\n \
+             <figcaption>The quay (Ann Lee)</figcaption><p>After.</p>\
+             <figure><img src='r.jpg'></figure><p>Text.</p><figcaption>Not its own</figcaption>",
+        );
+        assert_eq!(
+            texts(&blocks),
+            [
+                "[image: The quay (Ann Lee)]",
+                "After.",
+                "[image]",
+                "Text.",
+                "Not its own"
+            ]
+        );
+        // A caption after its figure that is not read leaves the figure's image in place.
+        for hidden in ["hidden", "aria-hidden=true"] {
+            let blocks = body(&format!(
+                "<figure><img src='q.jpg'></figure><figcaption {hidden}>Photo</figcaption>\
+                 <p>After.</p><img src='r.jpg'>"
+            ));
+            assert_eq!(texts(&blocks), ["[image]", "After.", "[image]"], "{hidden}");
+        }
+        let blocks =
+            body("<figure><img src='q.jpg'></figure><figcaption hidden>Photo</figcaption>");
+        assert_eq!(texts(&blocks), ["[image]"]);
     }
 
     #[test]
