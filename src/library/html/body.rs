@@ -635,12 +635,7 @@ impl<'t, 'a> Reader<'t, 'a> {
     /// Sets an `<img>` as its placeholder, linked to the image (or, inside a link, as the
     /// link's text). A tracking pixel (1 by 1, or 0) stands for nothing and is left out.
     fn image(&mut self, element: &Element) {
-        let tiny = |attr| {
-            element
-                .attr(attr)
-                .is_some_and(|v| matches!(v.trim(), "0" | "1" | "0px" | "1px"))
-        };
-        if tiny("width") || tiny("height") {
+        if noscript::is_pixel(element.attr("width"), element.attr("height")) {
             return;
         }
         let alt = element.attr("alt").unwrap_or_default();

@@ -20,7 +20,7 @@
 use scraper::node::Element;
 use scraper::{ElementRef, Html};
 
-use super::{Kind, Visit, kind_of, walk};
+use super::{Kind, Visit, kind_of, noscript, walk};
 use crate::article::sanitize::one_line;
 use crate::article::{Block, Body, Inline, Span};
 
@@ -52,6 +52,7 @@ pub(super) fn choose(text: &str, elements: usize) -> Option<Html> {
     };
     let document = dom_query::Document::from(text);
     keep_alignment(&document);
+    noscript::show_for_scoring(&document);
     let mut readability =
         dom_smoothie::Readability::with_document(document, None, Some(config)).ok()?;
     let article = readability.parse().ok()?;

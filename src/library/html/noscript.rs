@@ -127,7 +127,8 @@ pub(super) fn worth_reading(element: ElementRef<'_>, outside: &mut Outside<'_>) 
         e.descendants()
             .filter_map(ElementRef::wrap)
             .take(LOOKED_INTO)
-            .any(|d| d.value().name() == "img")
+            .map(|d| d.value())
+            .any(|d| d.name() == "img" && !is_pixel(d.attr("width"), d.attr("height")))
     };
     if has_image(element) {
         let before = element.prev_siblings().find_map(ElementRef::wrap);
@@ -144,9 +145,67 @@ pub(super) fn worth_reading(element: ElementRef<'_>, outside: &mut Outside<'_>) 
         _ => true,
     });
     let text = one_line(&text);
+    is_passage(&text) && !outside.says(&key(&text))
+}
+
+/// True for the size of a tracking pixel: 1 by 1, or 0, wide or high.
+pub(super) fn is_pixel(width: Option<&str>, height: Option<&str>) -> bool {
+    let tiny = |v: Option<&str>| v.is_some_and(|v| matches!(v.trim(), "0" | "1" | "0px" | "1px"));
+    tiny(width) || tiny(height)
+}
+
+/// True for the text of a `<noscript>` (cleaned to one line) that may be the article's: long
+/// enough, and not a notice asking for JavaScript.
+fn is_passage(text: &str) -> bool {
     text.chars().filter(|c| !c.is_whitespace()).count() >= MIN_TEXT
         && !text.to_lowercase().contains("javascript")
-        && !outside.says(&text.chars().take(80).collect::<String>())
+}
+
+/// What of a passage is looked for elsewhere: its opening.
+fn key(text: &str) -> String {
+    text.chars().take(80).collect()
+}
+
+/// Makes the `<noscript>`s of `document` that the walker would read ordinary elements, so
+/// scoring, which drops every `<noscript>` (its parser reads them as markup), sees them too.
+/// The same rules hold: an image with no twin beside it, or a passage said nowhere else.
+pub(super) fn show_for_scoring(document: &dom_query::Document) {
+    let is_image = |node: &dom_query::NodeRef<'_>| {
+        node.has_name("img")
+            && !is_pixel(
+                node.attr("width").as_deref(),
+                node.attr("height").as_deref(),
+            )
+    };
+    let has_image = |node: &dom_query::NodeRef<'_>| {
+        is_image(node)
+            || node
+                .descendants_it()
+                .take(LOOKED_INTO)
+                .any(|d| is_image(&d))
+    };
+    let mut page_text: Option<String> = None;
+    let mut checks_left = CHECKS;
+    for node in document.select("noscript").nodes() {
+        if has_image(node) {
+            let beside = [node.prev_element_sibling(), node.next_element_sibling()];
+            if !beside.iter().flatten().any(has_image) {
+                node.rename("span");
+            }
+            continue;
+        }
+        let text: String = node.text().chars().take(LOOKED_AT).collect();
+        let text = one_line(&text);
+        if !is_passage(&text) || checks_left == 0 {
+            continue;
+        }
+        checks_left -= 1;
+        // The page's text holds the passage once, in this `<noscript>`, unless said elsewhere.
+        let page_text = page_text.get_or_insert_with(|| one_line(&document.select("body").text()));
+        if page_text.matches(&key(&text)).count() < 2 {
+            node.rename("div");
+        }
+    }
 }
 
 #[cfg(test)]
@@ -231,6 +290,24 @@ mod tests {
         );
         assert_eq!(texts(&blocks), ["[image: The quay]"]);
         assert_eq!(blocks[0].spans()[0].link.as_deref(), Some("q.jpg"));
+    }
+
+    #[test]
+    fn an_image_only_in_noscript_is_read_in_the_chosen_article_too() {
+        // Long enough to be scored and chosen, so it is read from scoring's choice.
+        let blocks = body(&format!(
+            "<nav><a href='/'>Home</a></nav><article>{}<figure><div class=lazy></div>\
+             <noscript><img src='q.jpg' alt='Quay'></noscript><figcaption>The quay</figcaption>\
+             </figure>{}</article>",
+            words(60).repeat(3),
+            words(60).repeat(3)
+        ));
+        let images: Vec<&Block> = blocks
+            .iter()
+            .filter(|b| b.text().starts_with("[image"))
+            .collect();
+        assert_eq!(images.len(), 1, "{:?}", texts(&blocks));
+        assert_eq!(images[0].text(), "[image: The quay]");
     }
 
     #[test]
