@@ -1,13 +1,17 @@
 //! What a page shows only to a browser without scripts (`<noscript>`): lazy-loading sites put
 //! their images there, and a few sites their whole article.
 //!
-//! html5ever parses `<noscript>` as a browser with scripts does, as raw text, so what is
-//! inside is never an element. Before parsing, the body's `<noscript>` tags are renamed
-//! ([`NOSCRIPT`]) so their content is parsed as any other markup; the walker reads it only
-//! when it is not said elsewhere on the page: an image whose lazy twin is not just before it,
-//! or a passage of text that the page does not repeat outside and that does not ask for
-//! JavaScript. The tags in the `<head>` are left alone: they hold tracking pixels and styles,
-//! and an element there would end the head early.
+//! scraper parses `<noscript>` as a browser with scripts does, as raw text, so what is inside
+//! is never an element. Before parsing, the body's `<noscript>` tags are renamed ([`NOSCRIPT`])
+//! so their content is parsed as any other markup; the walker reads it only when it is not
+//! said elsewhere on the page: an image with no lazy twin just before or after it, or a
+//! passage of text that the page does not repeat outside and that does not ask for JavaScript.
+//! The tags in the `<head>` are left alone: they hold tracking pixels and styles, and an
+//! element there would end the head early.
+//!
+//! Scoring's parser reads `<noscript>` as markup already, and `dom_smoothie` drops every one:
+//! those the walker would read are made ordinary elements first ([`show_for_scoring`]), so
+//! they stay in the part it chooses.
 
 use std::borrow::Cow;
 
