@@ -190,7 +190,12 @@ pub(super) fn show_for_scoring(document: &dom_query::Document) {
     };
     let mut page_text: Option<String> = None;
     let mut checks_left = CHECKS;
-    for node in document.select("noscript").nodes() {
+    // Only the outermost: each one's text is then read once, however they nest.
+    let noscripts = document.select("noscript");
+    let outermost = (noscripts.nodes().iter())
+        .filter(|n| !n.ancestors_it(None).any(|a| a.has_name("noscript")))
+        .collect::<Vec<_>>();
+    for node in outermost {
         if has_image(node) {
             let beside = [node.prev_element_sibling(), node.next_element_sibling()];
             if !beside.iter().flatten().any(has_image) {
