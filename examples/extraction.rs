@@ -16,8 +16,23 @@
 //! over the pages whose expected metadata states it. Time is the whole read of one file (decode,
 //! clean, parse), in release builds on the machine at hand. `--dom-smoothie` scores
 //! `dom_smoothie` alone (its text and metadata) for comparison.
+//!
+//! Image placeholders are not text, except a figure's caption: Readability keeps an image as an
+//! image (its `alt` is not text) and a `<figcaption>` as text, so in byline's `[image: …]` a
+//! description that is a caption of the source page counts as words, one that is only an
+//! image's `alt` does not.
+//!
+//! Blocks say what words cannot: whether a page's boilerplate was left out as a whole. The
+//! source page's visible text (outside scripts, styles, `<noscript>`, `<head>` and `hidden`
+//! elements) is split into blocks as a browser sets it: the text whose nearest block element
+//! (`<p>`, `<div>`, `<li>`, a heading, a cell…) is the same. Blocks of fewer than
+//! [`BLOCK_WORDS`] words are left out. A block is *main* when most of its word pairs (two
+//! words in a row) are in the expected body, *boilerplate* otherwise, and *kept* when most of
+//! its word pairs are in byline's body. The table gives the share of main blocks kept and of
+//! boilerplate blocks left out, over all pages' blocks, and the pages where every block was
+//! right (each main block kept, each boilerplate block left out).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -35,7 +50,8 @@ struct Args {
     /// Print a line per page (recall, precision, metadata found and expected).
     #[arg(long)]
     pages: bool,
-    /// Only pages whose folder name contains this; with it, each page's body is printed too.
+    /// Only pages whose folder name contains this; with it, each page's body is printed too,
+    /// then the source's blocks that byline got wrong (main ones left out, boilerplate kept).
     #[arg(long)]
     only: Option<String>,
     /// Score dom_smoothie alone instead of byline.
@@ -50,6 +66,32 @@ struct Extracted {
     title: Option<String>,
     author: Option<String>,
     date: Option<String>,
+}
+
+/// Blocks of the source page with fewer words than this are not counted: a word or two (a
+/// menu's item, a date) is in almost any body.
+const BLOCK_WORDS: usize = 5;
+
+/// How a page's blocks fared: main blocks and those kept, boilerplate blocks and those left out.
+#[derive(Default, Clone, Copy)]
+struct Blocks {
+    main: usize,
+    kept: usize,
+    boilerplate: usize,
+    left_out: usize,
+}
+
+impl Blocks {
+    fn add(&mut self, other: Blocks) {
+        self.main += other.main;
+        self.kept += other.kept;
+        self.boilerplate += other.boilerplate;
+        self.left_out += other.left_out;
+    }
+
+    fn all_right(&self) -> bool {
+        self.kept == self.main && self.left_out == self.boilerplate
+    }
 }
 
 /// What the test page says the extraction should give.
@@ -119,6 +161,7 @@ fn main() -> ExitCode {
     let mut times = Vec::new();
     let mut panics = 0;
     let mut scored = 0;
+    let (mut blocks, mut pages_right) = (Blocks::default(), 0);
     std::panic::set_hook(Box::new(|_| {}));
     for dir in &dirs {
         let Some(expected) = expected(dir) else {
@@ -128,6 +171,7 @@ fn main() -> ExitCode {
         let Ok(source) = std::fs::read(dir.join("source.html")) else {
             continue;
         };
+        let images = Images::of(&String::from_utf8_lossy(&source));
         let start = Instant::now();
         let got = catch_unwind(AssertUnwindSafe(|| {
             if args.dom_smoothie {
@@ -137,10 +181,15 @@ fn main() -> ExitCode {
             }
         }));
         times.push(start.elapsed().as_secs_f64() * 1000.0);
-        let got = got.unwrap_or_else(|_| {
+        let mut got = got.unwrap_or_else(|_| {
             panics += 1;
             Extracted::default()
         });
+        got.body = images.strip(&got.body);
+        let source_blocks = source_blocks(&source);
+        let (page_blocks, wrong) = judge_blocks(&source_blocks, &expected.body, &got.body);
+        blocks.add(page_blocks);
+        pages_right += usize::from(page_blocks.all_right());
         let (r, p) = overlap(&words(&expected.body), &words(&got.body));
         let f = if r + p > 0.0 {
             2.0 * r * p / (r + p)
@@ -166,13 +215,28 @@ fn main() -> ExitCode {
         dates.add(expected.date.as_deref(), got.date.as_deref(), day);
         if args.only.is_some() {
             println!("{}\n", got.body);
+            for (main, block) in &wrong {
+                let said = if *main {
+                    "main, left out"
+                } else {
+                    "boilerplate, kept"
+                };
+                println!(
+                    "{said}: {}",
+                    block.split_whitespace().collect::<Vec<_>>().join(" ")
+                );
+            }
         }
         if args.pages || args.only.is_some() {
             let name = dir.file_name().unwrap_or_default().to_string_lossy();
             println!(
-                "{name:40} R {:5.1} P {:5.1} | title {:?} / {:?} | author {:?} / {:?} | date {:?} / {:?}",
+                "{name:40} R {:5.1} P {:5.1} | blocks {}/{} main kept, {}/{} boilerplate out | title {:?} / {:?} | author {:?} / {:?} | date {:?} / {:?}",
                 r * 100.0,
                 p * 100.0,
+                page_blocks.kept,
+                page_blocks.main,
+                page_blocks.left_out,
+                page_blocks.boilerplate,
                 got.title,
                 expected.title,
                 got.author,
@@ -197,6 +261,19 @@ fn main() -> ExitCode {
     println!("author      {}", authors.share());
     println!("date        {}", dates.share());
     println!(
+        "main blocks kept          {:.1}% ({}/{})",
+        percent(blocks.kept, blocks.main),
+        blocks.kept,
+        blocks.main
+    );
+    println!(
+        "boilerplate blocks out    {:.1}% ({}/{})",
+        percent(blocks.left_out, blocks.boilerplate),
+        blocks.left_out,
+        blocks.boilerplate
+    );
+    println!("pages with every block right {pages_right}/{scored}");
+    println!(
         "ms per page median {:.2}, p95 {:.2}, max {:.2}",
         at(0.5),
         at(0.95),
@@ -213,12 +290,11 @@ fn byline_reads(source: &[u8]) -> Extracted {
     let Some((_, parsed)) = records.articles.pop() else {
         return Extracted::default();
     };
-    // Image placeholders (`[image: description]`) are not text: Readability keeps the image.
+    // Image placeholders are taken out by `Images::strip`, which knows the page's captions.
     let body: Vec<String> = (parsed.body.blocks.iter())
         .map(|b| {
             let spans = b.runs().into_iter().flatten();
-            let text = spans.filter(|s| !s.text.starts_with("[image"));
-            text.map(|s| s.text.as_str()).collect::<Vec<_>>().join(" ")
+            spans.map(|s| s.text.as_str()).collect::<Vec<_>>().join(" ")
         })
         .collect();
     Extracted {
@@ -256,6 +332,218 @@ fn expected(dir: &Path) -> Option<Expected> {
         author: field("byline"),
         date: field("publishedTime"),
     })
+}
+
+/// The descriptions a source page gives its images (`alt`) and its figures (`<figcaption>`),
+/// as words.
+struct Images {
+    alts: HashSet<String>,
+    captions: HashSet<String>,
+}
+
+impl Images {
+    fn of(source: &str) -> Self {
+        let page = scraper::Html::parse_document(source);
+        let mut images = Images {
+            alts: HashSet::new(),
+            captions: HashSet::new(),
+        };
+        for element in page
+            .root_element()
+            .descendants()
+            .filter_map(scraper::ElementRef::wrap)
+        {
+            match element.value().name() {
+                "img" => {
+                    let alt = element.value().attr("alt").unwrap_or_default();
+                    images.alts.insert(words_only(alt));
+                }
+                "figcaption" => {
+                    let text: String = element.text().collect::<Vec<_>>().join(" ");
+                    images.captions.insert(words_only(&text));
+                }
+                _ => {}
+            }
+        }
+        images
+    }
+
+    /// `text` without its image placeholders (`[image]`, `[image: description]`), but with the
+    /// descriptions that are not only an image's `alt` (a figure's caption) left as text.
+    fn strip(&self, text: &str) -> String {
+        let mut out = String::with_capacity(text.len());
+        let mut rest = text;
+        while let Some(at) = rest.find("[image") {
+            out.push_str(&rest[..at]);
+            let after = &rest[at + "[image".len()..];
+            if let Some(next) = after.strip_prefix(']') {
+                rest = next;
+                continue;
+            }
+            let Some(inner) = after.strip_prefix(": ") else {
+                out.push_str("[image");
+                rest = after;
+                continue;
+            };
+            // The description runs to the bracket that closes the placeholder's.
+            let mut depth = 1;
+            let end = inner.char_indices().find_map(|(i, c)| {
+                match c {
+                    '[' => depth += 1,
+                    ']' => depth -= 1,
+                    _ => {}
+                }
+                (depth == 0).then_some(i)
+            });
+            let end = end.unwrap_or(inner.len());
+            let description = &inner[..end];
+            // A caption is read whole, so it is one of the page's captions as it stands.
+            let words = words_only(description);
+            let caption = self.captions.contains(&words);
+            if caption || !self.alts.contains(&words) {
+                out.push(' ');
+                out.push_str(description);
+                out.push(' ');
+            }
+            rest = inner.get(end + 1..).unwrap_or_default();
+        }
+        out.push_str(rest);
+        out
+    }
+}
+
+/// The source page's blocks of visible text, in order: the text of each element that is the
+/// nearest block element of some text, outside what a reader never sees.
+fn source_blocks(source: &[u8]) -> Vec<String> {
+    const BLOCKS: &[&str] = &[
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "caption",
+        "dd",
+        "details",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "legend",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "td",
+        "th",
+        "tr",
+        "ul",
+    ];
+    const UNSEEN: &[&str] = &[
+        "script", "style", "noscript", "template", "head", "title", "svg", "math", "select",
+        "textarea", "iframe",
+    ];
+    let page = scraper::Html::parse_document(&String::from_utf8_lossy(source));
+    let mut order: Vec<String> = Vec::new();
+    let mut at = HashMap::new();
+    for node in page.tree.root().descendants() {
+        let scraper::Node::Text(text) = node.value() else {
+            continue;
+        };
+        let mut block = None;
+        let mut unseen = false;
+        for ancestor in node.ancestors() {
+            let Some(element) = ancestor.value().as_element() else {
+                continue;
+            };
+            if UNSEEN.contains(&element.name()) || element.attr("hidden").is_some() {
+                unseen = true;
+                break;
+            }
+            if block.is_none() && BLOCKS.contains(&element.name()) {
+                block = Some(ancestor.id());
+            }
+        }
+        let Some(block) = block.filter(|_| !unseen) else {
+            continue;
+        };
+        let i = *at.entry(block).or_insert_with(|| {
+            order.push(String::new());
+            order.len() - 1
+        });
+        order[i].push_str(text);
+    }
+    order
+}
+
+/// How the source page's `blocks` fared, against the `expected` body and the one byline `got`,
+/// and the blocks that fared wrong (whether each is main, its text).
+fn judge_blocks<'b>(
+    blocks: &'b [String],
+    expected: &str,
+    got: &str,
+) -> (Blocks, Vec<(bool, &'b str)>) {
+    let (expected, got) = (pairs(expected), pairs(got));
+    let mut judged = Blocks::default();
+    let mut wrong = Vec::new();
+    for block in blocks {
+        let words = word_list(block);
+        if words.len() < BLOCK_WORDS {
+            continue;
+        }
+        let own: Vec<(&str, &str)> = words.windows(2).map(|w| (&*w[0], &*w[1])).collect();
+        let mostly_in = |set: &HashSet<(String, String)>| {
+            let found = own
+                .iter()
+                .filter(|(a, b)| set.contains(&((*a).to_string(), (*b).to_string())))
+                .count();
+            found * 2 > own.len()
+        };
+        let (main, kept) = (mostly_in(&expected), mostly_in(&got));
+        if main {
+            judged.main += 1;
+            judged.kept += usize::from(kept);
+        } else {
+            judged.boilerplate += 1;
+            judged.left_out += usize::from(!kept);
+        }
+        if main != kept {
+            wrong.push((main, block.as_str()));
+        }
+    }
+    (judged, wrong)
+}
+
+/// Lowercased runs of letters and digits, in order.
+fn word_list(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Each two words in a row in `text`.
+fn pairs(text: &str) -> HashSet<(String, String)> {
+    let words = word_list(text);
+    words
+        .windows(2)
+        .map(|w| (w[0].clone(), w[1].clone()))
+        .collect()
 }
 
 /// The text of an HTML fragment, outside scripts and styles.

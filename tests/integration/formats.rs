@@ -444,3 +444,54 @@ fn a_saved_page_in_its_own_encoding_gives_its_article_and_metadata() {
         assert!(!text.contains(absent), "{absent} in {text}");
     }
 }
+
+#[test]
+fn a_page_in_a_form_with_figures_and_lazy_images_reads_whole() {
+    // An ASP.NET page: everything inside one <form>, the article's lead in its own <header>,
+    // a figure with a caption and credit, a lazy image whose real one is in <noscript>.
+    let paragraphs: String = (1..=6)
+        .map(|i| {
+            format!(
+                "<p>Paragraph {i}: the harbour committee agreed that the ferry timetable will \
+                 change in spring, and that the fares will stay as they are.</p>"
+            )
+        })
+        .collect();
+    let page = format!(
+        "<!DOCTYPE html><html><head><title>Ferry plan</title></head><body>\
+         <form id=aspnetForm method=post action=story.aspx>\
+         <input type=hidden name=__VIEWSTATE value=abc>\
+         <header class=masthead><a href=\"/\">Kettleby Courier</a></header>\
+         <article><header><h1>Ferry plan</h1>\
+         <p class=standfirst>The harbour gets a new timetable, and the fares stay.</p></header>\
+         <figure><img src=\"https://x.org/quay.jpg\" alt=\"quay\">\
+         <figcaption>The quay at dawn. <span class=credit>Photo: Reuters</span></figcaption>\
+         </figure>{paragraphs}\
+         <figure><img class=lazy data-src=\"https://x.org/ferry.jpg\" alt=\"The ferry\">\
+         <noscript><img src=\"https://x.org/ferry.jpg\" alt=\"The ferry\"></noscript></figure>\
+         </article>\
+         <footer>© Kettleby Courier</footer></form>\
+         <form class=search><input name=q><button>Search</button></form></body></html>"
+    );
+    let lib = TempLibrary::new();
+    lib.file("ferry.html", page.as_bytes());
+    let path = lib.path().to_str().unwrap();
+    let output = byline(&["list", "--json", "--library", path]);
+    assert!(output.status.success(), "{output:?}");
+    let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let id = json[0]["id"].as_str().unwrap();
+    let shown = byline(&["show", id, "--library", path, "--width", "200"]);
+    let text = String::from_utf8(shown.stdout).unwrap();
+    for present in [
+        "The harbour gets a new timetable, and the fares stay.",
+        "[image: The quay at dawn. Photo: Reuters]",
+        "Paragraph 1: the harbour",
+        "Paragraph 6",
+    ] {
+        assert!(text.contains(present), "{present} not in {text}");
+    }
+    assert_eq!(text.matches("[image: The ferry]").count(), 1, "{text}");
+    for absent in ["Kettleby Courier", "Search", "quay]"] {
+        assert!(!text.contains(absent), "{absent} in {text}");
+    }
+}

@@ -12,14 +12,19 @@ use scraper::ElementRef;
 use scraper::node::Element;
 
 use super::extract;
+use super::figure::{self, Figure, Image};
+use super::noscript::{self, NOSCRIPT};
 use super::notes::{Notes, is_note_list};
-use super::{Kind, Visit, kind, walk};
+use super::{Kind, Visit, is_article_header, is_own_header, kind, kind_of, names_byline, walk};
 use crate::article::sanitize::{is_invisible_or_control, one_line};
 use crate::article::{Align, Block, Body, Inline, Span, image_placeholder};
 use crate::library::notes::{notes_list, superscript};
 
 /// The most elements named as boilerplate measured in one chosen part; later ones are read.
 const BOILERPLATE_CHECKS: usize = 64;
+
+/// The most bytes of a byline in an article's header: longer, it holds more than a byline.
+const MAX_BYLINE: usize = 200;
 
 /// Columns between tab stops in preformatted text.
 const TAB_WIDTH: usize = 4;
@@ -37,7 +42,7 @@ pub(super) enum Start {
 
 /// Reads the blocks of the article under `content`; a tail of boilerplate at its end is cut.
 pub(super) fn read_body(content: ElementRef<'_>, title: &str, start: Start) -> Body {
-    let mut reader = Reader::new(title, Notes::find(content), start);
+    let mut reader = Reader::new(content, title, start);
     if start == Start::Chosen {
         reader.chosen_chars = content.text().map(str::len).sum();
     }
@@ -52,6 +57,7 @@ pub(super) fn read_body(content: ElementRef<'_>, title: &str, start: Start) -> B
             true
         }
     });
+    reader.end_waiting_figure();
     reader.flush();
     let mut body = Body {
         blocks: reader.blocks,
@@ -174,10 +180,15 @@ struct Reader<'t, 'a> {
     note: Option<(ElementRef<'a>, usize, usize)>,
     /// Each note read, with its number.
     notes_read: Vec<(usize, Vec<Block>)>,
+    /// The `<figure>`s open, innermost last, and how many headers of the article are open.
+    figures: Vec<Figure>,
+    headers: usize,
+    /// The text outside `<noscript>`s, where what a `<noscript>` says is looked for.
+    outside_noscript: noscript::Outside<'a>,
 }
 
 impl<'t, 'a> Reader<'t, 'a> {
-    fn new(title: &'t str, notes: Notes, start: Start) -> Self {
+    fn new(content: ElementRef<'a>, title: &'t str, start: Start) -> Self {
         Self {
             title,
             start,
@@ -197,29 +208,50 @@ impl<'t, 'a> Reader<'t, 'a> {
             pre: 0,
             tables: Vec::new(),
             too_deep: 0,
-            notes,
+            notes: Notes::find(content),
             note_list: None,
             note: None,
             notes_read: Vec::new(),
+            figures: Vec::new(),
+            headers: 0,
+            outside_noscript: noscript::Outside::new(content),
         }
     }
 
-    /// What `element` does to the text inside it, where this walk started.
-    fn kind(&self, element: &Element) -> Kind {
-        match kind(element) {
-            Kind::Skip if self.start == Start::Chosen && element.name() == "header" => Kind::Block,
-            // Readability makes an `<h1>` an `<h2>`: any heading that repeats the title goes.
-            Kind::Heading { .. } if self.start == Start::Chosen => Kind::Heading { top: true },
+    /// What `element` does to the text inside it, where this walk started: the chosen part's
+    /// `<header>` is the article's own, as is a `<header>` inside an `<article>` anywhere.
+    fn kind(&self, element: ElementRef<'_>) -> Kind {
+        match kind_of(element) {
+            Kind::Skip if self.start == Start::Chosen && is_own_header(element.value()) => {
+                Kind::Block
+            }
+            Kind::Skip if is_article_header(element) => Kind::Block,
+            // Readability makes an `<h1>` an `<h2>`, and an article's header may title it with
+            // any heading: any heading there that repeats the title goes.
+            Kind::Heading { .. } if self.start == Start::Chosen || self.headers > 0 => {
+                Kind::Heading { top: true }
+            }
             kind => kind,
         }
+    }
+
+    /// True for a short byline (`class="byline"`, `author-name`) in the article's header: the
+    /// article's author, as scoring leaves it out of its choice. A date line stays, as there.
+    fn is_header_byline(&self, element: ElementRef<'_>) -> bool {
+        if self.headers == 0 || !names_byline(element.value()) {
+            return false;
+        }
+        let mut chars = 0;
+        element.text().all(|t| {
+            chars += t.len();
+            chars <= MAX_BYLINE
+        })
     }
 
     /// True for an element of the chosen part that is named as boilerplate and holds less than
     /// a third of its text: a share bar, not the article wrapper that a site named `social`.
     fn is_boilerplate(&mut self, element: ElementRef<'a>) -> bool {
-        if self.start != Start::Chosen
-            || self.checks_left == 0
-            || !extract::is_boilerplate(element.value())
+        if self.start != Start::Chosen || self.checks_left == 0 || !extract::is_boilerplate(element)
         {
             return false;
         }
@@ -235,6 +267,9 @@ impl<'t, 'a> Reader<'t, 'a> {
 
     /// Handles an element's start; returns whether to read what is inside it.
     fn open(&mut self, element: ElementRef<'a>) -> bool {
+        if element.value().name() != "figcaption" {
+            self.end_waiting_figure();
+        }
         if self.is_boilerplate(element) {
             return false;
         }
@@ -243,9 +278,31 @@ impl<'t, 'a> Reader<'t, 'a> {
         {
             return enter;
         }
-        match self.kind(element.value()) {
+        if self.is_header_byline(element) {
+            return false;
+        }
+        if element.value().name() == NOSCRIPT {
+            // Read as inline content where it stands, as a browser without scripts shows it.
+            return noscript::worth_reading(element, &mut self.outside_noscript);
+        }
+        match self.kind(element) {
             Kind::Skip => return false,
-            Kind::Block | Kind::Break => self.flush(),
+            Kind::Block | Kind::Break => {
+                self.flush();
+                match element.value().name() {
+                    "header" => self.headers += 1,
+                    "figure" => self.figures.push(Figure::default()),
+                    "figcaption" => {
+                        let at = self.blocks.len();
+                        if let Some(figure) = self.figures.last_mut()
+                            && figure.caption.is_none()
+                        {
+                            figure.caption = Some((at, None));
+                        }
+                    }
+                    _ => {}
+                }
+            }
             Kind::Heading { top } => {
                 self.flush();
                 let title_from = top.then_some(self.blocks.len());
@@ -424,9 +481,32 @@ impl<'t, 'a> Reader<'t, 'a> {
         if (self.note.is_some() || self.note_list.is_some()) && self.close_note(element) {
             return;
         }
-        match self.kind(element.value()) {
+        match self.kind(element) {
             Kind::Skip | Kind::Inline | Kind::Image => {}
-            Kind::Block | Kind::Break => self.flush(),
+            Kind::Block | Kind::Break => {
+                self.flush();
+                match element.value().name() {
+                    "header" => self.headers = self.headers.saturating_sub(1),
+                    "figure" => match self.figures.last_mut() {
+                        Some(figure) if figure.waits_for_caption(element) => {
+                            figure.caption_after = true;
+                        }
+                        _ => self.close_figure(),
+                    },
+                    "figcaption" => {
+                        let at = self.blocks.len();
+                        if let Some(figure) = self.figures.last_mut()
+                            && let Some((_, end @ None)) = &mut figure.caption
+                        {
+                            *end = Some(at);
+                            if figure.caption_after {
+                                self.close_figure();
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+            }
             Kind::Heading { .. } => {
                 self.flush();
                 if let Some(Role::Heading {
@@ -555,17 +635,33 @@ impl<'t, 'a> Reader<'t, 'a> {
     /// Sets an `<img>` as its placeholder, linked to the image (or, inside a link, as the
     /// link's text). A tracking pixel (1 by 1, or 0) stands for nothing and is left out.
     fn image(&mut self, element: &Element) {
-        let tiny = |attr| {
-            element
-                .attr(attr)
-                .is_some_and(|v| matches!(v.trim(), "0" | "1" | "0px" | "1px"))
-        };
-        if tiny("width") || tiny("height") {
+        if noscript::is_pixel(element.attr("width"), element.attr("height")) {
             return;
         }
-        let text = image_placeholder(element.attr("alt").unwrap_or_default());
-        let src = element.attr("src").or_else(|| element.attr("data-src"));
-        let src = src.map(str::trim).filter(|s| !s.is_empty());
+        let alt = element.attr("alt").unwrap_or_default();
+        let src = image_source(element);
+        // A figure's first image waits for its caption, as a block of its own.
+        if self
+            .figures
+            .last()
+            .is_some_and(|f| f.image.is_none() && !f.in_caption())
+        {
+            let src = match self.hrefs.last() {
+                Some(href) if self.link > 0 => Some(href.clone()),
+                _ => src.map(str::to_string),
+            };
+            self.flush();
+            let at = self.blocks.len();
+            if let Some(figure) = self.figures.last_mut() {
+                figure.image = Some(Image {
+                    at,
+                    src,
+                    alt: alt.to_string(),
+                });
+            }
+            return;
+        }
+        let text = image_placeholder(alt);
         if self.space.take().is_some() {
             self.push(' ', Inline::Plain);
         }
@@ -726,6 +822,46 @@ impl<'t, 'a> Reader<'t, 'a> {
         }
     }
 
+    /// Ends a figure that waited for a caption after it, when that caption was not read.
+    fn end_waiting_figure(&mut self) {
+        if self
+            .figures
+            .last()
+            .is_some_and(|f| f.caption_after && f.caption.is_none())
+        {
+            self.close_figure();
+        }
+    }
+
+    /// Ends a `<figure>`: its first image and its caption become one block where the image was.
+    fn close_figure(&mut self) {
+        let Some(Figure {
+            image: Some(image),
+            caption,
+            ..
+        }) = self.figures.pop()
+        else {
+            return;
+        };
+        // Tables and notes inside the figure may have moved its blocks: indices are clamped.
+        let len = self.blocks.len();
+        let mut at = image.at.min(len);
+        let mut spans = Vec::new();
+        if let Some((from, Some(to))) = caption {
+            let (from, to) = (from.min(len), to.min(len));
+            if from < to {
+                spans = inline(self.blocks.drain(from..to));
+                if at >= to {
+                    at -= to - from;
+                } else if at > from {
+                    at = from;
+                }
+            }
+        }
+        let block = Block::Paragraph(figure::spans(spans, &image));
+        self.blocks.insert(at, block);
+    }
+
     /// Drops the blocks from `from` on when together they only repeat the title.
     fn drop_if_title(&mut self, from: usize) {
         let Some(blocks) = self.blocks.get(from..) else {
@@ -760,6 +896,26 @@ impl List {
             step: if reversed { -1 } else { 1 },
         }
     }
+}
+
+/// Where an `<img>`'s picture is: its `src`, unless a script is to fill that in (it is missing,
+/// or a `data:` placeholder) from `data-src`, `data-lazy-src` or `data-original`.
+fn image_source(element: &Element) -> Option<&str> {
+    let attr = |name| {
+        element
+            .attr(name)
+            .map(str::trim)
+            .filter(|s: &&str| !s.is_empty())
+    };
+    let src = attr("src");
+    let placeholder =
+        src.is_none_or(|s| s.get(..5).is_some_and(|p| p.eq_ignore_ascii_case("data:")));
+    let lazy = || {
+        ["data-src", "data-lazy-src", "data-original"]
+            .into_iter()
+            .find_map(attr)
+    };
+    if placeholder { lazy().or(src) } else { src }
 }
 
 /// The text of `blocks` run together as one cell of a table: blocks apart by a space, a list
@@ -812,6 +968,67 @@ mod tests {
     use super::*;
 
     use super::super::tests::body;
+
+    /// The texts of the blocks `read_body` reads from the `<body>` of `html`, as the plain
+    /// choice does, for a page titled "Ferry plan".
+    fn plain(html: &str) -> Vec<String> {
+        let page = scraper::Html::parse_document(html);
+        let selector = scraper::Selector::parse("body").unwrap();
+        let body = page.select(&selector).next().unwrap();
+        let body = read_body(body, "Ferry plan", Start::Page);
+        body.blocks.iter().map(Block::text).collect()
+    }
+
+    #[test]
+    fn an_articles_own_header_is_read_without_its_title_and_byline() {
+        let texts = plain(
+            "<header class=site><a href='/'>Kettleby Courier</a> <p>Your town, daily news</p>\
+             </header><article><header><h2>Ferry plan</h2>\
+             <p class=standfirst>The harbour gets a new timetable, and the fares stay.</p>\
+             <p class=byline>By <a href='/ada'>Ada Writer</a></p>\
+             <time datetime=2024-03-05>5 March 2024</time></header>\
+             <p>The first crossing will leave at six.</p></article>",
+        );
+        assert_eq!(
+            texts,
+            [
+                "The harbour gets a new timetable, and the fares stay.",
+                "5 March 2024",
+                "The first crossing will leave at six."
+            ]
+        );
+        // A header that is more than a byline is read.
+        let texts = plain(
+            "<article><header><div class=author-intro>By Ada Writer, who has covered the \
+             harbour for twenty years and has sailed on every ferry the town has had, from the \
+             first paddle steamer to the catamaran the council bought last spring, and who \
+             knows the skippers by name.</div></header><p>Text.</p></article>",
+        );
+        assert_eq!(texts.len(), 2, "{texts:?}");
+    }
+
+    #[test]
+    fn a_lazy_image_links_to_its_picture_not_its_placeholder() {
+        let link = |html: &str| body(html)[0].spans()[0].link.clone();
+        let gif = "data:image/gif;base64,R0lGODlhAQABAAAAACw=";
+        assert_eq!(
+            link(&format!("<img src='{gif}' data-src='q.jpg' alt=Quay>")).as_deref(),
+            Some("q.jpg")
+        );
+        assert_eq!(
+            link("<img data-lazy-src=' q.jpg ' alt=Quay>").as_deref(),
+            Some("q.jpg")
+        );
+        assert_eq!(
+            link("<img src='a.jpg' data-src='b.jpg' alt=A>").as_deref(),
+            Some("a.jpg")
+        );
+        // With nothing better, the placeholder is what there is.
+        assert_eq!(
+            link(&format!("<img src='{gif}' alt=A>")).as_deref(),
+            Some(gif)
+        );
+    }
 
     fn aligns(html: &str) -> Vec<Align> {
         match &body(html)[..] {

@@ -126,8 +126,10 @@ pub(super) fn limit_depth(text: &str) -> Cow<'_, str> {
 }
 
 /// Elements whose contents are text up to their end tag, in HTML (not inside SVG or MathML).
+/// `<noscript>` is not one here: scoring's parser reads it as markup, as a browser without
+/// scripts does, and so does the walker in a page's body (`noscript.rs`).
 const RAW_TEXT: &[&str] = &[
-    "script", "style", "xmp", "iframe", "noembed", "noframes", "noscript", "textarea", "title",
+    "script", "style", "xmp", "iframe", "noembed", "noframes", "textarea", "title",
 ];
 
 /// Elements with no contents: kept at any depth (a `<br>` is a line break of the text).
@@ -285,6 +287,13 @@ fn raw_text_end(bytes: &[u8], from: usize, name: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn nesting_inside_noscript_counts() {
+        // Scoring parses what a <noscript> holds as markup: 20,000 divs in one took a second.
+        let deep = format!("<noscript>{}x</noscript>", "<div>".repeat(20_000));
+        assert_eq!(limit_depth(&deep).matches("<div>").count(), MAX_DEPTH - 1);
+    }
 
     #[test]
     fn too_many_open_formatting_tags_are_all_dropped() {

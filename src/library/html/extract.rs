@@ -20,7 +20,7 @@
 use scraper::node::Element;
 use scraper::{ElementRef, Html};
 
-use super::{Kind, Visit, kind, walk};
+use super::{Kind, Visit, kind_of, noscript, walk};
 use crate::article::sanitize::one_line;
 use crate::article::{Block, Body, Inline, Span};
 
@@ -52,6 +52,7 @@ pub(super) fn choose(text: &str, elements: usize) -> Option<Html> {
     };
     let document = dom_query::Document::from(text);
     keep_alignment(&document);
+    noscript::show_for_scoring(&document);
     let mut readability =
         dom_smoothie::Readability::with_document(document, None, Some(config)).ok()?;
     let article = readability.parse().ok()?;
@@ -91,14 +92,17 @@ pub(super) fn better(chosen: Body, plain: impl FnOnce() -> Body) -> Body {
     if plain_better { plain } else { chosen }
 }
 
-/// Characters of text in a body (spaces left out), and how many of them are in links.
+/// Characters of text in a body (spaces left out), and how many of them are in links. An
+/// image's placeholder, a figure's caption with it, links to the image but is not a link to
+/// another page.
 fn measure(body: &Body) -> (usize, usize) {
     let (mut chars, mut links) = (0, 0);
     for block in &body.blocks {
         for span in block.runs().into_iter().flatten() {
             let n = span.text.chars().filter(|c| !c.is_whitespace()).count();
             chars += n;
-            if span.style == Inline::Link || span.link.is_some() {
+            let image = span.text.starts_with("[image");
+            if !image && (span.style == Inline::Link || span.link.is_some()) {
                 links += n;
             }
         }
@@ -133,9 +137,13 @@ const BOILERPLATE: &[&str] = &[
 
 /// True when `element`'s class or id names boilerplate (`share-bar`, `related_links`,
 /// `newsletter`): a part of a name between `-`, `_`, digits or its ends matches, so
-/// `shareholders` and `unrelated` do not.
-pub(super) fn is_boilerplate(element: &Element) -> bool {
-    let names = element.attr("class").into_iter().chain(element.attr("id"));
+/// `shareholders` and `unrelated` do not. An id made from the element's heading (a section
+/// `id="sharing-with-a-single-developer"` titled "Sharing with a single developer", as Sphinx,
+/// pandoc and static site generators write them) names the section, not a widget.
+pub(super) fn is_boilerplate(element: ElementRef<'_>) -> bool {
+    let el = element.value();
+    let id = el.attr("id").filter(|id| !names_its_heading(element, id));
+    let names = el.attr("class").into_iter().chain(id);
     names.flat_map(str::split_ascii_whitespace).any(|name| {
         let name = name.to_ascii_lowercase();
         BOILERPLATE.iter().any(|b| {
@@ -147,6 +155,40 @@ pub(super) fn is_boilerplate(element: &Element) -> bool {
             })
         })
     })
+}
+
+/// True when `id` is the slug of the heading among `element`'s first few children: the same
+/// words, perhaps with a number after them (`evolve-2`).
+fn names_its_heading(element: ElementRef<'_>, id: &str) -> bool {
+    let heading = element
+        .child_elements()
+        .take(3)
+        .find(|c| matches!(c.value().name(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6"));
+    let Some(heading) = heading else {
+        return false;
+    };
+    let words = |text: &str| -> Vec<String> {
+        text.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let mut text = String::new();
+    for t in heading.text() {
+        if text.len() > 300 {
+            return false;
+        }
+        text.push_str(t);
+    }
+    let (mut slug, title) = (words(id), words(&text));
+    if slug.len() == title.len() + 1
+        && slug
+            .last()
+            .is_some_and(|n| n.chars().all(|c| c.is_ascii_digit()))
+    {
+        slug.pop();
+    }
+    !title.is_empty() && slug == title
 }
 
 /// Lines that open a tail of boilerplate at the end of an article.
@@ -254,7 +296,7 @@ pub(super) fn lead(root: ElementRef<'_>, body: &Body) -> Vec<Block> {
         };
         let el = element.value();
         // Nothing inside a navigation bar, an aside or a script; nothing after the paragraph.
-        if found.is_some() || (kind(el) == Kind::Skip && el.name() != "header") {
+        if found.is_some() || (kind_of(element) == Kind::Skip && el.name() != "header") {
             return false;
         }
         if el.name() == "p" && one_line(&element.text().collect::<String>()).starts_with(&key) {
@@ -317,6 +359,8 @@ fn is_hinted(element: &Element) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use scraper::Html;
+
     use crate::article::{Align, Block};
 
     /// Paragraphs of ordinary prose, `n` of them, each naming its number.
@@ -432,15 +476,34 @@ mod tests {
     }
 
     #[test]
+    fn images_and_their_captions_are_not_link_text() {
+        use crate::article::{Body, Inline, Span};
+        // byline read only the article's header of a page of 30 captioned photographs: their
+        // captions, links to the images, made the chosen part look like a list of links.
+        let body = Body {
+            blocks: vec![
+                Block::Paragraph(vec![Span::link(
+                    "[image: A long caption of a photograph]",
+                    "a.jpg",
+                )]),
+                Block::Paragraph(vec![
+                    Span::new("Text.", Inline::Plain),
+                    Span::link("link", "/b"),
+                ]),
+            ],
+        };
+        assert_eq!(super::measure(&body), (42, 4));
+    }
+
+    #[test]
     fn boilerplate_names_match_whole_parts() {
-        use scraper::Html;
         let named = |class: &str| {
             let html = Html::parse_fragment(&format!("<div class='{class}'></div>"));
             let div = html
                 .root_element()
                 .first_child()
                 .and_then(scraper::ElementRef::wrap);
-            div.is_some_and(|d| super::is_boilerplate(d.value()))
+            div.is_some_and(super::is_boilerplate)
         };
         assert!(named("share-bar"));
         assert!(named("related_links"));
@@ -448,5 +511,28 @@ mod tests {
         assert!(!named("shareholders"));
         assert!(!named("unrelated"));
         assert!(!named("story"));
+    }
+
+    #[test]
+    fn a_section_named_after_its_heading_is_not_boilerplate() {
+        // A Sphinx page lost most of its sections: their ids, made from their headings, said
+        // "sharing".
+        let section = |id: &str, heading: &str| {
+            let html = Html::parse_fragment(&format!(
+                "<div class=section id='{id}'><h2>{heading}<a href='#{id}'>¶</a></h2><p>Text.</p></div>"
+            ));
+            let div = html
+                .root_element()
+                .first_child()
+                .and_then(scraper::ElementRef::wrap);
+            div.is_some_and(super::is_boilerplate)
+        };
+        assert!(!section(
+            "sharing-with-a-single-developer",
+            "Sharing with a single developer"
+        ));
+        assert!(!section("related-work-2", "Related work"));
+        assert!(section("share-bar", "Share this story"));
+        assert!(section("related", "More from the Courier"));
     }
 }

@@ -6,14 +6,17 @@
 //! byline), cleaned in `meta.rs`. The body is the part of the page that scoring chooses
 //! (`extract.rs`), or the element that most plainly holds the article (`<article>`, else
 //! `<main>`, else `<body>`) when that reads better, leaving out the parts of a page that are
-//! never the article (navigation, the site's header, footers, asides, forms, scripts). Text is
-//! set as a browser sets it: whitespace collapsed, block elements as blocks, `<br>` as a break,
-//! never guessed at beyond that.
+//! never the article (navigation, the site's header, footers, asides, small forms, scripts).
+//! Text is set as a browser sets it: whitespace collapsed, block elements as blocks, `<br>` as
+//! a break, never guessed at beyond that; a figure is its image and caption as one block
+//! (`figure.rs`), and what a page shows only without scripts is read where it says what the page
+//! does not say elsewhere (`noscript.rs`).
 //!
 //! Trees are walked with an explicit stack, never by recursion, so a page nested 100,000 deep is
 //! read like any other. Characters that could steer the terminal are dropped here too, since an
 //! entity such as `&#27;` decodes to one after the file itself was cleaned.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 use scraper::node::Element;
@@ -22,12 +25,15 @@ use scraper::{ElementRef, Html, Node};
 mod body;
 mod depth;
 mod extract;
+mod figure;
 mod meta;
+mod noscript;
 mod notes;
 
 use self::body::{Start, read_body};
 use self::depth::{limit_depth, limit_formatting};
 use self::meta::{JsonLd, Order};
+use self::noscript::NOSCRIPT;
 use super::FormatError;
 use crate::article::sanitize::one_line;
 use crate::article::{Inline, Parsed};
@@ -37,9 +43,19 @@ use crate::article::{Inline, Parsed};
 /// Fails only when the page names no title anywhere (`og:title`, `<title>`, a JSON-LD
 /// `headline` or an `<h1>`).
 pub fn parse(text: &str) -> Result<Parsed, FormatError> {
+    // Scoring reads the page as it stands; the walker reads what `<noscript>` holds too.
     let shallow = limit_depth(text);
     let limited = limit_formatting(&shallow);
-    let html = Html::parse_document(&limited);
+    let unveiled = noscript::unveil(text);
+    let (shallow_unveiled, limited_unveiled);
+    let walked: &str = if matches!(unveiled, Cow::Borrowed(_)) {
+        &limited
+    } else {
+        shallow_unveiled = limit_depth(&unveiled);
+        limited_unveiled = limit_formatting(&shallow_unveiled);
+        &limited_unveiled
+    };
+    let html = Html::parse_document(walked);
     let no_title = || FormatError::new("HTML page without a title");
     let root = html
         .tree
@@ -118,11 +134,18 @@ impl<'a> Page<'a> {
                 }
                 if matches!(
                     el.name(),
-                    "script" | "style" | "noscript" | "template" | "svg" | "math" | "iframe"
+                    "script"
+                        | "style"
+                        | "noscript"
+                        | NOSCRIPT
+                        | "template"
+                        | "svg"
+                        | "math"
+                        | "iframe"
                 ) {
                     return false;
                 }
-                if kind(el) == Kind::Skip {
+                if kind_of(element) == Kind::Skip && !is_article_header(element) {
                     aside += 1;
                 }
                 if is_comments(el) {
@@ -132,7 +155,7 @@ impl<'a> Page<'a> {
                 true
             }
             Visit::Close(element) => {
-                if kind(element.value()) == Kind::Skip {
+                if kind_of(element) == Kind::Skip && !is_article_header(element) {
                     aside = aside.saturating_sub(1);
                 }
                 if is_comments(element.value()) {
@@ -389,6 +412,21 @@ fn names_byline(element: &Element) -> bool {
     })
 }
 
+/// True for a `<header>` that may be the article's own: not hidden.
+fn is_own_header(element: &Element) -> bool {
+    element.name() == "header" && !is_hidden(element)
+}
+
+/// True for a `<header>` inside an `<article>`: the article's title, standfirst and byline,
+/// not the site's masthead.
+fn is_article_header(element: ElementRef<'_>) -> bool {
+    is_own_header(element.value())
+        && element
+            .ancestors()
+            .filter_map(ElementRef::wrap)
+            .any(|a| a.value().name() == "article")
+}
+
 /// True for an element that holds a page's comments (`id="comments"`, `class="comment-list"`).
 fn is_comments(element: &Element) -> bool {
     let names = element.attr("id").into_iter().chain(element.attr("class"));
@@ -482,18 +520,53 @@ enum Kind {
     Inline,
 }
 
-fn kind(element: &Element) -> Kind {
-    let hidden = element.attr("hidden").is_some()
+/// The most characters of text (outside what is never the article) in a `<form>` that is left
+/// out as one: a search box, a sign-up, a comment form with its notice. A form with more holds
+/// the page (ASP.NET wraps every page in `<form id="aspnetForm">`).
+const FORM_TEXT: usize = 500;
+
+/// What an element does to the text inside it, its content weighed where its tag does not
+/// say: a `<form>` is left out when small, and read as a block when it holds the page.
+fn kind_of(element: ElementRef<'_>) -> Kind {
+    let el = element.value();
+    match kind(el) {
+        Kind::Skip if el.name() == "form" && !is_hidden(el) && !is_small_form(element) => {
+            Kind::Block
+        }
+        kind => kind,
+    }
+}
+
+/// True for a `<form>` with less than [`FORM_TEXT`] characters of text outside what is never
+/// the article; only that much of it is read.
+fn is_small_form(form: ElementRef<'_>) -> bool {
+    let mut chars = 0;
+    walk(form, |visit| match visit {
+        Visit::Open(e) => chars < FORM_TEXT && (e == form || kind(e.value()) != Kind::Skip),
+        Visit::Text(text) => {
+            chars += text.chars().filter(|c| !c.is_whitespace()).count();
+            true
+        }
+        Visit::Close(_) => true,
+    });
+    chars < FORM_TEXT
+}
+
+fn is_hidden(element: &Element) -> bool {
+    element.attr("hidden").is_some()
         || element
             .attr("aria-hidden")
-            .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"));
-    if hidden {
+            .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
+}
+
+fn kind(element: &Element) -> Kind {
+    if is_hidden(element) {
         return Kind::Skip;
     }
     match element.name() {
-        "script" | "style" | "noscript" | "template" | "nav" | "header" | "footer" | "aside"
-        | "form" | "button" | "svg" | "math" | "iframe" | "head" | "title" | "object" | "embed"
-        | "canvas" | "select" | "textarea" | "audio" | "video" | "dialog" => Kind::Skip,
+        "script" | "style" | "noscript" | NOSCRIPT | "template" | "nav" | "header" | "footer"
+        | "aside" | "form" | "button" | "svg" | "math" | "iframe" | "head" | "title" | "object"
+        | "embed" | "canvas" | "select" | "textarea" | "audio" | "video" | "dialog" => Kind::Skip,
         "h1" => Kind::Heading { top: true },
         "h2" | "h3" | "h4" | "h5" | "h6" => Kind::Heading { top: false },
         "blockquote" => Kind::Quote,
@@ -715,6 +788,40 @@ mod tests {
              <span aria-hidden='true'>Icon</span><footer>© Courier</footer>",
         );
         assert_eq!(texts(&blocks), ["Kept text."]);
+    }
+
+    #[test]
+    fn a_page_wrapped_in_a_form_keeps_its_text() {
+        // ASP.NET wraps the whole page in one form; byline read nothing of such pages.
+        let story = "<p>The harbour committee agreed on Monday that the ferry timetable will \
+                     change in spring, with a first crossing at six and a last at eleven.</p>"
+            .repeat(6);
+        let html = Html::parse_document(&page(
+            "<title>T</title>",
+            &format!(
+                "<form id=aspnetForm action=page.aspx><input type=hidden name=__VIEWSTATE>\
+                 <nav><a href='/'>Home</a></nav><h2>Timetable</h2>{story}\
+                 <footer>© Courier</footer></form>\
+                 <form class=signup>Sign up for our newsletter, every morning.<input name=mail>\
+                 <button>Go</button></form>"
+            ),
+        ));
+        let page_body = html.root_element().child_elements().last().unwrap();
+        // Read as the plain choice reads a page: from its `<body>`.
+        let blocks = read_body(page_body, "T", Start::Page).blocks;
+        assert_eq!(blocks.len(), 7, "{:?}", texts(&blocks));
+        assert_eq!(blocks[0].text(), "Timetable");
+        // The date and the article are found inside it too.
+        let a = parse(&page(
+            "<title>T</title>",
+            &format!(
+                "<form><p>Menu</p><article><time datetime=2024-03-05>5 March</time>{story}\
+                 </article></form>"
+            ),
+        ))
+        .unwrap();
+        assert_eq!(a.date, Some(date(2024, 3, 5)));
+        assert!(!texts(&a.body.blocks).contains(&"Menu".to_string()));
     }
 
     #[test]
@@ -1172,7 +1279,7 @@ mod tests {
 
         #[test]
         fn never_panics_on_tag_soup(
-            text in r"(<(/)?(p|div|ul|ol|li|pre|b|em|a href=x|h1|h2|blockquote|br|script|title|article|nav|ol reversed|table|thead|tr|td|th|td colspan=3|img alt=x src=y|img)>|[a-z &;#0-9\n\t]{0,6}){0,40}"
+            text in r"(<(/)?(p|div|ul|ol|li|pre|b|em|a href=x|h1|h2|blockquote|br|script|title|article|nav|ol reversed|table|thead|tr|td|th|td colspan=3|img alt=x src=y|img|figure|figcaption|form|header|noscript)>|[a-z &;#0-9\n\t]{0,6}){0,40}"
         ) {
             if let Ok(a) = parse(&text) {
                 prop_assert!(!a.title.is_empty());
