@@ -33,6 +33,10 @@ const MAX_ELEMENTS: usize = 20_000;
 /// teaser or a notice. Characters, not words: Chinese and Japanese are not written in words.
 const SHORT_CHARS: usize = 250;
 
+/// A whole page with more characters of text than this is not a short page: its few lines
+/// of article, when scoring finds only those, are not worth its menus.
+const SHORT_PAGE_CHARS: usize = 4 * SHORT_CHARS;
+
 /// A choice with more of its text in links than this is a list of links, not an article.
 const LINK_HEAVY: f64 = 0.5;
 
@@ -78,7 +82,11 @@ fn keep_alignment(document: &dom_query::Document) {
 /// The better of the scored choice and the plain one: the scored one unless it is short (a
 /// page too small to score, a teaser) or mostly links and the plain one is not. The plain one
 /// is read only when the scored one is in doubt.
-pub(super) fn better(chosen: Body, plain: impl FnOnce() -> Body) -> Body {
+///
+/// When the plain choice is the whole page (no `<article>` or `<main>`), a short scored choice
+/// gives way to it only on a page that is short itself: a paywalled page's one-paragraph
+/// teaser is the article, and the rest of the page its menus.
+pub(super) fn better(chosen: Body, plain: impl FnOnce() -> Body, whole_page: bool) -> Body {
     let (chars, links) = measure(&chosen);
     let density = |links: usize, chars: usize| links as f64 / chars.max(1) as f64;
     let (short, link_heavy) = (chars < SHORT_CHARS, density(links, chars) > LINK_HEAVY);
@@ -87,7 +95,8 @@ pub(super) fn better(chosen: Body, plain: impl FnOnce() -> Body) -> Body {
     }
     let plain = plain();
     let (plain_chars, plain_links) = measure(&plain);
-    let plain_better = (short && plain_chars > 0)
+    let plain_short = !whole_page || plain_chars <= SHORT_PAGE_CHARS;
+    let plain_better = (short && plain_chars > 0 && plain_short)
         || (link_heavy && density(plain_links, plain_chars) <= LINK_HEAVY);
     if plain_better { plain } else { chosen }
 }
@@ -142,6 +151,11 @@ const BOILERPLATE: &[&str] = &[
 /// pandoc and static site generators write them) names the section, not a widget.
 pub(super) fn is_boilerplate(element: ElementRef<'_>) -> bool {
     let el = element.value();
+    if el.name() == "p" && holds_at_least(element, PARAGRAPH_CHARS) {
+        // A paragraph of text is not a widget, whatever its class: sites with a meter mark
+        // every paragraph after the first `paywall`.
+        return false;
+    }
     let id = el.attr("id").filter(|id| !names_its_heading(element, id));
     let names = el.attr("class").into_iter().chain(id);
     names.flat_map(str::split_ascii_whitespace).any(|name| {
@@ -154,6 +168,18 @@ pub(super) fn is_boilerplate(element: ElementRef<'_>) -> bool {
                 edge(before) && edge(after)
             })
         })
+    })
+}
+
+/// A `<p>` with this many bytes of text or more is a paragraph, not a share prompt.
+const PARAGRAPH_CHARS: usize = 80;
+
+/// Whether `element` holds `bytes` bytes of text or more (reading no more than that).
+fn holds_at_least(element: ElementRef<'_>, bytes: usize) -> bool {
+    let mut read = 0;
+    element.text().any(|t| {
+        read += t.len();
+        read >= bytes
     })
 }
 
@@ -446,6 +472,39 @@ mod tests {
             texts.last().unwrap().starts_with("Paragraph 8"),
             "{texts:?}"
         );
+    }
+
+    #[test]
+    fn a_paragraph_is_not_boilerplate_by_its_class() {
+        let long = "Azza lives in the most tightly controlled neighbourhood of the city, and \
+                    has done so for twenty years, since the checkpoints went up, the cameras \
+                    after them, and the rules about who may walk which street, and when, with \
+                    a permit or without one, have changed every year since.";
+        let page = format!(
+            "<article><h1>Ferry plan</h1><p>{long} {long}</p>{}\
+             <div class='paywall-notice'>Subscribe</div><p class='share'>Share this</p>\
+             </article>",
+            format!("<p class='paywall'>{long}</p>").repeat(6)
+        );
+        let texts = read(&page);
+        assert_eq!(texts.len(), 7, "{texts:?}");
+        assert!(texts.iter().all(|t| t.starts_with("Azza")), "{texts:?}");
+    }
+
+    #[test]
+    fn a_short_teaser_is_kept_over_a_page_of_menus() {
+        let menus: String = (0..60)
+            .map(|i| format!("<li><a href='/s{i}'>Section number {i}</a> and its notes</li>"))
+            .collect();
+        let page = format!(
+            "<div class='nav'><ul>{menus}</ul></div>\
+             <div class='story'><p>The one paragraph a paywalled page shows, before it asks \
+             you to subscribe, with a comma, and another.</p><p>More…</p></div>\
+             <div class='footer'><ul>{menus}</ul></div>"
+        );
+        let texts = read(&page);
+        assert!(texts[0].starts_with("The one paragraph"), "{texts:?}");
+        assert!(texts.len() <= 2, "{texts:?}");
     }
 
     #[test]

@@ -67,6 +67,7 @@ pub fn parse(text: &str) -> Result<Parsed, FormatError> {
     let ld = meta::json_ld(&page.json_ld);
 
     let title = page.title(&ld).ok_or_else(no_title)?;
+    let whole_page = page.article.is_none() && page.main.is_none();
     let plain = page.article.or(page.main).or(page.body).unwrap_or(root);
     let plain = || read_body(plain, &title, Start::Page);
     let elements = html.tree.nodes().filter(|n| n.value().is_element()).count();
@@ -75,7 +76,7 @@ pub fn parse(text: &str) -> Result<Parsed, FormatError> {
             let mut chosen = read_body(chosen.root_element(), &title, Start::Chosen);
             let lead = extract::lead(root, &chosen);
             chosen.blocks.splice(0..0, lead);
-            extract::better(chosen, plain)
+            extract::better(chosen, plain, whole_page)
         }
         None => plain(),
     };
