@@ -250,6 +250,21 @@ impl<'a> Page<'a> {
             .filter(|content| !content.is_empty())
     }
 
+    /// Metas of other names that say when the article was published (`publish-date`,
+    /// `cXenseParse:recs:publishtime`, `article_date_original`, `pub_date`), never those of
+    /// its changes (`…modified…`, `…updated…`).
+    fn metas_named_published(&self) -> impl Iterator<Item = String> + '_ {
+        self.metas
+            .iter()
+            .filter(|(k, _)| {
+                let says = |w: &str| k.contains(w);
+                (says("publish") || says("pub_date") || says("pubdate") || says("date_original"))
+                    && !(says("modified") || says("updated") || says("expir"))
+            })
+            .map(|(_, content)| one_line(content))
+            .filter(|content| !content.is_empty())
+    }
+
     fn first_meta(&self, key: &'static str) -> Option<String> {
         self.metas(key).next()
     }
@@ -334,6 +349,7 @@ impl<'a> Page<'a> {
             .chain(self.metas("dcterms.created"))
             .chain(self.metas("dcterms:created"))
             .chain(self.metas("dc.date.issued"))
+            .chain(self.metas_named_published())
             .chain(self.time.map(one_line))
             .chain(self.metas("date"))
             .find_map(|d| meta::parse_date(&d, order))
@@ -736,6 +752,28 @@ mod tests {
         assert_eq!(dated(meta, "<time>today</time>"), Some(date(2020, 3, 4)));
         assert_eq!(dated(r#"<meta name="date" content="soon">"#, ""), None);
         assert_eq!(dated("", ""), None);
+        // Other names for the day it was published, never for the day it changed.
+        let named =
+            |name: &str, content: &str| format!(r#"<meta name="{name}" content="{content}">"#);
+        assert_eq!(
+            dated(
+                &named(
+                    "article_date_original",
+                    "Saturday, December 27, 2014, 12:06 PM"
+                ),
+                ""
+            ),
+            Some(date(2014, 12, 27))
+        );
+        assert_eq!(
+            dated(
+                &(named("cXenseParse:recs:modifiedtime", "2018-06-19")
+                    + &named("cXenseParse:recs:publishtime", "2018-06-18T10:01:00.000Z")),
+                ""
+            ),
+            Some(date(2018, 6, 18))
+        );
+        assert_eq!(dated(&named("last_updated_date", "2018-06-19"), ""), None);
     }
 
     #[test]
