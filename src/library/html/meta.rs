@@ -341,7 +341,9 @@ pub(super) fn date_in_url(url: &str) -> Option<Date> {
 }
 
 /// Separators between a title and its site's name.
-const TITLE_SEPARATORS: &[&str] = &[" | ", " – ", " — ", " - ", " :: ", " · ", " » ", " / "];
+const TITLE_SEPARATORS: &[&str] = &[
+    " | ", " – ", " — ", " -- ", " - ", " :: ", " · ", " » ", " / ",
+];
 
 /// `title` without its site's name (`Title – Site`, `Title | Site`, `Site | Title`): taken off
 /// only when that part is one of `sites` (`og:site_name`, the publisher, the address's host) or
@@ -361,9 +363,11 @@ pub(super) fn strip_site(title: &str, sites: &[String]) -> String {
     let is_site = |part: &str| {
         let part = key(part);
         part.len() >= 3
-            && sites
-                .iter()
-                .any(|site| *site == part || site.contains(&part))
+            && sites.iter().any(|site| {
+                // The site itself, a part of its name, or the site and a section of it
+                // (`CNN Politics`).
+                *site == part || site.contains(&part) || part.starts_with(site.as_str())
+            })
     };
     for sep in TITLE_SEPARATORS {
         if let Some((rest, suffix)) = title.rsplit_once(sep)
@@ -600,6 +604,13 @@ mod tests {
         );
         assert_eq!(strip_site("Stack Overflow Blog | Title", &sites), "Title");
         assert_eq!(strip_site("Cats | Dogs", &sites), "Cats | Dogs");
+        let news = ["CNN".to_string(), "sott.net".to_string()];
+        assert_eq!(strip_site("Takeaways | CNN Politics", &news), "Takeaways");
+        assert_eq!(strip_site("Court files -- Sott.net", &news), "Court files");
+        assert_eq!(
+            strip_site("Talks | Cnidarians", &news),
+            "Talks | Cnidarians"
+        );
         assert_eq!(strip_site("Title | Blog", &[]), "Title | Blog");
         assert_eq!(strip_site(" | Chefkoch", &sites), " | Chefkoch");
         let a = page(
