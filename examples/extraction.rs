@@ -47,7 +47,7 @@ struct Args {
     /// The folder of test pages.
     #[arg(default_value = "../shared/extraction/readability-test-pages")]
     path: PathBuf,
-    /// Print a line per page (recall, precision, metadata found and expected).
+    /// Print a line per page (recall, precision, time, metadata found and expected).
     #[arg(long)]
     pages: bool,
     /// Only pages whose folder name contains this; with it, each page's body is printed too,
@@ -230,9 +230,10 @@ fn main() -> ExitCode {
         if args.pages || args.only.is_some() {
             let name = dir.file_name().unwrap_or_default().to_string_lossy();
             println!(
-                "{name:40} R {:5.1} P {:5.1} | blocks {}/{} main kept, {}/{} boilerplate out | title {:?} / {:?} | author {:?} / {:?} | date {:?} / {:?}",
+                "{name:40} R {:5.1} P {:5.1} | {:5.1} ms | blocks {}/{} main kept, {}/{} boilerplate out | title {:?} / {:?} | author {:?} / {:?} | date {:?} / {:?}",
                 r * 100.0,
                 p * 100.0,
+                times.last().copied().unwrap_or_default(),
                 page_blocks.kept,
                 page_blocks.main,
                 page_blocks.left_out,

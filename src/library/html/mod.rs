@@ -31,7 +31,7 @@ mod noscript;
 mod notes;
 
 use self::body::{Start, read_body};
-use self::depth::{limit_depth, limit_formatting};
+use self::depth::{drop_scripts, limit_depth, limit_formatting};
 use self::meta::{JsonLd, Order};
 use self::noscript::NOSCRIPT;
 use super::FormatError;
@@ -43,6 +43,7 @@ use crate::article::{Inline, Parsed};
 /// Fails only when the page names no title anywhere (`og:title`, `<title>`, a JSON-LD
 /// `headline` or an `<h1>`).
 pub fn parse(text: &str) -> Result<Parsed, FormatError> {
+    let text: &str = &drop_scripts(text);
     // Scoring reads the page as it stands; the walker reads what `<noscript>` holds too.
     let shallow = limit_depth(text);
     let limited = limit_formatting(&shallow);
