@@ -10,12 +10,13 @@
 //! Prints, per query, the hits and the best of five runs (the first text query of a library
 //! also learns which index rows are which articles: timed on its own as "coverage").
 
+#[path = "support/cached.rs"]
+mod cached;
+
 use std::path::PathBuf;
-use std::sync::Arc;
 use std::time::Instant;
 
 use byline::library::fulltext::{self, TextIndex};
-use byline::library::{Library, LibrarySource, Look, cache};
 use byline::query::Query;
 use byline::query::index::Index;
 use byline::query::rank::{self, Matcher, Sort, TextHits};
@@ -24,17 +25,7 @@ use byline::query::{Test, Words};
 fn main() {
     let mut args = std::env::args().skip(1);
     let root = PathBuf::from(args.next().expect("a library folder"));
-    let cache_dir = directories::ProjectDirs::from("", "", "byline")
-        .expect("a cache folder")
-        .cache_dir()
-        .to_path_buf();
-    let roots = vec![root];
-    let index_path = cache::path_for(&cache_dir, &roots);
-    let library = Arc::new(Library::open_indexed(
-        &LibrarySource::Named(roots),
-        Some(&index_path),
-        Look::Folders,
-    ));
+    let (library, index_path) = cached::open(root);
     let entries = Index::build(&library.articles);
     let text = TextIndex::open_existing(&fulltext::path_beside(&index_path)).expect("an index");
     let started = Instant::now();

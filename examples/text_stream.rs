@@ -15,12 +15,14 @@
 //! then only a term with a capital (`x:Tribunal`, which respects case) reads files, those of
 //! the articles the index found.
 
+#[path = "support/cached.rs"]
+mod cached;
+
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Instant;
 
 use byline::library::fulltext;
-use byline::library::{Library, LibrarySource, Look, cache};
 use byline::query::Query;
 use byline::query::index::Index;
 use byline::query::rank::{self, Matcher, Sort};
@@ -31,17 +33,7 @@ fn main() {
     let root = PathBuf::from(args.next().expect("a library folder"));
     let cold = args.next_if(|a| a == "--cold").is_some();
     let indexed = args.next_if(|a| a == "--indexed").is_some();
-    let cache_dir = directories::ProjectDirs::from("", "", "byline")
-        .expect("a cache folder")
-        .cache_dir()
-        .to_path_buf();
-    let roots = vec![root];
-    let index_path = cache::path_for(&cache_dir, &roots);
-    let library = Arc::new(Library::open_indexed(
-        &LibrarySource::Named(roots),
-        Some(&index_path),
-        Look::Folders,
-    ));
+    let (library, index_path) = cached::open(root);
     let entries = Index::build(&library.articles);
     let today = jiff::civil::date(2026, 12, 1);
     let matcher = Matcher::default();
