@@ -674,8 +674,8 @@ impl App {
                     self.reading.go_to(at, rows);
                 }
                 // Found by words of its text: at the first of them, all lit (`n`/`N` move on).
-                if let Some(pattern) = self.filter.query().text_pattern() {
-                    self.reading.find_from_start(&pattern, rows);
+                if let Some(term) = self.filter.query().text_term().cloned() {
+                    self.reading.find_from_start(&term, rows);
                 }
                 self.marks.open(Some(index));
             }

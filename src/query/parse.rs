@@ -287,11 +287,11 @@ impl Query {
         self.groups.is_empty()
     }
 
-    /// The words of the first `text:` term that is not excluded, as the search inside an
-    /// article looks for them (`x:"intelligence sharing"` → `intelligence sharing`).
-    pub fn text_pattern(&self) -> Option<String> {
+    /// The first `text:` term that is not excluded: what an article found by it is searched
+    /// for when it opens.
+    pub fn text_term(&self) -> Option<&Words> {
         self.atoms().find_map(|a| match &a.test {
-            Test::Words(w) if !a.negated => Some(w.words.join(" ")),
+            Test::Words(w) if !a.negated => Some(w),
             _ => None,
         })
     }

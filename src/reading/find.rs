@@ -4,12 +4,19 @@
 //! The search runs over the text as written, rebuilt from the lines of each block: the lines are
 //! joined with one space (or none after an added hyphen), the stretched spaces of justified
 //! lines count as one, and quote bars and list markers are left out. Smart case and accent
-//! folding work as in the filter line.
+//! folding work as in the filter line. An article opened from a `text:` term is searched for
+//! that term's words as the term matches them (whole words, the last a prefix after `*`, a
+//! phrase across punctuation) rather than for its letters.
 
 use std::ops::Range;
 
+use crate::query::Words;
 use crate::query::fold::{Folded, lower};
+use crate::query::words;
 use crate::reading::reflow::{Line, Position};
+
+/// The most places a `text:` term is lit in one block.
+const MOST_WORD_HITS: usize = 10_000;
 
 /// One place the pattern occurs: the pieces of it on each line it spans.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,10 +32,11 @@ impl Hit {
     }
 }
 
-/// Every place `pattern` occurs in `lines`, in reading order.
-pub fn search(lines: &[Line], pattern: &str) -> Vec<Hit> {
+/// Every place `pattern` occurs in `lines`, in reading order; or, given a `text:` term's
+/// `words`, every place they match.
+pub fn search(lines: &[Line], pattern: &str, words: Option<&Words>) -> Vec<Hit> {
     let pattern = Folded::new(pattern.trim()).text;
-    if pattern.is_empty() {
+    if pattern.is_empty() && words.is_none() {
         return Vec::new();
     }
     let case_sensitive = pattern.chars().any(char::is_uppercase);
@@ -46,7 +54,11 @@ pub fn search(lines: &[Line], pattern: &str) -> Vec<Hit> {
         while end < lines.len() && same_block(at, lines[end].at) {
             end += 1;
         }
-        hits.extend(search_block(lines, start..end, &pattern, case_sensitive));
+        let (text, places) = block_text(lines, start..end);
+        hits.extend(match words {
+            Some(term) => words_in(&text, &places, term),
+            None => search_block(&text, &places, &pattern, case_sensitive),
+        });
         start = end;
     }
     hits
@@ -56,14 +68,12 @@ fn same_block(a: Position, b: Position) -> bool {
     a.block.is_some() && a.block == b.block
 }
 
-/// The hits in lines `range`, which hold one block.
-fn search_block(
-    lines: &[Line],
-    range: Range<usize>,
-    pattern: &[char],
-    case_sensitive: bool,
-) -> Vec<Hit> {
-    // The block's text, and where each of its characters is on screen.
+/// Where each character of a block's text is on screen (line, column); `None` for the space
+/// that stands for a line break.
+type Places = Vec<Option<(usize, usize)>>;
+
+/// The text of lines `range`, which hold one block, and where each of its characters is.
+fn block_text(lines: &[Line], range: Range<usize>) -> (String, Places) {
     let mut text = String::new();
     // `None` for the space that stands for a line break: it is not on screen.
     let mut places: Vec<Option<(usize, usize)>> = Vec::new();
@@ -91,7 +101,44 @@ fn search_block(
             places.push(Some((n, line.lead + i)));
         }
     }
-    let folded = Folded::new(&text);
+    (text, places)
+}
+
+/// The hit covering characters `first..=last` of a block's text.
+fn hit(places: &Places, first: usize, last: usize) -> Hit {
+    let mut segments: Vec<(usize, Range<usize>)> = Vec::new();
+    for &(line, column) in places[first..=last.min(places.len() - 1)].iter().flatten() {
+        match segments.last_mut() {
+            Some((l, r)) if *l == line && r.end == column => r.end = column + 1,
+            _ => segments.push((line, column..column + 1)),
+        }
+    }
+    Hit { segments }
+}
+
+/// The places a `text:` term's words match in a block's text.
+fn words_in(text: &str, places: &Places, term: &Words) -> Vec<Hit> {
+    // Character index of each byte that starts one.
+    let mut chars = vec![0; text.len() + 1];
+    for (n, (at, _)) in text.char_indices().enumerate() {
+        chars[at] = n;
+    }
+    words::find(text, term, MOST_WORD_HITS)
+        .into_iter()
+        .filter(|r| !r.is_empty())
+        .map(|r| {
+            let last = text[..r.end]
+                .char_indices()
+                .next_back()
+                .map_or(0, |(at, _)| at);
+            hit(places, chars[r.start], chars[last])
+        })
+        .collect()
+}
+
+/// The places `pattern` occurs in a block's text.
+fn search_block(text: &str, places: &Places, pattern: &[char], case_sensitive: bool) -> Vec<Hit> {
+    let folded = Folded::new(text);
     let haystack: Vec<char> = if case_sensitive {
         folded.text.chars().collect()
     } else {
@@ -106,14 +153,7 @@ fn search_block(
         }
         let first = folded.original_index(i);
         let last = folded.original_index(i + pattern.len() - 1);
-        let mut segments: Vec<(usize, Range<usize>)> = Vec::new();
-        for &(line, column) in places[first..=last.min(places.len() - 1)].iter().flatten() {
-            match segments.last_mut() {
-                Some((l, r)) if *l == line && r.end == column => r.end = column + 1,
-                _ => segments.push((line, column..column + 1)),
-            }
-        }
-        hits.push(Hit { segments });
+        hits.push(hit(places, first, last));
         i += pattern.len();
     }
     hits
@@ -164,16 +204,16 @@ mod tests {
             "The harbour opened. A harbour master spoke of the Harbour Board.",
             Setting::plain(30),
         );
-        assert_eq!(search(&set, "harbour").len(), 4, "with the title's");
-        assert_eq!(search(&set, "Harbour").len(), 2);
-        assert!(search(&set, "zzz").is_empty());
-        assert!(search(&set, "  ").is_empty());
+        assert_eq!(search(&set, "harbour", None).len(), 4, "with the title's");
+        assert_eq!(search(&set, "Harbour", None).len(), 2);
+        assert!(search(&set, "zzz", None).is_empty());
+        assert!(search(&set, "  ", None).is_empty());
     }
 
     #[test]
     fn a_hit_may_span_a_line_break() {
         let set = lines("one two three four five six", Setting::plain(14));
-        let hits = search(&set, "three four");
+        let hits = search(&set, "three four", None);
         assert_eq!(hits.len(), 1);
         assert_eq!(texts(&set, &hits[0]), ["three", "four"]);
         assert_eq!(hits[0].segments[1].0, hits[0].segments[0].0 + 1);
@@ -187,12 +227,40 @@ mod tests {
             hyphenate: true,
         };
         let set = lines("an extraordinarily consequential announcement", setting);
-        assert_eq!(search(&set, "extraordinarily").len(), 1);
-        assert_eq!(search(&set, "consequential announcement").len(), 1);
+        assert_eq!(search(&set, "extraordinarily", None).len(), 1);
+        assert_eq!(search(&set, "consequential announcement", None).len(), 1);
         // Accents fold; the quote bar is not part of the text.
-        let hits = search(&set, "cafe society");
+        let hits = search(&set, "cafe society", None);
         assert_eq!(hits.len(), 1);
         assert!(texts(&set, &hits[0]).concat().starts_with("Café"));
-        assert!(search(&set, "│").is_empty());
+        assert!(search(&set, "│", None).is_empty());
+    }
+
+    fn term(line: &str) -> Words {
+        let query = crate::query::Query::parse(line, jiff::civil::date(2026, 12, 2)).unwrap();
+        query.text_term().unwrap().clone()
+    }
+
+    #[test]
+    fn a_text_term_lights_what_it_matched_not_its_letters() {
+        let set = lines(
+            "The harbours and the harbour; Harbourmaster O’Brien spoke of intelligence — \
+             sharing it, at the harbour.",
+            Setting::plain(24),
+        );
+        let found = |line: &str| -> Vec<String> {
+            let words = term(line);
+            let hits = search(&set, "", Some(&words));
+            hits.iter().map(|h| texts(&set, h).join(" ")).collect()
+        };
+        // Whole words, the title's too; a substring would light "harbours" and
+        // "Harbourmaster".
+        assert_eq!(found("x:harbour"), ["Harbour", "harbour", "harbour"]);
+        assert_eq!(found("x:harbour*").len(), 5);
+        assert_eq!(found("x:Harbour"), ["Harbour"]);
+        // A phrase across punctuation, and a name with an apostrophe.
+        assert_eq!(found("x:\"intelligence sharing\"").len(), 1);
+        assert_eq!(found("x:o'brien"), ["O’Brien"]);
+        assert!(found("x:brie").is_empty());
     }
 }

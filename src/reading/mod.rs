@@ -16,6 +16,7 @@ use self::find::Hit;
 use self::reflow::{Header, Line, Position, Setting};
 use crate::article::{Block, Body, Parsed};
 use crate::line::LineEdit;
+use crate::query::Words;
 
 /// Articles with more text than this (in bytes) are set off the UI thread: the app asks for a
 /// [`Typeset`] and keeps answering keys meanwhile. Setting 256 KiB takes a few milliseconds;
@@ -71,6 +72,9 @@ impl Default for Typesetting {
 #[derive(Debug, Clone, Default)]
 pub struct Find {
     pub line: LineEdit,
+    /// The `text:` term the article was opened from, matched as it matches (whole words)
+    /// until the line is edited.
+    pub words: Option<Words>,
     pub hits: Vec<Hit>,
     /// The hit `n` and `N` move from.
     pub current: usize,
@@ -433,6 +437,7 @@ impl Reading {
             return;
         };
         edit(&mut find.line);
+        find.words = None;
         self.refind();
         if let Some(find) = &mut self.find {
             find.current = find
@@ -446,12 +451,15 @@ impl Reading {
 
     /// Searches for `pattern` from the article's start: its hits lit, the first current and in
     /// view (an article opened from a `text:` term, at the words it was found by).
-    pub fn find_from_start(&mut self, pattern: &str, rows: usize) {
-        self.find = Some(Find::default());
-        self.edit_find(|line| line.set(pattern), rows);
-        if let Some(find) = &mut self.find {
-            find.current = 0;
-        }
+    pub fn find_from_start(&mut self, term: &Words, rows: usize) {
+        let mut find = Find {
+            words: Some(term.clone()),
+            ..Find::default()
+        };
+        let star = if term.prefix { "*" } else { "" };
+        find.line.set(&format!("{}{star}", term.words.join(" ")));
+        self.find = Some(find);
+        self.refind();
         self.show_current(rows);
     }
 
@@ -484,7 +492,7 @@ impl Reading {
             _ => &[],
         };
         if let Some(find) = &mut self.find {
-            find.hits = find::search(lines, find.line.text());
+            find.hits = find::search(lines, find.line.text(), find.words.as_ref());
             find.current = find.current.min(find.hits.len().saturating_sub(1));
         }
     }
