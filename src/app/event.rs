@@ -56,6 +56,12 @@ pub enum Event {
         index: Index,
         complete: bool,
     },
+    /// The snippets asked for with [`Effect::Snippets`] (for the text terms `key` names):
+    /// each article's, `None` where its text has none to show.
+    Snippets {
+        key: String,
+        found: Vec<(usize, Option<super::snippets::Snippet>)>,
+    },
     /// byline is about to end (quit, a signal, a lost terminal): remember what is open.
     Closing,
 }
@@ -99,6 +105,14 @@ pub enum Effect {
     Open(String),
     /// Put this address on the clipboard.
     Copy(String),
+    /// Read these articles for the line around the first place `query`'s text terms match,
+    /// `width` characters at most; answer with [`Event::Snippets`] and `key`.
+    Snippets {
+        key: String,
+        query: crate::query::Query,
+        articles: Vec<usize>,
+        width: usize,
+    },
     /// Check the library folders again now; the news comes back as [`Event::Checking`],
     /// [`Event::Library`] or [`Event::Reported`].
     Reload,
@@ -116,6 +130,20 @@ impl PartialEq for Effect {
                     && a.query.same_as(&b.query)
             }
             (Effect::Load(a), Effect::Load(b)) => a == b,
+            (
+                Effect::Snippets {
+                    key,
+                    articles,
+                    width,
+                    ..
+                },
+                Effect::Snippets {
+                    key: k,
+                    articles: a,
+                    width: w,
+                    ..
+                },
+            ) => key == k && articles == a && width == w,
             (Effect::Typeset(a), Effect::Typeset(b)) => {
                 a.index == b.index && a.setting == b.setting
             }

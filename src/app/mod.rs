@@ -22,6 +22,7 @@ mod marks;
 mod prompts;
 mod refresh;
 mod screen;
+mod snippets;
 #[cfg(test)]
 mod tests;
 
@@ -37,6 +38,7 @@ pub use self::list::{Group, Grouping, List, Row, View};
 pub use self::marks::{Marks, PLACE_AFTER, READ_AFTER};
 pub use self::prompts::LinkPrompt;
 pub use self::screen::{NO_PROBLEMS, Overlay, Screen};
+pub use self::snippets::Snippet;
 pub use crate::action::Action;
 use crate::action::Mode;
 use crate::article::Parsed;
@@ -135,6 +137,9 @@ impl Init {
     }
 }
 
+/// Columns before a snippet line, under the row's title (past the unread and star marks).
+pub const SNIPPET_INDENT: usize = 5;
+
 /// The whole state of a byline session.
 #[derive(Debug)]
 pub struct App {
@@ -168,6 +173,8 @@ pub struct App {
     sample_hint: Option<String>,
     /// What the shell is to do next.
     effects: Vec<Effect>,
+    /// The line under each row of a `text:` query's results.
+    snippets: snippets::Snippets,
     /// The article asked of the shell and not read yet.
     loading: Option<usize>,
     /// A check of the library folders is under way: files looked at, of how many.
@@ -226,6 +233,7 @@ impl App {
             list_columns: init.list_columns,
             sample_hint: init.sample_hint,
             effects: Vec::new(),
+            snippets: snippets::Snippets::default(),
             loading: None,
             checking: init.checking.then_some((0, 0)),
             indexing: None,
@@ -328,6 +336,7 @@ impl App {
                 index,
                 complete,
             } => self.replace_library(library, Some(index), complete),
+            Event::Snippets { key, found } => self.snippets.receive(&key, found),
             // Where you were in the open article is kept for next time, however byline ends.
             Event::Closing => {
                 self.save_place();
@@ -339,6 +348,53 @@ impl App {
             self.lay_out(self.screen.area());
         }
         self.want_selected();
+        self.want_snippets();
+    }
+
+    /// With a `text:` term, each row takes two lines, the second the words around its first
+    /// hit: asks the shell for those of the rows on screen it does not have.
+    fn want_snippets(&mut self) {
+        let shown = self.snippets.follow(self.filter.query()) && !self.hits().is_empty();
+        let height = if shown { 2 } else { 1 };
+        if self.screen.row_height() != height {
+            self.screen.set_row_height(height);
+            self.list
+                .select(self.list.selected(), self.screen.list_page());
+        }
+        let (Some(page), Some(key)) = (self.screen.list_page(), self.snippets.key()) else {
+            return;
+        };
+        if !shown || self.screen.list_width() == 0 {
+            return;
+        }
+        let key = key.to_string();
+        let offset = self.list.offset();
+        let on_screen: Vec<usize> = (offset..offset + page)
+            .filter_map(|row| match self.list.row(row) {
+                Some(Row::Hit(position)) => self.hits().get(position).map(|h| h.index),
+                _ => None,
+            })
+            .collect();
+        let articles = self.snippets.missing(on_screen);
+        if !articles.is_empty() {
+            self.effects.push(Effect::Snippets {
+                key,
+                query: self.filter.query().clone(),
+                articles,
+                width: self.screen.list_width().saturating_sub(SNIPPET_INDENT),
+            });
+        }
+    }
+
+    /// Lines each row of the list takes (2 with a snippet under it).
+    pub fn row_height(&self) -> usize {
+        self.screen.row_height()
+    }
+
+    /// The snippet of the article at `index`: `None` while it is being read, `Some(None)`
+    /// when there is none to show.
+    pub fn snippet(&self, index: usize) -> Option<Option<&snippets::Snippet>> {
+        self.snippets.get(index)
     }
 
     /// Takes what the shell is to do, in the order asked.

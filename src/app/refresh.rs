@@ -73,6 +73,8 @@ impl App {
         complete: bool,
         successor: Option<(usize, usize)>,
     ) {
+        // Article numbers stand for other articles in the new library.
+        self.snippets.clear();
         let old = std::mem::replace(&mut self.library, Arc::new(library));
         if complete {
             self.checking = None;

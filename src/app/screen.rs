@@ -90,6 +90,8 @@ pub struct Screen {
     pub(super) overlay: Option<Overlay>,
     /// Lines of the overlay scrolled past, for screens too short to show it all.
     pub(super) overlay_scroll: usize,
+    /// Lines each row of the list takes: 2 when a snippet line is under it.
+    row_height: usize,
 }
 
 impl Screen {
@@ -104,6 +106,7 @@ impl Screen {
             zoomed: false,
             overlay: None,
             overlay_scroll: 0,
+            row_height: 1,
         }
     }
 
@@ -150,7 +153,7 @@ impl Screen {
     pub fn list_page(&self) -> Option<usize> {
         match self.panes {
             Some(p) if p.list.height == 0 => None,
-            Some(p) => Some(p.list_rows().max(1)),
+            Some(p) => Some((p.list_rows() / self.row_height).max(1)),
             None => Some(1),
         }
     }
@@ -181,7 +184,23 @@ impl Screen {
     pub fn list_row_at(&self, y: u16) -> Option<usize> {
         let list = self.panes?.list;
         // The first row is under the border, the last border under the last row.
-        (y > list.y && y < list.bottom().saturating_sub(1)).then(|| usize::from(y - list.y - 1))
+        (y > list.y && y < list.bottom().saturating_sub(1))
+            .then(|| usize::from(y - list.y - 1) / self.row_height)
+    }
+
+    /// Columns inside the list's border.
+    pub fn list_width(&self) -> usize {
+        self.panes
+            .map_or(0, |p| usize::from(p.list.width.saturating_sub(2)))
+    }
+
+    /// Lines each row of the list takes (1, or 2 with a snippet line).
+    pub fn row_height(&self) -> usize {
+        self.row_height
+    }
+
+    pub(super) fn set_row_height(&mut self, lines: usize) {
+        self.row_height = lines.max(1);
     }
 
     /// Opens an overlay at its top.

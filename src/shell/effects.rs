@@ -39,6 +39,12 @@ pub fn settle(
                 }
                 Effect::Load(index) => Some(read(app.library(), index)),
                 Effect::Typeset(job) => Some(Event::Typeset(job.run())),
+                Effect::Snippets {
+                    key,
+                    query,
+                    articles,
+                    width,
+                } => Some(snippets(app.library(), key, &query, &articles, width)),
                 effect => other(effect),
             };
             if let Some(event) = answer {
@@ -46,6 +52,22 @@ pub fn settle(
             }
         }
     }
+}
+
+/// The snippets of `articles` for `query`'s text terms (`key` names them), `width` characters
+/// at most.
+fn snippets(
+    library: &Library,
+    key: String,
+    query: &crate::query::Query,
+    articles: &[usize],
+    width: usize,
+) -> Event {
+    let found = articles
+        .iter()
+        .map(|&i| (i, crate::shell::text::snippet(library, i, query, width)))
+        .collect();
+    Event::Snippets { key, found }
 }
 
 /// Reads the article at `index` for the reading pane; a file changed since it was listed is
@@ -163,6 +185,30 @@ impl Performer {
                         self.give_reader(Job::Typeset(job));
                         None
                     }
+                    Effect::Snippets {
+                        key,
+                        query,
+                        articles,
+                        width,
+                    } if self.reader.is_none() => {
+                        Some(snippets(app.library(), key, &query, &articles, width))
+                    }
+                    Effect::Snippets {
+                        key,
+                        query,
+                        articles,
+                        width,
+                    } => {
+                        let library = Arc::clone(app.shared_library());
+                        self.give_reader(Job::Snippets {
+                            library,
+                            key,
+                            query,
+                            articles,
+                            width,
+                        });
+                        None
+                    }
                     effect @ (Effect::Page(_) | Effect::Edit(_)) => {
                         self.handovers.push(effect);
                         None
@@ -218,6 +264,13 @@ fn large(app: &App, index: usize) -> bool {
 enum Job {
     Load(Arc<Library>, usize),
     Typeset(Typeset),
+    Snippets {
+        library: Arc<Library>,
+        key: String,
+        query: crate::query::Query,
+        articles: Vec<usize>,
+        width: usize,
+    },
 }
 
 impl Job {
@@ -225,6 +278,21 @@ impl Job {
         match self {
             Job::Load(library, index) => read(&library, index),
             Job::Typeset(job) => Event::Typeset(job.run()),
+            Job::Snippets {
+                library,
+                key,
+                query,
+                articles,
+                width,
+            } => snippets(&library, key, &query, &articles, width),
+        }
+    }
+
+    /// The text terms a snippet job is for.
+    fn snippets_key(&self) -> Option<&str> {
+        match self {
+            Job::Snippets { key, .. } => Some(key),
+            _ => None,
         }
     }
 }
@@ -236,14 +304,19 @@ fn spawn_reader(answer: impl Fn(Event) + Send + 'static) -> Option<mpsc::Sender<
     let spawned = thread::Builder::new().name("reader".into()).spawn(move || {
         while let Ok(first) = jobs.recv() {
             let waiting: Vec<Job> = std::iter::once(first).chain(jobs.try_iter()).collect();
-            let last = |load: bool| {
-                waiting
-                    .iter()
-                    .rposition(|j| matches!(j, Job::Load(..)) == load)
-            };
-            let (load, typeset) = (last(true), last(false));
+            // Only the newest read and setting are done; snippets for the newest text terms
+            // (all of theirs: each asks for other rows).
+            let load = waiting.iter().rposition(|j| matches!(j, Job::Load(..)));
+            let typeset = waiting.iter().rposition(|j| matches!(j, Job::Typeset(..)));
+            let key = waiting
+                .iter()
+                .rev()
+                .find_map(Job::snippets_key)
+                .map(str::to_string);
             for (i, job) in waiting.into_iter().enumerate() {
-                if Some(i) == load || Some(i) == typeset {
+                let newest = Some(i) == load || Some(i) == typeset;
+                if newest || (job.snippets_key().is_some() && job.snippets_key() == key.as_deref())
+                {
                     answer(job.run());
                 }
             }
@@ -274,7 +347,11 @@ fn perform(effect: Effect, state: &State, save_failed: &mut bool) -> Option<Stri
             Err(err) => format!("Could not copy: {err}"),
         }),
         // Answered by `settle`.
-        Effect::Search(_) | Effect::Load(_) | Effect::Typeset(_) | Effect::Reload => None,
+        Effect::Search(_)
+        | Effect::Load(_)
+        | Effect::Typeset(_)
+        | Effect::Snippets { .. }
+        | Effect::Reload => None,
         // Handed to the loop that owns the terminal.
         Effect::Page(_) | Effect::Edit(_) => None,
     }

@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use super::text::cell;
 use crate::action::{Action, Mode};
-use crate::app::{App, Group, Grouping, Row, View};
+use crate::app::{App, Group, Grouping, Row, SNIPPET_INDENT, View};
 use crate::article::date;
 use crate::article::sanitize::display_path;
 use crate::config::theme::Theme;
@@ -58,8 +58,11 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         })
         .collect();
     let columns = layout::list_columns(inner.width as usize - gutter, &asked, &widths);
+    // With a text term each row has a second line, the words around its first hit.
+    let height = app.row_height() as u16;
     let rows = (app.list_offset()..).map_while(|row| app.list_row(row));
-    for (y, row_at) in (inner.y..inner.bottom()).zip(rows) {
+    let tops = (inner.y..inner.bottom()).step_by(usize::from(height));
+    for (y, row_at) in tops.zip(rows) {
         let position = match row_at {
             Row::Hit(position) => position,
             Row::Header(group) => {
@@ -89,7 +92,44 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 .splice(0..0, [unread, star, Span::styled(" ", row_style)]);
         }
         buf.set_line(inner.x, y, &line, inner.width);
+        if height > 1 && y + 1 < inner.bottom() {
+            let style = if selected {
+                theme.list_date.style().patch(row_style)
+            } else {
+                row_style.patch(theme.list_date.style())
+            };
+            let line = snippet_line(app, theme, hit.index, inner.width as usize, style);
+            buf.set_line(inner.x, y + 1, &line, inner.width);
+        }
     }
+}
+
+/// The line under a row that says why a text term matched it: the words around its first
+/// hit, the hit lit; `…` while it is being read.
+fn snippet_line(
+    app: &App,
+    theme: &Theme,
+    index: usize,
+    width: usize,
+    style: Style,
+) -> Line<'static> {
+    let indent = SNIPPET_INDENT.min(width);
+    let mut spans = vec![Span::styled(" ".repeat(indent), style)];
+    let room = width - indent;
+    match app.snippet(index) {
+        None => spans.push(Span::styled("…", style)),
+        Some(None) => {}
+        Some(Some((text, places))) => {
+            let lit: Vec<usize> = (text.char_indices().enumerate())
+                .filter(|(_, (at, _))| places.iter().any(|p| p.contains(at)))
+                .map(|(n, _)| n)
+                .collect();
+            spans.extend(cell(text, room, &lit, style, theme.match_highlight.style()));
+        }
+    }
+    let used: usize = spans.iter().map(Span::width).sum();
+    spans.push(Span::styled(" ".repeat(width.saturating_sub(used)), style));
+    Line::from(spans)
 }
 
 /// A group's header: its label and how many rows it has, then a rule to the edge.

@@ -70,6 +70,31 @@ fn query_60x20() {
     insta::assert_snapshot!(draw(&mut app, 60, 20).backend());
 }
 
+// With a text term, each row says why it matched: the words around its first hit, lit, on a
+// line of its own; clicks and pages count two lines a row.
+#[test]
+fn a_text_query_shows_the_words_each_row_matched_by() {
+    let mut app = sample_app(100, 20);
+    type_query(&mut app, "x:harbour");
+    let terminal = draw(&mut app, 100, 20);
+    insta::assert_snapshot!(terminal.backend());
+    let theme = Theme::builtin_default();
+    // The hit in the first row's snippet line (y 2) is lit.
+    let line: String = (0..48)
+        .map(|x| terminal.backend().buffer()[(x, 2)].symbol())
+        .collect();
+    let at = line.find("harbour").expect("the snippet holds the word") as u16;
+    let at = line[..usize::from(at)].chars().count() as u16;
+    assert!(styled(&terminal, at, 2, theme.match_highlight.style()));
+    // A click on the second row's snippet line selects the second row.
+    act(&mut app, [byline::app::Event::Click { x: 10, y: 4 }]);
+    assert_eq!(app.selected(), 1);
+    // Back to a bare word: one line a row.
+    act(&mut app, [Action::ClearFilter]);
+    type_query(&mut app, "harbour");
+    assert_eq!(app.row_height(), 1);
+}
+
 // A starred article hid whether it was read: `★` took the place of `•`.
 #[test]
 fn unread_and_star_marks_show_together_and_the_bar_counts_unread() {
