@@ -381,7 +381,8 @@ impl App {
                 key,
                 query: self.filter.query().clone(),
                 articles,
-                width: self.screen.list_width().saturating_sub(SNIPPET_INDENT),
+                // Room for the `…` at each end.
+                width: self.screen.list_width().saturating_sub(SNIPPET_INDENT + 2),
             });
         }
     }

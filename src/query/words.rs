@@ -102,6 +102,12 @@ pub fn snippet(
         }
         start = at;
     }
+    // Whole words at both ends: from the first space after the cut, to the last before it.
+    if start > 0
+        && let Some(space) = text[start..first.start].find(char::is_whitespace)
+    {
+        start += space;
+    }
     let mut end = text.len();
     for (i, (at, _)) in text[start..].char_indices().enumerate() {
         if i >= width {
@@ -109,7 +115,12 @@ pub fn snippet(
             break;
         }
     }
-    let end = end.max(first.end.min(text.len()));
+    let mut end = end.max(first.end.min(text.len()));
+    if end < text.len()
+        && let Some(space) = text[first.end.min(end)..end].rfind(char::is_whitespace)
+    {
+        end = first.end.min(end) + space;
+    }
     let mut line = String::new();
     let mut map: Vec<usize> = Vec::new();
     let lead = if start > 0 { "…" } else { "" };
@@ -218,5 +229,7 @@ mod tests {
         assert!(!line.contains('\n'), "{line}");
         assert_eq!(&line[lit[0].clone()], "Pyongyang");
         assert!(line.starts_with('…') && line.ends_with('…'), "{line}");
+        // Cut between words, not inside them.
+        assert_eq!(line, "…the word Pyongyang appears…");
     }
 }
