@@ -201,8 +201,10 @@ pub(super) fn clean_author(raw: &str) -> Option<String> {
         && !name.chars().any(|c| c.is_ascii_digit())
         && !name.starts_with('@')
         && !lower.contains("://")
-        && !lower.starts_with("www.")
+        && !lower.contains("www.")
         && !lower.contains("admin")
+        // A label with no name after it (`By`).
+        && !AUTHOR_LABELS.contains(&lower.as_str())
         && !NOT_NAMES.contains(&lower.as_str());
     is_person.then(|| name.to_string())
 }
@@ -561,6 +563,9 @@ mod tests {
             "@NatGeoUK",
             "https://x.example/bo",
             "www.example.com",
+            "Deutsche Welle (www.dw.com)",
+            "By",
+            "Author:",
             "Staff",
             "By 3 May 2020",
             "",
