@@ -42,20 +42,17 @@ fn library() -> TempLibrary {
     lib
 }
 
+/// `byline list` on `lib`, with `extra` arguments.
+fn list(home: &Path, lib: &Path, extra: &[&str]) -> Output {
+    let lib = lib.display().to_string();
+    let mut args = vec!["list", "--library", &lib];
+    args.extend(extra);
+    byline(home, &args)
+}
+
 /// The titles `byline list --query` prints, in its order.
 fn titles(home: &Path, lib: &Path, query: &str) -> Vec<String> {
-    let output = byline(
-        home,
-        &[
-            "list",
-            "--library",
-            &lib.display().to_string(),
-            "--query",
-            query,
-            "--fields",
-            "title",
-        ],
-    );
+    let output = list(home, lib, &["--query", query, "--fields", "title"]);
     stdout(&output).lines().map(str::to_string).collect()
 }
 
@@ -184,17 +181,10 @@ fn a_corrupt_index_is_rebuilt_and_never_a_crash() {
 fn json_lists_carry_a_snippet_around_the_hit() {
     let (home, lib) = (tempfile::tempdir().unwrap(), library());
     index(home.path(), lib.path(), &[]);
-    let output = byline(
+    let output = list(
         home.path(),
-        &[
-            "list",
-            "--library",
-            &lib.path().display().to_string(),
-            "--query",
-            "x:\"intelligence sharing\"",
-            "--format",
-            "jsonl",
-        ],
+        lib.path(),
+        &["--query", "x:\"intelligence sharing\"", "--format", "jsonl"],
     );
     let line = stdout(&output);
     let json: serde_json::Value = serde_json::from_str(line.trim()).expect("one JSON line");
@@ -202,31 +192,17 @@ fn json_lists_carry_a_snippet_around_the_hit() {
     assert!(snippet.contains("intelligence sharing"), "{snippet}");
     assert!(!snippet.contains('\n'));
     // No text term, no snippet.
-    let output = byline(
-        home.path(),
-        &[
-            "list",
-            "--library",
-            &lib.path().display().to_string(),
-            "--format",
-            "jsonl",
-        ],
-    );
+    let output = list(home.path(), lib.path(), &["--format", "jsonl"]);
     assert!(!stdout(&output).contains("snippet"));
 }
 
 #[test]
 fn an_unclosed_phrase_is_a_query_error_at_its_quote() {
     let (home, lib) = (tempfile::tempdir().unwrap(), library());
-    let output = byline(
+    let output = list(
         home.path(),
-        &[
-            "list",
-            "--library",
-            &lib.path().display().to_string(),
-            "--query",
-            "t:talks x:\"intelligence sha",
-        ],
+        lib.path(),
+        &["--query", "t:talks x:\"intelligence sha"],
     );
     assert_eq!(output.status.code(), Some(2));
     let err = String::from_utf8_lossy(&output.stderr);
