@@ -105,14 +105,9 @@ pub enum Effect {
     Open(String),
     /// Put this address on the clipboard.
     Copy(String),
-    /// Read these articles for the line around the first place `query`'s text terms match,
-    /// `width` characters at most; answer with [`Event::Snippets`] and `key`.
-    Snippets {
-        key: String,
-        query: crate::query::Query,
-        articles: Vec<usize>,
-        width: usize,
-    },
+    /// Read articles for the line around the first place a query's text terms match; answer
+    /// with [`Event::Snippets`] and the ask's key.
+    Snippets(super::snippets::Ask),
     /// Check the library folders again now; the news comes back as [`Event::Checking`],
     /// [`Event::Library`] or [`Event::Reported`].
     Reload,
@@ -130,20 +125,7 @@ impl PartialEq for Effect {
                     && a.query.same_as(&b.query)
             }
             (Effect::Load(a), Effect::Load(b)) => a == b,
-            (
-                Effect::Snippets {
-                    key,
-                    articles,
-                    width,
-                    ..
-                },
-                Effect::Snippets {
-                    key: k,
-                    articles: a,
-                    width: w,
-                    ..
-                },
-            ) => key == k && articles == a && width == w,
+            (Effect::Snippets(a), Effect::Snippets(b)) => a == b,
             (Effect::Typeset(a), Effect::Typeset(b)) => {
                 a.index == b.index && a.setting == b.setting
             }

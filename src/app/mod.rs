@@ -38,7 +38,7 @@ pub use self::list::{Group, Grouping, List, Row, View};
 pub use self::marks::{Marks, PLACE_AFTER, READ_AFTER};
 pub use self::prompts::LinkPrompt;
 pub use self::screen::{NO_PROBLEMS, Overlay, Screen};
-pub use self::snippets::Snippet;
+pub use self::snippets::{Ask, Snippet};
 pub use crate::action::Action;
 use crate::action::Mode;
 use crate::article::Parsed;
@@ -377,13 +377,13 @@ impl App {
             .collect();
         let articles = self.snippets.missing(on_screen);
         if !articles.is_empty() {
-            self.effects.push(Effect::Snippets {
+            self.effects.push(Effect::Snippets(snippets::Ask {
                 key,
                 query: self.filter.query().clone(),
                 articles,
                 // Room for the `…` at each end.
                 width: self.screen.list_width().saturating_sub(SNIPPET_INDENT + 2),
-            });
+            }));
         }
     }
 

@@ -11,6 +11,23 @@ use crate::query::{Query, Test};
 /// A line of an article's text and the places in it (bytes) its text terms matched.
 pub type Snippet = (String, Vec<Range<usize>>);
 
+/// What the App asks the shell to read: the snippets of `articles` for `query`'s text terms
+/// (named by `key`), `width` characters at most.
+#[derive(Debug, Clone)]
+pub struct Ask {
+    pub key: String,
+    pub query: Query,
+    pub articles: Vec<usize>,
+    pub width: usize,
+}
+
+impl PartialEq for Ask {
+    /// The key names the query's text terms, all a snippet depends on.
+    fn eq(&self, other: &Self) -> bool {
+        self.key == other.key && self.articles == other.articles && self.width == other.width
+    }
+}
+
 /// The snippets known for the query shown.
 #[derive(Debug, Default)]
 pub struct Snippets {

@@ -8,10 +8,11 @@ use std::process::{Command, Stdio};
 use std::sync::{Arc, mpsc};
 use std::thread;
 
-use crate::app::{App, Effect, Event};
+use crate::app::{App, Ask, Effect, Event};
 use crate::library::{ArticleError, Library};
 use crate::reading::{self, Typeset};
 use crate::shell::search::Searcher;
+use crate::shell::text;
 use crate::state::State;
 
 /// How many rounds of effects answering effects one settling runs: a search, then the read of
@@ -39,12 +40,7 @@ pub fn settle(
                 }
                 Effect::Load(index) => Some(read(app.library(), index)),
                 Effect::Typeset(job) => Some(Event::Typeset(job.run())),
-                Effect::Snippets {
-                    key,
-                    query,
-                    articles,
-                    width,
-                } => Some(snippets(app.library(), key, &query, &articles, width)),
+                Effect::Snippets(ask) => Some(snippets(app.library(), ask)),
                 effect => other(effect),
             };
             if let Some(event) = answer {
@@ -54,20 +50,15 @@ pub fn settle(
     }
 }
 
-/// The snippets of `articles` for `query`'s text terms (`key` names them), `width` characters
-/// at most.
-fn snippets(
-    library: &Library,
-    key: String,
-    query: &crate::query::Query,
-    articles: &[usize],
-    width: usize,
-) -> Event {
-    let found = articles
-        .iter()
-        .map(|&i| (i, crate::shell::text::snippet(library, i, query, width)))
+/// The snippets `ask` asks for.
+fn snippets(library: &Library, ask: Ask) -> Event {
+    let found = (ask.articles.iter())
+        .map(|&i| (i, text::snippet(library, i, &ask.query, ask.width)))
         .collect();
-    Event::Snippets { key, found }
+    Event::Snippets {
+        key: ask.key,
+        found,
+    }
 }
 
 /// Reads the article at `index` for the reading pane; a file changed since it was listed is
@@ -185,28 +176,12 @@ impl Performer {
                         self.give_reader(Job::Typeset(job));
                         None
                     }
-                    Effect::Snippets {
-                        key,
-                        query,
-                        articles,
-                        width,
-                    } if self.reader.is_none() => {
-                        Some(snippets(app.library(), key, &query, &articles, width))
+                    Effect::Snippets(ask) if self.reader.is_none() => {
+                        Some(snippets(app.library(), ask))
                     }
-                    Effect::Snippets {
-                        key,
-                        query,
-                        articles,
-                        width,
-                    } => {
+                    Effect::Snippets(ask) => {
                         let library = Arc::clone(app.shared_library());
-                        self.give_reader(Job::Snippets {
-                            library,
-                            key,
-                            query,
-                            articles,
-                            width,
-                        });
+                        self.give_reader(Job::Snippets(library, ask));
                         None
                     }
                     effect @ (Effect::Page(_) | Effect::Edit(_)) => {
@@ -264,13 +239,7 @@ fn large(app: &App, index: usize) -> bool {
 enum Job {
     Load(Arc<Library>, usize),
     Typeset(Typeset),
-    Snippets {
-        library: Arc<Library>,
-        key: String,
-        query: crate::query::Query,
-        articles: Vec<usize>,
-        width: usize,
-    },
+    Snippets(Arc<Library>, Ask),
 }
 
 impl Job {
@@ -278,20 +247,14 @@ impl Job {
         match self {
             Job::Load(library, index) => read(&library, index),
             Job::Typeset(job) => Event::Typeset(job.run()),
-            Job::Snippets {
-                library,
-                key,
-                query,
-                articles,
-                width,
-            } => snippets(&library, key, &query, &articles, width),
+            Job::Snippets(library, ask) => snippets(&library, ask),
         }
     }
 
     /// The text terms a snippet job is for.
     fn snippets_key(&self) -> Option<&str> {
         match self {
-            Job::Snippets { key, .. } => Some(key),
+            Job::Snippets(_, ask) => Some(&ask.key),
             _ => None,
         }
     }
@@ -350,7 +313,7 @@ fn perform(effect: Effect, state: &State, save_failed: &mut bool) -> Option<Stri
         Effect::Search(_)
         | Effect::Load(_)
         | Effect::Typeset(_)
-        | Effect::Snippets { .. }
+        | Effect::Snippets(_)
         | Effect::Reload => None,
         // Handed to the loop that owns the terminal.
         Effect::Page(_) | Effect::Edit(_) => None,
