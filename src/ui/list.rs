@@ -326,8 +326,15 @@ fn empty_note(app: &App) -> String {
         );
     }
     if !app.query().is_empty() {
+        // Bare words look at titles, authors and dates: say how to look in the text.
+        let word = (app.query().split_whitespace())
+            .find(|w| w.chars().all(char::is_alphanumeric))
+            .filter(|_| app.active_query().text_term().is_none());
+        let text = word.map_or(String::new(), |w| {
+            format!(" x:{w} looks for it in the articles' text.")
+        });
         return format!(
-            "No article matches “{}”. Press {clear} to clear the filter.",
+            "No article matches “{}”.{text} Press {clear} to clear the filter.",
             app.query()
         );
     }

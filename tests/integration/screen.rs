@@ -138,6 +138,12 @@ fn query_with_no_match() {
     let mut app = sample_app(60, 20);
     type_query(&mut app, "zzqxj");
     insta::assert_snapshot!(draw(&mut app, 60, 20).backend());
+    // A text term found nothing either: no hint to search the text.
+    act(&mut app, [Action::ClearFilter]);
+    type_query(&mut app, "x:zzqxj");
+    let screen = format!("{:?}", draw(&mut app, 60, 20).backend());
+    assert!(screen.contains("No article matches"), "{screen}");
+    assert!(!screen.contains("looks for it"), "{screen}");
 }
 
 #[test]
