@@ -272,6 +272,33 @@ pub(super) fn parse_date(text: &str, order: Order) -> Option<Date> {
         .or_else(|| up_to_year(&text).and_then(date::parse))
 }
 
+/// A date stated somewhere in a short text (`by Di Writer / January 19, 2017 / Politics`,
+/// `Di Writer Thursday 9 March 2017`): the first part between separators (` / `, `|`, `·`, `•`,
+/// dashes) that reads as a date from one of its words on.
+pub(super) fn date_in_text(text: &str, order: Order) -> Option<Date> {
+    const SEPARATORS: &[&str] = &[" / ", "|", "·", "•", " — ", " – ", " - "];
+    let mut pieces = vec![text];
+    for sep in SEPARATORS {
+        pieces = pieces.iter().flat_map(|p| p.split(sep)).collect();
+    }
+    pieces.into_iter().find_map(|piece| {
+        let piece = piece.trim();
+        let starts = std::iter::once(0).chain(
+            piece
+                .char_indices()
+                .filter(|&(_, c)| c == ' ')
+                .map(|(i, _)| i + 1),
+        );
+        starts
+            .take(MAX_DATE_WORDS)
+            .filter_map(|i| piece.get(i..))
+            .find_map(|rest| parse_date(rest, order))
+    })
+}
+
+/// The most words a date stated in a text is looked for from.
+const MAX_DATE_WORDS: usize = 40;
+
 /// `text` up to the end of its first four-digit year, when something follows it (a time).
 fn up_to_year(text: &str) -> Option<&str> {
     let bytes = text.as_bytes();
@@ -493,6 +520,25 @@ mod tests {
             ),
             None
         );
+    }
+
+    #[test]
+    fn a_date_stated_in_a_byline_is_found_between_its_separators() {
+        let read = |text: &str| date_in_text(text, Order::Unknown);
+        assert_eq!(
+            read("A standfirst. by Di Writer / January 19, 2017 /"),
+            Some(ymd(2017, 1, 19))
+        );
+        assert_eq!(
+            read("Di Writer Thursday 9 March 2017 10:00"),
+            Some(ymd(2017, 3, 9))
+        );
+        assert_eq!(
+            read("Posted by Di | 3 May 2021 | Politics"),
+            Some(ymd(2021, 5, 3))
+        );
+        assert_eq!(read("by Di Writer"), None);
+        assert_eq!(read("Posted in 2015 Election"), None);
     }
 
     #[test]

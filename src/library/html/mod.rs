@@ -100,9 +100,25 @@ struct Page<'a> {
     title: Option<ElementRef<'a>>,
     h1: Option<ElementRef<'a>>,
     canonical: Option<&'a str>,
+    /// The address of the page's AMP version (`<link rel="amphtml">`).
+    amphtml: Option<&'a str>,
     /// The `datetime` of the first `<time>` that has one, outside comments and the parts of a
     /// page that are never the article.
     time: Option<&'a str>,
+    /// The first date an element other than `<time>` gives in an attribute (`datetime`,
+    /// `data-published`), outside comments and the parts of a page that are never the article.
+    time_attr: Option<&'a str>,
+    /// The first few elements outside comments and the parts of a page that are never the
+    /// article that may state the date in words: a `<time>` without a `datetime`, an element
+    /// whose class or id names a date ([`DateName`]).
+    dated: Vec<ElementRef<'a>>,
+    /// The first few `<time>`s and elements whose class or id says they hold the day the
+    /// article was published (`pubdate`, `class="published-date"`), as `dated`.
+    published: Vec<ElementRef<'a>>,
+    /// As `time` and `dated`, inside an `<aside>` or a `<header>` that is not the article's
+    /// (a byline in a side column), for pages that say it nowhere else.
+    time_aside: Option<&'a str>,
+    dated_aside: Vec<ElementRef<'a>>,
     /// The text of each JSON-LD block, up to [`meta::MAX_JSON_LD`] bytes in all.
     json_ld: Vec<String>,
     /// The `<html>`'s `lang`.
@@ -127,6 +143,8 @@ impl<'a> Page<'a> {
         let mut page = Page::default();
         // How many elements that are never the article, or are comments, enclose the current one.
         let mut aside = 0usize;
+        // How many of those are not an `<aside>` or `<header>`.
+        let mut chrome = 0usize;
         let mut comments = 0usize;
         walk(root, |visit| match visit {
             Visit::Open(element) => {
@@ -149,16 +167,27 @@ impl<'a> Page<'a> {
                 }
                 if kind_of(element) == Kind::Skip && !is_article_header(element) {
                     aside += 1;
+                    if !is_side(el) {
+                        chrome += 1;
+                    }
                 }
                 if is_comments(el) {
                     comments += 1;
                 }
-                page.note(element, aside == 0, comments == 0);
+                let place = Place {
+                    in_content: aside == 0,
+                    in_aside: chrome == 0,
+                    outside_comments: comments == 0,
+                };
+                page.note(element, place);
                 true
             }
             Visit::Close(element) => {
                 if kind_of(element) == Kind::Skip && !is_article_header(element) {
                     aside = aside.saturating_sub(1);
+                    if !is_side(element.value()) {
+                        chrome = chrome.saturating_sub(1);
+                    }
                 }
                 if is_comments(element.value()) {
                     comments = comments.saturating_sub(1);
@@ -189,9 +218,13 @@ impl<'a> Page<'a> {
         }
     }
 
-    /// Records what `element` tells about the page; `in_content` is false inside a navigation
-    /// bar, footer or the like, `outside_comments` false inside a page's comments.
-    fn note(&mut self, element: ElementRef<'a>, in_content: bool, outside_comments: bool) {
+    /// Records what `element`, at `place`, tells about the page.
+    fn note(&mut self, element: ElementRef<'a>, place: Place) {
+        let Place {
+            in_content,
+            in_aside,
+            outside_comments,
+        } = place;
         let el = element.value();
         if let Some(prop) = el.attr("itemprop") {
             if has_token(Some(prop), "datePublished") {
@@ -217,8 +250,24 @@ impl<'a> Page<'a> {
             "link" if has_token(el.attr("rel"), "canonical") => {
                 self.canonical = self.canonical.or(el.attr("href"));
             }
-            "time" if in_content && outside_comments => {
-                self.time = self.time.or(el.attr("datetime"));
+            "link" if has_token(el.attr("rel"), "amphtml") => {
+                self.amphtml = self.amphtml.or(el.attr("href"));
+            }
+            "time" if outside_comments && !in_quote(element) => {
+                let datetime = date_attr(el);
+                if in_content && published(el) {
+                    push(&mut self.published, element);
+                } else if in_content {
+                    self.time = self.time.or(datetime);
+                    if datetime.is_none() {
+                        push(&mut self.dated, element);
+                    }
+                } else if in_aside {
+                    self.time_aside = self.time_aside.or(datetime);
+                    if datetime.is_none() {
+                        push(&mut self.dated_aside, element);
+                    }
+                }
             }
             "article" if in_content => first(&mut self.article, element),
             "main" if in_content => first(&mut self.main, element),
@@ -228,6 +277,7 @@ impl<'a> Page<'a> {
         if !outside_comments {
             return;
         }
+        self.note_date(element, in_content, in_aside);
         if has_token(el.attr("rel"), "author") {
             first(&mut self.rel_author, element);
         }
@@ -239,6 +289,24 @@ impl<'a> Page<'a> {
         }
         if self.bylines.len() < MAX_BYLINES && names_byline(el) {
             self.bylines.push(element);
+        }
+    }
+
+    /// Records a date an element other than `<time>` gives in an attribute, or may state in
+    /// words.
+    fn note_date(&mut self, element: ElementRef<'a>, in_content: bool, in_aside: bool) {
+        let el = element.value();
+        if el.name() == "time" {
+            return;
+        }
+        if in_content {
+            self.time_attr = self.time_attr.or(date_attr(el));
+        }
+        match DateName::of(el) {
+            Some(DateName::Published) if in_content => push(&mut self.published, element),
+            Some(_) if in_content => push(&mut self.dated, element),
+            Some(_) if in_aside => push(&mut self.dated_aside, element),
+            _ => {}
         }
     }
 
@@ -351,10 +419,40 @@ impl<'a> Page<'a> {
             .chain(self.metas("dcterms:created"))
             .chain(self.metas("dc.date.issued"))
             .chain(self.metas_named_published())
-            .chain(self.time.map(one_line))
-            .chain(self.metas("date"))
             .find_map(|d| meta::parse_date(&d, order))
-            .or_else(|| self.url().as_deref().and_then(meta::date_in_url))
+            .or_else(|| stated_date(&self.published, order))
+            .or_else(|| {
+                (self.time.into_iter().chain(self.time_attr))
+                    .map(one_line)
+                    .chain(self.metas("date"))
+                    .find_map(|d| meta::parse_date(&d, order))
+            })
+            .or_else(|| self.urls().find_map(|url| meta::date_in_url(&url)))
+            .or_else(|| {
+                let bylines = [self.class_byline, self.class_author]
+                    .into_iter()
+                    .flatten()
+                    .chain(self.bylines.iter().copied());
+                stated_date(
+                    &self
+                        .dated
+                        .iter()
+                        .copied()
+                        .chain(bylines)
+                        .collect::<Vec<_>>(),
+                    order,
+                )
+            })
+            .or_else(|| self.time_aside.and_then(|d| meta::parse_date(d, order)))
+            .or_else(|| stated_date(&self.dated_aside, order))
+    }
+
+    /// The page's own addresses: its canonical link, `og:url`, its AMP version's.
+    fn urls(&self) -> impl Iterator<Item = String> + '_ {
+        self.url()
+            .into_iter()
+            .chain(self.metas("og:url"))
+            .chain(self.amphtml.map(one_line))
     }
 
     fn url(&self) -> Option<String> {
@@ -414,8 +512,139 @@ fn itemprop_author(element: ElementRef<'_>) -> Option<String> {
     text_of(name).or_else(|| text_of(Some(element)))
 }
 
+/// The most elements that may state a date in words that are looked at.
+const MAX_DATED: usize = 8;
+
+/// The longest text of an element that is read for a date stated in words, in bytes.
+const MAX_DATE_TEXT: usize = 300;
+
+/// Attributes that hold the date a page was published, on elements other than `<time>` too.
+const DATE_ATTRIBUTES: &[&str] = &[
+    "datetime",
+    "data-published",
+    "data-published-date",
+    "data-publish-date",
+    "data-pubdate",
+];
+
+/// Where an element is on its page.
+#[derive(Debug, Clone, Copy)]
+struct Place {
+    /// Outside navigation bars, footers, asides and the like.
+    in_content: bool,
+    /// Outside all of those but asides and headers, which may be a side column's byline.
+    in_aside: bool,
+    /// Outside the page's comments.
+    outside_comments: bool,
+}
+
+/// True for an `<aside>` or `<header>`: a page's side column or masthead, which may hold
+/// the article's byline and date.
+fn is_side(element: &Element) -> bool {
+    matches!(element.name(), "aside" | "header") && !is_hidden(element)
+}
+
+/// What an element's class or id names say of the date it may hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum DateName {
+    /// The day it was published: a part `published`, `publish`, `pubdate` or `posted`.
+    Published,
+    /// A date, a time stamp, a dateline, or the line of facts under a headline (`post-info`,
+    /// `entry-meta`), which often holds one.
+    Date,
+}
+
+impl DateName {
+    /// Splits the class and id names at `-`, `_` and where camel case starts a word; never
+    /// for names of the day it changed (`updated`, `modified`).
+    fn of(element: &Element) -> Option<DateName> {
+        let names = element.attr("class").into_iter().chain(element.attr("id"));
+        let parts: Vec<String> = names
+            .flat_map(str::split_ascii_whitespace)
+            .flat_map(|name| name.split(['-', '_']))
+            .flat_map(camel_parts)
+            .collect();
+        let says = |words: &[&str]| parts.iter().any(|p| words.contains(&p.as_str()));
+        if says(&["updated", "modified", "update"]) {
+            None
+        } else if says(&["published", "publish", "pubdate", "posted"]) {
+            Some(DateName::Published)
+        } else if says(&["date", "timestamp", "dateline", "meta", "info"]) {
+            Some(DateName::Date)
+        } else {
+            None
+        }
+    }
+}
+
+/// True for a `<time>` that says it is when the article was published (`pubdate`,
+/// `class="published"`).
+fn published(element: &Element) -> bool {
+    element.attr("pubdate").is_some() || DateName::of(element) == Some(DateName::Published)
+}
+
+/// True for an element inside a `<blockquote>`: a quoted post's date is not the article's.
+fn in_quote(element: ElementRef<'_>) -> bool {
+    element
+        .ancestors()
+        .filter_map(ElementRef::wrap)
+        .any(|a| a.value().name() == "blockquote")
+}
+
+/// Keeps `element` in `list` while it holds fewer than [`MAX_DATED`].
+fn push<'a>(list: &mut Vec<ElementRef<'a>>, element: ElementRef<'a>) {
+    if list.len() < MAX_DATED {
+        list.push(element);
+    }
+}
+
+/// The first date `elements` give: a `<time>`'s `datetime`, a date attribute, or a date
+/// stated in their short text (`by Di Writer / 19 January 2017 / Politics`).
+fn stated_date(elements: &[ElementRef<'_>], order: Order) -> Option<jiff::civil::Date> {
+    elements.iter().find_map(|e| {
+        date_attr(e.value())
+            .and_then(|d| meta::parse_date(d, order))
+            .or_else(|| meta::date_in_text(&short_text(*e, MAX_DATE_TEXT)?, order))
+    })
+}
+
+/// `PostByline` → `post`, `byline`: a name's parts where its case changes to upper, lowercased.
+fn camel_parts(name: &str) -> Vec<String> {
+    let mut starts: Vec<usize> = name
+        .char_indices()
+        .zip(name.chars().skip(1))
+        .filter(|((_, a), b)| a.is_lowercase() && b.is_uppercase())
+        .map(|((i, a), _)| i + a.len_utf8())
+        .collect();
+    starts.insert(0, 0);
+    starts.push(name.len());
+    starts
+        .windows(2)
+        .filter(|w| w[0] < w[1])
+        .map(|w| name[w[0]..w[1]].to_ascii_lowercase())
+        .collect()
+}
+
+/// An element's text, cleaned, when it has some and no more than `max` bytes of it.
+fn short_text(element: ElementRef<'_>, max: usize) -> Option<String> {
+    let mut text = String::new();
+    for t in element.text() {
+        if text.len() + t.len() > max * 4 {
+            return None;
+        }
+        text.push_str(t);
+    }
+    let text = one_line(&text);
+    (!text.is_empty() && text.len() <= max).then_some(text)
+}
+
 /// The most elements named as bylines that are looked at for an author.
 const MAX_BYLINES: usize = 8;
+
+/// The first of an element's [`DATE_ATTRIBUTES`] it has.
+fn date_attr(element: &Element) -> Option<&str> {
+    DATE_ATTRIBUTES.iter().find_map(|name| element.attr(name))
+}
 
 /// True when a part of `element`'s class or id names (split at `-` and `_`) is `byline`,
 /// `author` or `authors`.
@@ -435,22 +664,30 @@ fn is_own_header(element: &Element) -> bool {
     element.name() == "header" && !is_hidden(element)
 }
 
-/// True for a `<header>` inside an `<article>`: the article's title, standfirst and byline,
-/// not the site's masthead.
+/// True for a `<header>` inside an `<article>` or holding the page's `<h1>`: the article's
+/// title, standfirst and byline, not the site's masthead.
 fn is_article_header(element: ElementRef<'_>) -> bool {
     is_own_header(element.value())
-        && element
+        && (element
             .ancestors()
             .filter_map(ElementRef::wrap)
             .any(|a| a.value().name() == "article")
+            || element
+                .descendants()
+                .filter_map(ElementRef::wrap)
+                .any(|d| d.value().name() == "h1"))
 }
 
-/// True for an element that holds a page's comments (`id="comments"`, `class="comment-list"`).
+/// True for an element that holds a page's comments (`id="comments"`, `class="comment-list"`),
+/// not for one that only says the article has some or takes them (`class="post commented"`).
 fn is_comments(element: &Element) -> bool {
     let names = element.attr("id").into_iter().chain(element.attr("class"));
-    names
-        .flat_map(str::split_ascii_whitespace)
-        .any(|name| name.to_ascii_lowercase().starts_with("comment"))
+    names.flat_map(str::split_ascii_whitespace).any(|name| {
+        let name = name.to_ascii_lowercase();
+        name.starts_with("comment")
+            && !["commented", "commentable"].contains(&name.as_str())
+            && !(name.ends_with("-open") || name.ends_with("-closed") || name.ends_with("-enabled"))
+    })
 }
 
 /// One step of a walk through an element tree.
@@ -775,6 +1012,55 @@ mod tests {
             Some(date(2018, 6, 18))
         );
         assert_eq!(dated(&named("last_updated_date", "2018-06-19"), ""), None);
+    }
+
+    #[test]
+    fn dates_from_where_pages_show_them() {
+        let dated = |head: &str, body: &str| {
+            parse(&page(&format!("<title>T</title>{head}"), body))
+                .unwrap()
+                .date
+        };
+        let time = "<time datetime='2016-10-13T12:34:00-04:00'>Thursday</time>";
+        // An article whose class says it has comments is not the comments.
+        let article = format!("<article class='post commented'><header>{time}</header></article>");
+        assert_eq!(dated("", &article), Some(date(2016, 10, 13)));
+        // The header that holds the headline is the article's, wherever it is.
+        let header = format!("<div><header><h1>T</h1>{time}</header><p>Text.</p></div>");
+        assert_eq!(dated("", &header), Some(date(2016, 10, 13)));
+        // A date named as the day it was published comes before a quoted post's `<time>`.
+        let embed = "<blockquote><time datetime='2016-12-05'>Dec 5</time></blockquote>";
+        let stated = "<time class='article-published-date'>December 7, 2016 @ 3:53 PM</time>";
+        assert_eq!(
+            dated("", &format!("{embed}{stated}")),
+            Some(date(2016, 12, 7))
+        );
+        assert_eq!(dated("", embed), None);
+        // Said in words in the line under the headline, in an attribute, in another address.
+        let info =
+            "<div class='post-info'><h3>A standfirst.</h3> by Di Writer / January 19, 2017 /</div>";
+        assert_eq!(dated("", info), Some(date(2017, 1, 19)));
+        let attr = "<time data-published='2016-12-09 09:13:00Z'>4 hours ago</time>";
+        assert_eq!(dated("", attr), Some(date(2016, 12, 9)));
+        let amp = "<link rel='canonical' href='https://b.example/4603308/alexa/'>\
+            <link rel='amphtml' href='https://amp.example/b/2016/12/15/alexa/'>";
+        assert_eq!(dated(amp, ""), Some(date(2016, 12, 15)));
+        // A byline in a side column, when the page says it nowhere else; never a comment's.
+        let side =
+            "<aside class='left-rail'><time class='content-date'>December 9, 2016</time></aside>";
+        assert_eq!(dated("", side), Some(date(2016, 12, 9)));
+        let comment = "<ol class='comment-list'><li><div class='comment_date'>January 19, 2017</div></li></ol>";
+        assert_eq!(dated("", comment), None);
+        // Never the day it changed.
+        assert_eq!(dated("", "<p class='updated-date'>May 2, 2019</p>"), None);
+    }
+
+    #[test]
+    fn class_names_split_where_camel_case_starts_a_word() {
+        assert_eq!(camel_parts("PostByline"), ["post", "byline"]);
+        assert_eq!(camel_parts("publishedAt"), ["published", "at"]);
+        assert_eq!(camel_parts("date"), ["date"]);
+        assert_eq!(camel_parts(""), Vec::<String>::new());
     }
 
     #[test]
