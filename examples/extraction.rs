@@ -12,7 +12,8 @@
 //! byline kept, precision the share of byline's words that are in the expected body, F1 their
 //! harmonic mean; the table gives the mean over pages. Title, author and date agree when they are
 //! equal once lowercased and cut to words (a leading "by" dropped from authors; a title may lack
-//! the ` | Site` that Readability keeps after it); each is counted
+//! the ` | Site` that Readability keeps after it, or `_Site`, ` [Site]`, `（Site）` as some
+//! sites write it); each is counted
 //! over the pages whose expected metadata states it. Time is the whole read of one file (decode,
 //! clean, parse), in release builds on the machine at hand. `--dom-smoothie` scores
 //! `dom_smoothie` alone (its text and metadata) for comparison.
@@ -613,9 +614,11 @@ fn words_only(text: &str) -> String {
 fn site_suffix_of(expected: &str, got: &str) -> bool {
     let (e, g) = (expected.trim(), got.trim());
     e.strip_prefix(g).is_some_and(|rest| {
-        [" | ", " - ", " – ", " — ", " · ", " :: ", " » "]
-            .iter()
-            .any(|sep| rest.starts_with(sep))
+        [
+            " | ", " - ", " – ", " — ", " · ", " :: ", " » ", " [", " _", "_", "（",
+        ]
+        .iter()
+        .any(|sep| rest.starts_with(sep))
     })
 }
 

@@ -369,6 +369,23 @@ pub(super) fn date_in_url(url: &str) -> Option<Date> {
     })
 }
 
+/// True when a page's one `<h1>` is the headline its `title` gives, written in full: the
+/// title with something added after it (`Headline — Section`), or cut short
+/// (`Headline Of Ten Wor…`), or quoted differently; word for word, case and punctuation aside.
+pub(super) fn same_headline(h1: &str, title: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (h, t) = (words(h1), words(title));
+    h.len() >= 2 && h.len() <= MAX_HEADLINE_WORDS && (t.starts_with(&h) || h.starts_with(&t))
+}
+
+/// The most words a headline has.
+const MAX_HEADLINE_WORDS: usize = 60;
+
 /// Separators between a title and its site's name.
 const TITLE_SEPARATORS: &[&str] = &[
     " | ", " – ", " — ", " -- ", " - ", " :: ", " · ", " » ", " / ",
@@ -520,6 +537,28 @@ mod tests {
             ),
             None
         );
+    }
+
+    #[test]
+    fn the_headline_is_the_title_written_in_full() {
+        assert!(same_headline(
+            "A Light Filled Loft",
+            "A Light Filled Loft — House Call"
+        ));
+        assert!(same_headline("Edited Picture Of Her", "Edited Picture Of"));
+        assert!(same_headline(
+            "Beasts: A Nice Place",
+            "‘Beasts’: A Nice Place"
+        ));
+        assert!(!same_headline(
+            "Silicon Exposed",
+            "Open Verilog flow for GreenPak4"
+        ));
+        assert!(!same_headline("Title", "Title | Site"));
+        assert!(!same_headline(
+            "A colon: but different",
+            "A colon: hello there"
+        ));
     }
 
     #[test]

@@ -99,6 +99,10 @@ struct Page<'a> {
     metas: Vec<(String, &'a str)>,
     title: Option<ElementRef<'a>>,
     h1: Option<ElementRef<'a>>,
+    /// The first `<h1>` outside comments and the parts of a page that are never the article,
+    /// and how many there are.
+    headline: Option<ElementRef<'a>>,
+    headlines: usize,
     canonical: Option<&'a str>,
     /// The address of the page's AMP version (`<link rel="amphtml">`).
     amphtml: Option<&'a str>,
@@ -246,7 +250,13 @@ impl<'a> Page<'a> {
                 }
             }
             "title" => first(&mut self.title, element),
-            "h1" => first(&mut self.h1, element),
+            "h1" => {
+                first(&mut self.h1, element);
+                if in_content && outside_comments {
+                    self.headlines += 1;
+                    first(&mut self.headline, element);
+                }
+            }
             "link" if has_token(el.attr("rel"), "canonical") => {
                 self.canonical = self.canonical.or(el.attr("href"));
             }
@@ -361,6 +371,12 @@ impl<'a> Page<'a> {
             .or_else(|| text_of(self.title))
             .or_else(|| ld.title.clone())
             .or_else(|| text_of(self.h1))?;
+        let headline = (self.headlines == 1)
+            .then(|| text_of(self.headline))
+            .flatten();
+        let title = headline
+            .filter(|h| meta::same_headline(h, &title))
+            .unwrap_or(title);
         Some(meta::strip_site(&title, &self.site_names(ld)))
     }
 
@@ -1053,6 +1069,33 @@ mod tests {
         assert_eq!(dated("", comment), None);
         // Never the day it changed.
         assert_eq!(dated("", "<p class='updated-date'>May 2, 2019</p>"), None);
+    }
+
+    #[test]
+    fn the_pages_one_headline_gives_the_title_in_full() {
+        let titled = |head: &str, body: &str| parse(&page(head, body)).unwrap().title;
+        let head = "<title>Loft Tour — House Call</title>";
+        assert_eq!(titled(head, "<h1>Loft Tour</h1>"), "Loft Tour");
+        let cut = "<meta property='og:title' content='Edited Picture Of'><title>x</title>";
+        assert_eq!(
+            titled(cut, "<article><h1>Edited Picture Of Her</h1></article>"),
+            "Edited Picture Of Her"
+        );
+        // Not a heading that names the site, nor one of several, nor one in the navigation.
+        let head = "<title>Open Verilog flow</title>";
+        assert_eq!(
+            titled(head, "<h1>Silicon Exposed</h1>"),
+            "Open Verilog flow"
+        );
+        let head = "<title>Loft Tour — House Call</title>";
+        assert_eq!(
+            titled(head, "<h1>Loft Tour</h1><h1>Loft Tour Again</h1>"),
+            "Loft Tour — House Call"
+        );
+        assert_eq!(
+            titled(head, "<nav><h1>Loft Tour</h1></nav>"),
+            "Loft Tour — House Call"
+        );
     }
 
     #[test]
