@@ -194,6 +194,7 @@ pub(super) fn clean_author(raw: &str) -> Option<String> {
     let name = name
         .trim_end_matches([',', ';', ':', '|', '·', '-', ' '])
         .trim();
+    let name = without_role(name);
     let lower = name.to_lowercase();
     let is_person = !name.is_empty()
         && name.chars().count() <= AUTHOR_MAX_CHARS
@@ -207,6 +208,54 @@ pub(super) fn clean_author(raw: &str) -> Option<String> {
         && !AUTHOR_LABELS.contains(&lower.as_str())
         && !NOT_NAMES.contains(&lower.as_str());
     is_person.then(|| name.to_string())
+}
+
+/// The name after `by` in a line of facts (`A standfirst. by Di Writer / 19 January 2017`):
+/// up to four words that start with a capital, up to the next separator.
+pub(super) fn signed_by(text: &str) -> Option<String> {
+    let lower = text.to_lowercase();
+    let at = lower
+        .match_indices("by ")
+        .map(|(i, _)| i)
+        .find(|&i| i == 0 || lower[..i].ends_with([' ', '.', '\u{a0}', '|', '/']))?;
+    let rest = text.get(at + 3..)?;
+    let end = rest
+        .find(['/', '|', '·', '•', ',', '\n', '—', '–'])
+        .unwrap_or(rest.len());
+    let words: Vec<&str> = rest[..end].split_whitespace().collect();
+    let capital = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+    (2..=4)
+        .contains(&words.len())
+        .then(|| words.iter().all(capital).then(|| words.join(" ")))
+        .flatten()
+}
+
+/// Words for a writer's role that pages put after the name, sometimes glued to it
+/// (`Di WriterContributor`).
+const ROLES: &[&str] = &[
+    "Contributor",
+    "Contributing Writer",
+    "Staff Writer",
+    "Senior Writer",
+    "Writer",
+    "Reporter",
+    "Correspondent",
+    "Columnist",
+];
+
+/// `name` without a role after it (`Di Writer Contributor`, `Di WriterContributor`), when a
+/// name of two words or more is left.
+fn without_role(name: &str) -> &str {
+    ROLES
+        .iter()
+        .find_map(|role| {
+            let rest = name.strip_suffix(role)?;
+            let glued = rest.ends_with(char::is_lowercase);
+            let spaced = rest.ends_with(' ');
+            let rest = rest.trim_end_matches([' ', ',']);
+            ((glued || spaced) && rest.split_whitespace().count() >= 2).then_some(rest)
+        })
+        .unwrap_or(name)
 }
 
 /// How a page writes an ambiguous `a/b/yyyy` date, from its language.
@@ -536,6 +585,37 @@ mod tests {
                 ""
             ),
             None
+        );
+    }
+
+    #[test]
+    fn a_name_signed_in_a_line_of_facts() {
+        assert_eq!(
+            signed_by("A standfirst. by Di Writer / January 19, 2017 /").as_deref(),
+            Some("Di Writer")
+        );
+        assert_eq!(
+            signed_by("By Ann Lee Smith, Politics").as_deref(),
+            Some("Ann Lee Smith")
+        );
+        assert_eq!(signed_by("Stand by me / 2017"), None);
+        assert_eq!(signed_by("made by hand in small batches"), None);
+        assert_eq!(signed_by("Nearby Town / 2017"), None);
+    }
+
+    #[test]
+    fn a_role_after_a_name_is_not_the_name() {
+        assert_eq!(
+            clean_author("Steve GillmanContributor").as_deref(),
+            Some("Steve Gillman")
+        );
+        assert_eq!(
+            clean_author("Di Writer Staff Writer").as_deref(),
+            Some("Di Writer")
+        );
+        assert_eq!(
+            clean_author("Ann Reporter").as_deref(),
+            Some("Ann Reporter")
         );
     }
 

@@ -131,6 +131,8 @@ struct Page<'a> {
     itemprop_date: Option<ElementRef<'a>>,
     itemprop_author: Option<ElementRef<'a>>,
     rel_author: Option<ElementRef<'a>>,
+    /// The first link to a page of the site's about one of its writers (`/author/di-writer/`).
+    author_link: Option<ElementRef<'a>>,
     class_author: Option<ElementRef<'a>>,
     class_byline: Option<ElementRef<'a>>,
     /// The first few elements whose class or id has `byline` or `author` as a part
@@ -288,6 +290,9 @@ impl<'a> Page<'a> {
             return;
         }
         self.note_date(element, in_content, in_aside);
+        if el.name() == "a" && el.attr("href").is_some_and(is_author_page) {
+            first(&mut self.author_link, element);
+        }
         if has_token(el.attr("rel"), "author") {
             first(&mut self.rel_author, element);
         }
@@ -399,11 +404,17 @@ impl<'a> Page<'a> {
         let shown = [self.rel_author, self.class_author, self.class_byline]
             .into_iter()
             .chain(self.bylines.iter().copied().map(Some))
+            .chain([self.author_link])
             .filter_map(text_of);
+        // `by Di Writer / 19 January 2017` in the line under the headline.
+        let signed = (self.published.iter().chain(&self.dated))
+            .filter_map(|e| short_text(*e, MAX_DATE_TEXT))
+            .filter_map(|text| meta::signed_by(&text));
         let sites = self.site_names(ld);
         let key = |s: &str| s.to_lowercase();
         declared
             .chain(shown)
+            .chain(signed)
             .filter_map(|name| meta::clean_author(&name))
             .find(|name| !sites.iter().any(|site| key(site) == key(name)))
     }
@@ -652,6 +663,18 @@ fn short_text(element: ElementRef<'_>, max: usize) -> Option<String> {
     }
     let text = one_line(&text);
     (!text.is_empty() && text.len() <= max).then_some(text)
+}
+
+/// True for an address whose path has a folder `author`, `authors`, `autor` or `journalist`
+/// followed by a name: a page about one of the site's writers.
+fn is_author_page(href: &str) -> bool {
+    let path = href.split(['?', '#']).next().unwrap_or_default();
+    let path = path.split_once("://").map_or(path, |(_, rest)| rest);
+    let mut parts = path.split('/').skip_while(|p| {
+        !["author", "authors", "autor", "journalist", "journalists"]
+            .contains(&p.to_ascii_lowercase().as_str())
+    });
+    parts.next().is_some() && parts.next().is_some_and(|name| !name.is_empty())
 }
 
 /// The most elements named as bylines that are looked at for an author.
@@ -1096,6 +1119,21 @@ mod tests {
             titled(head, "<nav><h1>Loft Tour</h1></nav>"),
             "Loft Tour — House Call"
         );
+    }
+
+    #[test]
+    fn a_link_to_a_writers_page_names_the_author() {
+        assert!(is_author_page("https://site.example/author/craiglloyd/"));
+        assert!(is_author_page("/authors/di-writer?ref=byline"));
+        assert!(!is_author_page("https://site.example/author/"));
+        assert!(!is_author_page("https://author.example/posts/1"));
+        let signed = "<p>Text.</p><div class='box'><b><a href='/author/craiglloyd/'>Craig Lloyd</a></b></div>";
+        let article = parse(&page("<title>T</title>", signed)).unwrap();
+        assert_eq!(article.author.as_deref(), Some("Craig Lloyd"));
+        let info =
+            "<div class='post-info'><h3>A standfirst.</h3> by Di Writer / January 19, 2017 /</div>";
+        let article = parse(&page("<title>T</title>", info)).unwrap();
+        assert_eq!(article.author.as_deref(), Some("Di Writer"));
     }
 
     #[test]
