@@ -101,6 +101,38 @@ pub(super) fn better(chosen: Body, plain: impl FnOnce() -> Body, whole_page: boo
     if plain_better { plain } else { chosen }
 }
 
+/// True for a body longer than a short page: an article, not a teaser of one.
+pub(super) fn is_long(body: &Body) -> bool {
+    measure(body).0 > SHORT_PAGE_CHARS
+}
+
+/// True when `body` is about `part`: holds most of its words and not twice as much besides.
+pub(super) fn is_about(body: &Body, part: &Body) -> bool {
+    covers(body, part) && measure(body).0 <= 2 * measure(part).0
+}
+
+/// True when `body` holds most of `part`'s words: at least half of the distinct words of five
+/// letters or more of its text (short words are in every text), as when an article chosen
+/// from a page of several is checked against the one its title heads.
+pub(super) fn covers(body: &Body, part: &Body) -> bool {
+    let words = |body: &Body| -> std::collections::HashSet<String> {
+        let mut words = std::collections::HashSet::new();
+        for block in &body.blocks {
+            for span in block.runs().into_iter().flatten() {
+                words.extend(
+                    span.text
+                        .split(|c: char| !c.is_alphanumeric())
+                        .filter(|w| w.chars().count() >= 5)
+                        .map(str::to_lowercase),
+                );
+            }
+        }
+        words
+    };
+    let (held, wanted) = (words(body), words(part));
+    wanted.is_empty() || 2 * wanted.iter().filter(|w| held.contains(*w)).count() >= wanted.len()
+}
+
 /// Characters of text in a body (spaces left out), and how many of them are in links. An
 /// image's placeholder, a figure's caption with it, links to the image but is not a link to
 /// another page.

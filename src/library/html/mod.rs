@@ -69,7 +69,9 @@ pub fn parse(text: &str) -> Result<Parsed, FormatError> {
 
     let title = page.title(&ld).ok_or_else(no_title)?;
     let whole_page = page.article.is_none() && page.main.is_none();
-    let plain = page.article.or(page.main).or(page.body).unwrap_or(root);
+    // A page of several articles (a list, an endless scroll) is about the one headed by its title.
+    let titled = page.titled_article(&title);
+    let plain = (titled.or(page.article).or(page.main).or(page.body)).unwrap_or(root);
     let plain = || read_body(plain, &title, Start::Page);
     let elements = html.tree.nodes().filter(|n| n.value().is_element()).count();
     let body = match extract::choose(&limited, elements) {
@@ -77,7 +79,24 @@ pub fn parse(text: &str) -> Result<Parsed, FormatError> {
             let mut chosen = read_body(chosen.root_element(), &title, Start::Chosen);
             let lead = extract::lead(root, &chosen);
             chosen.blocks.splice(0..0, lead);
-            extract::better(chosen, plain, whole_page)
+            let chosen = extract::better(chosen, plain, whole_page);
+            match titled.map(|t| (t, read_body(t, &title, Start::Page))) {
+                Some((element, plainly))
+                    if extract::is_long(&plainly) && !extract::is_about(&chosen, &plainly) =>
+                {
+                    // Scored again on its own, for the cleaning scoring does.
+                    let scored = extract::choose(&element.html(), elements)
+                        .map(|c| {
+                            let mut scored = read_body(c.root_element(), &title, Start::Chosen);
+                            let lead = extract::lead(root, &scored);
+                            scored.blocks.splice(0..0, lead);
+                            scored
+                        })
+                        .filter(|scored| extract::covers(scored, &plainly));
+                    scored.unwrap_or(plainly)
+                }
+                _ => chosen,
+            }
         }
         None => plain(),
     };
@@ -140,6 +159,8 @@ struct Page<'a> {
     bylines: Vec<ElementRef<'a>>,
     /// The first `<article>` and `<main>` outside the parts of a page that are never the article.
     article: Option<ElementRef<'a>>,
+    /// The first [`MAX_ARTICLES`] `<article>`s there, for pages that hold several.
+    articles: Vec<ElementRef<'a>>,
     main: Option<ElementRef<'a>>,
     body: Option<ElementRef<'a>>,
 }
@@ -281,7 +302,12 @@ impl<'a> Page<'a> {
                     }
                 }
             }
-            "article" if in_content => first(&mut self.article, element),
+            "article" if in_content => {
+                first(&mut self.article, element);
+                if self.articles.len() < MAX_ARTICLES {
+                    self.articles.push(element);
+                }
+            }
             "main" if in_content => first(&mut self.main, element),
             "body" => first(&mut self.body, element),
             _ => {}
@@ -482,6 +508,26 @@ impl<'a> Page<'a> {
             .chain(self.amphtml.map(one_line))
     }
 
+    /// On a page of several `<article>`s, the one whose first heading is the page's title,
+    /// when exactly one is.
+    fn titled_article(&self, title: &str) -> Option<ElementRef<'a>> {
+        if self.articles.len() < 2 {
+            return None;
+        }
+        let heading = |article: &ElementRef<'a>| {
+            let h = article
+                .descendants()
+                .filter_map(ElementRef::wrap)
+                .find(|e| matches!(e.value().name(), "h1" | "h2"));
+            text_of(h).is_some_and(|h| meta::same_headline(&h, title))
+        };
+        let mut titled = self.articles.iter().filter(|a| heading(a));
+        match (titled.next(), titled.next()) {
+            (Some(one), None) => Some(*one),
+            _ => None,
+        }
+    }
+
     fn url(&self) -> Option<String> {
         self.canonical
             .map(one_line)
@@ -676,6 +722,9 @@ fn is_author_page(href: &str) -> bool {
     });
     parts.next().is_some() && parts.next().is_some_and(|name| !name.is_empty())
 }
+
+/// The most `<article>`s of a page that are looked at for the one its title heads.
+const MAX_ARTICLES: usize = 64;
 
 /// The most elements named as bylines that are looked at for an author.
 const MAX_BYLINES: usize = 8;
@@ -1134,6 +1183,31 @@ mod tests {
             "<div class='post-info'><h3>A standfirst.</h3> by Di Writer / January 19, 2017 /</div>";
         let article = parse(&page("<title>T</title>", info)).unwrap();
         assert_eq!(article.author.as_deref(), Some("Di Writer"));
+    }
+
+    #[test]
+    fn a_page_of_several_articles_is_about_the_one_its_title_heads() {
+        let story = |head: &str, words: &str, n: usize| {
+            let p = format!(
+                "<p>{}</p>",
+                format!("{words}, and so it went on, ").repeat(8)
+            );
+            format!("<article><h2>{head}</h2>{}</article>", p.repeat(n))
+        };
+        let other = story("Another story", "The ferry ran late again", 12);
+        let own = story("The harbour reopens", "The harbour reopened at dawn", 6);
+        let page_of = |body: &str| page("<title>The harbour reopens</title>", body);
+        let text = |html: &str| {
+            let blocks = parse(html).unwrap().body.blocks;
+            texts(&blocks).join(" ")
+        };
+        let read = text(&page_of(&format!("{other}{own}")));
+        assert!(read.contains("harbour reopened"), "{read}");
+        assert!(!read.contains("ferry ran late"), "{read}");
+        // A teaser headed by the title, in a list beside the article, is not the article.
+        let teaser = "<article><h2>The harbour reopens</h2><p>Read more.</p></article>";
+        let read = text(&page_of(&format!("{other}{teaser}")));
+        assert!(read.contains("ferry ran late"), "{read}");
     }
 
     #[test]
