@@ -272,13 +272,61 @@ const TAIL_OPENERS: &[&str] = &[
     "subscribe",
     "about the author",
     "comments",
+    "comments are closed",
     "leave a comment",
+    "load more",
+    // German
+    "ähnliche beiträge",
+    "ähnliche artikel",
+    "das könnte sie auch interessieren",
+    "mehr zum thema",
+    "weitere artikel",
+    "artikel teilen",
+    "teilen",
+    "kommentare",
+    "kommentar schreiben",
+    "kommentare schreiben",
+    "kommentare geschlossen",
+    "hinterlasse einen kommentar",
+    "schreibe einen kommentar",
+    "lade weitere inhalte",
+    // French
+    "à lire aussi",
+    "lire aussi",
+    "articles similaires",
+    "partager",
+    "commentaires",
+    "laisser un commentaire",
+    // Spanish
+    "artículos relacionados",
+    "noticias relacionadas",
+    "compartir",
+    "comentarios",
+    "deja un comentario",
+];
+
+/// Lines that only say an advertisement is there, wherever they stand.
+const AD_LABELS: &[&str] = &[
+    "advertisement",
+    "advertisement - scroll to continue",
+    "story continues below advertisement",
+    "sponsored",
+    "anzeige",
+    "werbung",
+    "publicité",
+    "publicidad",
+    "pubblicità",
 ];
 
 /// Cuts a tail of boilerplate from the end of `body`: a short block that opens one (`Related
-/// stories`, `Share this article`, `Sign up for our newsletter`) in the last fifth of the text,
-/// and everything after it.
+/// stories`, `Share this article`, `Sign up for our newsletter`, `Ähnliche Beiträge`) in the
+/// last fifth of the text, and everything after it; and drops the lines that only label an
+/// advertisement (`Advertisement`, `Anzeige:`) wherever they are.
 pub(super) fn cut_tail(body: &mut Body) {
+    body.blocks.retain(|block| {
+        let text = block.text().to_lowercase();
+        !AD_LABELS.contains(&text.trim().trim_end_matches([':', '.', ' ']))
+    });
     let words: Vec<usize> = body
         .blocks
         .iter()
@@ -504,6 +552,22 @@ mod tests {
             texts.last().unwrap().starts_with("Paragraph 8"),
             "{texts:?}"
         );
+    }
+
+    #[test]
+    fn a_tail_in_another_language_and_advertisement_labels_are_cut() {
+        let page = format!(
+            "<div class='story'><p>Anzeige:</p>{}<p>Advertisement</p><p>Last words.</p>\
+             <h3>Ähnliche Beiträge</h3><p><a href='/a'>Die Brücke ist zu</a></p></div>",
+            prose(8)
+        );
+        let texts = read(&page);
+        assert!(
+            texts.first().unwrap().starts_with("Paragraph 1"),
+            "{texts:?}"
+        );
+        assert_eq!(texts.last().unwrap(), "Last words.", "{texts:?}");
+        assert!(!texts.iter().any(|t| t == "Advertisement"), "{texts:?}");
     }
 
     #[test]
