@@ -305,11 +305,15 @@ const TAIL_OPENERS: &[&str] = &[
     "deja un comentario",
 ];
 
-/// Lines that only say an advertisement is there, wherever they stand.
+/// Lines that only say an advertisement is there, or that the story goes on after one,
+/// wherever they stand.
 const AD_LABELS: &[&str] = &[
     "advertisement",
     "advertisement - scroll to continue",
     "story continues below advertisement",
+    "continue reading the main story",
+    "story continues below",
+    "skip advertisement",
     "sponsored",
     "anzeige",
     "werbung",
@@ -558,6 +562,7 @@ mod tests {
     fn a_tail_in_another_language_and_advertisement_labels_are_cut() {
         let page = format!(
             "<div class='story'><p>Anzeige:</p>{}<p>Advertisement</p><p>Last words.</p>\
+             <p>Continue reading the main story</p><p>A postscript of some length.</p>\
              <h3>Ähnliche Beiträge</h3><p><a href='/a'>Die Brücke ist zu</a></p></div>",
             prose(8)
         );
@@ -566,8 +571,16 @@ mod tests {
             texts.first().unwrap().starts_with("Paragraph 1"),
             "{texts:?}"
         );
-        assert_eq!(texts.last().unwrap(), "Last words.", "{texts:?}");
-        assert!(!texts.iter().any(|t| t == "Advertisement"), "{texts:?}");
+        assert_eq!(
+            texts.last().unwrap(),
+            "A postscript of some length.",
+            "{texts:?}"
+        );
+        let labels = ["Advertisement", "Continue reading the main story"];
+        assert!(
+            !texts.iter().any(|t| labels.contains(&t.as_str())),
+            "{texts:?}"
+        );
     }
 
     #[test]
