@@ -43,7 +43,7 @@ const LINK_HEAVY: f64 = 0.5;
 /// The article's part of `text` (a whole page, depth-limited, of `elements` elements) as
 /// Readability's scoring chooses it, parsed; `None` when it finds none or the page is too large
 /// to score (then it is not parsed a second time either).
-pub(super) fn choose(text: &str, elements: usize) -> Option<Html> {
+pub(super) fn choose(text: &str, elements: usize, title: &str) -> Option<Html> {
     if elements > MAX_ELEMENTS {
         return None;
     }
@@ -55,12 +55,39 @@ pub(super) fn choose(text: &str, elements: usize) -> Option<Html> {
         ..dom_smoothie::Config::default()
     };
     let document = dom_query::Document::from(text);
+    drop_teasers(&document, title);
     keep_alignment(&document);
     noscript::show_for_scoring(&document);
     let mut readability =
         dom_smoothie::Readability::with_document(document, None, Some(config)).ok()?;
     let article = readability.parse().ok()?;
     Some(Html::parse_fragment(&article.content))
+}
+
+/// Leaves out of scoring the `<article>`s that are teasers of other articles (related posts,
+/// a list of the latest): those whose first heading links elsewhere and is not the page's
+/// title, when there are two or more of them and the page's `<article>`s hold less than half
+/// of its text (else the page is a list of articles, and they are what it says). Their text together can
+/// outscore an article laid out in a page builder's many nested blocks.
+fn drop_teasers(document: &dom_query::Document, title: &str) {
+    let articles = document.select("article");
+    let teasers: Vec<_> = articles
+        .iter()
+        .take(super::MAX_ARTICLES)
+        .filter(|article| {
+            let heading = article.select("h1, h2, h3, h4").first();
+            heading.select("a[href]").exists()
+                && !super::meta::same_headline(&heading.text(), title)
+        })
+        .collect();
+    let chars = |text: &str| text.chars().filter(|c| !c.is_whitespace()).count();
+    let in_articles: usize = articles.iter().map(|a| chars(&a.text())).sum();
+    let in_page = chars(&document.select("body").text());
+    if teasers.len() >= 2 && 2 * in_articles < in_page {
+        for teaser in teasers {
+            teaser.remove();
+        }
+    }
 }
 
 /// Where a cell's `style` and `align` are kept through Readability's cleaning, which drops both.
@@ -492,6 +519,44 @@ mod tests {
         );
         let parsed = super::super::parse(&page).unwrap();
         parsed.body.blocks.iter().map(Block::text).collect()
+    }
+
+    #[test]
+    fn teasers_of_other_articles_do_not_outscore_the_article() {
+        // The article in a page builder's nested blocks, a paragraph to each; related posts
+        // below, each a teaser whose heading links to it.
+        let nested = |p: &str| format!("<div><div><div><div><p>{p}</p></div></div></div></div>");
+        let story: String = (1..=10)
+            .map(|i| {
+                nested(&format!(
+                    "Paragraph {i}: the harbour committee met on the quay, and the ferry will \
+                     run twice a day from the spring on."
+                ))
+            })
+            .collect();
+        let teaser = |n: usize| {
+            format!(
+                "<article><h2><a href='/p{n}'>Other post {n}</a></h2><p>{}</p></article>",
+                "A summer sale, with deals, offers, colours, shoes and bags, all week long. "
+                    .repeat(4)
+            )
+        };
+        let teasers: String = (1..=3).map(teaser).collect();
+        let texts = read(&format!(
+            "<div class='entry'>{story}</div><div>{teasers}</div>"
+        ));
+        assert!(
+            texts.iter().any(|t| t.starts_with("Paragraph 1")),
+            "{texts:?}"
+        );
+        assert!(
+            !texts.iter().any(|t| t.contains("summer sale")),
+            "{texts:?}"
+        );
+        // A page that is a list of articles is its teasers.
+        let list: String = (1..=8).map(teaser).collect();
+        let texts = read(&format!("<p>Latest posts</p>{list}"));
+        assert!(texts.iter().any(|t| t.contains("summer sale")), "{texts:?}");
     }
 
     #[test]

@@ -74,7 +74,7 @@ pub fn parse(text: &str) -> Result<Parsed, FormatError> {
     let plain = (titled.or(page.article).or(page.main).or(page.body)).unwrap_or(root);
     let plain = || read_body(plain, &title, Start::Page);
     let elements = html.tree.nodes().filter(|n| n.value().is_element()).count();
-    let body = match extract::choose(&limited, elements) {
+    let body = match extract::choose(&limited, elements, &title) {
         Some(chosen) => {
             let mut chosen = read_body(chosen.root_element(), &title, Start::Chosen);
             let lead = extract::lead(root, &chosen);
@@ -85,7 +85,7 @@ pub fn parse(text: &str) -> Result<Parsed, FormatError> {
                     if extract::is_long(&plainly) && !extract::is_about(&chosen, &plainly) =>
                 {
                     // Scored again on its own, for the cleaning scoring does.
-                    let scored = extract::choose(&element.html(), elements)
+                    let scored = extract::choose(&element.html(), elements, &title)
                         .map(|c| {
                             let mut scored = read_body(c.root_element(), &title, Start::Chosen);
                             let lead = extract::lead(root, &scored);
@@ -724,7 +724,7 @@ fn is_author_page(href: &str) -> bool {
 }
 
 /// The most `<article>`s of a page that are looked at for the one its title heads.
-const MAX_ARTICLES: usize = 64;
+pub(super) const MAX_ARTICLES: usize = 64;
 
 /// The most elements named as bylines that are looked at for an author.
 const MAX_BYLINES: usize = 8;
