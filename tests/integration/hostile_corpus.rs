@@ -104,6 +104,22 @@ pub fn generated(scale: f64) -> Vec<Hostile> {
         )
         .into_bytes(),
     );
+    // Articles inside articles, each a teaser with a dated header and text: what is read of
+    // each must not be all that is inside it.
+    let teaser = format!(
+        "<article><header><h2><a href='/x'>Teaser</a></h2><time datetime='2020-01-01'>x</time>\
+         </header><p>{}</p>",
+        "word ".repeat(400)
+    );
+    push(
+        "html-articles.html",
+        format!(
+            "<html><head><title>Nest</title></head><body>{}{}</body></html>",
+            teaser.repeat(n(500)),
+            "</article>".repeat(n(500))
+        )
+        .into_bytes(),
+    );
     push(
         "html-divs.html",
         format!(

@@ -70,10 +70,18 @@ pub(super) fn choose(text: &str, elements: usize, title: &str) -> Option<Html> {
 /// of its text (else the page is a list of articles, and they are what it says). Their text together can
 /// outscore an article laid out in a page builder's many nested blocks.
 fn drop_teasers(document: &dom_query::Document, title: &str) {
-    let articles = document.select("article");
+    // Only the outermost: their texts do not overlap, so reading them is linear in the page.
+    let all = document.select("article");
+    let articles: Vec<dom_query::Selection> = (all.nodes().iter())
+        .filter(|a| {
+            !a.ancestors_it(None)
+                .any(|up| up.node_name().is_some_and(|n| &*n == "article"))
+        })
+        .take(super::MAX_ARTICLES)
+        .map(|a| dom_query::Selection::from(a.clone()))
+        .collect();
     let teasers: Vec<_> = articles
         .iter()
-        .take(super::MAX_ARTICLES)
         .filter(|article| {
             let heading = article.select("h1, h2, h3, h4").first();
             heading.select("a[href]").exists()

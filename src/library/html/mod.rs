@@ -517,6 +517,7 @@ impl<'a> Page<'a> {
         let heading = |article: &ElementRef<'a>| {
             let h = article
                 .descendants()
+                .take(HEADING_LOOK)
                 .filter_map(ElementRef::wrap)
                 .find(|e| matches!(e.value().name(), "h1" | "h2"));
             text_of(h).is_some_and(|h| meta::same_headline(&h, title))
@@ -762,9 +763,14 @@ fn is_article_header(element: ElementRef<'_>) -> bool {
             .any(|a| a.value().name() == "article")
             || element
                 .descendants()
+                .take(HEADING_LOOK)
                 .filter_map(ElementRef::wrap)
                 .any(|d| d.value().name() == "h1"))
 }
+
+/// How many nodes from its start an element's heading is looked for in: a header's or an
+/// article's heading is at its top, and nested ones must not make the look quadratic.
+const HEADING_LOOK: usize = 200;
 
 /// True for an element that holds a page's comments (`id="comments"`, `class="comment-list"`),
 /// not for one that only says the article has some or takes them (`class="post commented"`).
