@@ -78,7 +78,7 @@ fn drop_teasers(document: &dom_query::Document, title: &str) {
                 .any(|up| up.node_name().is_some_and(|n| &*n == "article"))
         })
         .take(super::MAX_ARTICLES)
-        .map(|a| dom_query::Selection::from(a.clone()))
+        .map(|a| dom_query::Selection::from(*a))
         .collect();
     let teasers: Vec<_> = articles
         .iter()
