@@ -1061,13 +1061,15 @@ mod tests {
         assert_eq!(author("", "<p>Nobody signed this.</p>"), None);
     }
 
+    /// The date of a page titled `T` with `head` and `body`.
+    fn dated(head: &str, body: &str) -> Option<jiff::civil::Date> {
+        parse(&page(&format!("<title>T</title>{head}"), body))
+            .unwrap()
+            .date
+    }
+
     #[test]
     fn date_comes_from_published_time_then_time_then_meta_date() {
-        let dated = |head: &str, body: &str| {
-            parse(&page(&format!("<title>T</title>{head}"), body))
-                .unwrap()
-                .date
-        };
         let time =
             r#"<time datetime="2021-02-03">3 Feb</time><time datetime="2022-01-01">x</time>"#;
         let meta = r#"<meta name="date" content="4 March 2020">"#;
@@ -1110,11 +1112,6 @@ mod tests {
 
     #[test]
     fn dates_from_where_pages_show_them() {
-        let dated = |head: &str, body: &str| {
-            parse(&page(&format!("<title>T</title>{head}"), body))
-                .unwrap()
-                .date
-        };
         let time = "<time datetime='2016-10-13T12:34:00-04:00'>Thursday</time>";
         // An article whose class says it has comments is not the comments.
         let article = format!("<article class='post commented'><header>{time}</header></article>");
