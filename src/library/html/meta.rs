@@ -9,6 +9,8 @@
 use jiff::civil::Date;
 use serde_json::Value;
 
+use std::borrow::Cow;
+
 use crate::article::date;
 use crate::article::sanitize::one_line;
 
@@ -210,6 +212,15 @@ pub(super) fn clean_author(raw: &str) -> Option<String> {
     is_person.then(|| name.to_string())
 }
 
+/// True for two to five words that each start with a capital (`Craig Lloyd`, `Ann de Vries`
+/// aside, whose `de` is let be): what a name written alone looks like.
+pub(super) fn looks_like_a_name(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let capital = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+    let particle = |w: &&str| ["de", "da", "van", "von", "der", "la", "di", "del"].contains(w);
+    (2..=5).contains(&words.len()) && words.iter().all(|w| capital(w) || particle(w))
+}
+
 /// The name after `by` in a line of facts (`A standfirst. by Di Writer / 19 January 2017`):
 /// up to four words that start with a capital, up to the next separator.
 pub(super) fn signed_by(text: &str) -> Option<String> {
@@ -316,9 +327,12 @@ pub(super) fn parse_date(text: &str, order: Order) -> Option<Date> {
     if text.is_empty() || text.len() > 100 {
         return None;
     }
+    let text = in_english(&text);
     date::parse(&text)
         .or_else(|| numeric(&text, order))
         .or_else(|| up_to_year(&text).and_then(date::parse))
+        // A year of two digits read as one of four (`20 May 20`) is no page's date.
+        .filter(|date| date.year() >= 1000)
 }
 
 /// A date stated somewhere in a short text (`by Di Writer / January 19, 2017 / Politics`,
@@ -347,6 +361,116 @@ pub(super) fn date_in_text(text: &str, order: Order) -> Option<Date> {
 
 /// The most words a date stated in a text is looked for from.
 const MAX_DATE_WORDS: usize = 40;
+
+/// Month names in German, French, Spanish, Italian, Dutch and Portuguese (and a few of their
+/// abbreviations that no English word shares), lowercased, each with its month's number.
+const MONTH_NAMES: &[(&str, usize)] = &[
+    ("januar", 1),
+    ("jänner", 1),
+    ("janvier", 1),
+    ("janv", 1),
+    ("enero", 1),
+    ("gennaio", 1),
+    ("januari", 1),
+    ("janeiro", 1),
+    ("februar", 2),
+    ("février", 2),
+    ("févr", 2),
+    ("febrero", 2),
+    ("febbraio", 2),
+    ("februari", 2),
+    ("fevereiro", 2),
+    ("märz", 3),
+    ("mär", 3),
+    ("mars", 3),
+    ("marzo", 3),
+    ("maart", 3),
+    ("março", 3),
+    ("avril", 4),
+    ("avr", 4),
+    ("abril", 4),
+    ("aprile", 4),
+    ("mai", 5),
+    ("mayo", 5),
+    ("maggio", 5),
+    ("mei", 5),
+    ("maio", 5),
+    ("juni", 6),
+    ("juin", 6),
+    ("junio", 6),
+    ("giugno", 6),
+    ("junho", 6),
+    ("juli", 7),
+    ("juillet", 7),
+    ("juil", 7),
+    ("julio", 7),
+    ("luglio", 7),
+    ("julho", 7),
+    ("août", 8),
+    ("agosto", 8),
+    ("augustus", 8),
+    ("septembre", 9),
+    ("septiembre", 9),
+    ("setiembre", 9),
+    ("settembre", 9),
+    ("setembro", 9),
+    ("oktober", 10),
+    ("okt", 10),
+    ("octobre", 10),
+    ("octubre", 10),
+    ("ottobre", 10),
+    ("outubro", 10),
+    ("dezember", 12),
+    ("dez", 12),
+    ("décembre", 12),
+    ("déc", 12),
+    ("diciembre", 12),
+    ("dicembre", 12),
+    ("dezembro", 12),
+    ("novembre", 11),
+    ("noviembre", 11),
+    ("novembro", 11),
+];
+
+/// `text` with month names of other languages in English, and the `de` that Spanish and
+/// Portuguese put around them left out: `14. Juni 2019` → `14. June 2019`, `3 de março de
+/// 2021` → `3 March 2021`.
+fn in_english(text: &str) -> Cow<'_, str> {
+    const ENGLISH: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let words: Vec<&str> = text.split(' ').collect();
+    let month = |w: &str| {
+        let w = w.trim_end_matches(['.', ',']).to_lowercase();
+        MONTH_NAMES
+            .iter()
+            .find(|(name, _)| *name == w)
+            .map(|&(_, n)| n)
+    };
+    if !words.iter().any(|w| month(w).is_some()) {
+        return Cow::Borrowed(text);
+    }
+    let english: Vec<String> = words
+        .iter()
+        .filter(|w| !matches!(w.to_lowercase().as_str(), "de" | "del"))
+        .map(|w| match month(w) {
+            Some(n) => ENGLISH[n - 1].to_string() + if w.ends_with(',') { "," } else { "" },
+            None => (*w).to_string(),
+        })
+        .collect();
+    Cow::Owned(english.join(" "))
+}
 
 /// `text` up to the end of its first four-digit year, when something follows it (a time).
 fn up_to_year(text: &str) -> Option<&str> {
@@ -658,6 +782,26 @@ mod tests {
         );
         assert_eq!(read("by Di Writer"), None);
         assert_eq!(read("Posted in 2015 Election"), None);
+    }
+
+    #[test]
+    fn month_names_in_other_languages() {
+        let read = |text: &str| parse_date(text, Order::Unknown);
+        assert_eq!(read("14. Juni 2019"), Some(ymd(2019, 6, 14)));
+        assert_eq!(read("Freitag, 14. Juni 2019, 15:49"), None);
+        assert_eq!(
+            date_in_text("Freitag | 14. Juni 2019 | 15:49 VON Sina", Order::Unknown),
+            Some(ymd(2019, 6, 14))
+        );
+        assert_eq!(read("3 mars 2020"), Some(ymd(2020, 3, 3)));
+        assert_eq!(read("12 de enero de 2021"), Some(ymd(2021, 1, 12)));
+        assert_eq!(read("1° dicembre 2022"), None);
+        assert_eq!(read("1 dicembre 2022"), Some(ymd(2022, 12, 1)));
+        assert_eq!(read("5 maart 2018"), Some(ymd(2018, 3, 5)));
+        assert_eq!(read("Publié le 7 août 2023"), Some(ymd(2023, 8, 7)));
+        // Not a date: a word that is a month elsewhere, with no day or year.
+        assert_eq!(read("Mai Thai"), None);
+        assert_eq!(read("20 janvier 20"), None);
     }
 
     #[test]

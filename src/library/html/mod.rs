@@ -430,8 +430,10 @@ impl<'a> Page<'a> {
         let shown = [self.rel_author, self.class_author, self.class_byline]
             .into_iter()
             .chain(self.bylines.iter().copied().map(Some))
-            .chain([self.author_link])
             .filter_map(text_of);
+        // A link to a writer's page says only what its words say: a name, or `more`, or a
+        // login (`MoritzMeyer`).
+        let linked = text_of(self.author_link).filter(|name| meta::looks_like_a_name(name));
         // `by Di Writer / 19 January 2017` in the line under the headline.
         let signed = (self.published.iter().chain(&self.dated))
             .filter_map(|e| short_text(*e, MAX_DATE_TEXT))
@@ -440,6 +442,7 @@ impl<'a> Page<'a> {
         let key = |s: &str| s.to_lowercase();
         declared
             .chain(shown)
+            .chain(linked)
             .chain(signed)
             .filter_map(|name| meta::clean_author(&name))
             .find(|name| !sites.iter().any(|site| key(site) == key(name)))
@@ -699,7 +702,8 @@ fn camel_parts(name: &str) -> Vec<String> {
         .collect()
 }
 
-/// An element's text, cleaned, when it has some and no more than `max` bytes of it.
+/// An element's text, cleaned, when it has some and no more than `max` bytes of it; its pieces
+/// are kept apart by a space (`<time>20 May 2020</time><time>…` is two dates, not one).
 fn short_text(element: ElementRef<'_>, max: usize) -> Option<String> {
     let mut text = String::new();
     for t in element.text() {
@@ -707,6 +711,7 @@ fn short_text(element: ElementRef<'_>, max: usize) -> Option<String> {
             return None;
         }
         text.push_str(t);
+        text.push(' ');
     }
     let text = one_line(&text);
     (!text.is_empty() && text.len() <= max).then_some(text)
@@ -1180,6 +1185,8 @@ mod tests {
         assert!(!is_author_page("https://site.example/author/"));
         assert!(!is_author_page("https://author.example/posts/1"));
         let signed = "<p>Text.</p><div class='box'><b><a href='/author/craiglloyd/'>Craig Lloyd</a></b></div>";
+        let more = "<p>Text.</p><a href='/author/craiglloyd/'>mehr</a>";
+        assert_eq!(parse(&page("<title>T</title>", more)).unwrap().author, None);
         let article = parse(&page("<title>T</title>", signed)).unwrap();
         assert_eq!(article.author.as_deref(), Some("Craig Lloyd"));
         let info =
@@ -1211,6 +1218,13 @@ mod tests {
         let teaser = "<article><h2>The harbour reopens</h2><p>Read more.</p></article>";
         let read = text(&page_of(&format!("{other}{teaser}")));
         assert!(read.contains("ferry ran late"), "{read}");
+    }
+
+    #[test]
+    fn two_dates_side_by_side_are_not_read_as_one() {
+        let both = "<span class='posted-on'><time class='published'>20 janvier 2020</time>\
+                    <time class='updated'>21 janvier 2020</time></span>";
+        assert_eq!(dated("", both), Some(date(2020, 1, 20)));
     }
 
     #[test]
