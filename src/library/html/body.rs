@@ -23,6 +23,9 @@ use crate::library::notes::{notes_list, superscript};
 /// The most elements named as boilerplate measured in one chosen part; later ones are read.
 const BOILERPLATE_CHECKS: usize = 64;
 
+/// The most text, in bytes, of a list in an article's header that is a menu, not its lead.
+const MAX_HEADER_MENU: usize = 500;
+
 /// The most bytes of a byline in an article's header: longer, it holds more than a byline.
 const MAX_BYLINE: usize = 200;
 
@@ -248,6 +251,26 @@ impl<'t, 'a> Reader<'t, 'a> {
         })
     }
 
+    /// True for a list in the article's header that is mostly links and short: a menu of
+    /// tools or share buttons beside the headline, never a standfirst.
+    fn is_header_menu(&self, element: ElementRef<'_>) -> bool {
+        if self.headers == 0 || !matches!(element.value().name(), "ul" | "ol" | "menu") {
+            return false;
+        }
+        let mut chars = 0;
+        let short = element.text().all(|t| {
+            chars += t.trim().len();
+            chars <= MAX_HEADER_MENU
+        });
+        let linked: usize = (element.descendants().filter_map(ElementRef::wrap))
+            .filter(|e| e.value().name() == "a" && e.value().attr("href").is_some())
+            .take(MAX_HEADER_MENU)
+            .flat_map(|a| a.text())
+            .map(|t| t.trim().len())
+            .sum();
+        short && 2 * linked >= chars
+    }
+
     /// True for an element of the chosen part that is named as boilerplate and holds less than
     /// a third of its text: a share bar, not the article wrapper that a site named `social`.
     fn is_boilerplate(&mut self, element: ElementRef<'a>) -> bool {
@@ -278,7 +301,7 @@ impl<'t, 'a> Reader<'t, 'a> {
         {
             return enter;
         }
-        if self.is_header_byline(element) {
+        if self.is_header_byline(element) || self.is_header_menu(element) {
             return false;
         }
         if element.value().name() == NOSCRIPT {
@@ -986,6 +1009,8 @@ mod tests {
              </header><article><header><h2>Ferry plan</h2>\
              <p class=standfirst>The harbour gets a new timetable, and the fares stay.</p>\
              <p class=byline>By <a href='/ada'>Ada Writer</a></p>\
+             <ul><li><a href='/share'>Share</a></li><li><a href='/tools'>Tools</a>\
+             <ul><li><a href='/edit'>Edit</a></li></ul></li><li>10</li></ul>\
              <time datetime=2024-03-05>5 March 2024</time></header>\
              <p>The first crossing will leave at six.</p></article>",
         );
@@ -1005,6 +1030,12 @@ mod tests {
              knows the skippers by name.</div></header><p>Text.</p></article>",
         );
         assert_eq!(texts.len(), 2, "{texts:?}");
+        // A list that is more than links, there, is read.
+        let texts = plain(
+            "<article><header><h2>Ferry plan</h2><ul><li>Fares stay as they are</li>\
+             <li>Crossings at six and at noon</li></ul></header><p>Text.</p></article>",
+        );
+        assert_eq!(texts.len(), 3, "{texts:?}");
     }
 
     #[test]
