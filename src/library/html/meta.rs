@@ -206,8 +206,9 @@ pub(super) fn clean_author(raw: &str) -> Option<String> {
         && !lower.contains("://")
         && !lower.contains("www.")
         && !lower.contains("admin")
-        // A label with no name after it (`By`).
+        // A label with no name after it (`By`, `Story By`, `Written by`).
         && !AUTHOR_LABELS.contains(&lower.as_str())
+        && !lower.ends_with(" by")
         && !NOT_NAMES.contains(&lower.as_str());
     is_person.then(|| name.to_string())
 }
@@ -741,6 +742,7 @@ mod tests {
             clean_author("Ann Reporter").as_deref(),
             Some("Ann Reporter")
         );
+        assert_eq!(clean_author("Story By"), None);
     }
 
     #[test]
