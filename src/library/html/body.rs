@@ -39,7 +39,8 @@ pub(super) enum Start {
     /// Scoring's choice: its `<header>` is the article's own (its standfirst, its lead), and
     /// elements named as boilerplate are left out.
     Chosen,
-    /// `<article>`, `<main>` or `<body>`: every `<header>` is the site's.
+    /// `<article>`, `<main>` or `<body>`: a `<header>` is the site's unless it is inside an
+    /// `<article>` or headed by a headline (`is_article_header`).
     Page,
 }
 
@@ -257,18 +258,31 @@ impl<'t, 'a> Reader<'t, 'a> {
         if self.headers == 0 || !matches!(element.value().name(), "ul" | "ol" | "menu") {
             return false;
         }
-        let mut chars = 0;
-        let short = element.text().all(|t| {
-            chars += t.trim().len();
-            chars <= MAX_HEADER_MENU
-        });
-        let linked: usize = (element.descendants().filter_map(ElementRef::wrap))
-            .filter(|e| e.value().name() == "a" && e.value().attr("href").is_some())
-            .take(MAX_HEADER_MENU)
-            .flat_map(|a| a.text())
-            .map(|t| t.trim().len())
-            .sum();
-        short && 2 * linked >= chars
+        // One bounded walk: the text, and how much of it is in links.
+        let (mut chars, mut linked, mut links) = (0, 0, 0usize);
+        for node in element.descendants().take(MAX_HEADER_MENU) {
+            if let Some(text) = node.value().as_text() {
+                let n = text.trim().len();
+                chars += n;
+                let in_link = node
+                    .ancestors()
+                    .take_while(|a| a.id() != element.id())
+                    .any(|a| {
+                        a.value()
+                            .as_element()
+                            .is_some_and(|e| e.name() == "a" && e.attr("href").is_some())
+                    });
+                if in_link {
+                    linked += n;
+                }
+            } else if node.value().as_element().is_some_and(|e| e.name() == "a") {
+                links += 1;
+            }
+            if chars > MAX_HEADER_MENU {
+                return false;
+            }
+        }
+        links > 0 && 2 * linked >= chars
     }
 
     /// True for an element of the chosen part that is named as boilerplate and holds less than

@@ -77,20 +77,22 @@ fn drop_teasers(document: &dom_query::Document, title: &str) {
             !a.ancestors_it(None)
                 .any(|up| up.node_name().is_some_and(|n| &*n == "article"))
         })
-        .take(super::MAX_ARTICLES)
         .map(|a| dom_query::Selection::from(*a))
         .collect();
-    let teasers: Vec<_> = articles
-        .iter()
+    let teasers: Vec<_> = (articles.iter().take(super::MAX_ARTICLES))
         .filter(|article| {
+            // An article headed by an `<h1>` is the page's own, linked to itself or not.
             let heading = article.select("h1, h2, h3, h4").first();
-            heading.select("a[href]").exists()
+            !heading.is("h1")
+                && heading.select("a[href]").exists()
                 && !super::meta::same_headline(&heading.text(), title)
         })
         .collect();
     let chars = |text: &str| text.chars().filter(|c| !c.is_whitespace()).count();
     let in_articles: usize = articles.iter().map(|a| chars(&a.text())).sum();
-    let in_page = chars(&document.select("body").text());
+    // The page's text, not what its JSON-LD and styles hold.
+    let hidden = chars(&document.select("body script, body style").text());
+    let in_page = chars(&document.select("body").text()).saturating_sub(hidden);
     if teasers.len() >= 2 && 2 * in_articles < in_page {
         for teaser in teasers {
             teaser.remove();
@@ -141,7 +143,8 @@ pub(super) fn is_long(body: &Body) -> bool {
     measure(body).0 > SHORT_PAGE_CHARS
 }
 
-/// True when `body` is about `part`: holds most of its words and not twice as much besides.
+/// True when `body` is about `part`: holds most of its words, and no more than as much again
+/// besides.
 pub(super) fn is_about(body: &Body, part: &Body) -> bool {
     covers(body, part) && measure(body).0 <= 2 * measure(part).0
 }
@@ -317,7 +320,6 @@ const TAIL_OPENERS: &[&str] = &[
     "mehr zum thema",
     "weitere artikel",
     "artikel teilen",
-    "teilen",
     "kommentare",
     "kommentar schreiben",
     "kommentare schreiben",
@@ -329,13 +331,11 @@ const TAIL_OPENERS: &[&str] = &[
     "à lire aussi",
     "lire aussi",
     "articles similaires",
-    "partager",
     "commentaires",
     "laisser un commentaire",
     // Spanish
     "artículos relacionados",
     "noticias relacionadas",
-    "compartir",
     "comentarios",
     "deja un comentario",
 ];

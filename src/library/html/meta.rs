@@ -225,11 +225,12 @@ pub(super) fn looks_like_a_name(text: &str) -> bool {
 /// The name after `by` in a line of facts (`A standfirst. by Di Writer / 19 January 2017`):
 /// up to four words that start with a capital, up to the next separator.
 pub(super) fn signed_by(text: &str) -> Option<String> {
-    let lower = text.to_lowercase();
-    let at = lower
-        .match_indices("by ")
-        .map(|(i, _)| i)
-        .find(|&i| i == 0 || lower[..i].ends_with([' ', '.', '\u{a0}', '|', '/']))?;
+    let at = (text.char_indices().map(|(i, _)| i))
+        .filter(|&i| {
+            text.get(i..i + 3)
+                .is_some_and(|w| w.eq_ignore_ascii_case("by "))
+        })
+        .find(|&i| i == 0 || text[..i].ends_with([' ', '.', '\u{a0}', '|', '/']))?;
     let rest = text.get(at + 3..)?;
     let end = rest
         .find(['/', '|', '·', '•', ',', '\n', '—', '–'])
@@ -258,14 +259,24 @@ const ROLES: &[&str] = &[
 /// `name` without a role after it (`Di Writer Contributor`, `Di WriterContributor`), when a
 /// name of two words or more is left.
 fn without_role(name: &str) -> &str {
+    let two_words = |s: &str| s.split_whitespace().count() >= 2;
+    // `Ann Lee, Senior Staff Writer`: a role after a comma, and what comes with it.
+    if let Some((before, after)) = name.split_once(',') {
+        let after = after.to_lowercase();
+        let role = ROLES.iter().any(|r| after.contains(&r.to_lowercase()));
+        if role && two_words(before) {
+            return before.trim();
+        }
+    }
     ROLES
         .iter()
         .find_map(|role| {
-            let rest = name.strip_suffix(role)?;
-            let glued = rest.ends_with(char::is_lowercase);
-            let spaced = rest.ends_with(' ');
+            let at = name.len().checked_sub(role.len())?;
+            let (rest, end) = (name.get(..at)?, name.get(at..)?);
+            let glued = end.starts_with(char::is_uppercase) && rest.ends_with(char::is_lowercase);
+            let spaced = rest.ends_with(' ') && end.eq_ignore_ascii_case(role);
             let rest = rest.trim_end_matches([' ', ',']);
-            ((glued || spaced) && rest.split_whitespace().count() >= 2).then_some(rest)
+            ((glued && end == *role || spaced) && two_words(rest)).then_some(rest)
         })
         .unwrap_or(name)
 }
@@ -743,6 +754,14 @@ mod tests {
             Some("Ann Reporter")
         );
         assert_eq!(clean_author("Story By"), None);
+        assert_eq!(
+            clean_author("Ann Lee, Senior Staff Writer").as_deref(),
+            Some("Ann Lee")
+        );
+        assert_eq!(
+            clean_author("Di Writer staff writer").as_deref(),
+            Some("Di Writer")
+        );
     }
 
     #[test]

@@ -125,8 +125,9 @@ struct Page<'a> {
     canonical: Option<&'a str>,
     /// The address of the page's AMP version (`<link rel="amphtml">`).
     amphtml: Option<&'a str>,
-    /// The `datetime` of the first `<time>` that has one, outside comments and the parts of a
-    /// page that are never the article.
+    /// The `datetime` (or `data-published`) of the first `<time>` that has one, outside
+    /// comments, quotes and the parts of a page that are never the article, and not named as
+    /// the day it was published (those are in `published`) or changed (those are left out).
     time: Option<&'a str>,
     /// The first date an element other than `<time>` gives in an attribute (`datetime`,
     /// `data-published`), outside comments and the parts of a page that are never the article.
@@ -142,6 +143,9 @@ struct Page<'a> {
     /// (a byline in a side column), for pages that say it nowhere else.
     time_aside: Option<&'a str>,
     dated_aside: Vec<ElementRef<'a>>,
+    /// `<time>`s named as the day the page changed (`class="updated"`), which many themes put
+    /// on the day it was published too: for pages that say nothing else.
+    changed: Vec<ElementRef<'a>>,
     /// The text of each JSON-LD block, up to [`meta::MAX_JSON_LD`] bytes in all.
     json_ld: Vec<String>,
     /// The `<html>`'s `lang`.
@@ -173,6 +177,8 @@ impl<'a> Page<'a> {
         // How many of those are not an `<aside>` or `<header>`.
         let mut chrome = 0usize;
         let mut comments = 0usize;
+        // How many quotes enclose it: a quoted post's date is not the article's.
+        let mut quotes = 0usize;
         walk(root, |visit| match visit {
             Visit::Open(element) => {
                 let el = element.value();
@@ -201,10 +207,14 @@ impl<'a> Page<'a> {
                 if is_comments(el) {
                     comments += 1;
                 }
+                if el.name() == "blockquote" {
+                    quotes += 1;
+                }
                 let place = Place {
                     in_content: aside == 0,
                     in_aside: chrome == 0,
                     outside_comments: comments == 0,
+                    in_quote: quotes > 0,
                 };
                 page.note(element, place);
                 true
@@ -218,6 +228,9 @@ impl<'a> Page<'a> {
                 }
                 if is_comments(element.value()) {
                     comments = comments.saturating_sub(1);
+                }
+                if element.value().name() == "blockquote" {
+                    quotes = quotes.saturating_sub(1);
                 }
                 true
             }
@@ -251,6 +264,7 @@ impl<'a> Page<'a> {
             in_content,
             in_aside,
             outside_comments,
+            in_quote,
         } = place;
         let el = element.value();
         if let Some(prop) = el.attr("itemprop") {
@@ -286,7 +300,12 @@ impl<'a> Page<'a> {
             "link" if has_token(el.attr("rel"), "amphtml") => {
                 self.amphtml = self.amphtml.or(el.attr("href"));
             }
-            "time" if outside_comments && !in_quote(element) => {
+            "time" if outside_comments && !in_quote && DateName::names_change(el) => {
+                if in_content {
+                    push(&mut self.changed, element);
+                }
+            }
+            "time" if outside_comments && !in_quote => {
                 let datetime = date_attr(el);
                 if in_content && published(el) {
                     push(&mut self.published, element);
@@ -315,8 +334,10 @@ impl<'a> Page<'a> {
         if !outside_comments {
             return;
         }
-        self.note_date(element, in_content, in_aside);
-        if el.name() == "a" && el.attr("href").is_some_and(is_author_page) {
+        if !in_quote {
+            self.note_date(element, in_content, in_aside);
+        }
+        if in_content && el.name() == "a" && el.attr("href").is_some_and(is_author_page) {
             first(&mut self.author_link, element);
         }
         if has_token(el.attr("rel"), "author") {
@@ -340,7 +361,8 @@ impl<'a> Page<'a> {
         if el.name() == "time" {
             return;
         }
-        if in_content {
+        // `<ins>` and `<del>` say when an edit was made.
+        if in_content && !matches!(el.name(), "ins" | "del") {
             self.time_attr = self.time_attr.or(date_attr(el));
         }
         match DateName::of(el) {
@@ -403,8 +425,10 @@ impl<'a> Page<'a> {
             .or_else(|| ld.title.clone())
             .or_else(|| text_of(self.h1))?;
         let headline = (self.headlines == 1)
-            .then(|| text_of(self.headline))
-            .flatten();
+            .then_some(self.headline)
+            .flatten()
+            .filter(|h| !is_logo(*h))
+            .and_then(|h| text_of(Some(h)));
         let title = headline
             .filter(|h| meta::same_headline(h, &title))
             .unwrap_or(title);
@@ -501,6 +525,7 @@ impl<'a> Page<'a> {
             })
             .or_else(|| self.time_aside.and_then(|d| meta::parse_date(d, order)))
             .or_else(|| stated_date(&self.dated_aside, order))
+            .or_else(|| stated_date(&self.changed, order))
     }
 
     /// The page's own addresses: its canonical link, `og:url`, its AMP version's.
@@ -613,6 +638,8 @@ struct Place {
     in_aside: bool,
     /// Outside the page's comments.
     outside_comments: bool,
+    /// Inside a `<blockquote>`.
+    in_quote: bool,
 }
 
 /// True for an `<aside>` or `<header>`: a page's side column or masthead, which may hold
@@ -635,14 +662,9 @@ impl DateName {
     /// Splits the class and id names at `-`, `_` and where camel case starts a word; never
     /// for names of the day it changed (`updated`, `modified`).
     fn of(element: &Element) -> Option<DateName> {
-        let names = element.attr("class").into_iter().chain(element.attr("id"));
-        let parts: Vec<String> = names
-            .flat_map(str::split_ascii_whitespace)
-            .flat_map(|name| name.split(['-', '_']))
-            .flat_map(camel_parts)
-            .collect();
+        let parts = Self::parts(element);
         let says = |words: &[&str]| parts.iter().any(|p| words.contains(&p.as_str()));
-        if says(&["updated", "modified", "update"]) {
+        if says(CHANGED) {
             None
         } else if says(&["published", "publish", "pubdate", "posted"]) {
             Some(DateName::Published)
@@ -654,18 +676,32 @@ impl DateName {
     }
 }
 
+/// Parts of class and id names that say an element holds the day the page changed.
+const CHANGED: &[&str] = &["updated", "modified", "update"];
+
+impl DateName {
+    /// True when the class or id names say the element holds the day the page changed.
+    fn names_change(element: &Element) -> bool {
+        Self::parts(element)
+            .iter()
+            .any(|p| CHANGED.contains(&p.as_str()))
+    }
+
+    /// The parts of an element's class and id names, split at `-`, `_` and camel case.
+    fn parts(element: &Element) -> Vec<String> {
+        let names = element.attr("class").into_iter().chain(element.attr("id"));
+        names
+            .flat_map(str::split_ascii_whitespace)
+            .flat_map(|name| name.split(['-', '_']))
+            .flat_map(camel_parts)
+            .collect()
+    }
+}
+
 /// True for a `<time>` that says it is when the article was published (`pubdate`,
 /// `class="published"`).
 fn published(element: &Element) -> bool {
     element.attr("pubdate").is_some() || DateName::of(element) == Some(DateName::Published)
-}
-
-/// True for an element inside a `<blockquote>`: a quoted post's date is not the article's.
-fn in_quote(element: ElementRef<'_>) -> bool {
-    element
-        .ancestors()
-        .filter_map(ElementRef::wrap)
-        .any(|a| a.value().name() == "blockquote")
 }
 
 /// Keeps `element` in `list` while it holds fewer than [`MAX_DATED`].
@@ -758,8 +794,9 @@ fn is_own_header(element: &Element) -> bool {
     element.name() == "header" && !is_hidden(element)
 }
 
-/// True for a `<header>` inside an `<article>` or holding the page's `<h1>`: the article's
-/// title, standfirst and byline, not the site's masthead.
+/// True for a `<header>` inside an `<article>`, or near whose top is an `<h1>` that reads as
+/// a headline ([`is_headline`]): the article's title, standfirst and byline, not the site's
+/// masthead (whose `<h1>` is its logo).
 fn is_article_header(element: ElementRef<'_>) -> bool {
     is_own_header(element.value())
         && (element
@@ -770,7 +807,41 @@ fn is_article_header(element: ElementRef<'_>) -> bool {
                 .descendants()
                 .take(HEADING_LOOK)
                 .filter_map(ElementRef::wrap)
-                .any(|d| d.value().name() == "h1"))
+                .any(|d| d.value().name() == "h1" && is_headline(d)))
+}
+
+/// True for a heading that reads as a headline: three words or more and no picture (a site's
+/// logo is a picture, or its name in a word or two).
+fn is_headline(heading: ElementRef<'_>) -> bool {
+    !is_pictured(heading)
+        && short_text(heading, MAX_DATE_TEXT).is_some_and(|t| t.split_whitespace().count() >= 3)
+}
+
+/// True for a heading that is the site's logo: a picture, or a link to the site's home page
+/// (`<h1><a href="/">Site Name</a></h1>`).
+fn is_logo(heading: ElementRef<'_>) -> bool {
+    let home = |href: &str| {
+        let path = href.split_once("://").map_or(href, |(_, rest)| {
+            rest.find('/').map_or("/", |at| &rest[at..])
+        });
+        matches!(
+            path.split(['?', '#']).next(),
+            Some("" | "/" | "./" | "/index.html")
+        )
+    };
+    is_pictured(heading)
+        || (heading
+            .descendants()
+            .take(HEADING_LOOK)
+            .filter_map(ElementRef::wrap))
+        .any(|e| e.value().name() == "a" && e.value().attr("href").is_some_and(home))
+}
+
+/// True for an element near whose top is a picture: a logo, in a heading.
+fn is_pictured(element: ElementRef<'_>) -> bool {
+    (element.descendants().take(HEADING_LOOK))
+        .filter_map(ElementRef::wrap)
+        .any(|e| matches!(e.value().name(), "img" | "svg" | "picture"))
 }
 
 /// How many nodes from its start an element's heading is looked for in: a header's or an
@@ -1147,15 +1218,35 @@ mod tests {
         assert_eq!(dated("", side), Some(date(2016, 12, 9)));
         let comment = "<ol class='comment-list'><li><div class='comment_date'>January 19, 2017</div></li></ol>";
         assert_eq!(dated("", comment), None);
-        // Never the day it changed.
+        // The day it changed only when nothing else says when it was published.
         assert_eq!(dated("", "<p class='updated-date'>May 2, 2019</p>"), None);
+        let updated = "<time class='updated' datetime='2019-05-02'>May 2</time>";
+        assert_eq!(dated("", updated), Some(date(2019, 5, 2)));
+        let stated = format!("{updated}<p class='post-date'>May 1, 2019</p>");
+        assert_eq!(dated("", &stated), Some(date(2019, 5, 1)));
     }
 
     #[test]
     fn the_pages_one_headline_gives_the_title_in_full() {
         let titled = |head: &str, body: &str| parse(&page(head, body)).unwrap().title;
-        let head = "<title>Loft Tour — House Call</title>";
-        assert_eq!(titled(head, "<h1>Loft Tour</h1>"), "Loft Tour");
+        let head = "<title>The Loft Tour — House Call</title>";
+        assert_eq!(titled(head, "<h1>The Loft Tour</h1>"), "The Loft Tour");
+        // A logo's name is not the headline the title starts with.
+        let head = "<title>Site Name: A Long Post Title</title>";
+        assert_eq!(
+            titled(
+                head,
+                "<h1><a href='https://site.example/'>Site Name</a></h1>"
+            ),
+            "Site Name: A Long Post Title"
+        );
+        assert_eq!(
+            titled(
+                head,
+                "<h1><img src=logo.png alt='Site Name'> Site Name</h1>"
+            ),
+            "Site Name: A Long Post Title"
+        );
         let cut = "<meta property='og:title' content='Edited Picture Of'><title>x</title>";
         assert_eq!(
             titled(cut, "<article><h1>Edited Picture Of Her</h1></article>"),
