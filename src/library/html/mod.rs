@@ -300,11 +300,10 @@ impl<'a> Page<'a> {
             "link" if has_token(el.attr("rel"), "amphtml") => {
                 self.amphtml = self.amphtml.or(el.attr("href"));
             }
-            "time" if outside_comments && !in_quote && DateName::names_change(el) => {
-                if in_content {
-                    push(&mut self.changed, element);
-                }
+            "time" if in_content && outside_comments && !in_quote && DateName::names_change(el) => {
+                push(&mut self.changed, element);
             }
+            "time" if DateName::names_change(el) => {}
             "time" if outside_comments && !in_quote => {
                 let datetime = date_attr(el);
                 if in_content && published(el) {
