@@ -1017,6 +1017,24 @@ mod tests {
     }
 
     #[test]
+    fn a_header_headed_by_the_headline_is_the_articles_but_a_logos_is_not() {
+        let texts = plain(
+            "<header><h1><img src=logo.png alt=Courier></h1><p>Your town, daily news</p>\
+             </header><div><header><h1>The ferry timetable changes</h1>\
+             <p class=standfirst>Fares stay as they are.</p></header>\
+             <p>The first crossing will leave at six.</p></div>",
+        );
+        assert_eq!(
+            texts,
+            [
+                "The ferry timetable changes",
+                "Fares stay as they are.",
+                "The first crossing will leave at six."
+            ],
+        );
+    }
+
+    #[test]
     fn an_articles_own_header_is_read_without_its_title_and_byline() {
         let texts = plain(
             "<header class=site><a href='/'>Kettleby Courier</a> <p>Your town, daily news</p>\

@@ -561,6 +561,16 @@ mod tests {
             !texts.iter().any(|t| t.contains("summer sale")),
             "{texts:?}"
         );
+        // The article itself, its headline linked to itself, is no teaser.
+        let own = format!(
+            "<article><h1><a href='/ferry'>The harbour reopens</a></h1>{}</article>",
+            "<p>The harbour reopened at dawn, with the ferry running twice a day.</p>".repeat(6)
+        );
+        let texts = read(&format!("{own}<div>{teasers}</div>"));
+        assert!(
+            texts.iter().any(|t| t.contains("reopened at dawn")),
+            "{texts:?}"
+        );
         // A page that is a list of articles is its teasers.
         let list: String = (1..=8).map(teaser).collect();
         let texts = read(&format!("<p>Latest posts</p>{list}"));

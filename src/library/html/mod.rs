@@ -1217,6 +1217,9 @@ mod tests {
         assert_eq!(dated("", side), Some(date(2016, 12, 9)));
         let comment = "<ol class='comment-list'><li><div class='comment_date'>January 19, 2017</div></li></ol>";
         assert_eq!(dated("", comment), None);
+        // An edit's time is not the article's.
+        let edit = "<p>Text <ins datetime='2021-03-04'>added</ins>.</p>";
+        assert_eq!(dated("", edit), None);
         // The day it changed only when nothing else says when it was published.
         assert_eq!(dated("", "<p class='updated-date'>May 2, 2019</p>"), None);
         let updated = "<time class='updated' datetime='2019-05-02'>May 2</time>";
@@ -1277,6 +1280,9 @@ mod tests {
         let signed = "<p>Text.</p><div class='box'><b><a href='/author/craiglloyd/'>Craig Lloyd</a></b></div>";
         let more = "<p>Text.</p><a href='/author/craiglloyd/'>mehr</a>";
         assert_eq!(parse(&page("<title>T</title>", more)).unwrap().author, None);
+        // A list of the site's writers in a side column names none of them as the author.
+        let side = "<p>Text.</p><aside><a href='/author/ann-lee/'>Ann Lee</a></aside>";
+        assert_eq!(parse(&page("<title>T</title>", side)).unwrap().author, None);
         let article = parse(&page("<title>T</title>", signed)).unwrap();
         assert_eq!(article.author.as_deref(), Some("Craig Lloyd"));
         let info =
