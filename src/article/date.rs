@@ -93,23 +93,25 @@ pub fn month(date: Date) -> String {
     format!("{} {}", &name[..3], date.year())
 }
 
+/// The months' names in English, January first.
+pub const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 /// `December`.
 pub fn month_name(date: Date) -> &'static str {
-    const NAMES: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    NAMES[(date.month() - 1) as usize]
+    MONTHS[(date.month() - 1) as usize]
 }
 
 #[cfg(test)]

@@ -448,20 +448,6 @@ const MONTH_NAMES: &[(&str, usize)] = &[
 /// Portuguese put around them left out: `14. Juni 2019` → `14. June 2019`, `3 de março de
 /// 2021` → `3 March 2021`.
 fn in_english(text: &str) -> Cow<'_, str> {
-    const ENGLISH: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
     let words: Vec<&str> = text.split(' ').collect();
     let month = |w: &str| {
         let w = w.trim_end_matches(['.', ',']).to_lowercase();
@@ -477,7 +463,7 @@ fn in_english(text: &str) -> Cow<'_, str> {
         .iter()
         .filter(|w| !matches!(w.to_lowercase().as_str(), "de" | "del"))
         .map(|w| match month(w) {
-            Some(n) => ENGLISH[n - 1].to_string() + if w.ends_with(',') { "," } else { "" },
+            Some(n) => date::MONTHS[n - 1].to_string() + if w.ends_with(',') { "," } else { "" },
             None => (*w).to_string(),
         })
         .collect();
