@@ -183,18 +183,8 @@ fn list_reads_every_format_and_encoding() {
 #[test]
 fn a_table_a_note_and_an_image_are_set_as_the_reader_shows_them() {
     let fixtures = fixtures();
-    let library = fixtures.to_str().unwrap();
-    let output = byline(&["list", "--json", "--library", library]);
-    let json: Value = serde_json::from_slice(&output.stdout).unwrap();
-    let id = json
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|a| a["path"] == "markdown/rainfall-table.md")
-        .and_then(|a| a["id"].as_str())
-        .unwrap()
-        .to_string();
-    let output = byline(&["show", &id, "--library", library, "--width", "40"]);
+    let file = fixtures.join("markdown/rainfall-table.md");
+    let output = byline(&["show", file.to_str().unwrap(), "--width", "40"]);
     assert!(output.status.success(), "{output:?}");
     let shown = String::from_utf8(output.stdout).unwrap();
     for line in [
@@ -475,12 +465,9 @@ fn a_page_in_a_form_with_figures_and_lazy_images_reads_whole() {
     );
     let lib = TempLibrary::new();
     lib.file("ferry.html", page.as_bytes());
-    let path = lib.path().to_str().unwrap();
-    let output = byline(&["list", "--json", "--library", path]);
-    assert!(output.status.success(), "{output:?}");
-    let json: Value = serde_json::from_slice(&output.stdout).unwrap();
-    let id = json[0]["id"].as_str().unwrap();
-    let shown = byline(&["show", id, "--library", path, "--width", "200"]);
+    let file = lib.path().join("ferry.html");
+    let shown = byline(&["show", file.to_str().unwrap(), "--width", "200"]);
+    assert!(shown.status.success(), "{shown:?}");
     let text = String::from_utf8(shown.stdout).unwrap();
     for present in [
         "The harbour gets a new timetable, and the fares stay.",
