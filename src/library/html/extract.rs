@@ -157,12 +157,7 @@ pub(super) fn covers(body: &Body, part: &Body) -> bool {
         let mut words = std::collections::HashSet::new();
         for block in &body.blocks {
             for span in block.runs().into_iter().flatten() {
-                words.extend(
-                    span.text
-                        .split(|c: char| !c.is_alphanumeric())
-                        .filter(|w| w.chars().count() >= 5)
-                        .map(str::to_lowercase),
-                );
+                words.extend(super::meta::words(&span.text).filter(|w| w.chars().count() >= 5));
             }
         }
         words
@@ -263,12 +258,7 @@ fn names_its_heading(element: ElementRef<'_>, id: &str) -> bool {
     let Some(heading) = heading else {
         return false;
     };
-    let words = |text: &str| -> Vec<String> {
-        text.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect()
-    };
+    let words = |text: &str| -> Vec<String> { super::meta::words(text).collect() };
     let mut text = String::new();
     for t in heading.text() {
         if text.len() > 300 {

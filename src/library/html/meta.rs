@@ -540,17 +540,18 @@ pub(super) fn date_in_url(url: &str) -> Option<Date> {
     })
 }
 
+/// A text's words, lowercased: its runs of letters and digits, case and punctuation aside.
+pub(super) fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+}
+
 /// True when a page's one `<h1>` is the headline its `title` gives, written in full: the
 /// title with something added after it (`Headline — Section`), or cut short
 /// (`Headline Of Ten Wor…`), or quoted differently; word for word, case and punctuation aside.
 pub(super) fn same_headline(h1: &str, title: &str) -> bool {
-    let words = |s: &str| -> Vec<String> {
-        s.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect()
-    };
-    let (h, t) = (words(h1), words(title));
+    let (h, t): (Vec<_>, Vec<_>) = (words(h1).collect(), words(title).collect());
     h.len() >= 2 && h.len() <= MAX_HEADLINE_WORDS && (t.starts_with(&h) || h.starts_with(&t))
 }
 
